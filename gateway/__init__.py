@@ -1,0 +1,1 @@
+"""The gateway: Postgres wire front end, sessions, catalog, planner, scheduler and CLI."""

@@ -1,0 +1,119 @@
+"""The catalog: which tables exist, their files, columns and types.
+
+Every subfolder or file of the data folder is a table named after it (without
+the extension). A folder holds Parquet or CSV files, searched recursively; its
+table is typed from the Parquet footers (or, for CSV, from DuckDB's sniffer
+run once, so that every split is parsed the same way).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from duckflight.protos import fragment_pb2
+from duckflight.worker.execute import quote_literal
+
+log = logging.getLogger(__name__)
+
+FORMATS = {".parquet": "parquet", ".parq": "parquet", ".csv": "csv", ".tsv": "csv"}
+
+
+@dataclass
+class Table:
+    """A named set of files of one format, with its columns in file order."""
+
+    name: str
+    format: str
+    files: list[str]
+    columns: list[tuple[str, str]]  # (name, DuckDB type)
+    csv: fragment_pb2.CsvOptions | None = None
+    row_count: int | None = None
+
+    def column_types(self) -> dict[str, str]:
+        return dict(self.columns)
+
+
+@dataclass
+class Catalog:
+    """All tables of the database ``duckflight``, schema ``public``."""
+
+    tables: dict[str, Table] = field(default_factory=dict)
+
+    def get(self, name: str) -> Table | None:
+        return self.tables.get(name)
+
+    def sqlglot_schema(self) -> dict[str, dict[str, str]]:
+        """{table: {column: type}}, the shape sqlglot's MappingSchema takes."""
+        return {t.name: t.column_types() for t in self.tables.values()}
+
+    @classmethod
+    def from_folder(cls, root: str | Path) -> "Catalog":
+        root = Path(root).resolve()
+        if not root.is_dir():
+            raise FileNotFoundError(f"data folder {root} does not exist")
+        catalog = cls()
+        con = duckdb.connect()
+        for entry in sorted(root.iterdir()):
+            if entry.name.startswith((".", "_")):
+                continue
+            table = _table_for(con, entry)
+            if table is None:
+                continue
+            if table.name in catalog.tables:
+                log.warning("table %s found twice; keeping %s", table.name, catalog.tables[table.name].files[0])
+                continue
+            catalog.tables[table.name] = table
+            log.info("table %s: %d %s files, %d columns", table.name, len(table.files), table.format, len(table.columns))
+        con.close()
+        return catalog
+
+
+def _table_for(con: duckdb.DuckDBPyConnection, entry: Path) -> Table | None:
+    if entry.is_dir():
+        files = sorted(p for p in entry.rglob("*") if p.suffix.lower() in FORMATS and p.is_file())
+        name = entry.name
+    elif entry.suffix.lower() in FORMATS:
+        files = [entry]
+        name = entry.stem
+    else:
+        return None
+    if not files:
+        return None
+    formats = {FORMATS[p.suffix.lower()] for p in files}
+    if len(formats) > 1:
+        log.warning("table %s mixes formats %s; skipped", name, sorted(formats))
+        return None
+    paths = [str(p) for p in files]
+    if formats == {"parquet"}:
+        return _parquet_table(con, name, paths)
+    return _csv_table(con, name, paths)
+
+
+def _parquet_table(con, name: str, paths: list[str]) -> Table:
+    files = ", ".join(quote_literal(p) for p in paths)
+    columns = con.execute(f"DESCRIBE SELECT * FROM read_parquet([{files}])").fetchall()
+    rows = con.execute(
+        f"SELECT sum(num_rows) FROM (SELECT DISTINCT file_name, row_group_id, row_group_num_rows AS num_rows "
+        f"FROM parquet_metadata([{files}]))"
+    ).fetchone()[0]
+    return Table(name, "parquet", paths, [(c[0], c[1]) for c in columns], row_count=int(rows or 0))
+
+
+def _csv_table(con, name: str, paths: list[str]) -> Table:
+    sniff = con.execute(f"SELECT Delimiter, Quote, Escape, HasHeader, Columns FROM sniff_csv({quote_literal(paths[0])})").fetchone()
+    delimiter, quote, escape, header, columns = sniff
+    options = fragment_pb2.CsvOptions(
+        delimiter=delimiter, quote=_char(quote), escape=_char(escape), header=bool(header)
+    )
+    for column in columns:
+        options.columns.add(name=column["name"], type=column["type"])
+    return Table(name, "csv", paths, [(c.name, c.type) for c in options.columns], csv=options)
+
+
+def _char(value: str | None) -> str:
+    # The sniffer reports "no quote/escape" as NUL or as the text "(empty)".
+    return value if value and len(value) == 1 and value != "\x00" else ""

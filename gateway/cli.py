@@ -1,0 +1,81 @@
+"""The ``duckflight`` command: ``worker``, ``gateway`` and ``up``.
+
+``up`` runs a whole cluster on this machine in one foreground process tree:
+N worker processes and a gateway process, stopped together by Ctrl-C or
+SIGTERM. Options come from flags, environment and a config file alike (see
+``config.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from duckflight.gateway.config import Option, add_options, resolve
+
+log = logging.getLogger("duckflight")
+
+COMMON = [Option("log-level", "logging level: DEBUG, INFO, WARNING", "INFO")]
+WORKER = COMMON + [
+    Option("host", "address to listen on", "127.0.0.1"),
+    Option("port", "Flight port to listen on", 8815, int),
+    Option("node", "node name reported in health and info (default: host name)"),
+    Option("threads", "DuckDB threads (default: all cores)", None, int),
+    Option("memory-limit", "DuckDB memory limit, e.g. 4GB (default: DuckDB's)"),
+]
+GATEWAY = COMMON + [
+    Option("host", "address to listen on", "127.0.0.1"),
+    Option("port", "Postgres wire port to listen on", 5433, int),
+    Option("worker", "a worker's HOST:PORT; repeat for each worker", [], str, many=True),
+    Option("data", "folder whose subfolders and files are the tables", required=True),
+    Option("fragment-timeout", "seconds one fragment may take on a worker", 600.0, float),
+]
+UP = COMMON + [
+    Option("host", "address the gateway listens on", "127.0.0.1"),
+    Option("port", "Postgres wire port of the gateway", 5433, int),
+    Option("workers", "number of worker processes", 2, int),
+    Option("data", "folder of tables (default: generate a TPC-H demo set)"),
+    Option("demo-scale", "TPC-H scale factor of the demo set", 0.1, float),
+    Option("worker-threads", "DuckDB threads per worker (default: all cores)", None, int),
+    Option("fragment-timeout", "seconds one fragment may take on a worker", 600.0, float),
+]
+COMMANDS = {"worker": WORKER, "gateway": GATEWAY, "up": UP}
+HELP = {
+    "worker": "run an Arrow Flight worker with its own DuckDB",
+    "gateway": "run the Postgres wire gateway over a set of workers",
+    "up": "run a local cluster (workers and a gateway) in the foreground",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="duckflight", description="A distributed SQL engine that speaks Postgres.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, options in COMMANDS.items():
+        add_options(commands.add_parser(name, help=HELP[name], description=HELP[name]), options)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args = resolve(args, COMMANDS[args.command], args.command)
+    logging.basicConfig(
+        level=getattr(logging, str(args.log_level).upper(), logging.INFO),
+        format=f"%(asctime)s %(levelname)s {args.command} %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if args.command == "worker":
+        from duckflight.worker.main import run_worker
+
+        return run_worker(args)
+    if args.command == "gateway":
+        from duckflight.gateway.main import run_gateway
+
+        return run_gateway(args)
+    from duckflight.gateway.up import run_up
+
+    return run_up(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

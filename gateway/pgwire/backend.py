@@ -1,0 +1,111 @@
+"""The contract between the Postgres wire protocol and the engine behind it.
+
+The protocol state machine (``protocol.py``) knows nothing of planning or workers:
+it asks a ``Backend`` to split, describe and execute statements, and gets Arrow
+back. The gateway's session (``gateway/session.py``) is the real implementation;
+unit tests use small fakes.
+
+Errors that should reach the client travel as ``SqlError`` carrying a SQLSTATE.
+Anything else that escapes a backend call is reported as SQLSTATE XX000.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Optional, Protocol
+
+import pyarrow as pa
+
+
+class SqlError(Exception):
+    """An error for the client: becomes one ErrorResponse with these fields."""
+
+    def __init__(
+        self,
+        sqlstate: str,
+        message: str,
+        *,
+        severity: str = "ERROR",
+        detail: Optional[str] = None,
+        hint: Optional[str] = None,
+        position: Optional[int] = None,
+    ):
+        super().__init__(message)
+        self.sqlstate = sqlstate
+        self.message = message
+        self.severity = severity
+        self.detail = detail
+        self.hint = hint
+        self.position = position
+
+
+@dataclass
+class BoundParam:
+    """One parameter value from a Bind message, already decoded.
+
+    ``oid`` is the type the client declared in Parse (0 when it left it to the
+    server); ``value`` is None for SQL NULL, else a Python value: ``str`` for text
+    format with an unknown/text type, otherwise int, float, Decimal, bool, bytes,
+    date, time, datetime, timedelta, UUID or str as the OID says.
+    """
+
+    oid: int
+    value: Any
+
+
+@dataclass
+class Described:
+    """What Describe reports about a statement, without executing it."""
+
+    param_oids: list[int]
+    # None means the statement returns no rows (the protocol answers NoData).
+    schema: Optional[pa.Schema]
+
+
+@dataclass
+class Outcome:
+    """The result of executing one statement.
+
+    ``command`` is the command tag's verb ("SELECT", "SET", "BEGIN", "EXPLAIN",
+    "SHOW", ...). For "SELECT" the protocol appends the number of rows it sent;
+    for everything else the tag is sent as given (so a backend may put a count in
+    it itself, e.g. "INSERT 0 3"). ``batches`` is consumed lazily, so results
+    stream; it is empty when ``schema`` is None.
+    """
+
+    command: str
+    schema: Optional[pa.Schema] = None
+    batches: Iterator[pa.RecordBatch] = field(default_factory=lambda: iter(()))
+
+
+class Backend(Protocol):
+    """One client session's engine. Created per connection after startup."""
+
+    def parameter_status(self) -> dict[str, str]:
+        """ParameterStatus values to send after authentication (and after SET)."""
+
+    def transaction_status(self) -> bytes:
+        """b"I" idle, b"T" in a transaction block, b"E" in a failed one."""
+
+    def split(self, sql: str) -> list[str]:
+        """Cut a simple-query string into statements; [] for an empty query."""
+
+    def describe(self, sql: str, param_oids: list[int]) -> Described:
+        """Parameter types (inferring the ones given as 0) and result schema."""
+
+    def execute(self, sql: str, params: list[BoundParam]) -> Outcome:
+        """Run one statement; raise SqlError for anything the client should see."""
+
+    def cancel(self) -> None:
+        """Stop the running statement (called from another thread)."""
+
+    def close(self) -> None:
+        """The connection ended: release everything the session holds."""
+
+
+class BackendFactory(Protocol):
+    def __call__(self, startup: dict[str, str]) -> Backend:
+        """Open a session for these startup parameters (user, database, ...).
+
+        Raises SqlError (e.g. 3D000 for an unknown database) to refuse it.
+        """

@@ -1,0 +1,91 @@
+"""Rule: put the values of ``$n`` parameters into the tree as typed literals.
+
+Fragments run on workers that never see the client's Bind message, so the
+values travel inside the SQL. A value the client typed (a non-zero OID) becomes
+a cast to that type; an untyped text value stays a string literal, which DuckDB
+converts to whatever it is compared with, as PostgreSQL does with ``unknown``.
+
+>>> import sqlglot
+>>> from duckflight.gateway.pgwire.backend import BoundParam
+>>> bind_parameters(sqlglot.parse_one("select $1, $2", read="postgres"), [BoundParam(23, 5), BoundParam(0, "x")]).sql("duckdb")
+"SELECT CAST(5 AS INT), 'x'"
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import math
+import uuid
+
+from sqlglot import exp
+
+from duckflight.gateway.pgwire.backend import BoundParam, SqlError
+
+# Parameter type OIDs and the DuckDB type their values are cast to.
+OID_TYPES = {
+    16: "BOOLEAN", 17: "BLOB", 20: "BIGINT", 21: "SMALLINT", 23: "INTEGER", 25: "VARCHAR",
+    700: "REAL", 701: "DOUBLE", 1043: "VARCHAR", 1042: "VARCHAR", 1082: "DATE", 1083: "TIME",
+    1114: "TIMESTAMP", 1184: "TIMESTAMPTZ", 1186: "INTERVAL", 1700: "DECIMAL(38,10)",
+    2950: "UUID", 114: "JSON", 3802: "JSON", 19: "VARCHAR", 26: "BIGINT",
+}
+
+
+def bind_parameters(expression: exp.Expression, params: list[BoundParam]) -> exp.Expression:
+    for node in list(expression.find_all(exp.Parameter, exp.Placeholder)):
+        index = _index(node)
+        if index is None:
+            continue
+        if index < 1 or index > len(params):
+            raise SqlError("08P01", f"there is no parameter ${index}")
+        node.replace(literal(params[index - 1]))
+    return expression
+
+
+def _index(node: exp.Expression) -> int | None:
+    text = node.name if isinstance(node, exp.Placeholder) else node.this.name if node.this else ""
+    return int(text) if str(text).isdigit() else None
+
+
+def literal(param: BoundParam) -> exp.Expression:
+    """A SQL literal for one parameter value."""
+    value, target = param.value, OID_TYPES.get(param.oid)
+    if value is None:
+        node: exp.Expression = exp.Null()
+    elif isinstance(value, bool):
+        node = exp.Boolean(this=value)
+    elif isinstance(value, int):
+        node = exp.Literal.number(value)
+    elif isinstance(value, float):
+        node = exp.Literal.number(repr(value)) if math.isfinite(value) else _cast(repr(value), "DOUBLE")
+        target = target or "DOUBLE"
+    elif isinstance(value, decimal.Decimal):
+        node = exp.Literal.number(str(value)) if value.is_finite() else _cast(str(value), "DOUBLE")
+        if param.oid == 1700:
+            return node  # keep the literal's own precision rather than a fixed scale
+    elif isinstance(value, bytes):
+        node = _cast("\\x" + value.hex(), "BLOB")
+    elif isinstance(value, (datetime.datetime, datetime.date, datetime.time, uuid.UUID)):
+        node = exp.Literal.string(value.isoformat() if not isinstance(value, uuid.UUID) else str(value))
+        target = target or _python_type(value)
+    else:
+        node = exp.Literal.string(str(value))
+    return _cast_node(node, target) if target else node
+
+
+def _python_type(value) -> str:
+    if isinstance(value, datetime.datetime):
+        return "TIMESTAMPTZ" if value.tzinfo else "TIMESTAMP"
+    if isinstance(value, datetime.date):
+        return "DATE"
+    if isinstance(value, datetime.time):
+        return "TIME"
+    return "UUID"
+
+
+def _cast(text: str, type_sql: str) -> exp.Expression:
+    return _cast_node(exp.Literal.string(text), type_sql)
+
+
+def _cast_node(node: exp.Expression, type_sql: str) -> exp.Expression:
+    return exp.Cast(this=node, to=exp.DataType.build(type_sql, dialect="duckdb"))

@@ -1,0 +1,81 @@
+"""Rule: name every output column the way PostgreSQL would.
+
+Clients show these names, so ``select count(*) from t`` must answer a column
+called ``count``, not DuckDB's ``count_star()``. PostgreSQL's rule (its
+FigureColname): a column reference gives its name, a function call its
+function name, a cast the name of what it casts (or the type's name), a
+scalar subquery its single column's name, CASE ``case``; anything else is
+``?column?``. Run it before qualification, which invents its own aliases.
+
+>>> import sqlglot
+>>> output_names(sqlglot.parse_one("select a, count(*), 1 + 2, b as x from t", read="postgres")).sql()
+'SELECT a AS "a", COUNT(*) AS "count", 1 + 2 AS "?column?", b AS x FROM t'
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+# PostgreSQL's internal type names, which it uses to name a cast of a constant.
+PG_TYPE_NAMES = {
+    "INT": "int4", "BIGINT": "int8", "SMALLINT": "int2", "DOUBLE": "float8",
+    "FLOAT": "float4", "DECIMAL": "numeric", "BOOLEAN": "bool", "VARCHAR": "varchar",
+    "TEXT": "text", "CHAR": "bpchar", "TIMESTAMP": "timestamp", "TIMESTAMPTZ": "timestamptz",
+    "DATE": "date", "TIME": "time", "INTERVAL": "interval", "UUID": "uuid", "JSON": "json",
+    "VARBINARY": "bytea", "BINARY": "bytea",
+}
+
+# sqlglot gives some PostgreSQL functions their own node; PostgreSQL names them so.
+SPECIAL_NAMES = {
+    exp.CurrentDate: "current_date", exp.CurrentTimestamp: "now",
+    exp.CurrentTime: "current_time", exp.Case: "case", exp.Exists: "exists",
+    exp.Array: "array", exp.Coalesce: "coalesce", exp.Extract: "extract",
+    exp.Substring: "substring", exp.Trim: "btrim", exp.CurrentUser: "current_user",
+}
+
+
+def output_names(expression: exp.Expression) -> exp.Expression:
+    select = _first_select(expression)
+    if select is None:
+        return expression
+    for i, projection in enumerate(select.expressions):
+        if isinstance(projection, (exp.Alias, exp.Star)) or projection.find(exp.Star) is projection:
+            continue
+        if isinstance(projection, exp.Column) and isinstance(projection.this, exp.Star):
+            continue
+        name = figure_name(projection)
+        select.expressions[i] = exp.alias_(projection, name, quoted=True)
+    return expression
+
+
+def figure_name(node: exp.Expression) -> str:
+    """PostgreSQL's name for an unnamed output expression."""
+    while isinstance(node, exp.Paren):
+        node = node.this
+    if isinstance(node, exp.Column):
+        return node.name
+    if isinstance(node, exp.Cast):
+        inner = figure_name(node.this)
+        if inner != "?column?":
+            return inner
+        return PG_TYPE_NAMES.get(node.to.this.name, node.to.sql("postgres").lower())
+    if isinstance(node, exp.Subquery) and isinstance(node.this, exp.Select):
+        inner = node.this.expressions
+        if not inner:
+            return "?column?"
+        return inner[0].alias if isinstance(inner[0], exp.Alias) else figure_name(inner[0])
+    for kind, name in SPECIAL_NAMES.items():
+        if isinstance(node, kind):
+            return name
+    if isinstance(node, exp.Anonymous):
+        return node.name.lower()
+    if isinstance(node, exp.Func):
+        return node.sql_name().lower()
+    return "?column?"
+
+
+def _first_select(expression: exp.Expression) -> exp.Select | None:
+    node = expression
+    while isinstance(node, (exp.Union, exp.Intersect, exp.Except)):
+        node = node.this
+    return node if isinstance(node, exp.Select) else None

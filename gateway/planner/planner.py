@@ -1,0 +1,74 @@
+"""The planner pipeline: Postgres SQL in, a distributed Plan out.
+
+parse (Postgres dialect) → bind parameters → PostgreSQL output names →
+EXISTS without stars → qualify against the catalog → annotate types → PostgreSQL division →
+push scans down → cut into stages. Each step is a rule module of its own.
+"""
+
+from __future__ import annotations
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError
+from sqlglot.optimizer.annotate_types import annotate_types
+
+from duckflight.gateway.catalog import Catalog
+from duckflight.gateway.pgwire.backend import BoundParam, SqlError
+from duckflight.gateway.planner.bind_parameters import bind_parameters
+from duckflight.gateway.planner.cut_stages import cut_stages
+from duckflight.gateway.planner.output_names import output_names
+from duckflight.gateway.planner.plan import Plan
+from duckflight.gateway.planner.postgres_division import postgres_division
+from duckflight.gateway.planner.pushdown_scans import pushdown_scans
+from duckflight.gateway.planner.qualify_query import qualify_query
+from duckflight.gateway.planner.unstar_exists import unstar_exists
+
+
+def parse(sql: str) -> exp.Expression:
+    """One Postgres statement as a sqlglot tree; syntax errors are 42601."""
+    try:
+        expressions = [e for e in sqlglot.parse(sql, read="postgres") if e is not None]
+    except ParseError as error:
+        raise syntax_error(sql, error) from error
+    if len(expressions) != 1:
+        raise SqlError("42601", "cannot run several statements as one")
+    return expressions[0]
+
+
+def syntax_error(sql: str, error: ParseError) -> SqlError:
+    """PostgreSQL's wording: syntax error at or near the offending token."""
+    info = error.errors[0] if error.errors else {}
+    near = (info.get("highlight") or "").strip()
+    position = _position(sql, info.get("line"), info.get("col"), near)
+    if not near:
+        return SqlError("42601", "syntax error at end of input", position=len(sql) + 1)
+    return SqlError("42601", f'syntax error at or near "{near}"', position=position)
+
+
+def _position(sql: str, line, col, near: str) -> int | None:
+    """1-based character position of the offending token, as PostgreSQL reports it."""
+    if not line or not col:
+        return None
+    lines = sql.split("\n")
+    offset = sum(len(l) + 1 for l in lines[: line - 1]) + col - len(near)
+    return max(offset, 0) + 1
+
+
+def plan_query(
+    expression: exp.Expression,
+    catalog: Catalog,
+    workers: list[str],
+    query_id: str,
+    params: list[BoundParam] | None = None,
+) -> Plan:
+    """Plan one query (a SELECT, set operation or VALUES) for these workers."""
+    tree = expression.copy()
+    if params is not None:
+        tree = bind_parameters(tree, params)
+    tree = output_names(tree)
+    tree = unstar_exists(tree)
+    tree = qualify_query(tree, catalog)
+    tree = annotate_types(tree, schema=catalog.sqlglot_schema(), dialect="postgres")
+    tree = postgres_division(tree)
+    tree = pushdown_scans(tree, catalog)
+    return cut_stages(tree, catalog, workers, query_id)

@@ -1,0 +1,65 @@
+"""Cut a simple-query string into statements and tell what kind each one is.
+
+Splitting uses sqlglot's Postgres tokenizer, so semicolons inside strings,
+dollar quotes, quoted identifiers and comments do not cut. The kind of a
+statement comes from its first words; only queries go to the planner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlglot
+from sqlglot.errors import TokenError
+from sqlglot.tokens import TokenType
+
+from duckflight.gateway.pgwire.backend import SqlError
+
+_TOKENIZER = sqlglot.Dialect.get_or_raise("postgres")
+
+# Statements the session answers itself, by their leading keyword(s).
+UTILITY = {
+    "explain": "EXPLAIN", "show": "SHOW", "set": "SET", "reset": "RESET",
+    "begin": "BEGIN", "start": "BEGIN", "commit": "COMMIT", "end": "COMMIT",
+    "rollback": "ROLLBACK", "abort": "ROLLBACK", "savepoint": "SAVEPOINT",
+    "release": "RELEASE", "discard": "DISCARD", "deallocate": "DEALLOCATE",
+}
+QUERY_WORDS = {"select", "with", "values", "table", "("}
+_COMMENTS = re.compile(r"^(\s+|--[^\n]*(\n|$)|/\*.*?\*/)+", re.S)
+
+
+@dataclass
+class Statement:
+    kind: str  # "QUERY", "EXPLAIN", "SET", "SHOW", "BEGIN", ..., or "OTHER"
+    sql: str  # the statement's text, without leading comments
+
+
+def split(sql: str) -> list[str]:
+    """Statements of a simple query, in order; empty ones are dropped."""
+    try:
+        tokens = _TOKENIZER.tokenize(sql)
+    except TokenError as error:
+        raise SqlError("42601", f"syntax error: {error}") from error
+    cuts = [t.start for t in tokens if t.token_type == TokenType.SEMICOLON]
+    pieces, start = [], 0
+    for cut in cuts + [len(sql)]:
+        piece = sql[start:cut]
+        if strip_comments(piece).strip():
+            pieces.append(piece.strip())
+        start = cut + 1
+    return pieces
+
+
+def strip_comments(sql: str) -> str:
+    """The statement without its leading comments and white space."""
+    return _COMMENTS.sub("", sql, count=1)
+
+
+def classify(sql: str) -> Statement:
+    text = strip_comments(sql).rstrip().rstrip(";").rstrip()
+    first = re.match(r"\(|[A-Za-z_]+", text)
+    word = first.group(0).lower() if first else ""
+    if word in QUERY_WORDS:
+        return Statement("QUERY", text)
+    return Statement(UTILITY.get(word, "OTHER"), text)

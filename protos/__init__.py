@@ -1,0 +1,1 @@
+"""Protobuf contracts between gateway and workers, and their generated modules."""

@@ -1,0 +1,1 @@
+"""The worker: an Arrow Flight server owning one DuckDB connection that runs fragments."""

@@ -1,0 +1,46 @@
+"""The gateway's client for one worker: run fragments, ask for health and info.
+
+Every call has a deadline, so a frozen worker can only cost a query its timeout.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pyarrow as pa
+import pyarrow.flight as flight
+
+from duckflight.protos import control_pb2, fragment_pb2
+
+
+class WorkerClient:
+    """A Flight connection to one worker, shared by all threads of the gateway."""
+
+    def __init__(self, address: str):
+        self.address = address
+        self._client = flight.FlightClient(f"grpc://{address}")
+        self._lock = threading.Lock()
+
+    def stream(self, fragment: fragment_pb2.Fragment, timeout: float | None = None) -> flight.FlightStreamReader:
+        """Start a fragment; the returned reader yields its record batches."""
+        options = flight.FlightCallOptions(timeout=timeout)
+        return self._client.do_get(flight.Ticket(fragment.SerializeToString()), options)
+
+    def fetch(self, fragment: fragment_pb2.Fragment, timeout: float | None = None) -> pa.Table:
+        """Run a fragment and collect its whole result."""
+        return self.stream(fragment, timeout).read_all()
+
+    def health_check(self, timeout: float = 2.0) -> control_pb2.HealthStatus:
+        body = self._action("health_check", timeout)
+        return control_pb2.HealthStatus.FromString(body)
+
+    def info(self, timeout: float = 5.0) -> control_pb2.WorkerInfo:
+        return control_pb2.WorkerInfo.FromString(self._action("info", timeout))
+
+    def _action(self, name: str, timeout: float) -> bytes:
+        options = flight.FlightCallOptions(timeout=timeout)
+        results = list(self._client.do_action(flight.Action(name, b""), options))
+        return results[0].body.to_pybytes()
+
+    def close(self) -> None:
+        self._client.close()
