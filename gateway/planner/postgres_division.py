@@ -28,6 +28,9 @@ def postgres_division(expression: exp.Expression) -> exp.Expression:
                         true=exp.Anonymous(this="ERROR", expressions=[exp.Literal.string(MESSAGE)]))],
             default=divisor.copy(),
         )
+        # Keep the divisor's annotated type: the DuckDB generator decides on
+        # integer division from the operand types.
+        guarded.type = divisor.type
         node.set("expression", guarded)
     return expression
 

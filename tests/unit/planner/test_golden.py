@@ -1,0 +1,73 @@
+"""Golden cases for the planner: input query → scan fragment SQL + final SQL.
+
+Each case in ``golden/*.sql`` is a block::
+
+    -- case: <name>
+    <input SQL, Postgres dialect>
+    -- stage <n> <table>
+    <SQL every fragment of that stage runs>
+    -- final
+    <SQL the gateway runs over the stage outputs>
+
+Set DUCKFLIGHT_UPDATE_GOLDEN=1 to rewrite the expected parts from the planner
+(then read the diff before committing it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from duckflight.gateway.catalog import Catalog, Table
+from duckflight.gateway.planner.planner import parse, plan_query
+
+GOLDEN = Path(__file__).parent / "golden"
+
+CATALOG = Catalog({
+    "orders": Table("orders", "parquet", ["/d/orders/1.parquet", "/d/orders/2.parquet"],
+                    [("o_orderkey", "BIGINT"), ("o_custkey", "BIGINT"), ("o_total", "DECIMAL(15,2)"),
+                     ("o_date", "DATE"), ("o_comment", "VARCHAR")]),
+    "customer": Table("customer", "parquet", ["/d/customer/1.parquet"],
+                      [("c_custkey", "BIGINT"), ("c_name", "VARCHAR"), ("c_nation", "INTEGER")]),
+    "events": Table("events", "csv", ["/d/events.csv"], [("id", "INTEGER"), ("kind", "VARCHAR")]),
+})
+
+
+def load_cases(path: Path) -> list[tuple[str, str, str]]:
+    """(name, input, expected text) for every case of one golden file."""
+    blocks = re.split(r"^-- case: ", path.read_text(), flags=re.M)[1:]
+    cases = []
+    for block in blocks:
+        name, rest = block.split("\n", 1)
+        query, _, expected = rest.partition("\n-- ")
+        cases.append((name.strip(), query.strip(), ("-- " + expected).strip() if expected else ""))
+    return cases
+
+
+def render(query: str) -> str:
+    plan = plan_query(parse(query), CATALOG, ["w1:1", "w2:2"], "golden")
+    parts = [f"-- stage {s.id} {s.table}\n{s.sql}" for s in plan.stages]
+    return "\n".join(parts + [f"-- final\n{plan.final_sql}"])
+
+
+CASES = [(path, *case) for path in sorted(GOLDEN.glob("*.sql")) for case in load_cases(path)]
+
+
+@pytest.mark.parametrize("path,name,query,expected", CASES, ids=[f"{p.stem}:{n}" for p, n, *_ in CASES])
+def test_golden(path, name, query, expected):
+    actual = render(query)
+    if os.environ.get("DUCKFLIGHT_UPDATE_GOLDEN"):
+        text = path.read_text()
+        text = text.replace(f"-- case: {name}\n{query}\n{expected}".rstrip(), f"-- case: {name}\n{query}\n{actual}")
+        path.write_text(text)
+        return
+    assert actual == expected
+
+
+def test_every_case_has_expectations():
+    assert CASES, "no golden cases found"
+    for path, name, query, expected in CASES:
+        assert expected.startswith("-- "), f"{path.name}:{name} has no expected plan"
