@@ -1,0 +1,86 @@
+"""A real worker over Flight on loopback: fragments, actions and errors."""
+
+from __future__ import annotations
+
+import threading
+
+import duckdb
+import pytest
+
+from duckflight.protos import fragment_pb2
+from duckflight.worker.client import WorkerClient
+from duckflight.worker.errors import error_kind, error_message
+from duckflight.worker.server import WorkerServer
+
+
+@pytest.fixture(scope="module")
+def worker():
+    server = WorkerServer("127.0.0.1", 0, node="test-node", threads=1)
+    thread = threading.Thread(target=server.serve, daemon=True)
+    thread.start()
+    client = WorkerClient(server.address)
+    yield server, client
+    client.close()
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    root = tmp_path_factory.mktemp("t")
+    con = duckdb.connect()
+    for i in range(2):
+        con.execute(f"copy (select range + {i * 100} as id, (range % 3)::varchar as k from range(100)) "
+                    f"to '{root}/part{i}.parquet'")
+    con.execute(f"copy (select 1 as a, 'x,y' as b union all select 2, 'z') to '{root}/small.csv' (header)")
+    return root
+
+
+def _fragment(sql: str, name: str, paths: list[str], fmt: str = "parquet") -> fragment_pb2.Fragment:
+    fragment = fragment_pb2.Fragment(query_id="test", stage_id=1, fragment_id=0, sql=sql)
+    scan = fragment.scans.add(name=name, format=fmt)
+    for path in paths:
+        scan.splits.add(path=path)
+    return fragment
+
+
+def test_fragment_reads_only_its_splits_with_filters(worker, files):
+    _, client = worker
+    table = client.fetch(_fragment('SELECT "id" FROM "t" WHERE "k" = \'1\'', "t", [f"{files}/part1.parquet"]))
+    ids = table.column("id").to_pylist()
+    assert ids == [i for i in range(100, 200) if (i - 100) % 3 == 1]
+
+
+def test_csv_scan_uses_the_given_dialect_and_types(worker, files):
+    _, client = worker
+    fragment = _fragment('SELECT * FROM "c" ORDER BY a', "c", [f"{files}/small.csv"], "csv")
+    csv = fragment.scans[0].csv
+    csv.delimiter, csv.quote, csv.escape, csv.header = ",", '"', '"', True
+    csv.columns.add(name="a", type="BIGINT")
+    csv.columns.add(name="b", type="VARCHAR")
+    assert client.fetch(fragment).to_pylist() == [{"a": 1, "b": "x,y"}, {"a": 2, "b": "z"}]
+
+
+def test_health_check_and_info(worker):
+    server, client = worker
+    health = client.health_check()
+    assert health.ok and health.node == "test-node"
+    info = client.info()
+    assert info.address == server.address and info.threads == 1
+    assert info.duckdb_version == duckdb.__version__ and info.running_fragments == 0
+    assert info.fragments_served >= 0 and info.pid > 0
+
+
+def test_errors_carry_duckdb_kind(worker, files):
+    _, client = worker
+    with pytest.raises(Exception) as error:
+        client.fetch(_fragment('SELECT "nope" FROM "t"', "t", [f"{files}/part0.parquet"]))
+    assert error_kind(error.value) == "BinderException"
+    assert 'Referenced column "nope" not found' in error_message(error.value)
+
+
+def test_scans_are_private_to_their_fragment(worker, files):
+    _, client = worker
+    client.fetch(_fragment('SELECT count(*) FROM "t"', "t", [f"{files}/part0.parquet"]))
+    with pytest.raises(Exception) as error:
+        client.fetch(_fragment('SELECT count(*) FROM "t"', "other", [f"{files}/part0.parquet"]))
+    assert error_kind(error.value) == "CatalogException"
