@@ -120,7 +120,10 @@ class Session:
             return self._transaction(kind)
         if kind in ("DISCARD", "DEALLOCATE"):
             return Outcome("DISCARD ALL" if kind == "DISCARD" else "DEALLOCATE")
-        word = statement.sql.split(None, 1)[0].upper() if statement.sql else ""
+        word = statement.sql.split(None, 1)[0] if statement.sql else ""
+        if kind == "UNKNOWN":
+            raise SqlError("42601", f'syntax error at or near "{word}"', position=1)
+        word = word.upper()
         raise SqlError("0A000", f"{word} is not supported: duckflight answers queries (SELECT) over its tables")
 
     def _query(self, sql: str, params: list[BoundParam]) -> Outcome:

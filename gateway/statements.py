@@ -26,12 +26,19 @@ UTILITY = {
     "release": "RELEASE", "discard": "DISCARD", "deallocate": "DEALLOCATE",
 }
 QUERY_WORDS = {"select", "with", "values", "table", "("}
+# Other commands PostgreSQL knows: refused as unsupported, not as syntax errors.
+COMMAND_WORDS = {
+    "alter", "analyze", "call", "checkpoint", "close", "cluster", "comment", "copy", "create",
+    "declare", "delete", "do", "drop", "execute", "fetch", "grant", "import", "insert", "listen",
+    "load", "lock", "merge", "move", "notify", "prepare", "reassign", "refresh", "reindex",
+    "revoke", "security", "truncate", "unlisten", "update", "vacuum",
+}
 _COMMENTS = re.compile(r"^(\s+|--[^\n]*(\n|$)|/\*.*?\*/)+", re.S)
 
 
 @dataclass
 class Statement:
-    kind: str  # "QUERY", "EXPLAIN", "SET", "SHOW", "BEGIN", ..., or "OTHER"
+    kind: str  # "QUERY", "EXPLAIN", "SET", "SHOW", "BEGIN", ..., "OTHER" or "UNKNOWN"
     sql: str  # the statement's text, without leading comments
 
 
@@ -62,4 +69,6 @@ def classify(sql: str) -> Statement:
     word = first.group(0).lower() if first else ""
     if word in QUERY_WORDS:
         return Statement("QUERY", text)
-    return Statement(UTILITY.get(word, "OTHER"), text)
+    if word in UTILITY:
+        return Statement(UTILITY[word], text)
+    return Statement("OTHER" if word in COMMAND_WORDS else "UNKNOWN", text)

@@ -29,6 +29,10 @@ OID_TYPES = {
     1114: "TIMESTAMP", 1184: "TIMESTAMPTZ", 1186: "INTERVAL", 1700: "DECIMAL(38,10)",
     2950: "UUID", 114: "JSON", 3802: "JSON", 19: "VARCHAR", 26: "BIGINT",
 }
+# Text types: a text value stays a bare string literal, which DuckDB converts to
+# the type it meets (as PostgreSQL does with an untyped literal); a cast to
+# VARCHAR would make `int_column = $1` an error.
+TEXT_OIDS = {0, 19, 25, 705, 1042, 1043}
 
 
 def bind_parameters(expression: exp.Expression, params: list[BoundParam]) -> exp.Expression:
@@ -70,6 +74,8 @@ def literal(param: BoundParam) -> exp.Expression:
         target = target or _python_type(value)
     else:
         node = exp.Literal.string(str(value))
+        if param.oid in TEXT_OIDS:
+            return node
     return _cast_node(node, target) if target else node
 
 

@@ -27,7 +27,7 @@ def test_unterminated_string_is_a_syntax_error():
     ("(select 1)", "QUERY"), ("/* hi */ select 1", "QUERY"), ("explain select 1", "EXPLAIN"),
     ("SET search_path TO public", "SET"), ("show TimeZone", "SHOW"), ("begin", "BEGIN"),
     ("START TRANSACTION", "BEGIN"), ("end", "COMMIT"), ("abort", "ROLLBACK"), ("reset all", "RESET"),
-    ("insert into t values (1)", "OTHER"), ("create table t (a int)", "OTHER"),
+    ("insert into t values (1)", "OTHER"), ("create table t (a int)", "OTHER"), ("selec 1", "UNKNOWN"),
 ])
 def test_classify(sql, kind):
     assert statements.classify(sql).kind == kind

@@ -1,0 +1,459 @@
+"""Postgres wire-protocol codec: frames, frontend decoders, backend encoders. No I/O.
+
+``FrameReader`` cuts a byte stream into frames; ``decode`` turns a frame into one of the
+frontend message dataclasses below; the ``*`` encoder functions return the bytes of one
+backend message. Everything malformed raises ``ProtocolViolation`` (SQLSTATE 08P01),
+which the state machine answers with an ErrorResponse before it closes the connection.
+
+    >>> r = FrameReader(); r.feed(b"\\x00\\x00\\x00\\x08\\x04\\xd2\\x16\\x2f")
+    >>> decode(next(iter(r)))
+    SSLRequest()
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+from typing import Iterator, Optional, Sequence
+
+from .backend import SqlError
+
+SSL_REQUEST_CODE = 80877103
+GSSENC_REQUEST_CODE = 80877104
+CANCEL_REQUEST_CODE = 80877102
+PROTOCOL_3_0 = 196608  # 3 << 16
+
+MAX_FRAME = 1 << 30  # PG's own limit for a message (MaxAllocSize)
+MAX_STARTUP_FRAME = 10000  # PG refuses bigger startup packets, so do we
+
+_I16 = struct.Struct("!h")
+_I32 = struct.Struct("!i")
+_U32 = struct.Struct("!I")
+
+
+class ProtocolViolation(SqlError):
+    """The peer broke the protocol; the connection ends after reporting it."""
+
+    def __init__(self, message: str):
+        super().__init__("08P01", message, severity="FATAL")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One message: ``type`` is its 1-byte code, or b"" for an untyped startup frame."""
+
+    type: bytes
+    payload: bytes
+
+
+# ---------------------------------------------------------------------------- frames
+
+
+class FrameReader:
+    """Accumulates bytes and yields complete frames.
+
+    Starts in the startup phase (frames are int32 length + body, no type byte) and
+    switches to typed frames once it has yielded a StartupMessage, as the server does.
+    """
+
+    def __init__(self) -> None:
+        self._buf = bytearray()
+        self._pos = 0  # consumed prefix of _buf: compacting once per feed, not per frame
+        self.startup_phase = True
+
+    def feed(self, data: bytes) -> None:
+        if self._pos:
+            del self._buf[: self._pos]
+            self._pos = 0
+        self._buf += data
+
+    def __iter__(self) -> Iterator[Frame]:
+        while True:
+            frame = self._next()
+            if frame is None:
+                return
+            yield frame
+
+    def _next(self) -> Optional[Frame]:
+        buf, pos = self._buf, self._pos
+        head = 4 if self.startup_phase else 5
+        if len(buf) - pos < head:
+            return None
+        if self.startup_phase:
+            ftype, (length,) = b"", _I32.unpack_from(buf, pos)
+            limit = MAX_STARTUP_FRAME
+        else:
+            ftype, (length,) = bytes(buf[pos : pos + 1]), _I32.unpack_from(buf, pos + 1)
+            limit = MAX_FRAME
+        if length < 4 or length > limit:
+            raise ProtocolViolation(f"invalid message length {length}")
+        end = pos + head + length - 4
+        if len(buf) < end:
+            return None
+        payload = bytes(buf[pos + head : end])
+        self._pos = end
+        if self.startup_phase and len(payload) >= 4:
+            (code,) = _I32.unpack_from(payload, 0)
+            if code >> 16 == 3:  # a StartupMessage: typed frames follow
+                self.startup_phase = False
+        return Frame(ftype, payload)
+
+
+# ---------------------------------------------------------------- frontend messages
+
+
+@dataclass
+class SSLRequest:
+    pass
+
+
+@dataclass
+class GSSENCRequest:
+    pass
+
+
+@dataclass
+class CancelRequest:
+    pid: int
+    secret: int
+
+
+@dataclass
+class Startup:
+    protocol: int
+    params: dict[str, str]
+
+
+@dataclass
+class Query:
+    sql: str
+
+
+@dataclass
+class Parse:
+    name: str
+    sql: str
+    param_oids: list[int]
+
+
+@dataclass
+class Bind:
+    portal: str
+    statement: str
+    param_formats: list[int]
+    params: list[Optional[bytes]]
+    result_formats: list[int]
+
+
+@dataclass
+class Describe:
+    kind: str  # "S" statement or "P" portal
+    name: str
+
+
+@dataclass
+class Execute:
+    portal: str
+    max_rows: int
+
+
+@dataclass
+class Close:
+    kind: str
+    name: str
+
+
+@dataclass
+class Sync:
+    pass
+
+
+@dataclass
+class Flush:
+    pass
+
+
+@dataclass
+class Terminate:
+    pass
+
+
+@dataclass
+class PasswordMessage:
+    data: bytes = field(repr=False)
+
+
+class _Payload:
+    """Cursor over one payload; every read checks bounds so truncation is a violation."""
+
+    def __init__(self, data: bytes, what: str):
+        self.data, self.pos, self.what = data, 0, what
+
+    def _need(self, n: int) -> None:
+        if n < 0 or self.pos + n > len(self.data):
+            raise ProtocolViolation(f"malformed {self.what} message")
+
+    def int16(self) -> int:
+        self._need(2)
+        (v,) = _I16.unpack_from(self.data, self.pos)
+        self.pos += 2
+        return v
+
+    def int32(self) -> int:
+        self._need(4)
+        (v,) = _I32.unpack_from(self.data, self.pos)
+        self.pos += 4
+        return v
+
+    def uint32(self) -> int:
+        self._need(4)
+        (v,) = _U32.unpack_from(self.data, self.pos)
+        self.pos += 4
+        return v
+
+    def bytes(self, n: int) -> bytes:
+        self._need(n)
+        v = self.data[self.pos : self.pos + n]
+        self.pos += n
+        return v
+
+    def cstr(self) -> str:
+        end = self.data.find(b"\x00", self.pos)
+        if end < 0:
+            raise ProtocolViolation(f"malformed {self.what} message")
+        raw = self.data[self.pos : end]
+        self.pos = end + 1
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ProtocolViolation(f"invalid UTF-8 in {self.what} message") from None
+
+    def char(self) -> str:
+        return self.bytes(1).decode("latin-1")
+
+    def int16_list(self) -> list[int]:
+        n = self.int16()
+        if n < 0:
+            raise ProtocolViolation(f"malformed {self.what} message")
+        return [self.int16() for _ in range(n)]
+
+    def end(self) -> None:
+        if self.pos != len(self.data):
+            raise ProtocolViolation(f"malformed {self.what} message")
+
+
+def decode(frame: Frame):
+    """The frontend message in ``frame``; ProtocolViolation if unknown or malformed."""
+    if frame.type == b"":
+        return _decode_untyped(frame.payload)
+    decoder = _TYPED.get(frame.type)
+    if decoder is None:
+        raise ProtocolViolation(f"invalid frontend message type {frame.type[0]}")
+    return decoder(frame.payload)
+
+
+def _decode_untyped(payload: bytes):
+    p = _Payload(payload, "startup")
+    code = p.int32()
+    if code == SSL_REQUEST_CODE:
+        p.end()
+        return SSLRequest()
+    if code == GSSENC_REQUEST_CODE:
+        p.end()
+        return GSSENCRequest()
+    if code == CANCEL_REQUEST_CODE:
+        pid, secret = p.int32(), p.int32()
+        p.end()
+        return CancelRequest(pid, secret)
+    if code >> 16 != 3:
+        raise ProtocolViolation(
+            f"unsupported frontend protocol {code >> 16}.{code & 0xFFFF}: "
+            "server supports 3.0 to 3.0"
+        )
+    params: dict[str, str] = {}
+    while True:
+        key = p.cstr()
+        if key == "":
+            break
+        params[key] = p.cstr()
+    p.end()
+    return Startup(code, params)
+
+
+def _query(b: bytes) -> Query:
+    p = _Payload(b, "Query")
+    sql = p.cstr()
+    p.end()
+    return Query(sql)
+
+
+def _parse(b: bytes) -> Parse:
+    p = _Payload(b, "Parse")
+    name, sql = p.cstr(), p.cstr()
+    n = p.int16()
+    if n < 0:
+        raise ProtocolViolation("malformed Parse message")
+    oids = [p.uint32() for _ in range(n)]
+    p.end()
+    return Parse(name, sql, oids)
+
+
+def _bind(b: bytes) -> Bind:
+    p = _Payload(b, "Bind")
+    portal, statement = p.cstr(), p.cstr()
+    formats = p.int16_list()
+    n = p.int16()
+    if n < 0:
+        raise ProtocolViolation("malformed Bind message")
+    values: list[Optional[bytes]] = []
+    for _ in range(n):
+        size = p.int32()
+        values.append(None if size == -1 else p.bytes(size))
+    result_formats = p.int16_list()
+    p.end()
+    return Bind(portal, statement, formats, values, result_formats)
+
+
+def _describe_or_close(cls, what: str):
+    def dec(b: bytes):
+        p = _Payload(b, what)
+        kind, name = p.char(), p.cstr()
+        p.end()
+        if kind not in ("S", "P"):
+            raise ProtocolViolation(f"invalid {what} message subtype {kind!r}")
+        return cls(kind, name)
+
+    return dec
+
+
+def _execute(b: bytes) -> Execute:
+    p = _Payload(b, "Execute")
+    portal, max_rows = p.cstr(), p.int32()
+    p.end()
+    return Execute(portal, max(max_rows, 0))  # PG treats <= 0 as "all rows"
+
+
+def _empty(cls, what: str):
+    def dec(b: bytes):
+        _Payload(b, what).end()
+        return cls()
+
+    return dec
+
+
+_TYPED = {
+    b"Q": _query,
+    b"P": _parse,
+    b"B": _bind,
+    b"D": _describe_or_close(Describe, "Describe"),
+    b"E": _execute,
+    b"C": _describe_or_close(Close, "Close"),
+    b"S": _empty(Sync, "Sync"),
+    b"H": _empty(Flush, "Flush"),
+    b"X": _empty(Terminate, "Terminate"),
+    b"p": lambda b: PasswordMessage(b),
+}
+
+
+# ------------------------------------------------------------------ backend messages
+
+
+def _msg(code: bytes, body: bytes = b"") -> bytes:
+    return code + _I32.pack(len(body) + 4) + body
+
+
+def _cstr(s: str) -> bytes:
+    return s.encode("utf-8") + b"\x00"
+
+
+def authentication_ok() -> bytes:
+    return _msg(b"R", _I32.pack(0))
+
+
+def parameter_status(name: str, value: str) -> bytes:
+    return _msg(b"S", _cstr(name) + _cstr(value))
+
+
+def backend_key_data(pid: int, secret: int) -> bytes:
+    return _msg(b"K", _I32.pack(pid) + _I32.pack(secret))
+
+
+def ready_for_query(status: bytes) -> bytes:
+    return _msg(b"Z", status)
+
+
+@dataclass(frozen=True)
+class FieldDescription:
+    """One RowDescription column; table oid and attribute number are always 0."""
+
+    name: str
+    type_oid: int
+    typlen: int
+    typmod: int
+    format: int
+
+
+def row_description(fields: Sequence[FieldDescription]) -> bytes:
+    parts = [_I16.pack(len(fields))]
+    for f in fields:
+        parts.append(_cstr(f.name))
+        parts.append(struct.pack("!IhIhih", 0, 0, f.type_oid, f.typlen, f.typmod, f.format))
+    return _msg(b"T", b"".join(parts))
+
+
+def command_complete(tag: str) -> bytes:
+    return _msg(b"C", _cstr(tag))
+
+
+def _fields(err: SqlError) -> bytes:
+    parts = [b"S", _cstr(err.severity), b"V", _cstr(err.severity)]
+    parts += [b"C", _cstr(err.sqlstate), b"M", _cstr(err.message)]
+    if err.detail:
+        parts += [b"D", _cstr(err.detail)]
+    if err.hint:
+        parts += [b"H", _cstr(err.hint)]
+    if err.position:
+        parts += [b"P", _cstr(str(err.position))]
+    return b"".join(parts) + b"\x00"
+
+
+def error_response(err: SqlError) -> bytes:
+    return _msg(b"E", _fields(err))
+
+
+def notice_response(notice: SqlError) -> bytes:
+    """A NoticeResponse; pass an SqlError with severity NOTICE/WARNING/INFO."""
+    return _msg(b"N", _fields(notice))
+
+
+def parse_complete() -> bytes:
+    return b"1\x00\x00\x00\x04"
+
+
+def bind_complete() -> bytes:
+    return b"2\x00\x00\x00\x04"
+
+
+def close_complete() -> bytes:
+    return b"3\x00\x00\x00\x04"
+
+
+def no_data() -> bytes:
+    return b"n\x00\x00\x00\x04"
+
+
+def portal_suspended() -> bytes:
+    return b"s\x00\x00\x00\x04"
+
+
+def empty_query_response() -> bytes:
+    return b"I\x00\x00\x00\x04"
+
+
+def parameter_description(oids: Sequence[int]) -> bytes:
+    return _msg(b"t", _I16.pack(len(oids)) + b"".join(_U32.pack(o) for o in oids))
+
+
+def negotiate_protocol_version(newest_minor: int, unrecognized: Sequence[str]) -> bytes:
+    body = _I32.pack(newest_minor) + _I32.pack(len(unrecognized))
+    return _msg(b"v", body + b"".join(_cstr(o) for o in unrecognized))

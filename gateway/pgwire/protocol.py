@@ -1,0 +1,412 @@
+"""The per-connection protocol state machine: frontend bytes in, backend bytes out. No I/O.
+
+``ProtocolConnection.receive(data)`` is a generator of byte chunks to send; results
+stream out chunk by chunk (output is buffered and released at ReadyForQuery, Flush, or
+past ``FLUSH_BYTES``). After it is exhausted, ``closed`` says whether to hang up.
+
+States (asyncpg-style, transitions guarded in ``_dispatch``)::
+
+    STARTUP --StartupMessage--> READY --error in extended query--> DISCARD --Sync--> READY
+       |  (SSLRequest/GSSENCRequest: answer 'N', stay)        any --Terminate/fatal--> CLOSED
+
+Statements and portals follow PG: the unnamed ones are replaced freely, Sync ends the
+implicit transaction (dropping portals), and a suspended portal resumes its result.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import secrets
+import threading
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Optional
+
+import pyarrow as pa
+
+from . import messages as m
+from .backend import Backend, BackendFactory, BoundParam, Described, Outcome, SqlError
+from .encoder import RowEncoder, describe_fields, result_formats
+from .types import decode_param
+
+log = logging.getLogger(__name__)
+
+FLUSH_BYTES = 256 * 1024
+
+DEFAULT_PARAMETERS = {
+    "server_version": "15.6",
+    "server_encoding": "UTF8",
+    "client_encoding": "UTF8",
+    "DateStyle": "ISO, MDY",
+    "integer_datetimes": "on",
+    "standard_conforming_strings": "on",
+    "TimeZone": "UTC",
+    "IntervalStyle": "postgres",
+    "is_superuser": "off",
+}
+
+
+class State(enum.Enum):
+    STARTUP = "startup"
+    READY = "ready"
+    DISCARD = "discard"  # an extended-query message failed: skip until Sync
+    CLOSED = "closed"
+
+
+class CancelRegistry:
+    """Backends by (pid, secret) so a CancelRequest on another connection finds its target."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._backends: dict[int, tuple[int, Backend]] = {}
+
+    def register(self, backend: Backend) -> tuple[int, int]:
+        with self._lock:
+            while True:
+                pid = secrets.randbelow(2**31 - 1) + 1
+                if pid not in self._backends:
+                    break
+            secret = secrets.randbits(32) - 2**31
+            self._backends[pid] = (secret, backend)
+        return pid, secret
+
+    def unregister(self, pid: int) -> None:
+        with self._lock:
+            self._backends.pop(pid, None)
+
+    def cancel(self, pid: int, secret: int) -> bool:
+        with self._lock:
+            entry = self._backends.get(pid)
+        if entry is None or entry[0] != secret:
+            return False  # like PG: a wrong key is silently ignored
+        entry[1].cancel()
+        return True
+
+
+@dataclass
+class Statement:
+    sql: str
+    param_oids: list[int]
+    described: Optional[Described] = None
+
+
+@dataclass
+class Portal:
+    statement: Statement
+    params: list[BoundParam]
+    formats: list[int]  # result format codes as sent in Bind
+    outcome: Optional[Outcome] = None
+    encoder: Optional[RowEncoder] = None
+    pending: Optional[pa.RecordBatch] = None  # rest of a batch cut by Execute max_rows
+    done: bool = False
+
+
+class _Out:
+    """Backend messages waiting to be sent; drained into few large chunks."""
+
+    def __init__(self) -> None:
+        self.parts: list = []
+        self.size = 0
+
+    def add(self, data) -> None:
+        self.parts.append(data)
+        self.size += len(data)
+
+    def full(self) -> bool:
+        return self.size >= FLUSH_BYTES
+
+    def drain(self) -> Iterator[bytes]:
+        if self.parts:
+            parts, self.parts, self.size = self.parts, [], 0
+            yield parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+class ProtocolConnection:
+    """One client connection's protocol state, fed with the bytes it receives."""
+
+    def __init__(self, backend_factory: BackendFactory, cancels: Optional[CancelRegistry] = None):
+        self.factory = backend_factory
+        self.cancels = cancels if cancels is not None else CancelRegistry()
+        self.state = State.STARTUP
+        self.backend: Optional[Backend] = None
+        self.pid: Optional[int] = None
+        self.reader = m.FrameReader()
+        self.out = _Out()
+        self.statements: dict[str, Statement] = {}
+        self.portals: dict[str, Portal] = {}
+
+    @property
+    def closed(self) -> bool:
+        return self.state is State.CLOSED
+
+    # ------------------------------------------------------------------ driving
+
+    def receive(self, data: bytes) -> Iterator[bytes]:
+        """Feed received bytes; yields the byte chunks to send, in order."""
+        if self.closed:
+            return
+        try:
+            self.reader.feed(data)
+            for frame in self.reader:
+                yield from self._dispatch(m.decode(frame))
+                if self.closed:
+                    break
+        except Exception as exc:  # a ProtocolViolation (or a bug): report it and hang up
+            err = _as_sql_error(exc)
+            err.severity = "FATAL"
+            self._send(m.error_response(err))
+            self.close()
+        yield from self.out.drain()
+
+    def close(self) -> None:
+        """End the session (idempotent): release the backend and the cancel key."""
+        self.state = State.CLOSED
+        if self.pid is not None:
+            self.cancels.unregister(self.pid)
+            self.pid = None
+        backend, self.backend = self.backend, None
+        self.portals.clear()
+        if backend is not None:
+            try:
+                backend.close()
+            except Exception:  # the connection is gone either way
+                log.exception("backend.close failed")
+
+    def _send(self, data) -> None:
+        self.out.add(data)
+
+    def _dispatch(self, msg) -> Iterator[bytes]:
+        if isinstance(msg, m.Terminate):
+            self.close()
+            return
+        if self.state is State.STARTUP:
+            yield from self._startup(msg)
+            return
+        if self.state is State.DISCARD and not isinstance(msg, m.Sync):
+            return
+        handler = self._HANDLERS.get(type(msg))
+        if handler is None:
+            raise m.ProtocolViolation(f"unexpected message {type(msg).__name__} after startup")
+        if isinstance(msg, (m.Query, m.Sync)):
+            yield from handler(self, msg)
+            return
+        try:  # extended-query messages: any error switches to DISCARD until Sync
+            yield from handler(self, msg)
+        except m.ProtocolViolation:
+            raise
+        except Exception as exc:
+            self._send(m.error_response(_as_sql_error(exc)))
+            self.state = State.DISCARD
+
+    # ------------------------------------------------------------------ startup
+
+    def _startup(self, msg) -> Iterator[bytes]:
+        if isinstance(msg, (m.SSLRequest, m.GSSENCRequest)):
+            self._send(b"N")  # no encryption here; the client continues in plain text
+            yield from self.out.drain()
+            return
+        if isinstance(msg, m.CancelRequest):
+            self.cancels.cancel(msg.pid, msg.secret)
+            self.close()  # PG answers a cancel request with nothing but the hang-up
+            return
+        if not isinstance(msg, m.Startup):
+            raise m.ProtocolViolation(f"expected startup message, got {type(msg).__name__}")
+        params = {k: v for k, v in msg.params.items() if not k.startswith("_pq_.")}
+        options = [k for k in msg.params if k.startswith("_pq_.")]
+        if msg.protocol != m.PROTOCOL_3_0 or options:
+            self._send(m.negotiate_protocol_version(0, options))
+        if not params.get("user"):
+            self._fatal(SqlError("28000", "no PostgreSQL user name specified in startup packet", severity="FATAL"))
+            return
+        params.setdefault("database", params["user"])
+        try:
+            self.backend = self.factory(params)
+        except Exception as exc:
+            err = _as_sql_error(exc)
+            err.severity = "FATAL"
+            self._fatal(err)
+            return
+        self._send(m.authentication_ok())
+        status = dict(DEFAULT_PARAMETERS)
+        status["application_name"] = params.get("application_name", "")
+        status["session_authorization"] = params["user"]
+        status.update(self.backend.parameter_status())
+        for name, value in status.items():
+            self._send(m.parameter_status(name, value))
+        self.pid, secret = self.cancels.register(self.backend)
+        self._send(m.backend_key_data(self.pid, secret))
+        self.state = State.READY
+        yield from self._ready()
+
+    def _fatal(self, err: SqlError) -> None:
+        self._send(m.error_response(err))
+        self.close()
+
+    def _ready(self) -> Iterator[bytes]:
+        self._send(m.ready_for_query(self.backend.transaction_status()))
+        yield from self.out.drain()
+
+    # ------------------------------------------------------------- simple query
+
+    def _query(self, msg: m.Query) -> Iterator[bytes]:
+        # A simple Query ends the unnamed statement and portal, as in PG.
+        self.statements.pop("", None)
+        self.portals.pop("", None)
+        try:
+            statements = self.backend.split(msg.sql)
+            if not statements:
+                self._send(m.empty_query_response())
+            for sql in statements:
+                portal = Portal(Statement(sql, []), [], [])
+                yield from self._run(portal, 0, describe=True)
+        except Exception as exc:  # the rest of the statements are skipped
+            self._send(m.error_response(_as_sql_error(exc)))
+        self.state = State.READY
+        yield from self._ready()
+
+    # ----------------------------------------------------------- extended query
+
+    def _parse(self, msg: m.Parse) -> Iterator[bytes]:
+        if msg.name and msg.name in self.statements:
+            raise SqlError("42P05", f'prepared statement "{msg.name}" already exists')
+        self.statements[msg.name] = Statement(msg.sql, list(msg.param_oids))
+        self._send(m.parse_complete())
+        return iter(())
+
+    def _statement(self, name: str) -> Statement:
+        stmt = self.statements.get(name)
+        if stmt is None:
+            raise SqlError("26000", f'prepared statement "{name}" does not exist')
+        return stmt
+
+    def _described(self, stmt: Statement) -> Described:
+        if stmt.described is None:  # describe once per statement: planning is not free
+            stmt.described = self.backend.describe(stmt.sql, stmt.param_oids)
+        return stmt.described
+
+    def _bind(self, msg: m.Bind) -> Iterator[bytes]:
+        stmt = self._statement(msg.statement)
+        n = len(msg.params)
+        if len(msg.param_formats) not in (0, 1, n):
+            raise m.ProtocolViolation(f"bind message has {len(msg.param_formats)} parameter formats but {n} parameters")
+        formats = msg.param_formats * n if len(msg.param_formats) == 1 else msg.param_formats or [0] * n
+        declared = stmt.param_oids + [0] * (n - len(stmt.param_oids))
+        if any(f == 1 and oid == 0 for f, oid in zip(formats, declared)):
+            self._described(stmt)  # binary values need a real type: ask the backend
+        # The true count is known once described; before that, Parse's count is a floor.
+        expected = len(stmt.described.param_oids) if stmt.described else len(stmt.param_oids)
+        if n != expected and (stmt.described or n < expected):
+            raise SqlError("08P01", f"bind message supplies {n} parameters, but prepared statement requires {expected}")
+        if stmt.described:
+            declared = [o or stmt.described.param_oids[i] for i, o in enumerate(declared)]
+        params = [BoundParam(oid, decode_param(oid, f, v)) for oid, f, v in zip(declared, formats, msg.params)]
+        if msg.portal in self.portals and msg.portal:
+            raise SqlError("42P03", f'cursor "{msg.portal}" already exists')
+        self.portals[msg.portal] = Portal(stmt, params, list(msg.result_formats))
+        self._send(m.bind_complete())
+        return iter(())
+
+    def _describe(self, msg: m.Describe) -> Iterator[bytes]:
+        if msg.kind == "S":
+            described = self._described(self._statement(msg.name))
+            self._send(m.parameter_description(described.param_oids))
+            schema, formats = described.schema, []
+        else:
+            portal = self._portal(msg.name)
+            schema = portal.outcome.schema if portal.outcome else self._described(portal.statement).schema
+            formats = portal.formats
+        if schema is None:
+            self._send(m.no_data())
+        else:
+            self._send(m.row_description(describe_fields(schema, formats)))
+        return iter(())
+
+    def _portal(self, name: str) -> Portal:
+        portal = self.portals.get(name)
+        if portal is None:
+            raise SqlError("34000", f'portal "{name}" does not exist')
+        return portal
+
+    def _execute(self, msg: m.Execute) -> Iterator[bytes]:
+        yield from self._run(self._portal(msg.portal), msg.max_rows, describe=False)
+
+    def _close(self, msg: m.Close) -> Iterator[bytes]:
+        if msg.kind == "S":
+            self.statements.pop(msg.name, None)
+        else:
+            self.portals.pop(msg.name, None)
+        self._send(m.close_complete())
+        return iter(())
+
+    def _flush(self, msg: m.Flush) -> Iterator[bytes]:
+        yield from self.out.drain()
+
+    def _sync(self, msg: m.Sync) -> Iterator[bytes]:
+        self.state = State.READY
+        status = self.backend.transaction_status()
+        if status == b"I":  # the implicit transaction ended: its portals go with it
+            self.portals.clear()
+        else:
+            self.portals.pop("", None)
+        yield from self._ready()
+
+    # ---------------------------------------------------------------- execution
+
+    def _run(self, portal: Portal, max_rows: int, describe: bool) -> Iterator[bytes]:
+        """Execute (or resume) a portal: [RowDescription] DataRows, then the completion."""
+        if portal.done:
+            verb = portal.outcome.command if portal.outcome else "SELECT"
+            self._send(m.command_complete(_tag(verb, 0)))
+            return
+        if portal.outcome is None:
+            portal.outcome = self.backend.execute(portal.statement.sql, portal.params)
+            if portal.outcome.schema is not None:
+                portal.encoder = RowEncoder(portal.outcome.schema, result_formats(portal.formats, len(portal.outcome.schema)))
+        outcome = portal.outcome
+        if outcome.schema is None:
+            portal.done = True
+            self._send(m.command_complete(outcome.command))
+            return
+        if describe:
+            self._send(m.row_description(describe_fields(outcome.schema, portal.formats)))
+        sent = 0
+        while not max_rows or sent < max_rows:
+            batch = portal.pending if portal.pending is not None else next(outcome.batches, None)
+            portal.pending = None
+            if batch is None:
+                portal.done = True
+                break
+            if max_rows and batch.num_rows > max_rows - sent:
+                portal.pending = batch.slice(max_rows - sent)
+                batch = batch.slice(0, max_rows - sent)
+            for chunk in portal.encoder.encode(batch):
+                self._send(chunk)
+                if self.out.full():
+                    yield from self.out.drain()
+            sent += batch.num_rows
+        if portal.done:
+            self._send(m.command_complete(_tag(outcome.command, sent)))
+        else:
+            self._send(m.portal_suspended())
+
+    _HANDLERS: dict[type, Callable] = {
+        m.Query: _query,
+        m.Parse: _parse,
+        m.Bind: _bind,
+        m.Describe: _describe,
+        m.Execute: _execute,
+        m.Close: _close,
+        m.Flush: _flush,
+        m.Sync: _sync,
+    }
+
+
+def _tag(command: str, rows: int) -> str:
+    return f"SELECT {rows}" if command == "SELECT" else command
+
+
+def _as_sql_error(exc: BaseException) -> SqlError:
+    if isinstance(exc, SqlError):
+        return exc
+    log.exception("unexpected error in backend", exc_info=exc)
+    return SqlError("XX000", f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc))

@@ -1,0 +1,120 @@
+"""The socket layer: buenavista's threading TCP server pumping bytes through ProtocolConnection.
+
+What we keep from buenavista: ``BuenaVistaServer`` (a ``socketserver.ThreadingTCPServer``
+with address reuse) and ``BuenaVistaHandler`` as the base of our handler — one thread per
+client connection, TCP_NODELAY. What we replace, and why: the handler's ``handle()`` loop,
+because buenavista executes a query to answer Describe (side effects, double work), sends
+errors without SQLSTATE, and encodes every row in Python (far too slow for Arrow results);
+``verify_request``, because buenavista only admits 127.0.0.1 and the gateway serves a
+network. The protocol itself lives in ``protocol.py`` (no I/O); this module only reads
+bytes into it and writes the chunks it yields.
+
+    server = PgServer(("0.0.0.0", 5432), backend_factory)
+    server.serve_forever()            # or: server.serve_in_thread(); ...; server.shutdown()
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import sys
+import threading
+from typing import Optional
+
+from .backend import BackendFactory
+from .protocol import CancelRegistry, ProtocolConnection
+
+log = logging.getLogger(__name__)
+
+RECV_BYTES = 256 * 1024
+
+
+# buenavista imports python-dateutil without declaring it; pyproject.toml does.
+from buenavista import postgres as _bv  # noqa: E402
+
+
+class PgHandler(_bv.BuenaVistaHandler):
+    """One client connection: socket bytes <-> ProtocolConnection."""
+
+    server: "PgServer"
+
+    def handle(self) -> None:
+        sock: socket.socket = self.request
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, True)
+        conn = ProtocolConnection(self.server.backend_factory, self.server.cancels)
+        self.server._track(sock, True)
+        try:
+            while not conn.closed:
+                data = sock.recv(RECV_BYTES)
+                if not data:
+                    break  # the client went away
+                for chunk in conn.receive(data):
+                    sock.sendall(chunk)
+        except OSError as exc:  # reset, broken pipe, or shutdown() closing us
+            log.debug("connection ended: %s", exc)
+        except Exception:
+            log.exception("connection failed")  # a bug; this session alone ends
+        finally:
+            conn.close()
+            self.server._track(sock, False)
+
+
+class PgServer(_bv.BuenaVistaServer):
+    """The Postgres wire-protocol server of the gateway."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, server_address: tuple[str, int], backend_factory: BackendFactory):
+        # BuenaVistaServer wants a buenavista Connection; we route through BackendFactory.
+        super().__init__(server_address, None)
+        self.RequestHandlerClass = PgHandler
+        self.backend_factory = backend_factory
+        self.cancels = CancelRegistry()
+        self._clients: set[socket.socket] = set()
+        self._clients_lock = threading.Lock()
+        self._thread: Optional[threading.Thread] = None
+        self._serving = False
+
+    @property
+    def port(self) -> int:
+        return self.server_address[1]
+
+    def verify_request(self, request, client_address) -> bool:
+        return True  # authentication belongs to the session, not to the peer address
+
+    def _track(self, sock: socket.socket, add: bool) -> None:
+        with self._clients_lock:
+            (self._clients.add if add else self._clients.discard)(sock)
+
+    def serve_in_thread(self) -> threading.Thread:
+        """Serve from a daemon thread (tests, embedding); returns the thread."""
+        self._thread = threading.Thread(target=self.serve_forever, name="pgwire-server", daemon=True)
+        self._thread.start()
+        return self._thread
+
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        self._serving = True
+        try:
+            super().serve_forever(poll_interval)
+        finally:
+            self._serving = False
+
+    def shutdown(self) -> None:
+        """Stop accepting, close every open client connection, and release the port.
+
+        Call it from another thread than the one in serve_forever (as socketserver says).
+        """
+        if self._serving:  # socketserver's shutdown() would wait forever otherwise
+            super().shutdown()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+        with self._clients_lock:
+            clients = list(self._clients)
+        for sock in clients:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)  # wakes the handler thread blocked in recv
+            except OSError:
+                pass
+        self.server_close()

@@ -1,0 +1,226 @@
+"""Dates and times: date, time, timestamp, timestamptz, interval (also from duration).
+
+Text output is PG 15's with DateStyle ``ISO, MDY``, TimeZone ``UTC`` and IntervalStyle
+``postgres``: fractional seconds only when non-zero and trimmed, ``+00`` on timestamptz,
+``BC`` years before 0001. Binary output counts from PG's epoch 2000-01-01 in days (date)
+or microseconds (timestamps); time is microseconds since midnight.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import struct
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..backend import SqlError
+from .registry import PgType, big_endian, py_binary, py_text, register, register_param, replace_rows, trim_fraction
+
+PG_EPOCH_DAYS = 10957  # 2000-01-01 - 1970-01-01
+PG_EPOCH_US = PG_EPOCH_DAYS * 86_400_000_000
+_YEAR1_DAYS = -719162  # 0001-01-01 in days since 1970: earlier dates are BC
+
+
+# -------------------------------------------------------------------------- date
+
+
+def _bc(year: int, rest: str) -> str:
+    # Arrow prints the proleptic astronomical year (0 = 1 BC, -1 = 2 BC); PG says BC.
+    return f"{1 - year:04d}{rest} BC"
+
+
+def _bc_from_arrow(s: str) -> str:
+    sign = -1 if s.startswith("-") else 1
+    body = s.lstrip("-")
+    year, rest = body.split("-", 1)
+    return _bc(sign * int(year), "-" + rest)
+
+
+def _date_text(arr: pa.Array) -> pa.Array:
+    days = arr if arr.type == pa.date32() else pc.cast(arr, pa.date32())
+    s = pc.cast(days, pa.string())
+    bc = pc.less(days.view(pa.int32()), _YEAR1_DAYS)
+    return replace_rows(s, bc, lambda sub: py_text(sub, _bc_from_arrow))
+
+
+def _date_binary(arr: pa.Array) -> pa.Array:
+    days = arr if arr.type == pa.date32() else pc.cast(arr, pa.date32())
+    return big_endian(pc.subtract(days.view(pa.int32()), pa.scalar(PG_EPOCH_DAYS, pa.int32())))
+
+
+@register
+def _dates(t: pa.DataType):
+    if pa.types.is_date(t):
+        return PgType("date", 1082, 4, _date_text, _date_binary)
+    return None
+
+
+# -------------------------------------------------------------------- timestamps
+
+
+def _to_us(arr: pa.Array) -> pa.Array:
+    """Naive timestamp[us] (PG's resolution; nanoseconds are truncated)."""
+    naive = arr.view(pa.timestamp(arr.type.unit))  # tz-aware values are UTC already
+    return naive if arr.type.unit == "us" else pc.cast(naive, pa.timestamp("us"), safe=False)
+
+
+def _timestamp_text(arr: pa.Array) -> pa.Array:
+    us = _to_us(arr)
+    s = trim_fraction(pc.cast(us, pa.string()))
+    bc = pc.less(us.view(pa.int64()), _YEAR1_DAYS * 86_400_000_000)
+    return replace_rows(s, bc, lambda sub: py_text(sub, _bc_from_arrow))
+
+
+def _timestamptz_text(arr: pa.Array) -> pa.Array:
+    s = _timestamp_text(arr)
+    # "+00" goes before a BC suffix, as PG prints "0001-01-01 00:00:00+00 BC".
+    with_tz = pc.binary_join_element_wise(s, "+00", "")
+    return pc.replace_substring_regex(with_tz, r" BC\+00$", "+00 BC")
+
+
+def _timestamp_binary(arr: pa.Array) -> pa.Array:
+    return big_endian(pc.subtract(_to_us(arr).view(pa.int64()), PG_EPOCH_US))
+
+
+@register
+def _timestamps(t: pa.DataType):
+    if not pa.types.is_timestamp(t):
+        return None
+    if t.tz is None:
+        return PgType("timestamp", 1114, 8, _timestamp_text, _timestamp_binary)
+    return PgType("timestamptz", 1184, 8, _timestamptz_text, _timestamp_binary)
+
+
+# -------------------------------------------------------------------------- time
+
+
+def _time_us(arr: pa.Array) -> pa.Array:
+    if arr.type == pa.time64("us"):
+        return arr
+    return pc.cast(arr, pa.time64("us"), safe=False)
+
+
+def _time_text(arr: pa.Array) -> pa.Array:
+    return trim_fraction(pc.cast(_time_us(arr), pa.string()))
+
+
+def _time_binary(arr: pa.Array) -> pa.Array:
+    return big_endian(_time_us(arr).view(pa.int64()))
+
+
+@register
+def _times(t: pa.DataType):
+    if pa.types.is_time(t):
+        return PgType("time", 1083, 8, _time_text, _time_binary)
+    return None
+
+
+# ---------------------------------------------------------------------- interval
+
+
+def interval_text(months: int, days: int, micros: int) -> str:
+    """PG's IntervalStyle 'postgres' output (EncodeInterval in datetime.c)."""
+    years, mons = int(months / 12), months - int(months / 12) * 12  # C truncation
+    parts: list[str] = []
+    before = False  # a previous field was negative: positive ones then get a '+'
+    for value, unit in ((years, "year"), (mons, "mon"), (days, "day")):
+        if value:
+            sign = "+" if before and value > 0 else ""
+            parts.append(f"{sign}{value} {unit}{'' if value == 1 else 's'}")
+            before = value < 0
+    if not parts or micros:
+        neg = micros < 0
+        a = abs(micros)
+        hours, rem = divmod(a, 3_600_000_000)
+        minutes, rem = divmod(rem, 60_000_000)
+        secs, frac = divmod(rem, 1_000_000)
+        text = f"{hours:02d}:{minutes:02d}:{secs:02d}"
+        if frac:
+            text += f".{frac:06d}".rstrip("0")
+        parts.append(("-" if neg else "+" if before else "") + text)
+    return " ".join(parts)
+
+
+def _mdn(v) -> tuple[int, int, int]:
+    if isinstance(v, dt.timedelta):  # from a duration column: everything in the time part
+        return 0, 0, (v.days * 86_400 + v.seconds) * 1_000_000 + v.microseconds
+    return v.months, v.days, int(v.nanoseconds / 1000)
+
+
+def _interval_values(arr: pa.Array) -> pa.Array:
+    if pa.types.is_duration(arr.type) and arr.type.unit != "us":
+        arr = pc.cast(arr, pa.duration("us"), safe=False)
+    return arr
+
+
+# Intervals are rare in results and have no Arrow formatting kernel: per-row Python.
+def _interval_text(arr: pa.Array) -> pa.Array:
+    return py_text(_interval_values(arr), lambda v: interval_text(*_mdn(v)))
+
+
+def _interval_binary(arr: pa.Array) -> pa.Array:
+    def enc(v) -> bytes:
+        months, days, micros = _mdn(v)
+        return struct.pack("!qii", micros, days, months)
+
+    return py_binary(_interval_values(arr), enc)
+
+
+@register
+def _intervals(t: pa.DataType):
+    if t == pa.month_day_nano_interval() or pa.types.is_duration(t):
+        return PgType("interval", 1186, 16, _interval_text, _interval_binary)
+    return None
+
+
+# -------------------------------------------------------------- Bind parameters
+
+_EPOCH = dt.datetime(2000, 1, 1)
+
+
+def _iso(kind: str, parse):
+    def dec(s: str):
+        try:
+            return parse(s.strip())
+        except ValueError:
+            raise SqlError("22007", f'invalid input syntax for type {kind}: "{s}"') from None
+
+    return dec
+
+
+def _timestamptz(s: str) -> dt.datetime:
+    v = dt.datetime.fromisoformat(s)
+    # A value without an offset is in the session TimeZone, which is UTC.
+    return (v if v.tzinfo else v.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc)
+
+
+def _unpack(fmt: str, conv):
+    st = struct.Struct(fmt)
+
+    def dec(b: bytes):
+        if len(b) != st.size:
+            raise SqlError("22P03", "incorrect binary data format in bind parameter")
+        return conv(*st.unpack(b))
+
+    return dec
+
+
+def _time_from_us(us: int) -> dt.time:
+    return (dt.datetime.min + dt.timedelta(microseconds=us)).time()
+
+
+def _interval_from_binary(micros: int, days: int, months: int) -> dt.timedelta:
+    if months:
+        raise SqlError("0A000", "interval parameters with months are not supported in binary")
+    return dt.timedelta(days=days, microseconds=micros)
+
+
+register_param(1082, _iso("date", dt.date.fromisoformat),
+               _unpack("!i", lambda d: dt.date(2000, 1, 1) + dt.timedelta(days=d)))
+register_param(1083, _iso("time", dt.time.fromisoformat), _unpack("!q", _time_from_us))
+register_param(1114, _iso("timestamp without time zone", dt.datetime.fromisoformat),
+               _unpack("!q", lambda us: _EPOCH + dt.timedelta(microseconds=us)))
+register_param(1184, _iso("timestamp with time zone", _timestamptz),
+               _unpack("!q", lambda us: (_EPOCH + dt.timedelta(microseconds=us)).replace(tzinfo=dt.timezone.utc)))
+register_param(1186, str, _unpack("!qii", _interval_from_binary))

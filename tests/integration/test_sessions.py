@@ -1,0 +1,119 @@
+"""Queries, errors and session statements through psycopg against a real gateway."""
+
+from __future__ import annotations
+
+import duckdb
+import psycopg
+import pytest
+
+from inprocess import cluster
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("data")
+    con = duckdb.connect()
+    (root / "items").mkdir()
+    for i in range(3):
+        con.execute(f"""copy (select range + {i * 1000} as id, (range % 7)::int as grp,
+                        (range / 4)::decimal(12,2) as price, date '2024-01-01' + (range % 30)::int as day,
+                        'item ' || range as name from range(1000)) to '{root}/items/part{i}.parquet'""")
+    con.execute(f"copy (select 1 as k, 'one' as label union all select 2, 'two') to '{root}/labels.csv' (header)")
+    return root
+
+
+@pytest.fixture(scope="module")
+def dsn(data):
+    with cluster(str(data)) as (url, _, _):
+        yield url
+
+
+@pytest.fixture
+def conn(dsn):
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        yield connection
+
+
+def test_tables_from_folders_and_files(conn, data):
+    assert conn.execute("select count(*), sum(price) from items").fetchone() == (
+        3000, duckdb.sql(f"select sum(price) from '{data}/items/*.parquet'").fetchone()[0])
+    assert conn.execute("select label from labels where k = 2").fetchall() == [("two",)]
+    assert conn.execute("select count(*) from duckflight.public.items").fetchone() == (3000,)
+
+
+def test_filters_joins_and_order(conn):
+    rows = conn.execute(
+        "select l.label, count(*) as n from items i join labels l on i.grp = l.k "
+        "where i.day < date '2024-01-10' group by l.label order by n desc, l.label").fetchall()
+    expected = duckdb.sql("""select case grp when 1 then 'one' else 'two' end, count(*) from
+        (select (range % 7)::int grp, date '2024-01-01' + (range % 30)::int as day from range(1000))
+        where grp in (1, 2) and day < date '2024-01-10' group by 1 order by 2 desc, 1""").fetchall()
+    assert rows == [(label, n * 3) for label, n in expected]
+
+
+def test_column_names_and_types(conn):
+    cur = conn.execute("select count(*), sum(price) from items")
+    assert [(d.name, d.type_code) for d in cur.description] == [("count", 20), ("sum", 1700)]
+    cur = conn.execute("select id, name, day, price, 1 + 1, grp::text from items limit 1")
+    assert [d.name for d in cur.description] == ["id", "name", "day", "price", "?column?", "grp"]
+    assert [d.type_code for d in cur.description] == [20, 25, 1082, 1700, 23, 25]
+
+
+def test_parameters(conn):
+    rows = conn.execute("select id from items where grp = %s and name like %s order by id limit 2", (3, "item 1%")).fetchall()
+    assert rows == [(10,), (17,)]
+
+
+def test_several_statements_in_one_query(conn):
+    cur = conn.execute("select 1; select 2 as two")
+    assert cur.fetchall() == [(1,)]
+    assert cur.nextset() and cur.fetchall() == [(2,)] and cur.description[0].name == "two"
+
+
+@pytest.mark.parametrize("sql,sqlstate", [
+    ("selec 1", "42601"),
+    ("select * from nosuch", "42P01"),
+    ("select nosuch from items", "42703"),
+    ("select 1 / 0", "22012"),
+    ("select id / (grp - grp) from items", "22012"),
+    ("create table t (a int)", "0A000"),
+])
+def test_errors_have_sqlstates_and_the_session_goes_on(conn, sql, sqlstate):
+    with pytest.raises(psycopg.Error) as error:
+        conn.execute(sql)
+    assert error.value.sqlstate == sqlstate
+    assert conn.execute("select count(*) from labels").fetchone() == (2,)
+
+
+def test_integer_division_is_integer_division(conn):
+    assert conn.execute("select 7 / 2, -7 / 2, 7.0 / 2").fetchone() == (3, -3, 3.5)
+
+
+def test_explain_shows_stages_fragments_and_workers(conn):
+    lines = [r[0] for r in conn.execute("explain select grp, count(*) from items where price > 10 group by grp")]
+    text = "\n".join(lines)
+    assert lines[0].startswith("Stage 0 [final, on gateway]")
+    assert "Stage 1 [scan items]: 3 fragment(s)" in text
+    assert 'WHERE "price" > 10' in text
+    assert text.count("Fragment ") == 3 and "127.0.0.1:" in text
+
+
+def test_set_show_and_transactions(conn):
+    conn.execute("set application_name = 'tests'")
+    assert conn.execute("show application_name").fetchone() == ("tests",)
+    with pytest.raises(psycopg.Error) as error:
+        conn.execute("show no_such_setting")
+    assert error.value.sqlstate == "42704"
+    conn.execute("begin")
+    with pytest.raises(psycopg.Error):
+        conn.execute("select * from nosuch")
+    with pytest.raises(psycopg.Error) as error:
+        conn.execute("select 1")
+    assert error.value.sqlstate == "25P02"
+    conn.execute("rollback")
+    assert conn.execute("select 1").fetchone() == (1,)
+
+
+def test_unknown_database_is_refused(dsn):
+    with pytest.raises(psycopg.OperationalError, match='database "other" does not exist'):
+        psycopg.connect(dsn.rsplit("/", 1)[0] + "/other")
