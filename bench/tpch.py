@@ -1,0 +1,133 @@
+"""TPC-H through duckflight versus one DuckDB over the same files, alternating.
+
+Starts ``duckflight up`` (2 workers by default) over a TPC-H Parquet set,
+runs each of the 22 queries through psycopg and through one in-process DuckDB,
+alternating between the two, and prints per-query best times, their ratio
+(duckflight / DuckDB) and the total. Every answer is compared too: a fast
+wrong answer is reported as WRONG. Prints figures; never passes or fails.
+
+    python bench/tpch.py --scale 1 --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import psycopg
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from tpch_queries import tpch_queries  # noqa: E402
+
+from duckflight.gateway.demo import ensure_tpch  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_cluster(data: Path, workers: int, port: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "duckflight.gateway.cli", "up", "--workers", str(workers),
+               "--port", str(port), "--data", str(data), "--log-level", "WARNING"]
+    proc = subprocess.Popen(command, start_new_session=True, stdout=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    for line in proc.stdout:
+        if "connect with" in line:
+            return proc
+        if time.monotonic() > deadline:
+            break
+    os.killpg(proc.pid, signal.SIGKILL)
+    raise SystemExit("cluster did not start")
+
+
+def referee(data: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    for folder in sorted(p for p in data.iterdir() if p.is_dir()):
+        con.execute(f"CREATE VIEW {folder.name} AS SELECT * FROM read_parquet('{folder}/*.parquet')")
+    return con
+
+
+def same(left: list[tuple], right: list[tuple]) -> bool:
+    if len(left) != len(right):
+        return False
+    for a, b in zip(left, right):
+        for x, y in zip(a, b):
+            if isinstance(x, float) or isinstance(y, float):
+                if not math.isclose(float(x), float(y), rel_tol=1e-9, abs_tol=1e-9):
+                    return False
+            elif x != y:
+                return False
+    return True
+
+
+def timed(run) -> tuple[float, list[tuple]]:
+    started = time.perf_counter()
+    rows = run()
+    return time.perf_counter() - started, rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--queries", default="1-22", help="e.g. 1,6 or 1-22")
+    args = parser.parse_args()
+    numbers = _numbers(args.queries)
+    data = ensure_tpch(args.scale)
+    queries = tpch_queries()
+    port = free_port()
+    cluster = start_cluster(data, args.workers, port)
+    ref = referee(data)
+    total_df = total_db = 0.0
+    wrong = []
+    try:
+        with psycopg.connect(f"postgresql://bench@127.0.0.1:{port}/duckflight", autocommit=True) as conn:
+            print(f"TPC-H SF{args.scale:g}, {args.workers} workers, best of {args.runs}, "
+                  f"duckflight vs one DuckDB on {os.cpu_count()} cores")
+            print(f"{'query':>5} {'duckflight':>11} {'duckdb':>9} {'ratio':>7}")
+            for n in numbers:
+                best_df = best_db = math.inf
+                for _ in range(args.runs):
+                    t, got = timed(lambda: conn.execute(queries[n]).fetchall())
+                    best_df = min(best_df, t)
+                    t, expected = timed(lambda: ref.execute(queries[n]).fetchall())
+                    best_db = min(best_db, t)
+                ok = same(got, expected)
+                if not ok:
+                    wrong.append(n)
+                total_df += best_df
+                total_db += best_db
+                print(f"{'Q%02d' % n:>5} {best_df:10.3f}s {best_db:8.3f}s {best_df / best_db:6.2f}x"
+                      f"{'' if ok else '  WRONG'}", flush=True)
+    finally:
+        os.killpg(cluster.pid, signal.SIGTERM)
+        cluster.wait(timeout=30)
+    print(f"total {total_df:10.3f}s {total_db:8.3f}s {total_df / total_db:6.2f}x")
+    print(f"answers: {len(numbers) - len(wrong)}/{len(numbers)} equal to DuckDB's"
+          + (f"; wrong: {wrong}" if wrong else ""))
+    return 0
+
+
+def _numbers(spec: str) -> list[int]:
+    out = []
+    for part in spec.split(","):
+        lo, _, hi = part.partition("-")
+        out += list(range(int(lo), int(hi or lo) + 1))
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())
