@@ -26,6 +26,7 @@ from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.plan import Plan, explain
 from duckflight.gateway.planner.planner import plan_query
 from duckflight.gateway.scheduler import Scheduler
+from duckflight.gateway.system import SystemCatalog
 from duckflight.gateway.workers import WorkerPool
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ class Engine:
         self.workers = workers
         self.scheduler = scheduler
         self.database = duckdb.connect()
+        self.system = SystemCatalog(self.database, catalog)
 
     def new_query_id(self) -> str:
         return uuid.uuid4().hex[:12]
