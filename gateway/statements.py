@@ -24,6 +24,7 @@ UTILITY = {
     "begin": "BEGIN", "start": "BEGIN", "commit": "COMMIT", "end": "COMMIT",
     "rollback": "ROLLBACK", "abort": "ROLLBACK", "savepoint": "SAVEPOINT",
     "release": "RELEASE", "discard": "DISCARD", "deallocate": "DEALLOCATE",
+    "declare": "DECLARE", "fetch": "FETCH", "move": "MOVE", "close": "CLOSE", "copy": "COPY",
 }
 QUERY_WORDS = {"select", "with", "values", "table", "("}
 # Other commands PostgreSQL knows: refused as unsupported, not as syntax errors.

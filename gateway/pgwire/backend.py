@@ -6,7 +6,10 @@ back. The gateway's session (``gateway/session.py``) is the real implementation;
 unit tests use small fakes.
 
 Errors that should reach the client travel as ``SqlError`` carrying a SQLSTATE.
-Anything else that escapes a backend call is reported as SQLSTATE XX000.
+Anything else that escapes a backend call is reported as SQLSTATE XX000. Notices
+(WARNING, NOTICE) travel on the ``Outcome`` of the statement that raised them.
+Reported settings (``parameter_status``) are compared before every ReadyForQuery
+and the changed ones sent as ParameterStatus, as PostgreSQL 15 does.
 """
 
 from __future__ import annotations
@@ -63,26 +66,47 @@ class Described:
 
 
 @dataclass
+class CopyOut:
+    """How ``COPY (query) TO STDOUT`` writes its rows: the options PG's COPY takes."""
+
+    format: str = "text"  # "text", "csv" or "binary"
+    header: bool = False  # csv only: a first line of column names
+    delimiter: str = "\t"  # "," for csv
+    null: str = "\\N"  # "" for csv
+    quote: str = '"'  # csv only
+    escape: str = '"'  # csv only
+
+
+@dataclass
 class Outcome:
     """The result of executing one statement.
 
     ``command`` is the command tag's verb ("SELECT", "SET", "BEGIN", "EXPLAIN",
-    "SHOW", ...). For "SELECT" the protocol appends the number of rows it sent;
-    for everything else the tag is sent as given (so a backend may put a count in
-    it itself, e.g. "INSERT 0 3"). ``batches`` is consumed lazily, so results
-    stream; it is empty when ``schema`` is None.
+    "SHOW", ...). For "SELECT", "FETCH" and "COPY" the protocol appends the
+    number of rows it sent; for everything else the tag is sent as given (so a
+    backend may put a count in it itself, e.g. "MOVE 3"). ``batches`` is consumed
+    lazily, so results stream; it is empty when ``schema`` is None.
+
+    ``copy`` set: the rows go out as COPY data (CopyOutResponse, CopyData,
+    CopyDone) instead of DataRows. ``binary``: rows in binary whatever the
+    portal asked (a FETCH from a ``DECLARE ... BINARY`` cursor in a simple query).
+    ``notices`` are sent, in order, before the statement's CommandComplete.
     """
 
     command: str
     schema: Optional[pa.Schema] = None
     batches: Iterator[pa.RecordBatch] = field(default_factory=lambda: iter(()))
+    copy: Optional[CopyOut] = None
+    binary: bool = False
+    notices: list[SqlError] = field(default_factory=list)
 
 
 class Backend(Protocol):
     """One client session's engine. Created per connection after startup."""
 
     def parameter_status(self) -> dict[str, str]:
-        """ParameterStatus values to send after authentication (and after SET)."""
+        """Reported settings: all sent after authentication; afterwards, before every
+        ReadyForQuery, the ones whose value changed since last sent (e.g. by SET)."""
 
     def transaction_status(self) -> bytes:
         """b"I" idle, b"T" in a transaction block, b"E" in a failed one."""
@@ -95,6 +119,11 @@ class Backend(Protocol):
 
     def execute(self, sql: str, params: list[BoundParam]) -> Outcome:
         """Run one statement; raise SqlError for anything the client should see."""
+
+    def cursor(self, name: str) -> Optional[Described]:
+        """A cursor opened by DECLARE, which the protocol also serves as a portal of
+        that name (Describe/Execute): its Described, or None if there is none.
+        Executing it runs ``FETCH ALL FROM name``."""
 
     def cancel(self) -> None:
         """Stop the running statement (called from another thread)."""

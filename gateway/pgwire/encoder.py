@@ -65,7 +65,9 @@ def describe_fields(schema: pa.Schema, formats: Sequence[int]) -> list[FieldDesc
 class RowEncoder:
     """Encodes batches of one result schema in fixed per-column formats."""
 
-    def __init__(self, schema: pa.Schema, formats: Sequence[int]):
+    def __init__(self, schema: pa.Schema, formats: Sequence[int], code: bytes = b"D"):
+        # code b"d": the same rows as CopyData messages (a binary COPY tuple is a DataRow body).
+        self.code = code
         self.ncols = len(schema)
         self.formats = result_formats(formats, self.ncols)
         describe_fields(schema, self.formats)  # fail before the first row, not mid-stream
@@ -98,13 +100,13 @@ class RowEncoder:
             yield from self._encode(batch.slice(half))
             return
         rows = pc.binary_join_element_wise(
-            b"D", big_endian(msg_len), self._ncols_bytes, *parts, b"",
+            self.code, big_endian(msg_len), self._ncols_bytes, *parts, b"",
             null_handling="replace", null_replacement=b"",
         )
-        yield _data_slice(rows)
+        yield data_slice(rows)
 
 
-def _data_slice(rows: pa.Array) -> pa.Buffer:
+def data_slice(rows: pa.Array) -> pa.Buffer:
     """The contiguous bytes of all values of a binary array (zero-copy)."""
     offsets = rows.buffers()[1]
     (first,) = struct.unpack_from("=i", offsets, rows.offset * 4)

@@ -457,3 +457,17 @@ def parameter_description(oids: Sequence[int]) -> bytes:
 def negotiate_protocol_version(newest_minor: int, unrecognized: Sequence[str]) -> bytes:
     body = _I32.pack(newest_minor) + _I32.pack(len(unrecognized))
     return _msg(b"v", body + b"".join(_cstr(o) for o in unrecognized))
+
+
+def copy_out_response(binary: bool, ncols: int) -> bytes:
+    """CopyOutResponse: overall format, then every column's format (all the same)."""
+    fmt = 1 if binary else 0
+    return _msg(b"H", struct.pack("!bh", fmt, ncols) + _I16.pack(fmt) * ncols)
+
+
+def copy_data(data: bytes) -> bytes:
+    return _msg(b"d", data)
+
+
+def copy_done() -> bytes:
+    return b"c\x00\x00\x00\x04"

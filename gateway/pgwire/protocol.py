@@ -10,13 +10,17 @@ States (asyncpg-style, transitions guarded in ``_dispatch``)::
        |  (SSLRequest/GSSENCRequest: answer 'N', stay)        any --Terminate/fatal--> CLOSED
 
 Statements and portals follow PG: the unnamed ones are replaced freely, Sync ends the
-implicit transaction (dropping portals), and a suspended portal resumes its result.
+implicit transaction (dropping portals), and a suspended portal resumes its result. A
+cursor the backend opened with DECLARE is a portal of that name too. Changed reported
+settings go out as ParameterStatus just before ReadyForQuery; an Outcome with ``copy``
+goes out as CopyOutResponse, CopyData rows and CopyDone (``copy.py``).
 """
 
 from __future__ import annotations
 
 import enum
 import logging
+import re
 import secrets
 import threading
 from dataclasses import dataclass, field
@@ -26,6 +30,7 @@ import pyarrow as pa
 
 from . import messages as m
 from .backend import Backend, BackendFactory, BoundParam, Described, Outcome, SqlError
+from .copy import CopyEncoder
 from .encoder import RowEncoder, describe_fields, result_formats
 from .types import decode_param
 
@@ -38,6 +43,8 @@ DEFAULT_PARAMETERS = {
     "server_encoding": "UTF8",
     "client_encoding": "UTF8",
     "DateStyle": "ISO, MDY",
+    "default_transaction_read_only": "off",
+    "in_hot_standby": "off",
     "integer_datetimes": "on",
     "standard_conforming_strings": "on",
     "TimeZone": "UTC",
@@ -96,7 +103,7 @@ class Portal:
     params: list[BoundParam]
     formats: list[int]  # result format codes as sent in Bind
     outcome: Optional[Outcome] = None
-    encoder: Optional[RowEncoder] = None
+    encoder: Optional[RowEncoder | CopyEncoder] = None
     pending: Optional[pa.RecordBatch] = None  # rest of a batch cut by Execute max_rows
     done: bool = False
 
@@ -134,6 +141,7 @@ class ProtocolConnection:
         self.out = _Out()
         self.statements: dict[str, Statement] = {}
         self.portals: dict[str, Portal] = {}
+        self.reported: dict[str, str] = {}  # ParameterStatus values the client has
 
     @property
     def closed(self) -> bool:
@@ -233,6 +241,7 @@ class ProtocolConnection:
         status.update(self.backend.parameter_status())
         for name, value in status.items():
             self._send(m.parameter_status(name, value))
+        self.reported = status
         self.pid, secret = self.cancels.register(self.backend)
         self._send(m.backend_key_data(self.pid, secret))
         self.state = State.READY
@@ -243,6 +252,12 @@ class ProtocolConnection:
         self.close()
 
     def _ready(self) -> Iterator[bytes]:
+        # Like PG 15 (ReportChangedGUCOptions): settings that changed, e.g. by SET,
+        # are reported once, just before ReadyForQuery; drivers track them from here.
+        for name, value in self.backend.parameter_status().items():
+            if self.reported.get(name) != value:
+                self.reported[name] = value
+                self._send(m.parameter_status(name, value))
         self._send(m.ready_for_query(self.backend.transaction_status()))
         yield from self.out.drain()
 
@@ -323,8 +338,21 @@ class ProtocolConnection:
 
     def _portal(self, name: str) -> Portal:
         portal = self.portals.get(name)
+        if portal is None and name:
+            portal = self._cursor_portal(name)
         if portal is None:
             raise SqlError("34000", f'portal "{name}" does not exist')
+        return portal
+
+    def _cursor_portal(self, name: str) -> Optional[Portal]:
+        """A DECLAREd cursor is a portal too (psycopg describes its named cursors so)."""
+        lookup = getattr(self.backend, "cursor", None)
+        described = lookup(name) if lookup is not None else None
+        if described is None:
+            return None
+        quoted = '"' + name.replace('"', '""') + '"'
+        portal = Portal(Statement(f"FETCH ALL FROM {quoted}", [], described), [], [])
+        self.portals[name] = portal
         return portal
 
     def _execute(self, msg: m.Execute) -> Iterator[bytes]:
@@ -359,13 +387,16 @@ class ProtocolConnection:
             self._send(m.command_complete(_tag(verb, 0)))
             return
         if portal.outcome is None:
-            portal.outcome = self.backend.execute(portal.statement.sql, portal.params)
-            if portal.outcome.schema is not None:
-                portal.encoder = RowEncoder(portal.outcome.schema, result_formats(portal.formats, len(portal.outcome.schema)))
+            portal.outcome = self._start(portal)
+            for notice in portal.outcome.notices:
+                self._send(m.notice_response(notice))
         outcome = portal.outcome
         if outcome.schema is None:
             portal.done = True
             self._send(m.command_complete(outcome.command))
+            return
+        if outcome.copy is not None:
+            yield from self._copy_out(portal)
             return
         if describe:
             self._send(m.row_description(describe_fields(outcome.schema, portal.formats)))
@@ -389,6 +420,49 @@ class ProtocolConnection:
         else:
             self._send(m.portal_suspended())
 
+    def _start(self, portal: Portal) -> Outcome:
+        """Execute the portal's statement and set up the encoder of its rows."""
+        outcome = self.backend.execute(portal.statement.sql, portal.params)
+        if outcome.command.startswith("DEALLOCATE") or outcome.command == "DISCARD ALL":
+            self._drop_statements(portal.statement.sql)
+        if outcome.binary:
+            portal.formats = [1]
+        if outcome.copy is not None:
+            portal.encoder = CopyEncoder(outcome.schema, outcome.copy)
+        elif outcome.schema is not None:
+            portal.encoder = RowEncoder(outcome.schema, result_formats(portal.formats, len(outcome.schema)))
+        return outcome
+
+    def _drop_statements(self, sql: str) -> None:
+        """SQL ``DEALLOCATE name|ALL`` and ``DISCARD ALL`` close protocol-level prepared
+        statements too: PG has one namespace for both (psqlODBC deallocates its
+        ``_PLAN0x...`` statements so, then parses the same name again)."""
+        match = _DEALLOCATE.match(sql)
+        if match is None or match.group(1).lower() == "all":
+            self.statements.clear()  # DISCARD ALL or DEALLOCATE ALL
+            return
+        name = match.group(1)
+        name = name[1:-1].replace('""', '"') if name.startswith('"') else name.lower()
+        if self.statements.pop(name, None) is None:
+            raise SqlError("26000", f'prepared statement "{name}" does not exist')
+
+    def _copy_out(self, portal: Portal) -> Iterator[bytes]:
+        """COPY TO STDOUT: all rows as CopyData, whatever Execute's row limit says (as PG)."""
+        encoder = portal.encoder
+        self._send(encoder.response())
+        self._send(encoder.start())
+        sent = 0
+        for batch in portal.outcome.batches:
+            for chunk in encoder.encode(batch):
+                self._send(chunk)
+                if self.out.full():
+                    yield from self.out.drain()
+            sent += batch.num_rows
+        self._send(encoder.finish())
+        self._send(m.copy_done())
+        portal.done = True
+        self._send(m.command_complete(_tag(portal.outcome.command, sent)))
+
     _HANDLERS: dict[type, Callable] = {
         m.Query: _query,
         m.Parse: _parse,
@@ -401,8 +475,13 @@ class ProtocolConnection:
     }
 
 
+# DEALLOCATE [PREPARE] { name | "name" | ALL }
+_DEALLOCATE = re.compile(r'\s*deallocate\s+(?:prepare\s+)?("(?:[^"]|"")+"|[^\s;]+)', re.I)
+COUNTED = ("SELECT", "FETCH", "COPY")  # tags that end with the number of rows sent
+
+
 def _tag(command: str, rows: int) -> str:
-    return f"SELECT {rows}" if command == "SELECT" else command
+    return f"{command} {rows}" if command in COUNTED else command
 
 
 def _as_sql_error(exc: BaseException) -> SqlError:

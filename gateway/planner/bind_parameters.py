@@ -67,8 +67,12 @@ def literal(param: BoundParam) -> exp.Expression:
         node = exp.Literal.number(str(value)) if value.is_finite() else _cast(str(value), "DOUBLE")
         if param.oid == 1700:
             return node  # keep the literal's own precision rather than a fixed scale
+    elif isinstance(value, datetime.timedelta):  # a binary interval parameter
+        micros = value.seconds * 1_000_000 + value.microseconds
+        node = _cast(f"{value.days} days {micros} microseconds", "INTERVAL")
     elif isinstance(value, bytes):
-        node = _cast("\\x" + value.hex(), "BLOB")
+        # DuckDB reads a BLOB literal's \xHH escapes one byte each (not PG's one \x prefix).
+        node = _cast("".join(f"\\x{b:02x}" for b in value), "BLOB")
     elif isinstance(value, (datetime.datetime, datetime.date, datetime.time, uuid.UUID)):
         node = exp.Literal.string(value.isoformat() if not isinstance(value, uuid.UUID) else str(value))
         target = target or _python_type(value)

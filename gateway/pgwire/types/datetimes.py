@@ -72,11 +72,38 @@ def _timestamp_text(arr: pa.Array) -> pa.Array:
     return replace_rows(s, bc, lambda sub: py_text(sub, _bc_from_arrow))
 
 
+_UTC_NAMES = {"UTC", "utc", "+00:00", "Etc/UTC", "Z"}
+
+
 def _timestamptz_text(arr: pa.Array) -> pa.Array:
-    s = _timestamp_text(arr)
-    # "+00" goes before a BC suffix, as PG prints "0001-01-01 00:00:00+00 BC".
-    with_tz = pc.binary_join_element_wise(s, "+00", "")
-    return pc.replace_substring_regex(with_tz, r" BC\+00$", "+00 BC")
+    """Shown in the column's time zone (the session's TimeZone, see session.py), with
+    its UTC offset as PG prints it: +HH, or +HH:MM[:SS] when not whole hours."""
+    if arr.type.tz in _UTC_NAMES:
+        s, offset = _timestamp_text(arr), pa.scalar("+00")
+    else:
+        local = pc.local_timestamp(arr)
+        s = _timestamp_text(local)
+        seconds = pc.divide(pc.subtract(_to_us(local).view(pa.int64()), _to_us(arr).view(pa.int64())), 1_000_000)
+        offset = _offset_text(seconds)
+    # The offset goes before a BC suffix, as PG prints "0001-01-01 00:00:00+00 BC".
+    with_tz = pc.binary_join_element_wise(s, offset, "")
+    return pc.replace_substring_regex(with_tz, r" BC([+-][\d:]+)$", r"\1 BC")
+
+
+def _offset_text(seconds: pa.Array) -> pa.Array:
+    sign = pc.if_else(pc.less(seconds, 0), "-", "+")
+    a = pc.abs(seconds)
+    hours = pc.divide(a, 3600)
+    minutes = pc.divide(pc.subtract(a, pc.multiply(hours, 3600)), 60)
+    secs = pc.subtract(a, pc.add(pc.multiply(hours, 3600), pc.multiply(minutes, 60)))
+
+    def two(v):
+        return pc.utf8_lpad(pc.cast(v, pa.string()), width=2, padding="0")
+
+    mm = pc.if_else(pc.or_(pc.not_equal(minutes, 0), pc.not_equal(secs, 0)),
+                    pc.binary_join_element_wise(":", two(minutes), ""), "")
+    ss = pc.if_else(pc.not_equal(secs, 0), pc.binary_join_element_wise(":", two(secs), ""), "")
+    return pc.binary_join_element_wise(sign, two(hours), mm, ss, "")
 
 
 def _timestamp_binary(arr: pa.Array) -> pa.Array:
@@ -216,10 +243,22 @@ def _interval_from_binary(micros: int, days: int, months: int) -> dt.timedelta:
     return dt.timedelta(days=days, microseconds=micros)
 
 
-register_param(1082, _iso("date", dt.date.fromisoformat),
+def _date(s: str) -> dt.date:
+    # PG's date input takes the date of a timestamp and ignores a zone: pgjdbc's
+    # setDate sends "1995-06-17 +02" (its JVM's offset) with the type left unspecified.
+    return dt.date.fromisoformat(s.split(" ", 1)[0].split("T", 1)[0])
+
+
+def _timestamp(s: str) -> dt.datetime:
+    # timestamp without time zone ignores a zone in its input, as PG's does (pgjdbc's
+    # setTimestamp sends "2024-01-31 10:00:00+02" with the type left unspecified).
+    return dt.datetime.fromisoformat(s).replace(tzinfo=None)
+
+
+register_param(1082, _iso("date", _date),
                _unpack("!i", lambda d: dt.date(2000, 1, 1) + dt.timedelta(days=d)))
 register_param(1083, _iso("time", dt.time.fromisoformat), _unpack("!q", _time_from_us))
-register_param(1114, _iso("timestamp without time zone", dt.datetime.fromisoformat),
+register_param(1114, _iso("timestamp without time zone", _timestamp),
                _unpack("!q", lambda us: _EPOCH + dt.timedelta(microseconds=us)))
 register_param(1184, _iso("timestamp with time zone", _timestamptz),
                _unpack("!q", lambda us: (_EPOCH + dt.timedelta(microseconds=us)).replace(tzinfo=dt.timezone.utc)))

@@ -9,6 +9,7 @@ signed type (uint64 to numeric) since Postgres has no unsigned types.
 from __future__ import annotations
 
 import struct
+import sys
 from decimal import Decimal, InvalidOperation
 
 import pyarrow as pa
@@ -152,11 +153,72 @@ def numeric_from_binary(b: bytes) -> Decimal:
 
 
 def _numeric_binary_encoder(scale: int):
-    # Base-10000 regrouping has no Arrow kernel: per-row Python (binary numeric is rare).
     def enc(arr: pa.Array) -> pa.Array:
+        unscaled = _unscaled_int64(arr) if 0 <= scale <= 18 else None
+        if unscaled is not None:
+            return _numeric_binary_int64(arr, unscaled, scale)
+        # Beyond int64 (or a negative scale): per-row Python, rare in results.
         return py_binary(arr, lambda v: numeric_to_binary(Decimal(v), scale))
 
     return enc
+
+
+def _unscaled_int64(arr: pa.Array) -> pa.Array | None:
+    """A decimal128 column's unscaled values as int64, if every value fits in one."""
+    if not pa.types.is_decimal128(arr.type) or sys.byteorder != "little" or len(arr) == 0:
+        return None
+    words = pa.Array.from_buffers(pa.int64(), 2 * len(arr), [None, arr.buffers()[1]], offset=2 * arr.offset)
+    pairs = pa.FixedSizeListArray.from_arrays(words, 2)
+    low, high = pc.list_element(pairs, 0), pc.list_element(pairs, 1)
+    if arr.type.precision > 18:  # e.g. sum() of decimal(15,2) is decimal(38,2): check the values
+        fits = pc.equal(high, pc.shift_right(low, 63))  # the high word only extends the sign
+        if not pc.all(pc.or_(fits, pc.is_null(arr))).as_py():
+            return None
+    return low
+
+
+def _numeric_binary_int64(arr: pa.Array, unscaled: pa.Array, scale: int) -> pa.Array:
+    """PG's numeric binary form for a whole column: base-10000 digit groups by kernels."""
+    i64 = pa.int64()
+    magnitude = pc.abs(unscaled)
+    unit = pa.scalar(10**scale, i64)
+    whole = pc.divide(magnitude, unit)
+    fraction = pc.subtract(magnitude, pc.multiply(whole, unit))
+    groups = [_digit_group(pc.divide(whole, pa.scalar(10 ** (4 * i), i64))) for i in range(4, -1, -1)]
+    n_int = len(groups)  # int64 holds at most 19 digits: 5 groups before the point
+    for j in range(-(-scale // 4)):
+        below = scale - 4 * j - 4
+        if below >= 0:
+            groups.append(_digit_group(pc.divide(fraction, pa.scalar(10**below, i64))))
+        else:  # the last, partial group is padded with zeros on the right
+            rest = pc.subtract(fraction, pc.multiply(pc.divide(fraction, pa.scalar(10 ** (scale - 4 * j), i64)),
+                                                     pa.scalar(10 ** (scale - 4 * j), i64)))
+            groups.append(pc.multiply(rest, pa.scalar(10**-below, i64)))
+    # Leading and trailing zero groups are left out, as PG does; all zero: no groups.
+    none = pa.scalar(len(groups), i64)
+    first, last = none, pa.scalar(-1, i64)
+    for k in range(len(groups) - 1, -1, -1):
+        first = pc.if_else(pc.not_equal(groups[k], 0), k, first)
+    for k in range(len(groups)):
+        last = pc.if_else(pc.not_equal(groups[k], 0), k, last)
+    empty = pc.equal(first, none)
+    ndigits = pc.if_else(empty, 0, pc.add(pc.subtract(last, first), 1))
+    weight = pc.if_else(empty, 0, pc.subtract(n_int - 1, first))
+    sign = pc.if_else(pc.less(unscaled, 0), _NUMERIC_NEG, _NUMERIC_POS)
+    i16, null = pa.int16(), pa.scalar(None, pa.binary())
+    parts = [big_endian(pc.cast(ndigits, i16)), big_endian(pc.cast(weight, i16)),
+             big_endian(pc.cast(sign, i16)), big_endian(pa.array([scale] * len(arr), i16))]
+    for k, g in enumerate(groups):
+        keep = pc.and_(pc.greater_equal(k, first), pc.less_equal(k, last))
+        parts.append(pc.if_else(keep, big_endian(pc.cast(g, i16)), null))
+    cells = pc.binary_join_element_wise(*parts, b"", null_handling="replace", null_replacement=b"")
+    return pc.if_else(pc.is_valid(arr), cells, null)
+
+
+def _digit_group(value: pa.Array) -> pa.Array:
+    """value % 10000 (Arrow has no modulo kernel)."""
+    i64 = pa.int64()
+    return pc.subtract(value, pc.multiply(pc.divide(value, pa.scalar(10000, i64)), pa.scalar(10000, i64)))
 
 
 def _decimal_text(arr: pa.Array) -> pa.Array:

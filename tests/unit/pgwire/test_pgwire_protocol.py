@@ -60,7 +60,7 @@ def test_ssl_request_then_startup():
     conn = ProtocolConnection(FakeBackend, CancelRegistry())
     assert send(conn, f.ssl_request()) == b"N"
     out = f.messages(send(conn, f.startup(user="alice", application_name="app")))
-    assert [t for t, _ in out] == ["R"] + ["S"] * 12 + ["K", "Z"]
+    assert [t for t, _ in out] == ["R"] + ["S"] * 14 + ["K", "Z"]
     status = dict(p.rstrip(b"\x00").decode().split("\x00") for t, p in out if t == "S")
     assert status["server_version"] == "15.6" and status["application_name"] == "app"
     assert status["session_authorization"] == "alice" and status["duckflight"] == "yes"

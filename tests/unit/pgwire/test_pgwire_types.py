@@ -86,7 +86,11 @@ def test_datetime_text():
         "2024-01-31 12:34:56.5", "2024-01-31 12:34:56", "2024-01-31 00:00:00.000001", "0001-01-01 00:00:00"]
     assert text([dt.datetime(2024, 1, 31, 12, 34, 56, 123456, tzinfo=UTC)], pa.timestamp("ns", tz="UTC")) == [
         "2024-01-31 12:34:56.123456+00"]
-    assert text([dt.datetime(2024, 1, 31, 12, 34, 56)], pa.timestamp("s", tz="Europe/Paris")) == ["2024-01-31 12:34:56+00"]
+    # A time zone on the type (the session's TimeZone) is where the value is shown.
+    assert text([dt.datetime(2024, 1, 31, 12, 34, 56)], pa.timestamp("s", tz="Europe/Paris")) == ["2024-01-31 13:34:56+01"]
+    assert text([dt.datetime(2024, 7, 1), dt.datetime(1900, 1, 1)], pa.timestamp("us", tz="Asia/Kolkata")) == [
+        "2024-07-01 05:30:00+05:30", "1900-01-01 05:21:10+05:21:10"]  # as PG 15 prints them
+    assert text([dt.datetime(2024, 1, 1)], pa.timestamp("us", tz="America/New_York")) == ["2023-12-31 19:00:00-05"]
     assert text([dt.time(12, 34, 56, 100000), dt.time(12, 34, 56), dt.time(0, 0, 0, 1)]) == [
         "12:34:56.1", "12:34:56", "00:00:00.000001"]
 

@@ -1,0 +1,261 @@
+"""A session's settings: SET, SET LOCAL, RESET, SHOW, and what a transaction does to them.
+
+PostgreSQL keeps settings per session and makes them transactional: a SET inside a
+transaction block is undone by ROLLBACK (or ROLLBACK TO SAVEPOINT), and SET LOCAL lasts
+until the block ends. Settings that change how values are written are checked here, and
+values we cannot honour are refused (0A000) instead of being accepted and ignored:
+results are always written with DateStyle ISO, IntervalStyle postgres, UTF-8 and hex
+bytea. TimeZone is honoured: timestamptz values are shown in it.
+
+    >>> s = Settings({"user": "u", "application_name": "psql"})
+    >>> s.set("timezone", "'utc'"); s.show("TimeZone")
+    ('TimeZone', 'UTC')
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from functools import lru_cache
+
+from duckflight.gateway.pgwire.backend import SqlError
+
+SERVER_VERSION = "15.6"
+# Settings PostgreSQL 15 reports with ParameterStatus (at startup, and when they change).
+REPORTED = (
+    "application_name", "client_encoding", "DateStyle", "default_transaction_read_only",
+    "in_hot_standby", "integer_datetimes", "IntervalStyle", "is_superuser", "server_encoding",
+    "server_version", "session_authorization", "standard_conforming_strings", "TimeZone",
+)
+DEFAULTS = {
+    "application_name": "", "client_encoding": "UTF8", "DateStyle": "ISO, MDY",
+    "default_transaction_read_only": "off", "in_hot_standby": "off", "integer_datetimes": "on",
+    "IntervalStyle": "postgres", "is_superuser": "off", "server_encoding": "UTF8",
+    "server_version": SERVER_VERSION, "server_version_num": "150006", "session_authorization": "",
+    "standard_conforming_strings": "on", "TimeZone": "UTC", "search_path": '"$user", public',
+    "transaction_isolation": "read committed", "transaction_read_only": "off",
+    "extra_float_digits": "1", "max_identifier_length": "63", "bytea_output": "hex",
+    "statement_timeout": "0", "lock_timeout": "0", "idle_in_transaction_session_timeout": "0",
+    "client_min_messages": "notice", "datestyle_order": "MDY",
+}
+READ_ONLY = {"server_version", "server_version_num", "server_encoding", "integer_datetimes",
+             "max_identifier_length", "in_hot_standby", "is_superuser", "session_authorization"}
+# Startup packet keys that are not settings.
+NOT_SETTINGS = {"user", "database", "options", "replication"}
+
+
+class Settings:
+    """One session's settings, with the transaction-block bookkeeping PG does for them."""
+
+    def __init__(self, startup: dict[str, str]):
+        self.values = dict(DEFAULTS)
+        self.values["session_authorization"] = startup.get("user", "")
+        self._names = {k.lower(): k for k in self.values}
+        self._block: dict[str, str] | None = None  # values at BEGIN
+        self._local: dict[str, str | None] = {}  # value to restore at COMMIT, per SET LOCAL name
+        self._savepoints: list[tuple[str, dict[str, str], dict[str, str | None]]] = []
+        for key, value in startup.items():  # drivers send e.g. DateStyle=ISO, extra_float_digits=2
+            if key not in NOT_SETTINGS:
+                self.set(key, value, quoted=False)
+        self._session = dict(self.values)  # what RESET goes back to: the values at startup
+
+    def canonical(self, name: str) -> str:
+        lower = name.lower()
+        if lower == "time zone":
+            return "TimeZone"
+        if lower == "transaction isolation level":  # SQLAlchemy asks so on connect
+            return "transaction_isolation"
+        return self._names.get(lower, lower)
+
+    def reported(self) -> dict[str, str]:
+        return {k: self.values[k] for k in REPORTED}
+
+    def show(self, name: str) -> tuple[str, str]:
+        """(column name, value) for SHOW name; 42704 for an unknown name."""
+        key = self.canonical(name)
+        if key not in self.values:
+            raise SqlError("42704", f'unrecognized configuration parameter "{name}"')
+        return key, self.values[key]
+
+    def set(self, name: str, value: str | None, *, local: bool = False, quoted: bool = True) -> None:
+        """SET name TO value (None: DEFAULT). ``quoted``: value is SQL (may be 'quoted')."""
+        key = self.canonical(name)
+        if key in READ_ONLY:
+            raise SqlError("55P02", f'parameter "{key}" cannot be changed')
+        text = DEFAULTS.get(key, "") if value is None else (_unquote(value) if quoted else value)
+        text = _checked(key, text)
+        self._names.setdefault(key.lower(), key)
+        if local:
+            self._local.setdefault(key, self.values.get(key))
+        elif key in self._local:
+            self._local[key] = text  # a SET after SET LOCAL is what the session keeps
+        self.values[key] = text
+
+    def reset(self, name: str) -> None:
+        if name.lower() == "all":
+            for key, value in self._session.items():
+                if key not in READ_ONLY:
+                    self.values[key] = value
+            return
+        key = self.canonical(name)
+        if key not in self.values:
+            raise SqlError("42704", f'unrecognized configuration parameter "{name}"')
+        self.set(key, self._session.get(key, DEFAULTS.get(key, "")), quoted=False)
+
+    # -- transaction blocks ----------------------------------------------------
+    def begin(self) -> None:
+        self._block, self._local, self._savepoints = dict(self.values), {}, []
+
+    def commit(self) -> None:
+        for key, value in self._local.items():
+            if value is None:
+                self.values.pop(key, None)
+            else:
+                self.values[key] = value
+        self._block, self._local, self._savepoints = None, {}, []
+
+    def rollback(self) -> None:
+        if self._block is not None:
+            self.values = self._block
+        self._block, self._local, self._savepoints = None, {}, []
+
+    def savepoint(self, name: str) -> None:
+        self._savepoints.append((name, dict(self.values), dict(self._local)))
+
+    def has_savepoint(self, name: str) -> bool:
+        return any(n == name for n, _, _ in self._savepoints)
+
+    def rollback_to(self, name: str) -> None:
+        """Undo to the newest savepoint ``name``, which stays (PG's ROLLBACK TO)."""
+        i = max(i for i, (n, _, _) in enumerate(self._savepoints) if n == name)
+        _, values, local = self._savepoints[i]
+        del self._savepoints[i + 1:]
+        self.values, self._local = dict(values), dict(local)
+
+    def release(self, name: str) -> None:
+        i = max(i for i, (n, _, _) in enumerate(self._savepoints) if n == name)
+        del self._savepoints[i:]
+
+
+def _unquote(value: str) -> str:
+    """A SET value as PG reads it: 'quoted' strings, identifiers, numbers, lists."""
+    value = value.strip().rstrip(";").strip()
+    parts = [p.strip() for p in _split_list(value)]
+    out = []
+    for p in parts:
+        if len(p) >= 2 and p[0] == p[-1] == "'":
+            out.append(p[1:-1].replace("''", "'"))
+        elif len(p) >= 2 and p[0] == p[-1] == '"':
+            out.append(p[1:-1].replace('""', '"'))
+        else:
+            out.append(p)
+    return ", ".join(out)
+
+
+def _split_list(value: str) -> list[str]:
+    return re.findall(r"(?:'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|[^,])+", value) or [value]
+
+
+def _checked(key: str, value: str) -> str:
+    """The value as PG would store it; refuse what we cannot honour."""
+    check = _CHECKS.get(key)
+    return check(value) if check else value
+
+
+def _timezone(value: str) -> str:
+    if value.lower() in ("utc", "etc/utc", "z", "zulu", "gmt", "etc/gmt", "utc0", "gmt0"):
+        return "UTC"
+    name = _zone_names().get(value.lower())
+    if name is None:
+        raise SqlError("22023", f'invalid value for parameter "TimeZone": "{value}"')
+    return name
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> dict[str, str]:
+    return {n.lower(): n for n in zoneinfo.available_timezones()}
+
+
+def _datestyle(value: str) -> str:
+    words = [w.strip().upper() for w in value.split(",") if w.strip()]
+    styles = [w for w in words if w in ("ISO", "SQL", "POSTGRES", "GERMAN")]
+    orders = [w for w in words if w in ("MDY", "DMY", "YMD", "US", "EUROPEAN", "NONEURO", "NONEUROPEAN")]
+    if len(styles) + len(orders) != len(words) or len(styles) > 1 or len(orders) > 1:
+        raise SqlError("22023", f'invalid value for parameter "DateStyle": "{value}"')
+    if styles and styles[0] != "ISO":
+        raise SqlError("0A000", f'DateStyle "{styles[0]}" is not supported: duckflight writes dates in ISO style')
+    order = {"US": "MDY", "NONEURO": "MDY", "NONEUROPEAN": "MDY", "EUROPEAN": "DMY"}.get(orders[0], orders[0]) \
+        if orders else "MDY"
+    return f"ISO, {order}"
+
+
+def _only(key: str, allowed: dict[str, str], what: str):
+    def check(value: str) -> str:
+        # As PG's clean_encoding_name: case, punctuation and quotes do not count ('utf-8' is UTF8).
+        found = allowed.get(re.sub(r"[^a-z0-9]", "", value.lower()))
+        if found is None:
+            raise SqlError("0A000", f'{key} "{value}" is not supported: duckflight {what}')
+        return found
+
+    return check
+
+
+_CHECKS = {
+    "TimeZone": _timezone,
+    "DateStyle": _datestyle,
+    "IntervalStyle": _only("IntervalStyle", {"postgres": "postgres"}, "writes intervals in postgres style"),
+    # SQL_ASCII is PG's "no conversion": the client gets the UTF-8 bytes as they are.
+    "client_encoding": _only("client_encoding", {"utf8": "UTF8", "unicode": "UTF8", "sqlascii": "SQL_ASCII"},
+                             "sends UTF-8 only"),
+    "bytea_output": _only("bytea_output", {"hex": "hex"}, "writes bytea in hex"),
+    "standard_conforming_strings": _only("standard_conforming_strings", {"on": "on", "true": "on"},
+                                         "reads strings in the standard way only"),
+}
+
+
+# -- SET / RESET / SHOW statements ---------------------------------------------------
+
+_SET = re.compile(r"^set\s+(?:(?P<scope>session|local)\s+)?(?P<name>time\s+zone|[\w.]+)(?:\s*=\s*|\s+to\s+|\s+)(?P<value>.*)$",
+                  re.I | re.S)
+
+
+def set_statement(settings: Settings, sql: str, in_block: bool) -> list[SqlError]:
+    """Run SET ...; the notices PG would send (SET LOCAL outside a block)."""
+    text = sql.strip().rstrip(";").strip()
+    if re.match(r"^set\s+(session\s+characteristics|transaction|constraints|role|session\s+authorization)\b",
+                text, re.I):
+        return []  # transaction modes and roles: nothing here depends on them
+    m = _SET.match(text)
+    if not m or not m.group("value").strip():
+        raise SqlError("42601", "syntax error in SET")
+    name, value = m.group("name"), m.group("value").strip()
+    if re.match(r"time\s+zone", name, re.I):
+        name = "TimeZone"
+    local = (m.group("scope") or "").lower() == "local"
+    if local and not in_block:
+        return [SqlError("25P01", "SET LOCAL can only be used in transaction blocks", severity="WARNING")]
+    if value.lower() in ("default", "local") and (value.lower() == "default" or name == "TimeZone"):
+        settings.set(name, None, local=local)
+    else:
+        settings.set(name, value, local=local)
+    return []
+
+
+def reset_statement(settings: Settings, sql: str) -> None:
+    words = sql.strip().rstrip(";").split(None, 1)
+    if len(words) < 2:
+        raise SqlError("42601", "syntax error at end of input")
+    settings.reset("TimeZone" if re.fullmatch(r"time\s+zone", words[1].strip(), re.I) else words[1].strip())
+
+
+def show_statement(settings: Settings, sql: str) -> tuple[list[str], list[list[str]]]:
+    """(column names, rows) that SHOW answers."""
+    words = sql.strip().rstrip(";").split(None, 1)
+    if len(words) < 2:
+        raise SqlError("42601", "syntax error at end of input")
+    name = words[1].strip()
+    if name.lower() == "all":
+        rows = sorted(settings.values.items(), key=lambda kv: kv[0].lower())
+        return ["name", "setting", "description"], [[k for k, _ in rows], [v for _, v in rows], [""] * len(rows)]
+    column, value = settings.show(name)
+    return [column], [[value]]

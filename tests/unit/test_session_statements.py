@@ -1,0 +1,113 @@
+"""The session's own statements, without a cluster: SET/SHOW/RESET and their transaction
+behaviour, cursor statements, COPY options, and parameter type inference (the OIDs are
+the ones PostgreSQL 15 reports in ParameterDescription for the same statements)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+import sqlglot
+
+from duckflight.gateway.catalog import Catalog, Table
+from duckflight.gateway.copy_to import parse_copy
+from duckflight.gateway.cursors import Cursor, parse_close, parse_declare, parse_fetch
+from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.planner.infer_parameters import infer_parameters, parameter_oids
+from duckflight.gateway.settings import Settings, reset_statement, set_statement, show_statement
+
+CATALOG = Catalog({"t": Table("t", "parquet", [], [
+    ("k", "BIGINT"), ("name", "VARCHAR"), ("price", "DECIMAL(15,2)"), ("d", "DATE"), ("ts", "TIMESTAMP"),
+    ("f", "DOUBLE"), ("b", "BOOLEAN")])})
+
+
+@pytest.mark.parametrize("sql,oids", [
+    ("select $1", [25]),
+    ("select * from t where k = $1 and name like $2 and price > $3 and d between $4 and $5 limit $6 offset $7",
+     [20, 25, 1700, 1082, 1082, 20, 20]),
+    ("select $1::int, $2 + 1, ts < $3, b = $4, f * $5, $6 || 'x' from t", [23, 23, 1114, 16, 701, 25]),
+    ("select * from t where k in ($1, $2) and -$3 < k", [20, 20, 20]),
+])
+def test_parameter_types_as_pg_infers_them(sql, oids):
+    tree = infer_parameters(sqlglot.parse_one(sql, read="postgres"), CATALOG)
+    assert parameter_oids(tree, []) == oids
+
+
+def test_declared_parameter_types_win():
+    tree = infer_parameters(sqlglot.parse_one("select * from t where k = $1", read="postgres"), CATALOG)
+    assert parameter_oids(tree, [23]) == [23]
+    assert parameter_oids(tree, [0, 25]) == [20, 25]
+
+
+def test_set_show_reset_and_canonical_names():
+    s = Settings({"user": "ann", "DateStyle": "ISO", "client_encoding": "'utf-8'", "extra_float_digits": "2"})
+    assert s.values["DateStyle"] == "ISO, MDY" and s.values["client_encoding"] == "UTF8"
+    set_statement(s, "set time zone 'europe/paris'", False)
+    assert show_statement(s, "show timezone") == (["TimeZone"], [["Europe/Paris"]])
+    set_statement(s, "SET application_name TO 'a b'", False)
+    assert s.reported()["application_name"] == "a b"
+    reset_statement(s, "reset all")
+    assert s.values["TimeZone"] == "UTC" and s.values["extra_float_digits"] == "2"  # back to the startup values
+    with pytest.raises(SqlError) as error:
+        set_statement(s, "set timezone = 'Mars/Base'", False)
+    assert error.value.sqlstate == "22023"
+    with pytest.raises(SqlError) as error:
+        set_statement(s, "set datestyle = 'German'", False)
+    assert error.value.sqlstate == "0A000"
+    with pytest.raises(SqlError) as error:
+        show_statement(s, "show nosuch")
+    assert error.value.sqlstate == "42704"
+    with pytest.raises(SqlError) as error:
+        set_statement(s, "set server_version = '16'", False)
+    assert error.value.sqlstate == "55P02"
+
+
+def test_settings_follow_transactions_and_savepoints():
+    s = Settings({"user": "ann"})
+    s.begin()
+    set_statement(s, "set timezone = 'Asia/Tokyo'", True)
+    s.savepoint("a")
+    set_statement(s, "set local search_path = x", True)
+    s.rollback_to("a")
+    assert s.values["search_path"] == '"$user", public' and s.values["TimeZone"] == "Asia/Tokyo"
+    s.rollback()
+    assert s.values["TimeZone"] == "UTC"
+    s.begin()
+    set_statement(s, "set local timezone = 'Asia/Tokyo'", True)
+    s.commit()
+    assert s.values["TimeZone"] == "UTC"  # SET LOCAL ends with its transaction
+    notices = set_statement(s, "set local timezone = 'Asia/Tokyo'", False)
+    assert [n.sqlstate for n in notices] == ["25P01"] and s.values["TimeZone"] == "UTC"
+
+
+def test_cursor_statements():
+    assert parse_declare("declare c no scroll cursor without hold for select 1").hold is False
+    with pytest.raises(SqlError) as error:
+        parse_declare("declare c scroll cursor for select 1")
+    assert error.value.sqlstate == "0A000"
+    assert parse_fetch('FETCH FORWARD 10 FROM "Big"') == ("Big", 10)
+    assert parse_fetch("fetch from c") == ("c", 1)
+    with pytest.raises(SqlError) as error:
+        parse_fetch("fetch prior from c")
+    assert error.value.sqlstate == "55000"
+    assert parse_close("close all") is None and parse_close("CLOSE c") == "c"
+
+
+def test_cursor_fetch_slices_the_stream_lazily():
+    batches = iter(pa.table({"n": list(range(10))}).to_batches(max_chunksize=4))
+    cursor = Cursor("c", pa.schema([("n", pa.int64())]), batches)
+    assert [b.num_rows for b in cursor.fetch(3)] == [3]
+    assert cursor.move(2) == 2
+    assert [v for b in cursor.fetch(None) for v in b.column(0).to_pylist()] == [5, 6, 7, 8, 9]
+    assert list(cursor.fetch(5)) == []
+
+
+def test_copy_statement_options():
+    query, options = parse_copy("COPY (select 1) TO STDOUT csv header delimiter as ';' null 'N'")
+    assert (query, options.format, options.header, options.delimiter, options.null) == ("select 1", "csv", True, ";", "N")
+    assert parse_copy("copy (select ')') to stdout (format binary)")[1].format == "binary"
+    for sql, sqlstate in [("copy t from stdin", "0A000"), ("copy (select 1) to '/tmp/x'", "42501"),
+                          ("copy (select 1) to stdout (format text, header)", "0A000"),
+                          ("copy (select 1) to stdout (format xml)", "22023")]:
+        with pytest.raises(SqlError) as error:
+            parse_copy(sql)
+        assert error.value.sqlstate == sqlstate, sql
