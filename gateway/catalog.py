@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from duckflight.gateway.splits import SPLIT_ROWS, Split, csv_splits, parquet_splits
 from duckflight.protos import fragment_pb2
 from duckflight.worker.execute import quote_literal
 
@@ -31,7 +32,13 @@ class Table:
     files: list[str]
     columns: list[tuple[str, str]]  # (name, DuckDB type)
     csv: fragment_pb2.CsvOptions | None = None
-    row_count: int | None = None
+    row_count: int | None = None  # from Parquet footers; None for CSV
+    bytes: int = 0  # total size of the files
+    splits: list[Split] = field(default_factory=list)  # default: one per file
+
+    def __post_init__(self):
+        if not self.splits:
+            self.splits = [Split(path) for path in self.files]
 
     def column_types(self) -> dict[str, str]:
         return dict(self.columns)
@@ -51,7 +58,7 @@ class Catalog:
         return {t.name: t.column_types() for t in self.tables.values()}
 
     @classmethod
-    def from_folder(cls, root: str | Path) -> "Catalog":
+    def from_folder(cls, root: str | Path, split_rows: int = SPLIT_ROWS) -> "Catalog":
         root = Path(root).resolve()
         if not root.is_dir():
             raise FileNotFoundError(f"data folder {root} does not exist")
@@ -60,7 +67,7 @@ class Catalog:
         for entry in sorted(root.iterdir()):
             if entry.name.startswith((".", "_")):
                 continue
-            table = _table_for(con, entry)
+            table = _table_for(con, entry, split_rows)
             if table is None:
                 continue
             if table.name in catalog.tables:
@@ -72,7 +79,7 @@ class Catalog:
         return catalog
 
 
-def _table_for(con: duckdb.DuckDBPyConnection, entry: Path) -> Table | None:
+def _table_for(con: duckdb.DuckDBPyConnection, entry: Path, split_rows: int) -> Table | None:
     if entry.is_dir():
         files = sorted(p for p in entry.rglob("*") if p.suffix.lower() in FORMATS and p.is_file())
         name = entry.name
@@ -89,18 +96,19 @@ def _table_for(con: duckdb.DuckDBPyConnection, entry: Path) -> Table | None:
         return None
     paths = [str(p) for p in files]
     if formats == {"parquet"}:
-        return _parquet_table(con, name, paths)
-    return _csv_table(con, name, paths)
+        table = _parquet_table(con, name, paths, split_rows)
+    else:
+        table = _csv_table(con, name, paths)
+    table.bytes = sum(p.stat().st_size for p in files)
+    return table
 
 
-def _parquet_table(con, name: str, paths: list[str]) -> Table:
+def _parquet_table(con, name: str, paths: list[str], split_rows: int) -> Table:
     files = ", ".join(quote_literal(p) for p in paths)
-    columns = con.execute(f"DESCRIBE SELECT * FROM read_parquet([{files}])").fetchall()
-    rows = con.execute(
-        f"SELECT sum(num_rows) FROM (SELECT DISTINCT file_name, row_group_id, row_group_num_rows AS num_rows "
-        f"FROM parquet_metadata([{files}]))"
-    ).fetchone()[0]
-    return Table(name, "parquet", paths, [(c[0], c[1]) for c in columns], row_count=int(rows or 0))
+    columns = [(c[0], c[1]) for c in con.execute(f"DESCRIBE SELECT * FROM read_parquet([{files}])").fetchall()]
+    splits = parquet_splits(con, paths, dict(columns), split_rows)
+    rows = sum(s.rows or 0 for s in splits)
+    return Table(name, "parquet", paths, columns, row_count=rows, splits=splits)
 
 
 def _csv_table(con, name: str, paths: list[str]) -> Table:
@@ -111,7 +119,8 @@ def _csv_table(con, name: str, paths: list[str]) -> Table:
     )
     for column in columns:
         options.columns.add(name=column["name"], type=column["type"])
-    return Table(name, "csv", paths, [(c.name, c.type) for c in options.columns], csv=options)
+    columns = [(c.name, c.type) for c in options.columns]
+    return Table(name, "csv", paths, columns, csv=options, splits=csv_splits(paths, dict(columns)))
 
 
 def _char(value: str | None) -> str:

@@ -9,10 +9,10 @@ registers are private to it.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -23,19 +23,17 @@ from sqlglot import exp
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.errors import from_exception
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
-from duckflight.gateway.planner.plan import Plan, explain
+from duckflight.gateway.planner.plan import Plan, explain, restamp
 from duckflight.gateway.planner.planner import plan_query
 from duckflight.gateway.scheduler import Scheduler
 from duckflight.gateway.system import SystemCatalog
 from duckflight.gateway.workers import WorkerPool
+from duckflight.worker.spill import spill_config
 
 log = logging.getLogger(__name__)
 
-# Arrow buffers received over Flight are not 64-byte aligned; when DuckDB scans
-# them through Arrow's Acero it warns once per batch. x86-64 reads unaligned
-# buffers at full speed, so the warning (and a copy to realign) buys nothing.
-os.environ.setdefault("ACERO_ALIGNMENT_HANDLING", "ignore")
-
+# Plans kept for reuse (least recently used go first).
+PLAN_CACHE = 256
 # Rows per record batch from the final stage to the encoder.
 BATCH_ROWS = 65_536
 
@@ -47,9 +45,17 @@ class Running:
     query_id: str
     cancelled: threading.Event = field(default_factory=threading.Event)
     cursor: duckdb.DuckDBPyConnection | None = None
+    stats: dict | None = None  # per-fragment figures, when EXPLAIN ANALYZE asks
+    # Called by cancel(): e.g. telling the workers to interrupt the query's fragments.
+    on_cancel: list = field(default_factory=list)
 
     def cancel(self) -> None:
         self.cancelled.set()
+        for hook in list(self.on_cancel):
+            try:
+                hook()
+            except Exception:  # a cancel is best effort; the query still ends with 57014
+                log.warning("[query %s] cancel hook failed", self.query_id, exc_info=True)
         if self.cursor is not None:
             try:
                 self.cursor.interrupt()
@@ -64,43 +70,100 @@ class Engine:
         self.catalog = catalog
         self.workers = workers
         self.scheduler = scheduler
-        self.database = duckdb.connect()
-        self.system = SystemCatalog(self.database, catalog)
+        self.database = duckdb.connect(config=spill_config("gateway"))
+        # Plans by (query text, parameter values, workers): BI tools and drivers
+        # run the same statements again and again, and planning costs 10-30 ms.
+        self._plans: OrderedDict = OrderedDict()
+        self._plans_lock = threading.Lock()
+        self.system = SystemCatalog(self.database, catalog, workers)
 
     def new_query_id(self) -> str:
         return uuid.uuid4().hex[:12]
 
     def plan(self, tree: exp.Expression, query_id: str, params: list[BoundParam] | None = None) -> Plan:
-        plan = plan_query(tree, self.catalog, self.workers.schedulable(), query_id, params)
-        if plan.stages and not self.workers.schedulable():
+        """The query's plan for the workers schedulable now, from the cache when
+        the same query (text and parameter values) was planned for them before."""
+        workers = self.workers.schedulable()
+        key = (tree.sql(), tuple((p.oid, repr(p.value)) for p in params or ()), tuple(workers))
+        with self._plans_lock:
+            cached = self._plans.get(key)
+            if cached is not None:
+                self._plans.move_to_end(key)
+        if cached is not None:
+            plan = restamp(cached[0], query_id)
+        else:
+            plan = plan_query(tree, self.catalog, workers, query_id, params)
+            with self._plans_lock:
+                self._plans[key] = (plan, None)
+                while len(self._plans) > PLAN_CACHE:
+                    self._plans.popitem(last=False)
+        if plan.stages and not workers:
             raise SqlError("58000", "no worker is available to run this query")
+        plan.cache_key = key
         return plan
 
     def explain(self, tree: exp.Expression, params: list[BoundParam] | None = None) -> str:
         return explain(self.plan(tree, self.new_query_id(), params))
 
+    def explain_analyze(self, tree: exp.Expression, params: list[BoundParam] | None, running: Running) -> str:
+        """Run the query, drop its rows, and show the plan with what each fragment did."""
+        plan = self.plan(tree, running.query_id, params)
+        running.stats = {}
+        started = time.monotonic()
+        _, batches = self.run(plan, running)
+        rows = sum(batch.num_rows for batch in batches)
+        elapsed = time.monotonic() - started
+        return explain(plan, running.stats) + f"\nExecution: {rows} rows in {elapsed:.3f}s"
+
     def schema(self, plan: Plan) -> pa.Schema:
-        """The result schema of a plan, found by running it over empty inputs."""
+        """The result schema of a plan, found by running it over empty inputs (once per cached plan)."""
+        key = plan.cache_key
+        with self._plans_lock:
+            cached = self._plans.get(key)
+        if cached is not None and cached[1] is not None:
+            return cached[1]
+        schema = self._schema(plan)
+        with self._plans_lock:
+            if key in self._plans:
+                self._plans[key] = (self._plans[key][0], schema)
+        return schema
+
+    def _schema(self, plan: Plan) -> pa.Schema:
         cursor = self.database.cursor()
         try:
-            for stage in plan.stages:
-                cursor.register(stage.name, _empty(cursor, stage.columns))
+            for wave in plan.waves():
+                for stage in wave:
+                    cursor.register(stage.name, self._empty_output(cursor, stage))
             return cursor.sql(plan.final_sql).limit(0).to_arrow_table().schema
         except Exception as exc:
             raise from_exception(exc) from exc
         finally:
             cursor.close()
 
+    def _empty_output(self, cursor: duckdb.DuckDBPyConnection, stage) -> pa.Table:
+        if stage.kind == "scan":
+            return _empty(cursor, stage.columns)
+        # A block reads its table (by name) and the broadcasts already registered.
+        table = self.catalog.get(stage.table)
+        cursor.register(table.name, _empty(cursor, table.columns))
+        try:
+            return cursor.sql(stage.sql).limit(0).to_arrow_table()
+        finally:
+            cursor.unregister(table.name)
+
     def run(self, plan: Plan, running: Running) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
         """Run a plan; return its schema and a lazy stream of result batches."""
         started = time.monotonic()
         log.info("[query %s] final: %s", plan.query_id, plan.final_sql)
-        inputs = self.scheduler.gather(plan, running.cancelled)
+        if plan.stages:
+            running.on_cancel.append(lambda: self.scheduler.cancel(plan.query_id))
+        inputs = self.scheduler.execute(plan, running.cancelled, running.stats)
         cursor = self.database.cursor()
         running.cursor = cursor
         try:
-            for name, table in inputs.items():
-                cursor.register(name, table)
+            if running.cancelled.is_set():  # cancelled between the fragments and now
+                raise SqlError("57014", "canceling statement due to user request")
+            load_inputs(cursor, inputs)
             reader = cursor.execute(plan.final_sql).to_arrow_reader(BATCH_ROWS)
         except Exception as exc:
             cursor.close()
@@ -111,6 +174,21 @@ class Engine:
         self.scheduler.close()
         self.workers.close()
         self.database.close()
+
+
+def load_inputs(cursor: duckdb.DuckDBPyConnection, inputs: dict[str, pa.Table]) -> None:
+    """Copy the gathered stage outputs into temporary tables of this cursor.
+
+    DuckDB orders joins by the statistics of what it scans; over registered
+    Arrow it has next to none, and a many-way final join (TPC-DS Q64) can then
+    explode past memory and disk. Its own tables carry statistics, and the
+    copy costs little next to moving the rows here. Temporary tables belong to
+    the cursor's connection and go away with it.
+    """
+    for name, table in inputs.items():
+        cursor.register("__incoming", table)
+        cursor.execute(f'CREATE TEMP TABLE "{name}" AS SELECT * FROM __incoming')
+        cursor.unregister("__incoming")
 
 
 def _empty(cursor: duckdb.DuckDBPyConnection, columns: list[tuple[str, str]]) -> pa.Table:

@@ -1,9 +1,10 @@
-"""Run a plan's fragments on their workers, in parallel, and gather the results.
+"""Run a plan's stages on the workers, in parallel, and move rows between them.
 
 Every fragment is one Flight ``do_get`` with a deadline. A fragment whose
 worker cannot be reached is tried on the other workers before the query
-fails; a query never goes on with part of a stage missing. The output of each
-stage is one Arrow table: the gather exchange.
+fails; a query never goes on with part of a stage missing. A gather stage's
+output is one Arrow table on the gateway; broadcast and shuffle stages send
+their rows worker to worker (``do_put``) for the stages that read them.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import logging
 import threading
 import time
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from concurrent.futures import TimeoutError as FutureTimeout
 
 import pyarrow as pa
 import pyarrow.flight as flight
 
 from duckflight.gateway.errors import sql_error
+from duckflight.gateway.health import UNHEALTHY
 from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.planner.plan import Plan, Stage
 from duckflight.gateway.workers import WorkerPool
@@ -27,53 +30,189 @@ log = logging.getLogger(__name__)
 
 # Errors that say the worker, not the fragment, is at fault: try another worker.
 WORKER_FAULTS = (flight.FlightUnavailableError, flight.FlightTimedOutError, flight.FlightCancelledError)
+WATCH_INTERVAL = 0.25  # seconds between looks at the health of a fragment's worker
+
+
+class WorkerLost(Exception):
+    """A fragment's worker turned unhealthy while the gateway waited for it."""
 
 
 class Scheduler:
     """Runs fragments for every query of the gateway on one shared thread pool."""
 
-    def __init__(self, workers: WorkerPool, *, fragment_timeout: float = 600.0, threads: int = 32):
+    def __init__(self, workers: WorkerPool, *, fragment_timeout: float = 120.0, fragment_retries: int = 2,
+                 probe_timeout: float = 2.0, threads: int = 32):
         self.workers = workers
         self.fragment_timeout = fragment_timeout
+        self.fragment_retries = fragment_retries  # further workers a fragment may try after its first
+        self.probe_timeout = probe_timeout  # health check of a worker whose fragment timed out
         self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="fragment")
 
-    def gather(self, plan: Plan, cancelled: threading.Event | None = None) -> dict[str, pa.Table]:
-        """Run every fragment; return each stage's whole output by stage name."""
+    def execute(self, plan: Plan, cancelled: threading.Event | None = None,
+                stats: dict | None = None) -> dict[str, pa.Table]:
+        """Run every stage; return the outputs of gather stages by stage name.
+
+        Stages run in waves (a stage after the stages it reads). Broadcast and
+        shuffle stages leave their rows in tables on the workers, which are
+        dropped when the query ends, however it ends.
+        ``stats``, if given, receives per-fragment figures for EXPLAIN ANALYZE.
+        """
         started = time.monotonic()
+        outputs: dict[str, pa.Table] = {}
+        put_on: set[str] = set()
+        try:
+            # Shuffle and broadcast fragments append to tables on their target
+            # workers: those are dropped when the query ends, however it ends.
+            put_on |= {t for s in plan.stages for f in s.fragments[:1] for t in f.shuffle.targets}
+            for wave in plan.waves():
+                tables = self._run_stages(plan, wave, cancelled, stats)
+                outputs.update({s.name: tables[s.name] for s in wave if s.exchange == "gather"})
+        finally:
+            self._drop(plan.query_id, put_on)
+        log.info("[query %s] ran %d stage(s), gathered %d rows in %.3fs", plan.query_id, len(plan.stages),
+                 sum(t.num_rows for t in outputs.values()), time.monotonic() - started)
+        return outputs
+
+    def _run_stages(self, plan: Plan, stages: list[Stage], cancelled, stats) -> dict[str, pa.Table]:
+        """Run the fragments of these stages in parallel; each stage's whole output."""
         futures: dict[Future, Stage] = {}
-        for stage, fragment, address in plan.fragments():
-            futures[self.pool.submit(self._run, fragment, address, cancelled)] = stage
+        for stage, fragment, address in plan.fragments(stages):
+            futures[self.pool.submit(self._measured, fragment, address, cancelled, stats)] = stage
         done, pending = wait(futures, return_when=FIRST_EXCEPTION)
         for future in pending:
             future.cancel()
-        parts: dict[str, list[pa.Table]] = {s.name: [] for s in plan.stages}
+        parts: dict[str, list[pa.Table]] = {s.name: [] for s in stages}
         for future in futures:
             if future in done:
                 parts[futures[future].name].append(future.result())  # raises the first failure
-        tables = {s.name: _concat(parts[s.name], s) for s in plan.stages}
-        log.info("[query %s] gathered %d stage(s), %d rows in %.3fs", plan.query_id, len(tables),
-                 sum(t.num_rows for t in tables.values()), time.monotonic() - started)
-        return tables
+        return {s.name: _concat(parts[s.name], s) for s in stages}
+
+    def _measured(self, fragment, address, cancelled, stats) -> pa.Table:
+        started = time.monotonic()
+        table = self._run(fragment, address, cancelled)
+        if stats is not None:
+            stats[(fragment.stage_id, fragment.fragment_id)] = (
+                f"(rows={table.num_rows} bytes={table.nbytes} time={time.monotonic() - started:.3f}s)")
+        return table
+
+    def cancel(self, query_id: str) -> None:
+        """Tell every worker to interrupt the query's fragments (called from a cancel)."""
+        for address in self.workers.schedulable():
+            try:
+                self.workers.client(address).cancel_query(query_id)
+            except Exception as exc:  # its fragments then end by the query's own failure
+                log.warning("[query %s] could not cancel on %s: %s", query_id, address, exc)
+
+    def _drop(self, query_id: str, addresses: set[str]) -> None:
+        for address in addresses:
+            try:
+                self.workers.client(address).drop_query(query_id)
+            except Exception as exc:  # the worker may be gone; its tables went with it
+                log.warning("[query %s] could not drop tables on %s: %s", query_id, address, exc)
 
     def _run(self, fragment: fragment_pb2.Fragment, address: str, cancelled) -> pa.Table:
-        candidates = [address] + [a for a in self.workers.schedulable() if a != address]
-        last: Exception | None = None
-        for candidate in candidates:
+        """Run one fragment, on another worker when its worker fails (retry logic).
+
+        A worker fault (unreachable, dead, frozen past the deadline) is reported
+        to the pool at once and the fragment moves to a schedulable worker it has
+        not tried, at most ``fragment_retries`` times. Errors of the fragment
+        itself (SQL, data) are the query's and are never retried.
+        """
+        tag = f"[query {fragment.query_id}] fragment {fragment.stage_id}.{fragment.fragment_id}"
+        tried: list[str] = []
+        failures: list[str] = []
+        candidate = address if address in self.workers.schedulable() else self._another(fragment, tried)
+        while candidate is not None:
             if cancelled is not None and cancelled.is_set():
                 raise SqlError("57014", "canceling statement due to user request")
+            tried.append(candidate)
             try:
-                return self.workers.client(candidate).fetch(fragment, timeout=self.fragment_timeout)
+                with self.workers.running(candidate):
+                    return self._fetch(candidate, fragment, cancelled)
+            except KeyError:
+                failures.append(f"{candidate}: removed from the pool")
+            except WorkerLost as exc:  # already unhealthy: nothing to report
+                log.warning("%s abandoned on worker %s: %s", tag, candidate, exc)
+                failures.append(f"{candidate}: {exc}")
             except WORKER_FAULTS as exc:
-                log.warning("[query %s] fragment %d.%d failed on worker %s: %s", fragment.query_id,
-                            fragment.stage_id, fragment.fragment_id, candidate, error_message(exc))
-                last = exc
+                message = error_message(exc)
+                if isinstance(exc, flight.FlightTimedOutError) and self._answers(candidate):
+                    raise self._too_slow(tag, candidate) from exc
+                log.warning("%s failed on worker %s: %s", tag, candidate, message)
+                self.workers.report_failure(candidate, message)
+                failures.append(f"{candidate}: {message}")
             except flight.FlightError as exc:
                 raise sql_error(error_kind(exc), error_message(exc)) from exc
-        raise SqlError("58000", f"no worker could run fragment {fragment.stage_id}.{fragment.fragment_id}: "
-                       f"{error_message(last) if last else 'no workers configured'}")
+            if len(tried) > self.fragment_retries:
+                break
+            candidate = self._another(fragment, tried)
+            if candidate is not None:
+                log.info("%s retrying on worker %s (attempt %d)", tag, candidate, len(tried) + 1)
+        raise _no_worker(fragment, failures)
+
+    def _fetch(self, address: str, fragment: fragment_pb2.Fragment, cancelled) -> pa.Table:
+        """Fetch a fragment's result, giving up early when its worker turns unhealthy.
+
+        A frozen worker holds a call until its deadline (``do_get`` cannot be
+        cancelled before the first answer), so the call runs in its own thread
+        and the query stops waiting for it as soon as the health checks find
+        the worker unhealthy; the abandoned call ends at its deadline.
+        """
+        client = self.workers.client(address)
+        result: Future = Future()
+
+        def call():
+            try:
+                result.set_result(client.fetch(fragment, timeout=self.fragment_timeout))
+            except BaseException as exc:  # handed to the waiting thread
+                result.set_exception(exc)
+
+        threading.Thread(target=call, name=f"fetch-{address}", daemon=True).start()
+        while True:
+            try:
+                return result.result(timeout=WATCH_INTERVAL)
+            except FutureTimeout:
+                pass
+            if self.workers.state(address) == UNHEALTHY:
+                raise WorkerLost("the worker turned unhealthy while running the fragment")
+            if cancelled is not None and cancelled.is_set():
+                raise SqlError("57014", "canceling statement due to user request")
+
+    def _another(self, fragment: fragment_pb2.Fragment, tried: list[str]) -> str | None:
+        """A schedulable worker not tried yet, spreading retries by fragment id."""
+        if fragment.HasField("shuffle") or fragment.bind:
+            # Its rows went (shuffle, broadcast) or its buckets live on particular
+            # workers: run elsewhere, it would double rows or read another bucket.
+            return None
+        left = [a for a in self.workers.schedulable() if a not in tried]
+        return left[fragment.fragment_id % len(left)] if left else None
+
+    def _answers(self, address: str) -> bool:
+        """Whether a worker whose fragment timed out still answers a health check."""
+        try:
+            return self.workers.client(address).health_check(timeout=self.probe_timeout).ok
+        except Exception:  # not answering is the finding
+            return False
+
+    def _too_slow(self, tag: str, address: str) -> SqlError:
+        # The worker is alive, the fragment is just long: another worker would
+        # take as long, so fail rather than retry.
+        log.warning("%s ran longer than the fragment timeout (%gs) on worker %s", tag, self.fragment_timeout, address)
+        return SqlError("57014", f"canceling statement due to fragment timeout: a fragment ran longer than "
+                                 f"{self.fragment_timeout:g}s on worker {address}",
+                        hint="Raise the gateway's --fragment-timeout for long scans.")
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _no_worker(fragment: fragment_pb2.Fragment, failures: list[str]) -> SqlError:
+    """The query's error when no worker could run one of its fragments."""
+    where = f"fragment {fragment.stage_id}.{fragment.fragment_id}"
+    if not failures:
+        return SqlError("58000", f"no worker is available to run {where}")
+    return SqlError("58000", f"no worker could run {where} after {len(failures)} attempt(s); last: {failures[-1]}",
+                    detail="\n".join(failures))
 
 
 def _concat(tables: list[pa.Table], stage: Stage) -> pa.Table:

@@ -12,13 +12,22 @@ import pyarrow.flight as flight
 
 from duckflight.protos import control_pb2, fragment_pb2
 
+# gRPC waits up to 2 minutes between reconnects to a server that went away; a
+# restarted worker would look unhealthy that long. (No keepalive pings: workers
+# answer frequent pings with GOAWAY; the deadline on every call does that job.)
+CHANNEL_OPTIONS = [
+    ("grpc.initial_reconnect_backoff_ms", 250),
+    ("grpc.min_reconnect_backoff_ms", 250),
+    ("grpc.max_reconnect_backoff_ms", 2000),
+]
+
 
 class WorkerClient:
     """A Flight connection to one worker, shared by all threads of the gateway."""
 
     def __init__(self, address: str):
         self.address = address
-        self._client = flight.FlightClient(f"grpc://{address}")
+        self._client = flight.FlightClient(f"grpc://{address}", generic_options=CHANNEL_OPTIONS)
         self._lock = threading.Lock()
 
     def stream(self, fragment: fragment_pb2.Fragment, timeout: float | None = None) -> flight.FlightStreamReader:
@@ -29,6 +38,16 @@ class WorkerClient:
     def fetch(self, fragment: fragment_pb2.Fragment, timeout: float | None = None) -> pa.Table:
         """Run a fragment and collect its whole result."""
         return self.stream(fragment, timeout).read_all()
+
+    def drop_query(self, query_id: str, timeout: float = 10.0) -> None:
+        """Let the worker forget every table put for the query."""
+        options = flight.FlightCallOptions(timeout=timeout)
+        list(self._client.do_action(flight.Action("drop_query", query_id.encode()), options))
+
+    def cancel_query(self, query_id: str, timeout: float = 2.0) -> None:
+        """Interrupt every fragment of the query running on the worker (and refuse later ones)."""
+        options = flight.FlightCallOptions(timeout=timeout)
+        list(self._client.do_action(flight.Action("cancel", query_id.encode()), options))
 
     def health_check(self, timeout: float = 2.0) -> control_pb2.HealthStatus:
         body = self._action("health_check", timeout)

@@ -42,13 +42,19 @@ def scan_relation_sql(scan: fragment_pb2.Scan) -> str:
 
 
 def _parquet_sql(splits) -> str:
-    files = ", ".join(quote_literal(s.path) for s in splits)
-    whole = all(s.row_group_count == 0 for s in splits)
+    whole = [s.path for s in splits if s.row_group_count == 0]
+    parts = []
     if whole:
-        return f"read_parquet([{files}])"
-    # Row-group ranges: filter on the virtual file_row_number is not row-group
-    # aligned, so ranges are expressed per file by the row groups DuckDB reads.
-    raise NotImplementedError("row-group splits are not planned yet")
+        parts.append(f"SELECT * FROM read_parquet([{', '.join(quote_literal(p) for p in whole)}])")
+    for split in splits:
+        if split.row_group_count:
+            # Rows by file row number: DuckDB skips the row groups outside the range.
+            parts.append(
+                f"SELECT * EXCLUDE (file_row_number) FROM read_parquet({quote_literal(split.path)}, "
+                f"file_row_number = true) WHERE file_row_number >= {split.row_start} "
+                f"AND file_row_number < {split.row_end}"
+            )
+    return "(" + " UNION ALL ".join(parts) + ")"
 
 
 def _csv_sql(paths: list[str], csv: fragment_pb2.CsvOptions) -> str:
@@ -66,7 +72,10 @@ def _csv_sql(paths: list[str], csv: fragment_pb2.CsvOptions) -> str:
 
 
 def bind_scans(cursor: duckdb.DuckDBPyConnection, fragment: fragment_pb2.Fragment) -> None:
-    """Make every scan of the fragment a temporary view over its splits."""
+    """Make every scan of the fragment a temporary view over its splits, and
+    every bound name a view of the worker table it stands for."""
+    for name, table in sorted(fragment.bind.items()):
+        cursor.execute(f"CREATE OR REPLACE TEMP VIEW {quote_ident(name)} AS SELECT * FROM {quote_ident(table)}")
     for scan in fragment.scans:
         cursor.execute(
             f"CREATE OR REPLACE TEMP VIEW {quote_ident(scan.name)} AS "
@@ -75,15 +84,27 @@ def bind_scans(cursor: duckdb.DuckDBPyConnection, fragment: fragment_pb2.Fragmen
 
 
 def run_fragment(
-    database: duckdb.DuckDBPyConnection, fragment: fragment_pb2.Fragment
+    database: duckdb.DuckDBPyConnection,
+    fragment: fragment_pb2.Fragment,
+    inputs: set[str] | None = None,
+    on_cursor=None,
 ) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
     """Start the fragment; return its schema and a lazy stream of its batches.
 
-    Errors in binding or planning raise here (before any batch); errors found
-    while streaming raise from the iterator.
+    ``inputs`` names the tables put on this worker (broadcasts); a fragment
+    whose inputs are not all there fails at once rather than reading
+    something else. Errors in binding or planning raise here (before any
+    batch); errors found while streaming raise from the iterator.
+    ``on_cursor(cursor)`` is told the fragment's DuckDB cursor before it runs
+    anything, so that a cancel can interrupt it.
     """
+    missing = set(fragment.inputs) - (inputs or set())
+    if missing:
+        raise LookupError(f"input table(s) {', '.join(sorted(missing))} were not put on this worker")
     cursor = database.cursor()
     try:
+        if on_cursor is not None:
+            on_cursor(cursor)
         bind_scans(cursor, fragment)
         reader = cursor.execute(fragment.sql).to_arrow_reader(BATCH_ROWS)
     except Exception:

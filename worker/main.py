@@ -1,8 +1,15 @@
-"""``duckflight worker``: serve fragments until a signal says stop."""
+"""``duckflight worker``: serve fragments until a signal says stop.
+
+With ``--gateway`` the worker also keeps itself registered with that gateway's
+control service (``worker/registration.py``) and deregisters when it stops.
+"""
 
 from __future__ import annotations
 
 import logging
+import signal
+import socket
+import threading
 
 from duckflight.worker.server import WorkerServer
 
@@ -10,9 +17,39 @@ log = logging.getLogger(__name__)
 
 
 def run_worker(args) -> int:
-    server = WorkerServer(args.host, args.port, node=args.node, threads=args.threads, memory_limit=args.memory_limit)
+    server = WorkerServer(args.host, args.port, node=args.node, threads=args.threads,
+                          memory_limit=args.memory_limit, max_fragments=args.max_fragments)
     log.info("worker %s listening on grpc://%s", server.node, server.address)
-    # serve() returns on SIGINT/SIGTERM (pyarrow installs the handlers) or shutdown().
-    server.serve()
+    registration = None
+    if getattr(args, "gateway", None):
+        from duckflight.worker.registration import Registration
+
+        advertise = getattr(args, "advertise", None) or advertised_address(args.host, server.port)
+        server.advertised.add(advertise)  # shuffles addressed to this name stay local
+        registration = Registration(args.gateway, advertise, server.node)
+        registration.start()
+    _wait_for_signal()
+    # Leave the gateway's pool before the port closes, so it stops sending fragments.
+    if registration is not None:
+        registration.stop()
+    server.shutdown()
     log.info("worker %s stopped", server.address)
     return 0
+
+
+def advertised_address(host: str, port: int) -> str:
+    """host:port for the gateway: a wildcard listen address is no place to dial."""
+    if host in ("", "0.0.0.0", "::"):
+        host = socket.getfqdn()
+    return f"{host}:{port}"
+
+
+def _wait_for_signal() -> None:
+    # The Flight server already serves in its own threads; the main thread only
+    # waits for SIGINT/SIGTERM (instead of serve(), whose handlers would stop the
+    # server before the worker could deregister).
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    while not stop.wait(1.0):
+        pass

@@ -12,13 +12,18 @@ import os
 import socket
 import threading
 import time
+import weakref
 
 import duckdb
 import pyarrow.flight as flight
 
 from duckflight.protos import control_pb2, fragment_pb2
+from duckflight.worker.cancels import Cancels
 from duckflight.worker.errors import to_flight_error
 from duckflight.worker.execute import run_fragment
+from duckflight.worker.shuffle import run_shuffle
+from duckflight.worker.spill import spill_config
+from duckflight.worker.tables import QueryTables
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +39,7 @@ class WorkerServer(flight.FlightServerBase):
         node: str | None = None,
         threads: int | None = None,
         memory_limit: str | None = None,
+        max_fragments: int | None = None,
     ):
         super().__init__(f"grpc://{host}:{port}")
         self.host = host
@@ -43,6 +49,14 @@ class WorkerServer(flight.FlightServerBase):
         self._lock = threading.Lock()
         self.running = 0
         self.served = 0
+        self.tables = QueryTables(self.database)
+        self._peers: dict[str, flight.FlightClient] = {}
+        self.advertised: set[str] = set()  # other addresses this worker is known by (see registration)
+        self.cancels = Cancels()
+        # At most this many fragments execute at once; the rest wait their turn,
+        # so one big query cannot take every thread and all memory from the others.
+        self.max_fragments = max_fragments or 2 * (threads or os.cpu_count() or 1)
+        self._slots = threading.BoundedSemaphore(self.max_fragments)
 
     @property
     def address(self) -> str:
@@ -53,18 +67,66 @@ class WorkerServer(flight.FlightServerBase):
         fragment = fragment_pb2.Fragment.FromString(ticket.ticket)
         tag = f"[query {fragment.query_id} stage {fragment.stage_id} fragment {fragment.fragment_id}]"
         log.info("%s start: %s", tag, fragment.sql)
+        if fragment.HasField("shuffle"):
+            return self._shuffle(tag, fragment)
+        release = self._occupy()
         try:
-            schema, batches = run_fragment(self.database, fragment)
+            schema, batches = run_fragment(self.database, fragment, self.tables.names(),
+                                           on_cursor=lambda cursor: self.cancels.track(fragment.query_id, cursor))
         except Exception as exc:
+            release()
             log.warning("%s failed: %s", tag, exc)
             raise to_flight_error(exc) from exc
-        return flight.GeneratorStream(schema, self._tracked(tag, batches))
+        stream = self._tracked(tag, batches, release)
+        # A client may go away before the stream starts, and then the generator's
+        # finally never runs: give the slot back when the generator is collected.
+        weakref.finalize(stream, release)
+        return flight.GeneratorStream(schema, stream)
 
-    def _tracked(self, tag, batches):
-        """Count the fragment as running until its stream ends, however it ends."""
+    def _shuffle(self, tag: str, fragment: fragment_pb2.Fragment):
+        """Run a shuffle fragment to the end; answer how many rows went to each bucket."""
+        release = self._occupy()
+        local = ({self.address, *self.advertised}, self.tables.put)
+        try:
+            summary = run_shuffle(self.database, fragment, self._peer, local)
+        except Exception as exc:
+            log.warning("%s shuffle failed: %s", tag, exc)
+            raise to_flight_error(exc) from exc
+        finally:
+            release()
+        return flight.RecordBatchStream(summary)
+
+    def _peer(self, address: str) -> flight.FlightClient:
+        """A Flight client to another worker, kept for the next shuffle."""
+        with self._lock:
+            if address not in self._peers:
+                self._peers[address] = flight.FlightClient(f"grpc://{address}")
+            return self._peers[address]
+
+    def do_put(self, context, descriptor, reader, writer):
+        """Append rows to a query's table: path = [query id, table name]."""
+        query_id, name = (part.decode() for part in descriptor.path)
+        table = reader.read_all()
+        self.tables.put(query_id, name, table)
+        log.info("[query %s] received %s: %d rows, %d bytes", query_id, name, table.num_rows, table.nbytes)
+
+    def _occupy(self):
+        """Wait for an execution slot; the fragment counts as running until the
+        returned function (safe to call twice) gives the slot back."""
+        self._slots.acquire()
         with self._lock:
             self.running += 1
             self.served += 1
+
+        def give_back():
+            with self._lock:
+                self.running -= 1
+            self._slots.release()
+
+        return _once(give_back)
+
+    def _tracked(self, tag, batches, release):
+        """Stream the fragment's batches; its slot is given back when the stream ends."""
         rows = 0
         started = time.monotonic()
         try:
@@ -75,8 +137,7 @@ class WorkerServer(flight.FlightServerBase):
             log.warning("%s failed while streaming: %s", tag, exc)
             raise to_flight_error(exc) from exc
         finally:
-            with self._lock:
-                self.running -= 1
+            release()
             log.info("%s done: %d rows in %.3fs", tag, rows, time.monotonic() - started)
 
     # -- actions -----------------------------------------------------------
@@ -84,6 +145,8 @@ class WorkerServer(flight.FlightServerBase):
         return [
             ("health_check", "Answer whether this worker's DuckDB works (HealthStatus)."),
             ("info", "Node, address, DuckDB version, memory and running fragments (WorkerInfo)."),
+            ("drop_query", "Forget the tables put for a query (body: the query id)."),
+            ("cancel", "Interrupt a query's running fragments and refuse its later ones (body: the query id)."),
         ]
 
     def do_action(self, context, action):
@@ -91,6 +154,13 @@ class WorkerServer(flight.FlightServerBase):
             return [self.health_check().SerializeToString()]
         if action.type == "info":
             return [self.info().SerializeToString()]
+        if action.type == "cancel":
+            return [str(self.cancels.cancel(action.body.to_pybytes().decode())).encode()]
+        if action.type == "drop_query":
+            query_id = action.body.to_pybytes().decode()
+            dropped = self.tables.drop_query(query_id)
+            log.info("[query %s] dropped %d input table(s)", query_id, dropped)
+            return [str(dropped).encode()]
         raise flight.FlightServerError(f"unknown action {action.type!r}")
 
     def health_check(self) -> control_pb2.HealthStatus:
@@ -129,8 +199,19 @@ class WorkerServer(flight.FlightServerBase):
         )
 
 
+def _once(action):
+    """``action`` wrapped so that only its first call does anything."""
+    done = threading.Lock()
+
+    def run():
+        if done.acquire(blocking=False):
+            action()
+
+    return run
+
+
 def _duckdb_config(threads: int | None, memory_limit: str | None) -> dict:
-    config = {}
+    config = spill_config("worker")
     if threads:
         config["threads"] = threads
     if memory_limit:

@@ -1,43 +1,208 @@
-"""Cut an annotated tree into a Plan: scan stages below, the final stage on top.
+"""Cut an annotated tree into a Plan: stages below, the final stage on top.
 
-Every table occurrence carrying a ``ScanSpec`` (see ``pushdown_scans``) becomes
-a scan stage with one fragment per split; identical scans share one stage. In
-the tree, the occurrence is replaced by the stage's output relation under the
-same alias, and the tree's DuckDB SQL is the final stage the gateway runs over
-the gathered Arrow. Fragments are spread round-robin over the workers given.
+Query blocks that ``distribute_blocks`` marked become block stages: one
+fragment per split of their large table, reading the small tables through
+broadcast stages. Every other table occurrence carrying a ``ScanSpec`` (see
+``pushdown_scans``) becomes a scan stage gathered to the gateway. Identical
+scans with the same exchange share one stage. In the tree, each piece is
+replaced by the stage's output relation, and the tree's DuckDB SQL is the
+final stage. Each worker gets one fragment per stage over its share of the splits.
 """
 
 from __future__ import annotations
 
-import itertools
-
 from sqlglot import exp
 
 from duckflight.gateway.catalog import Catalog, Table
+from duckflight.gateway.planner.distribute_blocks import Block
 from duckflight.gateway.planner.plan import Plan, Stage
 from duckflight.gateway.planner.pushdown_scans import ScanSpec
+from duckflight.gateway.splits import Split
 from duckflight.protos import fragment_pb2
+from duckflight.worker.shuffle import bucket_table
 
 # A stage that reads no column (e.g. for count(*)) still has to carry its rows.
 NO_COLUMNS = "__row"
 
 
+class _Builder:
+    def __init__(self, catalog: Catalog, workers: list[str], query_id: str):
+        self.catalog = catalog
+        self.query_id = query_id
+        self.workers = workers
+        self.stages: list[Stage] = []
+        self.scans: dict[tuple, Stage] = {}
+        self.blocks: dict[tuple, Stage] = {}
+
+    def scan(self, spec: ScanSpec, exchange: str, shuffle_key: str | None = None) -> Stage:
+        sql = scan_sql(spec)
+        key = (spec.table, sql, exchange, shuffle_key)
+        if key not in self.scans:
+            stage_id = len(self.stages) + 1
+            prefix = {"gather": "__stage", "broadcast": f"__bcast_{self.query_id}", "shuffle": f"__shuf_{self.query_id}"}
+            name = f"{prefix[exchange]}_{stage_id}"
+            table = self.catalog.get(spec.table)
+            types = table.column_types()
+            stage = Stage(stage_id, name, "scan", spec.table, sql, exchange,
+                          columns=[(c, types[c]) for c in spec.columns] or [(NO_COLUMNS, "BOOLEAN")])
+            self._add_fragments(stage, table, [], spec.splits if spec.splits is not None else table.splits)
+            if exchange != "gather":  # rows go from worker to worker
+                stage.note = f"on {shuffle_key} into {len(self.workers)} buckets" if shuffle_key else \
+                    f"to {len(self.workers)} workers"
+                for fragment in stage.fragments:
+                    fragment.shuffle.key, fragment.shuffle.table = shuffle_key or "", name
+                    fragment.shuffle.replicate = shuffle_key is None
+                    fragment.shuffle.targets.extend(self.workers)
+            self.stages.append(stage)
+            self.scans[key] = stage
+        return self.scans[key]
+
+    def block(self, block: Block) -> Stage:
+        inputs = []
+        for node in block.broadcast:
+            stage = self.scan(node.meta["scan"], "broadcast")
+            inputs.append(stage)
+            _rename(node, stage.name)
+        shuffles = []
+        for (table, column), nodes in _by_table_and_key(block.shuffled).items():
+            # One shuffle per table and key: reads of it in the block share it.
+            stage = self.scan(_merged([n.meta["scan"] for n in nodes], self.catalog.get(table)), "shuffle", column)
+            shuffles.append(stage)
+            for node in nodes:
+                _rename(node, stage.name)
+        if block.partitioned is None:
+            return self._co_partitioned(block, inputs, shuffles)
+        key = (block.partitioned.name, block.fragment.sql("duckdb"))
+        if key in self.blocks:  # e.g. the same subquery twice
+            return self.blocks[key]
+        table = self.catalog.get(block.partitioned.name)
+        stage_id = len(self.stages) + 1
+        note = "partial aggregate" if block.kind == "aggregate" else (f"top {block.top_n}" if block.top_n else "rows")
+        stage = Stage(stage_id, f"__stage_{stage_id}", "block", table.name, block.fragment.sql("duckdb"),
+                      "gather", inputs=list(dict.fromkeys(inputs)), note=note)
+        spec: ScanSpec = block.partitioned.meta["scan"]
+        splits = spec.splits if spec.splits is not None else table.splits
+        self._add_fragments(stage, table, [i.name for i in stage.inputs], splits)
+        self.stages.append(stage)
+        self.blocks[key] = stage
+        return stage
+
+    def _co_partitioned(self, block: Block, broadcasts: list[Stage], shuffles: list[Stage]) -> Stage:
+        """One fragment per worker over its buckets of every shuffled table."""
+        stage_id = len(self.stages) + 1
+        sql = block.fragment.sql("duckdb")
+        keys = ", ".join(f"{s.table}.{s.fragments[0].shuffle.key}" for s in shuffles)
+        stage = Stage(stage_id, f"__stage_{stage_id}", "block", shuffles[0].table, sql, "gather",
+                      inputs=list(dict.fromkeys(broadcasts + shuffles)),
+                      note=f"co-partitioned on {keys}, " + ("partial aggregate" if block.kind == "aggregate" else "rows"))
+        for bucket, worker in enumerate(self.workers):
+            bind = {s.name: bucket_table(s.name, bucket) for s in shuffles}
+            fragment = fragment_pb2.Fragment(query_id=self.query_id, stage_id=stage_id, fragment_id=bucket, sql=sql,
+                                             inputs=[b.name for b in broadcasts] + list(bind.values()), bind=bind)
+            stage.fragments.append(fragment)
+            stage.workers.append(worker)
+        self.stages.append(stage)
+        return stage
+
+    def _add_fragments(self, stage: Stage, table: Table, inputs: list[str], splits: list[Split]) -> None:
+        """One fragment per worker, over the splits that worker gets.
+
+        One fragment per worker, not per split: DuckDB spreads a fragment over
+        the worker's cores itself, and a fragment joining a broadcast table
+        builds that table's hash table once, not once per split.
+        """
+        for index, (worker, assigned) in enumerate(_assign(splits, self.workers)):
+            assigned = _whole_files(assigned, table)
+            fragment = fragment_pb2.Fragment(query_id=self.query_id, stage_id=stage.id, fragment_id=index,
+                                             sql=stage.sql, inputs=inputs)
+            scan = fragment.scans.add(name=table.name, format=table.format)
+            for split in assigned:
+                scan.splits.add(path=split.path, row_group_start=split.rg_start, row_group_count=split.rg_count,
+                                row_start=split.row_start, row_end=split.row_end)
+            if table.csv is not None:
+                scan.csv.CopyFrom(table.csv)
+            stage.fragments.append(fragment)
+            stage.workers.append(worker)
+
+
+def _whole_files(splits: list[Split], table: Table) -> list[Split]:
+    """A worker given every range of a file reads the file whole (one reader, no row filter)."""
+    per_file: dict[str, int] = {}
+    for split in table.splits:
+        per_file[split.path] = per_file.get(split.path, 0) + 1
+    out, done = [], set()
+    for split in splits:
+        if split.path in done:
+            continue
+        mine = [s for s in splits if s.path == split.path]
+        if split.rg_count and len(mine) == per_file.get(split.path, 0) > 1:
+            out.append(Split(split.path, sum(s.rows or 0 for s in mine)))
+            done.add(split.path)
+        else:
+            out.append(split)
+    return out
+
+
+def _assign(splits: list[Split], workers: list[str]) -> list[tuple[str, list[Split]]]:
+    """Splits per worker, largest first onto the least loaded (rows when known)."""
+    if not workers:
+        return [("", [split]) for split in splits]
+    load = {w: 0 for w in workers}
+    assigned: dict[str, list[Split]] = {w: [] for w in workers}
+    for split in sorted(splits, key=lambda s: -(s.rows or 1)):
+        worker = min(workers, key=lambda w: load[w])
+        assigned[worker].append(split)
+        load[worker] += split.rows or 1
+    return [(w, sorted(assigned[w], key=lambda s: (s.path, s.row_start))) for w in workers if assigned[w]]
+
+
 def cut_stages(expression: exp.Expression, catalog: Catalog, workers: list[str], query_id: str) -> Plan:
-    stages: dict[tuple, Stage] = {}
-    turn = itertools.cycle(workers) if workers else None
+    builder = _Builder(catalog, workers, query_id)
+    for final in list(expression.find_all(exp.Select)):
+        block: Block | None = final.meta.get("block")
+        if block is not None:
+            stage = builder.block(block)
+            output = next(t for t in final.find_all(exp.Table) if t.meta.get("block_output"))
+            _rename(output, stage.name)
     for node in list(expression.find_all(exp.Table)):
         spec: ScanSpec | None = node.meta.get("scan")
-        if spec is None:
-            continue
-        sql = scan_sql(spec)
-        stage = stages.get((spec.table, sql))
-        if stage is None:
-            stage = _new_stage(len(stages) + 1, spec, sql, catalog.get(spec.table), query_id, turn)
-            stages[(spec.table, sql)] = stage
-        alias = node.alias_or_name
-        node.replace(exp.Table(this=exp.to_identifier(stage.name, quoted=True),
-                               alias=exp.TableAlias(this=exp.to_identifier(alias, quoted=True))))
-    return Plan(query_id=query_id, final_sql=expression.sql("duckdb"), stages=list(stages.values()))
+        if spec is not None:
+            _rename(node, builder.scan(spec, "gather").name)
+    return Plan(query_id=query_id, final_sql=expression.sql("duckdb"), stages=builder.stages)
+
+
+def _by_table_and_key(shuffled: list[tuple[exp.Table, str]]) -> dict[tuple[str, str], list[exp.Table]]:
+    groups: dict[tuple[str, str], list[exp.Table]] = {}
+    for node, column in shuffled:
+        groups.setdefault((node.name, column), []).append(node)
+    return groups
+
+
+def _merged(specs: list[ScanSpec], table: Table) -> ScanSpec:
+    """One scan serving several: every column any of them reads, only the
+    filters all of them have (each read keeps its own filters in the block's
+    SQL), and every split any of them keeps."""
+    if len(specs) == 1:
+        return specs[0]
+    wanted = {c for spec in specs for c in spec.columns}
+    common = set.intersection(*({f.sql("duckdb") for f in spec.filters} for spec in specs))
+    filters = [f for f in specs[0].filters if f.sql("duckdb") in common]
+    if any(spec.splits is None for spec in specs):
+        splits = None
+    else:
+        kept = {(s.path, s.row_start) for spec in specs for s in spec.splits}
+        splits = [s for s in table.splits if (s.path, s.row_start) in kept]
+    return ScanSpec(table.name, [c for c, _ in table.columns if c in wanted], filters, splits)
+
+
+def _rename(node: exp.Table, name: str) -> None:
+    """Point a table node at a stage's relation, keeping its alias."""
+    alias = node.alias_or_name
+    node.set("this", exp.to_identifier(name, quoted=True))
+    node.set("db", None)
+    node.set("catalog", None)
+    node.set("alias", exp.TableAlias(this=exp.to_identifier(alias, quoted=True)))
+    node.meta.pop("scan", None)
 
 
 def scan_sql(spec: ScanSpec) -> str:
@@ -58,18 +223,3 @@ def _unique(filters: list[exp.Expression]) -> list[exp.Expression]:
             seen.add(key)
             out.append(f)
     return out
-
-
-def _new_stage(stage_id, spec: ScanSpec, sql: str, table: Table, query_id: str, turn) -> Stage:
-    types = table.column_types()
-    columns = [(c, types[c]) for c in spec.columns] or [(NO_COLUMNS, "BOOLEAN")]
-    stage = Stage(id=stage_id, name=f"__stage_{stage_id}", table=spec.table, sql=sql, columns=columns)
-    for index, path in enumerate(table.files):
-        fragment = fragment_pb2.Fragment(query_id=query_id, stage_id=stage_id, fragment_id=index, sql=sql)
-        scan = fragment.scans.add(name=table.name, format=table.format)
-        scan.splits.add(path=path)
-        if table.csv is not None:
-            scan.csv.CopyFrom(table.csv)
-        stage.fragments.append(fragment)
-        stage.workers.append(next(turn) if turn else "")
-    return stage

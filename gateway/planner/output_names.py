@@ -31,6 +31,9 @@ SPECIAL_NAMES = {
     exp.CurrentTime: "current_time", exp.Case: "case", exp.Exists: "exists",
     exp.Array: "array", exp.Coalesce: "coalesce", exp.Extract: "extract",
     exp.Substring: "substring", exp.Trim: "btrim", exp.CurrentUser: "current_user",
+    # Operators sqlglot parses as functions: PostgreSQL does not name them.
+    exp.RegexpLike: "?column?", exp.RegexpILike: "?column?", exp.CurrentVersion: "version",
+    exp.LogicalAnd: "bool_and", exp.LogicalOr: "bool_or",
 }
 
 
@@ -58,7 +61,8 @@ def figure_name(node: exp.Expression) -> str:
         inner = figure_name(node.this)
         if inner != "?column?":
             return inner
-        return PG_TYPE_NAMES.get(node.to.this.name, node.to.sql("postgres").lower())
+        kind = getattr(node.to.this, "name", str(node.to.this))  # ObjectIdentifier (oid, regclass) holds a str
+        return PG_TYPE_NAMES.get(kind, node.to.sql("postgres").lower())
     if isinstance(node, exp.Subquery) and isinstance(node.this, exp.Select):
         inner = node.this.expressions
         if not inner:

@@ -2,7 +2,7 @@
 
 parse (Postgres dialect) → bind parameters → PostgreSQL output names →
 EXISTS without stars → qualify against the catalog → annotate types → PostgreSQL division →
-push scans down → cut into stages. Each step is a rule module of its own.
+push scans down → prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.bind_parameters import bind_parameters
 from duckflight.gateway.planner.cut_stages import cut_stages
+from duckflight.gateway.planner.distribute_blocks import distribute_blocks
 from duckflight.gateway.planner.output_names import output_names
 from duckflight.gateway.planner.plan import Plan
 from duckflight.gateway.planner.postgres_division import postgres_division
+from duckflight.gateway.planner.prune_splits import prune_splits
 from duckflight.gateway.planner.pushdown_scans import pushdown_scans
 from duckflight.gateway.planner.qualify_query import qualify_query
 from duckflight.gateway.planner.unstar_exists import unstar_exists
@@ -60,8 +62,13 @@ def plan_query(
     workers: list[str],
     query_id: str,
     params: list[BoundParam] | None = None,
+    distribute: bool = True,
 ) -> Plan:
-    """Plan one query (a SELECT, set operation or VALUES) for these workers."""
+    """Plan one query (a SELECT, set operation or VALUES) for these workers.
+
+    With ``distribute`` off, only scans run on workers (every block is
+    finished on the gateway): the plan to compare a distributed one against.
+    """
     tree = expression.copy()
     if params is not None:
         tree = bind_parameters(tree, params)
@@ -71,4 +78,7 @@ def plan_query(
     tree = annotate_types(tree, schema=catalog.sqlglot_schema(), dialect="postgres")
     tree = postgres_division(tree)
     tree = pushdown_scans(tree, catalog)
+    tree = prune_splits(tree, catalog)
+    if distribute:
+        tree = distribute_blocks(tree, catalog)
     return cut_stages(tree, catalog, workers, query_id)

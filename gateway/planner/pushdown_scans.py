@@ -41,6 +41,7 @@ class ScanSpec:
     table: str
     columns: list[str] = field(default_factory=list)  # in the table's column order
     filters: list[exp.Expression] = field(default_factory=list)  # unqualified columns
+    splits: list | None = None  # the splits to read (see prune_splits); None: all
 
 
 def pushdown_scans(expression: exp.Expression, catalog: Catalog) -> exp.Expression:
@@ -98,7 +99,7 @@ def _push_filters(scope: Scope, catalog: Catalog, tables: dict[int, exp.Table]) 
     where = select.args.get("where")
     candidates: list[tuple[exp.Expression, set[str]]] = []
     if where is not None:
-        candidates += [(c, set(sources) - nullable) for c in _conjuncts(where.this)]
+        candidates += [(c, set(sources) - nullable) for c in conjuncts(where.this)]
     for join in select.args.get("joins") or []:
         on = join.args.get("on")
         if on is None:
@@ -111,7 +112,7 @@ def _push_filters(scope: Scope, catalog: Catalog, tables: dict[int, exp.Table]) 
             allowed = set(sources) - nullable
         else:
             continue
-        candidates += [(c, allowed) for c in _conjuncts(on)]
+        candidates += [(c, allowed) for c in conjuncts(on)]
     for conjunct, allowed in candidates:
         alias = _single_source(conjunct)
         if alias in allowed and alias in sources and _pushable(conjunct):
@@ -123,7 +124,7 @@ def _push_filters(scope: Scope, catalog: Catalog, tables: dict[int, exp.Table]) 
 def _null_supplying(select: exp.Select) -> set[str]:
     """Aliases whose rows an outer join may replace by NULLs."""
     nullable: set[str] = set()
-    seen = [_alias(select.args.get("from") and select.args["from"].this)]
+    seen = [_alias(select.args.get("from_") and select.args["from_"].this)]
     for join in select.args.get("joins") or []:
         alias = _alias(join.this)
         side = join.side.upper()
@@ -139,11 +140,11 @@ def _alias(node) -> str:
     return node.alias_or_name if node is not None else ""
 
 
-def _conjuncts(condition: exp.Expression) -> list[exp.Expression]:
+def conjuncts(condition: exp.Expression) -> list[exp.Expression]:
     if isinstance(condition, exp.And):
         return list(condition.flatten())
     while isinstance(condition, exp.Paren) and isinstance(condition.this, exp.And):
-        return _conjuncts(condition.this)
+        return conjuncts(condition.this)
     return [condition]
 
 

@@ -216,13 +216,19 @@ def tpch_sf01(data_cache) -> Path:
     return ensure_tpch(0.1, root=data_cache)
 
 
+@pytest.fixture(scope="session", params=[0.1, 1.0], ids=["sf0.1", "sf1"])
+def tpch_data(request, data_cache) -> Path:
+    """TPC-H at scale factor 0.1, then 1 (the scale the distributed plans are judged at)."""
+    return ensure_tpch(request.param, root=data_cache)
+
+
 @pytest.fixture(scope="session")
-def cluster(tpch_sf01, tmp_path_factory):
-    """A `duckflight up --workers 2` cluster over tpch_sf01; yields its DSN."""
+def cluster(tpch_data, tmp_path_factory):
+    """A `duckflight up --workers 2` cluster over tpch_data; yields its DSN."""
     port = free_port()
     log = tmp_path_factory.mktemp("cluster") / "up.log"
     up = UpProcess(
-        ["--workers", "2", "--host", "127.0.0.1", "--port", str(port), "--data", str(tpch_sf01)],
+        ["--workers", "2", "--host", "127.0.0.1", "--port", str(port), "--data", str(tpch_data)],
         log, env={"PYTHONUNBUFFERED": "1"},
     )
     try:
@@ -234,12 +240,25 @@ def cluster(tpch_sf01, tmp_path_factory):
     up.stop(signal.SIGTERM)
 
 
-@pytest.fixture(scope="session")
-def referee(tpch_sf01):
-    """One plain DuckDB over the same Parquet files: the answer every query must match."""
+def _referee(data: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     for table in TPCH_TABLES:
-        files = (tpch_sf01 / table / "*.parquet").as_posix().replace("'", "''")
+        files = (data / table / "*.parquet").as_posix().replace("'", "''")
         con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{files}')")
+    return con
+
+
+@pytest.fixture(scope="session")
+def referee(tpch_data):
+    """One plain DuckDB over the same Parquet files: the answer every query must match."""
+    con = _referee(tpch_data)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="session")
+def referee_sf01(tpch_sf01):
+    """The referee for tests that run their own clusters over tpch_sf01."""
+    con = _referee(tpch_sf01)
     yield con
     con.close()

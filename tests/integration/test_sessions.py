@@ -93,9 +93,20 @@ def test_explain_shows_stages_fragments_and_workers(conn):
     lines = [r[0] for r in conn.execute("explain select grp, count(*) from items where price > 10 group by grp")]
     text = "\n".join(lines)
     assert lines[0].startswith("Stage 0 [final, on gateway]")
-    assert "Stage 1 [scan items]: 3 fragment(s)" in text
-    assert 'WHERE "price" > 10' in text
-    assert text.count("Fragment ") == 3 and "127.0.0.1:" in text
+    assert "-> Exchange gather as __stage_1" in text
+    # One fragment per worker, the three files shared between the two.
+    assert "Stage 1 [block over items, partial aggregate]: 2 fragment(s)" in text
+    assert 'WHERE "items"."price" > 10 GROUP BY "items"."grp"' in text
+    assert text.count("Fragment ") == 2 and text.count("items/part") == 3 and "127.0.0.1:" in text
+
+
+def test_explain_analyze_runs_the_query_and_reports_each_fragment(conn):
+    lines = [r[0] for r in conn.execute("explain analyze select grp, count(*) from items group by grp")]
+    fragments = [l for l in lines if "Fragment " in l]
+    assert len(fragments) == 2 and all("rows=" in l and "bytes=" in l and "time=" in l for l in fragments)
+    # Each worker sends one partial row per group: 7 groups.
+    assert sum(int(l.split("rows=")[1].split()[0]) for l in fragments) == 14
+    assert lines[-1].startswith("Execution: 7 rows in ")
 
 
 def test_set_show_and_transactions(conn):

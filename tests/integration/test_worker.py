@@ -84,3 +84,25 @@ def test_scans_are_private_to_their_fragment(worker, files):
     with pytest.raises(Exception) as error:
         client.fetch(_fragment('SELECT count(*) FROM "t"', "other", [f"{files}/part0.parquet"]))
     assert error_kind(error.value) == "CatalogException"
+
+
+def test_memory_and_concurrency_limits(files):
+    """A worker runs at most max_fragments fragments at once; the rest wait their turn."""
+    server = WorkerServer("127.0.0.1", 0, threads=1, memory_limit="512MB", max_fragments=1)
+    threading.Thread(target=server.serve, daemon=True).start()
+    client = WorkerClient(server.address)
+    try:
+        assert client.info().memory_limit in ("488.2 MiB", "512.0 MB", "512MB")
+        slow = _fragment('SELECT count(DISTINCT hash(r.range * 1000 + id)) AS n FROM "t", range(20000) r', "t",
+                         [f"{files}/part0.parquet"])
+        results, peak = [], 0
+        runners = [threading.Thread(target=lambda: results.append(client.fetch(slow))) for _ in range(3)]
+        for runner in runners:
+            runner.start()
+        while any(r.is_alive() for r in runners):
+            peak = max(peak, client.info().running_fragments)
+        assert peak == 1
+        assert len(results) == 3 and all(t.column("n")[0].as_py() > 1_900_000 for t in results)
+    finally:
+        client.close()
+        server.shutdown()

@@ -4,12 +4,13 @@ Each case in ``golden/*.sql`` is a block::
 
     -- case: <name>
     <input SQL, Postgres dialect>
-    -- stage <n> <table>
+    -- stage <n> <scan|block> <table> <exchange> [reads <stage names>]
     <SQL every fragment of that stage runs>
     -- final
     <SQL the gateway runs over the stage outputs>
 
-Set DUCKFLIGHT_UPDATE_GOLDEN=1 to rewrite the expected parts from the planner
+Files named ``*.scans.sql`` are planned with block distribution off, to pin
+what the scan rules alone do. Set DUCKFLIGHT_UPDATE_GOLDEN=1 to rewrite the expected parts from the planner
 (then read the diff before committing it).
 """
 
@@ -29,10 +30,10 @@ GOLDEN = Path(__file__).parent / "golden"
 CATALOG = Catalog({
     "orders": Table("orders", "parquet", ["/d/orders/1.parquet", "/d/orders/2.parquet"],
                     [("o_orderkey", "BIGINT"), ("o_custkey", "BIGINT"), ("o_total", "DECIMAL(15,2)"),
-                     ("o_date", "DATE"), ("o_comment", "VARCHAR")]),
+                     ("o_date", "DATE"), ("o_comment", "VARCHAR")], row_count=1_500_000),
     "customer": Table("customer", "parquet", ["/d/customer/1.parquet"],
-                      [("c_custkey", "BIGINT"), ("c_name", "VARCHAR"), ("c_nation", "INTEGER")]),
-    "events": Table("events", "csv", ["/d/events.csv"], [("id", "INTEGER"), ("kind", "VARCHAR")]),
+                      [("c_custkey", "BIGINT"), ("c_name", "VARCHAR"), ("c_nation", "INTEGER")], row_count=150_000),
+    "events": Table("events", "csv", ["/d/events.csv"], [("id", "INTEGER"), ("kind", "VARCHAR")], bytes=10_000),
 })
 
 
@@ -47,9 +48,12 @@ def load_cases(path: Path) -> list[tuple[str, str, str]]:
     return cases
 
 
-def render(query: str) -> str:
-    plan = plan_query(parse(query), CATALOG, ["w1:1", "w2:2"], "golden")
-    parts = [f"-- stage {s.id} {s.table}\n{s.sql}" for s in plan.stages]
+def render(query: str, distribute: bool = True) -> str:
+    plan = plan_query(parse(query), CATALOG, ["w1:1", "w2:2"], "golden", distribute=distribute)
+    parts = []
+    for s in plan.stages:
+        reads = f" reads {', '.join(i.name for i in s.inputs)}" if s.inputs else ""
+        parts.append(f"-- stage {s.id} {s.kind} {s.table} {s.exchange}{reads}\n{s.sql}")
     return "\n".join(parts + [f"-- final\n{plan.final_sql}"])
 
 
@@ -58,7 +62,7 @@ CASES = [(path, *case) for path in sorted(GOLDEN.glob("*.sql")) for case in load
 
 @pytest.mark.parametrize("path,name,query,expected", CASES, ids=[f"{p.stem}:{n}" for p, n, *_ in CASES])
 def test_golden(path, name, query, expected):
-    actual = render(query)
+    actual = render(query, distribute=not path.name.endswith(".scans.sql"))
     if os.environ.get("DUCKFLIGHT_UPDATE_GOLDEN"):
         text = path.read_text()
         text = text.replace(f"-- case: {name}\n{query}\n{expected}".rstrip(), f"-- case: {name}\n{query}\n{actual}")

@@ -1,0 +1,106 @@
+"""Does a second worker make a query faster? Q1 and Q6 on 1 worker vs 2 workers.
+
+Each worker runs with one DuckDB thread, pinned to its own core (``taskset``);
+the gateway runs on the cores left over. Prints the best time of each query on
+1 and on 2 workers, and the speed-up. Prints figures; never passes or fails.
+
+    python bench/scaling.py --scale 1 --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from tpch_queries import tpch_queries  # noqa: E402
+
+from duckflight.gateway.demo import ensure_tpch  # noqa: E402
+from duckflight.gateway.up import free_port  # noqa: E402
+from duckflight.worker.client import WorkerClient  # noqa: E402
+
+CLI = [sys.executable, "-m", "duckflight.gateway.cli"]
+
+
+def start(command: list[str], core: int | None) -> subprocess.Popen:
+    pin = ["taskset", "-c", str(core)] if core is not None else []
+    return subprocess.Popen(pin + CLI + command + ["--log-level", "WARNING"], start_new_session=True)
+
+
+def cluster(data: Path, workers: int) -> tuple[list[subprocess.Popen], int]:
+    procs, addresses = [], []
+    for core in range(workers):
+        port = free_port()
+        procs.append(start(["worker", "--port", str(port), "--threads", "1"], core))
+        addresses.append(f"127.0.0.1:{port}")
+    for address in addresses:
+        client = WorkerClient(address)
+        for _ in range(100):
+            try:
+                client.health_check(timeout=1)
+                break
+            except Exception:
+                time.sleep(0.1)
+    port = free_port()
+    flags = [f for a in addresses for f in ("--worker", a)]
+    procs.append(start(["gateway", "--port", str(port), "--data", str(data), "--control-port", "0", *flags], None))
+    for _ in range(200):
+        try:
+            psycopg.connect(f"postgresql://bench@127.0.0.1:{port}/duckflight").close()
+            break
+        except psycopg.OperationalError:
+            time.sleep(0.1)
+    return procs, port
+
+
+def best(port: int, sql: str, runs: int) -> float:
+    with psycopg.connect(f"postgresql://bench@127.0.0.1:{port}/duckflight", autocommit=True) as conn:
+        conn.execute(sql).fetchall()  # warm the file cache and the plan path
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            conn.execute(sql).fetchall()
+            times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if (os.cpu_count() or 1) < 2:
+        print("needs at least 2 cores")
+        return 0
+    data = ensure_tpch(args.scale)
+    queries = tpch_queries()
+    figures: dict[tuple[int, int], float] = {}
+    for workers in (1, 2):
+        procs, port = cluster(data, workers)
+        try:
+            for number in (1, 6):
+                figures[(workers, number)] = best(port, queries[number], args.runs)
+        finally:
+            for proc in procs:
+                os.killpg(proc.pid, signal.SIGTERM)
+            for proc in procs:
+                proc.wait(timeout=30)
+    print(f"TPC-H SF{args.scale:g}, best of {args.runs}, each worker 1 thread pinned to its own core")
+    print(f"{'query':>5} {'1 worker':>9} {'2 workers':>10} {'speed-up':>9}")
+    for number in (1, 6):
+        one, two = figures[(1, number)], figures[(2, number)]
+        print(f"{'Q%02d' % number:>5} {one:8.3f}s {two:9.3f}s {one / two:8.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,264 @@
+"""Rule: run whole query blocks on the workers, not just their scans.
+
+A block is one SELECT whose sources are catalog tables. When its largest
+table (by catalog statistics) can be split across fragments and every other
+table it reads is small enough to broadcast, each fragment runs the block's
+joins and filters over its own splits of the large table and a full copy of
+the small ones, and also
+
+* aggregates its rows partially (``aggregates.py``), the gateway merging the
+  partials by the group keys, then applying HAVING, ORDER BY and LIMIT; or
+* for a block without aggregates, projects its rows and, under ORDER BY ...
+  LIMIT, keeps only its own top N (the gateway sorts and limits once more).
+
+The block in the tree is replaced by its final SELECT over the block stage's
+output, with the fragment SELECT and the tables it needs recorded in
+``final.meta["block"]`` for ``cut_stages``. Blocks the rule cannot prove safe
+are left as they are: their scans are gathered and the gateway runs them.
+
+The large table must not supply NULLs to an outer join (each fragment would
+emit the unmatched rows of the small side again), may appear only once, and
+subqueries in WHERE/ON may only read broadcast tables. Blocks are considered
+outermost first, so the largest piece of a query goes to the workers.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from sqlglot import exp
+from sqlglot.optimizer.scope import Scope, traverse_scope
+
+from duckflight.gateway.catalog import Catalog
+from duckflight.gateway.planner.aggregates import NotMergeable, split_aggregate
+from duckflight.gateway.planner.block_layout import (
+    Ineligible, broadcast_layout, final_parts, shuffle_layout,
+)
+
+# A table whose projected size is at most this many bytes may be broadcast.
+BROADCAST_BYTES = 64 << 20
+
+
+@dataclass
+class Block:
+    """A SELECT that runs as fragments over the splits of one table."""
+
+    fragment: exp.Select  # what every fragment runs; the nodes below are inside it
+    partitioned: exp.Table | None  # the table read split by split (broadcast layout)
+    broadcast: list[exp.Table] = field(default_factory=list)  # small tables, put on every worker
+    kind: str = "aggregate"  # or "rows"
+    top_n: int | None = None
+    shuffled: list[tuple[exp.Table, str]] = field(default_factory=list)  # (table, key), co-partitioned
+
+
+def distribute_blocks(expression: exp.Expression, catalog: Catalog, broadcast_bytes: int = BROADCAST_BYTES) -> exp.Expression:
+    """Replace every block that can run on the workers by its final SELECT."""
+    claimed: set[int] = set()
+    for scope in reversed(traverse_scope(expression)):
+        select = scope.expression
+        if not isinstance(select, exp.Select) or id(select) in claimed or _inside_claimed(select, claimed):
+            continue
+        try:
+            final = _distribute(scope, catalog, broadcast_bytes)
+        except Ineligible:
+            continue
+        claimed.add(id(select))
+        if select is expression:
+            expression = final
+        else:
+            select.replace(final)
+    return expression
+
+
+def _inside_claimed(node: exp.Expression, claimed: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if id(parent) in claimed:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _distribute(scope: Scope, catalog: Catalog, broadcast_bytes: int) -> exp.Select:
+    select: exp.Select = scope.expression
+    if scope.is_correlated_subquery:
+        raise Ineligible("correlated")
+    if select.find(exp.Window) or select.args.get("distinct") and select.args["distinct"].args.get("on"):
+        raise Ineligible("window or DISTINCT ON")
+    sources = _sources(scope, catalog)
+    try:
+        layout = broadcast_layout(select, sources, catalog, broadcast_bytes)
+    except Ineligible:
+        layout = shuffle_layout(select, sources, catalog, broadcast_bytes)
+    placed = ([layout.split] if layout.split is not None else []) + [t for t, _ in layout.shuffled] + layout.broadcast
+    for mark, table in enumerate(placed):
+        table.meta["block_mark"] = mark
+    if _is_aggregate(select):
+        fragment, final = _split_aggregate_block(select, set(sources))
+        kind, top_n = "aggregate", None
+    else:
+        fragment, final, top_n = _split_rows_block(select)
+        kind = "rows"
+    nodes = {t.meta["block_mark"]: t for t in fragment.find_all(exp.Table) if "block_mark" in t.meta}
+    for table in placed:
+        del table.meta["block_mark"]
+
+    def inside(table: exp.Table) -> exp.Table:
+        """The copy of ``table`` inside the fragment (found by its mark, by identity)."""
+        return nodes[next(i for i, t in enumerate(placed) if t is table)]
+
+    final.meta["block"] = Block(
+        fragment,
+        inside(layout.split) if layout.split is not None else None,
+        [inside(t) for t in layout.broadcast],
+        kind,
+        top_n,
+        [(inside(t), key) for t, key in layout.shuffled],
+    )
+    return final
+
+
+def _sources(scope: Scope, catalog: Catalog) -> dict[str, exp.Table]:
+    sources = {}
+    for alias, source in scope.sources.items():
+        if not isinstance(source, exp.Table) or catalog.get(source.name) is None or "scan" not in source.meta:
+            raise Ineligible("a source is not a catalog table")
+        sources[alias] = source
+    if not sources:
+        raise Ineligible("no tables")
+    return sources
+
+
+def _is_aggregate(select: exp.Select) -> bool:
+    if select.args.get("group") is not None or select.args.get("having") is not None:
+        return True
+    return any(_outside_subqueries(node, select) for part in select.expressions for node in part.find_all(exp.AggFunc))
+
+
+def _outside_subqueries(node: exp.Expression, root: exp.Expression) -> bool:
+    parent = node.parent
+    while parent is not None and parent is not root:
+        if isinstance(parent, (exp.Select, exp.Subquery)):
+            return False
+        parent = parent.parent
+    return True
+
+
+def _split_aggregate_block(select: exp.Select, aliases: set[str]) -> tuple[exp.Select, exp.Select]:
+    """(fragment computing group keys and partials, final merging them)."""
+    group = select.args.get("group")
+    if group is not None and (group.args.get("grouping_sets") or group.args.get("rollup") or group.args.get("cube")):
+        raise Ineligible("grouping sets")
+    keys = list(group.expressions) if group is not None else []
+    if any(k.find(exp.Select) for k in keys):
+        raise Ineligible("a subquery in GROUP BY")
+    final = select.copy()
+    columns: list[exp.Expression] = []
+    names = (f"__p{i}" for i in itertools.count())
+    merged: dict[str, exp.Expression] = {}
+    for part in final_parts(final):
+        for agg in list(part.find_all(exp.AggFunc)):
+            if not _outside_subqueries(agg, final) or agg.parent is None:
+                continue
+            unit = agg.parent if isinstance(agg.parent, exp.Filter) else agg
+            key = unit.sql()
+            if key not in merged:
+                try:
+                    partials, merged[key] = split_aggregate(unit, lambda: next(names))
+                except NotMergeable as error:
+                    raise Ineligible(f"not mergeable: {error}") from error
+                columns += partials
+            unit.replace(merged[key].copy())
+    key_names = {k.sql(): f"__k{i}" for i, k in enumerate(keys)}
+    for part in final_parts(final):
+        _replace_keys(part, key_names, final)
+    for part in final_parts(final):
+        for column in part.find_all(exp.Column):
+            if column.table in aliases and _outside_subqueries(column, final):
+                raise Ineligible(f"{column.sql()} is neither grouped nor aggregated")
+    fragment = exp.Select(expressions=[exp.alias_(k.copy(), key_names[k.sql()], quoted=True) for k in keys] + columns)
+    _copy_source(select, fragment)
+    if keys:
+        fragment.set("group", exp.Group(expressions=[k.copy() for k in keys]))
+    _make_final(final)
+    if keys:
+        final.set("group", exp.Group(expressions=[exp.column(n, quoted=True) for n in key_names.values()]))
+    return fragment, final
+
+
+def _replace_keys(part: exp.Expression, key_names: dict[str, str], root: exp.Expression) -> None:
+    for node in list(part.walk()):
+        if node.parent is None and node is not part:
+            continue  # replaced along with an ancestor
+        if node.sql() in key_names and _outside_subqueries(node, root) and not isinstance(node, exp.Alias):
+            node.replace(exp.column(key_names[node.sql()], quoted=True))
+
+
+def _split_rows_block(select: exp.Select) -> tuple[exp.Select, exp.Select, int | None]:
+    """(fragment projecting rows, final ordering and limiting them, top-N)."""
+    if any(e.find(exp.Select) for e in final_parts(select)):
+        raise Ineligible("a subquery in the select list or ORDER BY")
+    outputs = [e.unalias() if isinstance(e, exp.Alias) else e for e in select.expressions]
+    by_text = {}
+    fragment_columns, final_columns = [], []
+    for i, (item, output) in enumerate(zip(select.expressions, outputs)):
+        name = f"__c{i}"
+        fragment_columns.append(exp.alias_(output.copy(), name, quoted=True))
+        final_columns.append(exp.alias_(exp.column(name, quoted=True), item.alias_or_name, quoted=True))
+        by_text[output.sql()] = name
+        by_text[exp.column(item.alias_or_name, quoted=True).sql()] = name
+    order = select.args.get("order")
+    final_order = []
+    for j, ordered in enumerate(order.expressions if order else []):
+        key = ordered.this.sql()
+        if key not in by_text:
+            if select.args.get("distinct"):
+                raise Ineligible("ORDER BY outside the select list of a DISTINCT")
+            by_text[key] = f"__o{j}"
+            fragment_columns.append(exp.alias_(ordered.this.copy(), by_text[key], quoted=True))
+        sort = ordered.copy()
+        sort.set("this", exp.column(by_text[key], quoted=True))
+        final_order.append(sort)
+    fragment = exp.Select(expressions=fragment_columns, distinct=select.args.get("distinct"))
+    _copy_source(select, fragment)
+    top_n = _limit(select)
+    if top_n is not None and order:
+        fragment.set("order", exp.Order(expressions=[o.copy() for o in final_order]))
+        fragment.set("limit", exp.Limit(expression=exp.Literal.number(top_n)))
+    final = select.copy()
+    final.set("expressions", final_columns)
+    _make_final(final)
+    if order:
+        final.set("order", exp.Order(expressions=final_order))
+    return fragment, final, top_n if order else None
+
+
+def _limit(select: exp.Select) -> int | None:
+    """LIMIT + OFFSET when both are constants: how many rows a fragment must keep."""
+    limit = select.args.get("limit")
+    if limit is None or not isinstance(limit.expression, exp.Literal) or limit.expression.is_string:
+        return None
+    offset = select.args.get("offset")
+    extra = 0
+    if offset is not None:
+        if not isinstance(offset.expression, exp.Literal):
+            return None
+        extra = int(offset.expression.this)
+    return int(limit.expression.this) + extra
+
+
+def _copy_source(select: exp.Select, fragment: exp.Select) -> None:
+    for key in ("from_", "joins", "where"):
+        value = select.args.get(key)
+        if value is not None:
+            fragment.set(key, [v.copy() for v in value] if isinstance(value, list) else value.copy())
+
+
+def _make_final(final: exp.Select) -> None:
+    """The final SELECT reads the block stage's output instead of the tables."""
+    output = exp.Table(this=exp.to_identifier("__block", quoted=True), alias=exp.TableAlias(this=exp.to_identifier("__block", quoted=True)))
+    output.meta["block_output"] = True
+    final.set("from_", exp.From(this=output))
+    for key in ("joins", "where", "group"):
+        final.set(key, None)

@@ -1,0 +1,154 @@
+-- case: single-table aggregate runs as partials, merged on the gateway
+select o_custkey, count(*), sum(o_total), avg(o_total), min(o_date), max(o_date) from orders where o_total > 10 group by o_custkey having count(*) > 2 order by 3 desc limit 5
+-- stage 1 block orders gather
+SELECT "orders"."o_custkey" AS "__k0", COUNT(*) AS "__p0", SUM("orders"."o_total") AS "__p1", SUM("orders"."o_total") AS "__p2", COUNT("orders"."o_total") AS "__p3", MIN("orders"."o_date") AS "__p4", MAX("orders"."o_date") AS "__p5" FROM "orders" AS "orders" WHERE "orders"."o_total" > 10 GROUP BY "orders"."o_custkey"
+-- final
+SELECT "__k0" AS "o_custkey", CAST(SUM("__p0") AS BIGINT) AS "count", SUM("__p1") AS "sum", CAST(SUM("__p2") AS DOUBLE) / NULLIF(SUM("__p3"), 0) AS "avg", MIN("__p4") AS "min", MAX("__p5") AS "max" FROM "__stage_1" AS "__block" GROUP BY "__k0" HAVING CAST(SUM("__p0") AS BIGINT) > 2 ORDER BY "sum" DESC NULLS FIRST LIMIT 5
+-- case: global aggregate with FILTER and bool_and
+select count(*) filter (where o_total > 100), bool_and(o_total > 0), sum(o_total) / count(*) from orders
+-- stage 1 block orders gather
+SELECT COUNT(*) FILTER(WHERE "orders"."o_total" > 100) AS "__p0", BOOL_AND("orders"."o_total" > 0) AS "__p1", SUM("orders"."o_total") AS "__p2", COUNT(*) AS "__p3" FROM "orders" AS "orders"
+-- final
+SELECT CAST(SUM("__p0") AS BIGINT) AS "?column?", BOOL_AND(CAST("__p1" AS BOOLEAN)) AS "bool_and", SUM("__p2") / CASE WHEN CAST(SUM("__p3") AS BIGINT) = 0 THEN ERROR('division by zero') ELSE CAST(SUM("__p3") AS BIGINT) END AS "?column?" FROM "__stage_1" AS "__block"
+-- case: expressions over group keys and aggregates
+select extract(year from o_date) as y, sum(o_total) * 2 as twice, upper(o_comment) from orders group by extract(year from o_date), upper(o_comment)
+-- stage 1 block orders gather
+SELECT EXTRACT(YEAR FROM "orders"."o_date") AS "__k0", UPPER("orders"."o_comment") AS "__k1", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" GROUP BY EXTRACT(YEAR FROM "orders"."o_date"), UPPER("orders"."o_comment")
+-- final
+SELECT "__k0" AS "y", SUM("__p0") * 2 AS "twice", "__k1" AS "upper" FROM "__stage_1" AS "__block" GROUP BY "__k0", "__k1"
+-- case: join with a small table broadcast, partials over the large one
+select c_name, sum(o_total) from orders join customer on o_custkey = c_custkey where c_nation = 3 group by c_name
+-- stage 1 scan customer broadcast
+SELECT "c_custkey", "c_name", "c_nation" FROM "customer" WHERE "c_nation" = 3
+-- stage 2 block orders gather reads __bcast_golden_1
+SELECT "customer"."c_name" AS "__k0", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" JOIN "__bcast_golden_1" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey" WHERE "customer"."c_nation" = 3 GROUP BY "customer"."c_name"
+-- final
+SELECT "__k0" AS "c_name", SUM("__p0") AS "sum" FROM "__stage_2" AS "__block" GROUP BY "__k0"
+-- case: top-N of rows runs on every fragment and once more on the gateway
+select o_orderkey, o_total from orders where o_total > 5 order by o_total desc, o_date limit 10 offset 5
+-- stage 1 block orders gather
+SELECT "orders"."o_orderkey" AS "__c0", "orders"."o_total" AS "__c1", "orders"."o_date" AS "__o1" FROM "orders" AS "orders" WHERE "orders"."o_total" > 5 ORDER BY "__c1" DESC NULLS FIRST, "__o1" LIMIT 15
+-- final
+SELECT "__c0" AS "o_orderkey", "__c1" AS "o_total" FROM "__stage_1" AS "__block" ORDER BY "__c1" DESC NULLS FIRST, "__o1" LIMIT 10 OFFSET 5
+-- case: a WHERE subquery over a broadcast table runs inside the fragments
+select count(*) from orders where o_custkey in (select c_custkey from customer where c_nation = 7)
+-- stage 1 scan customer broadcast
+SELECT "c_custkey", "c_nation" FROM "customer" WHERE "c_nation" = 7
+-- stage 2 block orders gather reads __bcast_golden_1
+SELECT COUNT(*) AS "__p0" FROM "orders" AS "orders" WHERE "orders"."o_custkey" IN (SELECT "customer"."c_custkey" AS "c_custkey" FROM "__bcast_golden_1" AS "customer" WHERE "customer"."c_nation" = 7)
+-- final
+SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_2" AS "__block"
+-- case: count distinct is not mergeable: the scans are gathered instead
+select count(distinct o_custkey) from orders
+-- stage 1 scan orders gather
+SELECT "o_custkey" FROM "orders"
+-- final
+SELECT COUNT(DISTINCT "orders"."o_custkey") AS "count" FROM "__stage_1" AS "orders"
+-- case: window functions stay on the gateway
+select o_orderkey, rank() over (order by o_total) from orders
+-- stage 1 scan orders gather
+SELECT "o_orderkey", "o_total" FROM "orders"
+-- final
+SELECT "orders"."o_orderkey" AS "o_orderkey", RANK() OVER (ORDER BY "orders"."o_total") AS "?column?" FROM "__stage_1" AS "orders"
+-- case: the large table on the null-supplying side of a left join stays on the gateway
+select c_name, count(o_orderkey) from customer left join orders on c_custkey = o_custkey group by c_name
+-- stage 1 scan customer shuffle
+SELECT "c_custkey", "c_name" FROM "customer"
+-- stage 2 scan orders shuffle
+SELECT "o_orderkey", "o_custkey" FROM "orders"
+-- stage 3 block customer gather reads __shuf_golden_1, __shuf_golden_2
+SELECT "customer"."c_name" AS "__k0", COUNT("orders"."o_orderkey") AS "__p0" FROM "__shuf_golden_1" AS "customer" LEFT JOIN "__shuf_golden_2" AS "orders" ON "customer"."c_custkey" = "orders"."o_custkey" GROUP BY "customer"."c_name"
+-- final
+SELECT "__k0" AS "c_name", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block" GROUP BY "__k0"
+-- case: the large side preserved by a left join is distributed
+select o_orderkey, c_name from orders left join customer on o_custkey = c_custkey where o_total > 1000
+-- stage 1 scan customer broadcast
+SELECT "c_custkey", "c_name" FROM "customer"
+-- stage 2 block orders gather reads __bcast_golden_1
+SELECT "orders"."o_orderkey" AS "__c0", "customer"."c_name" AS "__c1" FROM "orders" AS "orders" LEFT JOIN "__bcast_golden_1" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey" WHERE "orders"."o_total" > 1000
+-- final
+SELECT "__c0" AS "o_orderkey", "__c1" AS "c_name" FROM "__stage_2" AS "__block"
+-- case: a derived table block is distributed, the outer aggregate finishes on the gateway
+select y, sum(t) from (select extract(year from o_date) as y, o_total as t from orders join customer on o_custkey = c_custkey) as x group by y
+-- stage 1 scan customer broadcast
+SELECT "c_custkey" FROM "customer"
+-- stage 2 block orders gather reads __bcast_golden_1
+SELECT EXTRACT(YEAR FROM "orders"."o_date") AS "__c0", "orders"."o_total" AS "__c1" FROM "orders" AS "orders" JOIN "__bcast_golden_1" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey"
+-- final
+SELECT "x"."y" AS "y", SUM("x"."t") AS "sum" FROM (SELECT "__c0" AS "y", "__c1" AS "t" FROM "__stage_2" AS "__block") AS "x" GROUP BY "x"."y"
+-- case: the same block twice is one stage
+select (select max(o_total) from orders) m, (select max(o_total) from orders) n
+-- stage 1 block orders gather
+SELECT MAX("orders"."o_total") AS "__p0" FROM "orders" AS "orders"
+-- final
+SELECT (SELECT MAX("__p0") AS "_col_0" FROM "__stage_1" AS "__block") AS "m", (SELECT MAX("__p0") AS "_col_0" FROM "__stage_1" AS "__block") AS "n"
+-- case: a correlated subquery reading the large table keeps the block on the gateway
+select c_name from customer where c_nation = 1 and 5 < (select count(*) from orders where o_custkey = c_custkey)
+-- stage 1 scan customer shuffle
+SELECT "c_custkey", "c_name", "c_nation" FROM "customer" WHERE "c_nation" = 1
+-- stage 2 scan orders shuffle
+SELECT "o_custkey" FROM "orders"
+-- stage 3 block customer gather reads __shuf_golden_1, __shuf_golden_2
+SELECT "customer"."c_name" AS "__c0" FROM "__shuf_golden_1" AS "customer" WHERE "customer"."c_nation" = 1 AND 5 < (SELECT COUNT(*) AS "_col_0" FROM "__shuf_golden_2" AS "orders" WHERE "orders"."o_custkey" = "customer"."c_custkey")
+-- final
+SELECT "__c0" AS "c_name" FROM "__stage_3" AS "__block"
+-- case: two subqueries reading the same small table each read their own broadcast
+select count(*) from orders o where exists (select * from customer where c_custkey = o.o_custkey and c_nation = 1) or exists (select * from customer where c_custkey = o.o_custkey and c_nation = 2)
+-- stage 1 scan customer broadcast
+SELECT "c_custkey", "c_nation" FROM "customer" WHERE "c_nation" = 1
+-- stage 2 scan customer broadcast
+SELECT "c_custkey", "c_nation" FROM "customer" WHERE "c_nation" = 2
+-- stage 3 block orders gather reads __bcast_golden_1, __bcast_golden_2
+SELECT COUNT(*) AS "__p0" FROM "orders" AS "o" WHERE EXISTS(SELECT 1 AS "1" FROM "__bcast_golden_1" AS "customer" WHERE "customer"."c_custkey" = "o"."o_custkey" AND "customer"."c_nation" = 1) OR EXISTS(SELECT 1 AS "1" FROM "__bcast_golden_2" AS "customer" WHERE "customer"."c_custkey" = "o"."o_custkey" AND "customer"."c_nation" = 2)
+-- final
+SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block"
+-- case: two large tables joined on one key are shuffled on it into one bucket per worker
+select c_nation, count(*) from orders a join orders b on a.o_orderkey = b.o_custkey join customer on c_custkey = a.o_custkey group by c_nation
+-- stage 1 scan customer broadcast
+SELECT "c_custkey", "c_nation" FROM "customer"
+-- stage 2 scan orders shuffle
+SELECT "o_orderkey", "o_custkey" FROM "orders"
+-- stage 3 scan orders shuffle
+SELECT "o_custkey" FROM "orders"
+-- stage 4 block orders gather reads __bcast_golden_1, __shuf_golden_2, __shuf_golden_3
+SELECT "customer"."c_nation" AS "__k0", COUNT(*) AS "__p0" FROM "__shuf_golden_2" AS "a" JOIN "__shuf_golden_3" AS "b" ON "a"."o_orderkey" = "b"."o_custkey" JOIN "__bcast_golden_1" AS "customer" ON "customer"."c_custkey" = "a"."o_custkey" GROUP BY "customer"."c_nation"
+-- final
+SELECT "__k0" AS "c_nation", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_4" AS "__block" GROUP BY "__k0"
+-- case: NOT EXISTS over a shuffled table: the outer table is shuffled on the key too
+select count(*) from customer c, orders x where c_custkey = x.o_custkey and not exists (select * from orders o where o.o_custkey = c.c_custkey and o.o_total > 100)
+-- stage 1 scan customer shuffle
+SELECT "c_custkey" FROM "customer"
+-- stage 2 scan orders shuffle
+SELECT "o_custkey", "o_total" FROM "orders"
+-- stage 3 block customer gather reads __shuf_golden_1, __shuf_golden_2
+SELECT COUNT(*) AS "__p0" FROM "__shuf_golden_1" AS "c", "__shuf_golden_2" AS "x" WHERE "c"."c_custkey" = "x"."o_custkey" AND NOT EXISTS(SELECT 1 AS "1" FROM "__shuf_golden_2" AS "o" WHERE "o"."o_custkey" = "c"."c_custkey" AND "o"."o_total" > 100)
+-- final
+SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block"
+-- case: nested subqueries over shuffled tables stay on the gateway
+select count(*) from customer c where c_nation = 1 and not exists (select * from orders o where o.o_custkey = c.c_custkey and o.o_total > 100 and exists (select 1 from orders p where p.o_orderkey = o.o_orderkey))
+-- stage 1 scan customer gather
+SELECT "c_custkey", "c_nation" FROM "customer" WHERE "c_nation" = 1
+-- stage 2 scan orders gather
+SELECT "o_orderkey", "o_custkey", "o_total" FROM "orders" WHERE "o_total" > 100
+-- stage 3 scan orders gather
+SELECT "o_orderkey" FROM "orders"
+-- final
+SELECT COUNT(*) AS "count" FROM "__stage_1" AS "c" WHERE "c"."c_nation" = 1 AND NOT EXISTS(SELECT 1 AS "1" FROM "__stage_2" AS "o" WHERE "o"."o_custkey" = "c"."c_custkey" AND "o"."o_total" > 100 AND EXISTS(SELECT 1 AS "1" FROM "__stage_3" AS "p" WHERE "p"."o_orderkey" = "o"."o_orderkey"))
+-- case: an equality under OR does not make two tables co-partitioned
+select count(*) from orders a, orders b where a.o_orderkey = b.o_orderkey or a.o_total > 1000
+-- stage 1 scan orders gather
+SELECT "o_orderkey", "o_total" FROM "orders"
+-- stage 2 scan orders gather
+SELECT "o_orderkey" FROM "orders"
+-- final
+SELECT COUNT(*) AS "count" FROM "__stage_1" AS "a", "__stage_2" AS "b" WHERE "a"."o_orderkey" = "b"."o_orderkey" OR "a"."o_total" > 1000
+-- case: an uncorrelated aggregate over a large table cannot run per bucket
+select count(*) from orders a where a.o_total > (select avg(o_total) from orders b where b.o_custkey = 7) and exists (select 1 from orders c where c.o_orderkey = a.o_orderkey)
+-- stage 1 block orders gather
+SELECT SUM("b"."o_total") AS "__p0", COUNT("b"."o_total") AS "__p1" FROM "orders" AS "b" WHERE "b"."o_custkey" = 7
+-- stage 2 scan orders gather
+SELECT "o_orderkey", "o_total" FROM "orders"
+-- stage 3 scan orders gather
+SELECT "o_orderkey" FROM "orders"
+-- final
+SELECT COUNT(*) AS "count" FROM "__stage_2" AS "a" WHERE "a"."o_total" > (SELECT CAST(SUM("__p0") AS DOUBLE) / NULLIF(SUM("__p1"), 0) AS "_col_0" FROM "__stage_1" AS "__block") AND EXISTS(SELECT 1 AS "1" FROM "__stage_3" AS "c" WHERE "c"."o_orderkey" = "a"."o_orderkey")

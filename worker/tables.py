@@ -1,0 +1,66 @@
+"""Tables a query put on this worker (broadcasts and shuffle buckets), kept until it ends.
+
+Broadcast and shuffle fragments append their rows to tables on the target
+workers with Flight ``do_put``, under names that start with the query id.
+The worker copies them into DuckDB tables of its database, so the fragments'
+joins read native tables rather than scanning Arrow; fragments of that query
+read them by name, and the action ``drop_query`` drops all of a query's
+tables when the query ends, however it ends.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import duckdb
+import pyarrow as pa
+
+from duckflight.worker.execute import quote_ident
+
+
+class QueryTables:
+    """The input tables of running queries, by query id."""
+
+    def __init__(self, database: duckdb.DuckDBPyConnection):
+        self.database = database
+        self._lock = threading.Lock()
+        self._names: dict[str, set[str]] = {}
+
+    def put(self, query_id: str, name: str, table: pa.Table) -> None:
+        """Add rows to table ``name`` of the query, creating it on first use.
+
+        Every worker's fragments send their part of a bucket or a broadcast.
+        """
+        with self._lock:
+            new = name not in self._names.get(query_id, set())
+            self._names.setdefault(query_id, set()).add(name)
+            cursor = self.database.cursor()
+            try:
+                cursor.register("__incoming", table)
+                if new:
+                    # Created under the lock, so concurrent appends find the table.
+                    cursor.execute(f"CREATE OR REPLACE TABLE {quote_ident(name)} AS SELECT * FROM __incoming LIMIT 0")
+            finally:
+                cursor.close()
+        cursor = self.database.cursor()
+        try:
+            cursor.register("__incoming", table)
+            cursor.execute(f"INSERT INTO {quote_ident(name)} SELECT * FROM __incoming")
+        finally:
+            cursor.close()
+
+    def drop_query(self, query_id: str) -> int:
+        """Drop every table of the query; return how many there were."""
+        with self._lock:
+            names = self._names.pop(query_id, set())
+        cursor = self.database.cursor()
+        try:
+            for name in names:
+                cursor.execute(f"DROP TABLE IF EXISTS {quote_ident(name)}")
+        finally:
+            cursor.close()
+        return len(names)
+
+    def names(self) -> set[str]:
+        with self._lock:
+            return set().union(*self._names.values()) if self._names else set()
