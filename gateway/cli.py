@@ -23,28 +23,45 @@ WORKER = COMMON + [
     Option("node", "node name reported in health and info (default: host name)"),
     Option("threads", "DuckDB threads (default: all cores)", None, int),
     Option("memory-limit", "DuckDB memory limit, e.g. 4GB (default: DuckDB's)"),
+    Option("max-fragments", "fragments that may run at once; more wait (default: 2 x threads)", None, int),
+    Option("gateway", "register with the control service of this gateway, HOST:PORT (e.g. gw:5434)"),
+    Option("advertise", "HOST:PORT the gateway reaches this worker at (default: host and port)"),
+]
+# Fault handling, shared by `gateway` and `up` (docs/decisions.md says why these defaults).
+HEALTH = [
+    Option("fragment-timeout", "seconds one fragment may take on a worker", 120.0, float),
+    Option("fragment-retries", "other workers a fragment is tried on after a worker fault", 2, int),
+    Option("health-interval", "seconds between health checks of each worker", 5.0, float),
+    Option("health-timeout", "seconds a worker has to answer a health check", 2.0, float),
 ]
 GATEWAY = COMMON + [
     Option("host", "address to listen on", "127.0.0.1"),
     Option("port", "Postgres wire port to listen on", 5433, int),
     Option("worker", "a worker's HOST:PORT; repeat for each worker", [], str, many=True),
     Option("data", "folder whose subfolders and files are the tables", required=True),
-    Option("fragment-timeout", "seconds one fragment may take on a worker", 600.0, float),
-]
+    Option("control-port", "port of the control service workers register with (0: off)", 5434, int),
+] + HEALTH
 UP = COMMON + [
     Option("host", "address the gateway listens on", "127.0.0.1"),
     Option("port", "Postgres wire port of the gateway", 5433, int),
     Option("workers", "number of worker processes", 2, int),
     Option("data", "folder of tables (default: generate a TPC-H demo set)"),
     Option("demo-scale", "TPC-H scale factor of the demo set", 0.1, float),
-    Option("worker-threads", "DuckDB threads per worker (default: all cores)", None, int),
-    Option("fragment-timeout", "seconds one fragment may take on a worker", 600.0, float),
+    Option("worker-threads", "DuckDB threads per worker (default: this machine's cores / workers)", None, int),
+    Option("worker-memory-limit", "DuckDB memory limit per worker, e.g. 4GB (default: DuckDB's)"),
+    Option("worker-max-fragments", "fragments a worker runs at once (default: 2 x threads)", None, int),
+    Option("control-port", "port where more workers may register with the gateway (0: off)", 0, int),
+] + HEALTH
+WORKERS = COMMON + [
+    Option("gateway", "the gateway's control service, HOST:PORT", "127.0.0.1:5434"),
+    Option("node", "only the workers of this node"),
 ]
-COMMANDS = {"worker": WORKER, "gateway": GATEWAY, "up": UP}
+COMMANDS = {"worker": WORKER, "gateway": GATEWAY, "up": UP, "workers": WORKERS}
 HELP = {
     "worker": "run an Arrow Flight worker with its own DuckDB",
     "gateway": "run the Postgres wire gateway over a set of workers",
     "up": "run a local cluster (workers and a gateway) in the foreground",
+    "workers": "list a gateway's workers and their health",
 }
 
 
@@ -72,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         from duckflight.gateway.main import run_gateway
 
         return run_gateway(args)
+    if args.command == "workers":
+        from duckflight.gateway.registry import print_workers
+
+        return print_workers(args.gateway, args.node or "")
     from duckflight.gateway.up import run_up
 
     return run_up(args)

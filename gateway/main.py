@@ -15,10 +15,14 @@ from duckflight.gateway.workers import WorkerPool
 log = logging.getLogger(__name__)
 
 
-def build_engine(data: str, workers: list[str], fragment_timeout: float = 600.0) -> Engine:
+def build_engine(data: str, workers: list[str], fragment_timeout: float = 120.0, *, fragment_retries: int = 2,
+                 health_interval: float = 5.0, health_timeout: float = 2.0) -> Engine:
     catalog = Catalog.from_folder(data)
     pool = WorkerPool(workers)
-    return Engine(catalog, pool, Scheduler(pool, fragment_timeout=fragment_timeout))
+    pool.start_health_checks(health_interval, health_timeout)
+    scheduler = Scheduler(pool, fragment_timeout=fragment_timeout, fragment_retries=fragment_retries,
+                          probe_timeout=health_timeout)
+    return Engine(catalog, pool, scheduler)
 
 
 def backend_factory(engine: Engine):
@@ -29,7 +33,16 @@ def backend_factory(engine: Engine):
 def run_gateway(args) -> int:
     from duckflight.gateway.pgwire.server import PgServer
 
-    engine = build_engine(args.data, args.worker, args.fragment_timeout)
+    engine = build_engine(args.data, args.worker, args.fragment_timeout, fragment_retries=args.fragment_retries,
+                          health_interval=args.health_interval, health_timeout=args.health_timeout)
+    control = None
+    if args.control_port:
+        from duckflight.gateway import registry
+
+        # Workers register again at the health interval, so a restarted gateway
+        # has its registered workers back within one interval.
+        control, _ = registry.serve(engine.workers, args.host, args.control_port,
+                                    register_interval=args.health_interval, check_timeout=args.health_timeout)
     server = PgServer((args.host, args.port), backend_factory(engine))
     log.info("gateway listening on %s:%d with %d table(s) and workers %s", args.host, args.port,
              len(engine.catalog.tables), ", ".join(args.worker) or "(none)")
@@ -44,6 +57,8 @@ def run_gateway(args) -> int:
         pass
     finally:
         server.shutdown_all() if hasattr(server, "shutdown_all") else server.server_close()
+        if control is not None:
+            control.stop(grace=1.0)
         engine.close()
         log.info("gateway stopped")
     return 0

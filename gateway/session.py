@@ -13,27 +13,18 @@ import re
 import pyarrow as pa
 
 from duckflight.gateway import statements
+from duckflight.gateway.copy_to import parse_copy
+from duckflight.gateway.cursors import Cursor, Cursors, parse_close, parse_declare, parse_fetch
 from duckflight.gateway.engine import Engine, Running
 from duckflight.gateway.pgwire.backend import BoundParam, Described, Outcome, SqlError
+from duckflight.gateway.planner.infer_parameters import infer_parameters, parameter_oids
 from duckflight.gateway.planner.planner import parse
+from duckflight.gateway.settings import DEFAULTS, REPORTED, Settings, reset_statement, set_statement, show_statement  # noqa: F401
 
 log = logging.getLogger(__name__)
 
 DATABASE = "duckflight"
 
-# Settings PostgreSQL reports to the client with ParameterStatus when they change.
-REPORTED = {
-    "application_name", "client_encoding", "DateStyle", "IntervalStyle", "is_superuser",
-    "server_encoding", "server_version", "session_authorization", "standard_conforming_strings",
-    "TimeZone", "integer_datetimes",
-}
-DEFAULTS = {
-    "server_version": "15.6", "server_encoding": "UTF8", "client_encoding": "UTF8",
-    "DateStyle": "ISO, MDY", "IntervalStyle": "postgres", "TimeZone": "UTC",
-    "integer_datetimes": "on", "standard_conforming_strings": "on", "is_superuser": "off",
-    "search_path": '"$user", public', "transaction_isolation": "read committed",
-    "default_transaction_read_only": "off", "extra_float_digits": "1", "max_identifier_length": "63",
-}
 # Statements allowed in a failed transaction block.
 ENDS_BLOCK = {"ROLLBACK", "COMMIT"}
 TEXT = pa.schema([pa.field("QUERY PLAN", pa.string())])
@@ -48,18 +39,21 @@ class Session:
         if database != DATABASE:
             raise SqlError("3D000", f'database "{database}" does not exist')
         self.user = startup.get("user", "")
-        self.settings = dict(DEFAULTS)
-        self._names = {k.lower(): k for k in self.settings}
-        self.settings["application_name"] = startup.get("application_name", "")
-        self.settings["session_authorization"] = self.user
-        self._names.update({"application_name": "application_name", "session_authorization": "session_authorization"})
+        self.config = Settings(startup)
+        self.cursors = Cursors()
         self.in_block = False
         self.failed = False
         self.running: Running | None = None
+        self._described = None  # (statement, Plan) of the last Describe, for the Execute after it
+
+    @property
+    def settings(self) -> dict[str, str]:
+        """The session's settings by name (SHOW's values)."""
+        return self.config.values
 
     # -- Backend ---------------------------------------------------------------
     def parameter_status(self) -> dict[str, str]:
-        return {k: v for k, v in self.settings.items() if k in REPORTED}
+        return self.config.reported()
 
     def transaction_status(self) -> bytes:
         if not self.in_block:
@@ -70,23 +64,48 @@ class Session:
         return statements.split(sql)
 
     def describe(self, sql: str, param_oids: list[int]) -> Described:
+        # As in PostgreSQL, a statement that fails while being prepared (e.g. a
+        # missing table found at Describe, before any Execute) aborts the block too.
+        if self.failed and statements.classify(sql).kind not in ENDS_BLOCK:
+            raise SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block")
+        try:
+            return self._describe(sql, param_oids)
+        except Exception:
+            if self.in_block:
+                self.failed = True
+            raise
+
+    def _describe(self, sql: str, param_oids: list[int]) -> Described:
         statement = statements.classify(sql)
         count = max(len(param_oids), _max_param(sql))
         declared = [param_oids[i] if i < len(param_oids) else 0 for i in range(count)]
-        # An untyped parameter is reported as text until the planner infers types.
-        oids = [oid or 25 for oid in declared]
+        oids = [oid or 25 for oid in declared]  # untyped parameters outside a query: text
         if statement.kind == "EXPLAIN":
             return Described(oids, TEXT)
         if statement.kind == "SHOW":
-            return Described(oids, pa.schema([pa.field(self._show_name(statement.sql), pa.string())]))
+            columns, _ = show_statement(self.config, statement.sql)
+            return Described(oids, pa.schema([pa.field(c, pa.string()) for c in columns]))
+        if statement.kind == "FETCH":
+            cursor = self.cursors.get(parse_fetch(statement.sql)[0])
+            return Described(oids, cursor.schema)
         if statement.kind != "QUERY":
-            return Described(oids, None)
+            return Described(oids, None)  # DECLARE, MOVE, COPY, SET, ...: no rows (COPY's go as CopyData)
         tree = parse(statement.sql)
-        nulls = [BoundParam(oid, None) for oid in declared]
-        if self.engine.system.answers(tree):
-            return Described(oids, self.engine.system.describe(tree, nulls))
+        system = self.engine.system.answers(tree)
+        oids = parameter_oids(infer_parameters(tree, None if system else self.engine.catalog), declared)
+        nulls = [BoundParam(oid, None) for oid in oids]
+        if system:
+            return Described(oids, self._zoned(self.engine.system.describe(tree, nulls, self.settings)))
         plan = self.engine.plan(tree, self.engine.new_query_id(), nulls)
-        return Described(oids, self.engine.schema(plan))
+        schema = self.engine.schema(plan)
+        # Drivers describe a statement right before executing it: without
+        # parameters (whose values change the plan) Execute may use this plan.
+        self._described = (statement.sql, plan) if not oids else None
+        return Described(oids, self._zoned(schema))
+
+    def cursor(self, name: str) -> Described | None:
+        cursor = self.cursors.open.get(name)
+        return None if cursor is None else Described([], cursor.schema)
 
     def execute(self, sql: str, params: list[BoundParam]) -> Outcome:
         statement = statements.classify(sql)
@@ -106,6 +125,7 @@ class Session:
 
     def close(self) -> None:
         self.cancel()
+        self.cursors.close(None)
 
     # -- statements ------------------------------------------------------------
     def _dispatch(self, statement: statements.Statement, params: list[BoundParam]) -> Outcome:
@@ -119,7 +139,13 @@ class Session:
         if kind == "SHOW":
             return self._show(statement.sql)
         if kind in ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"):
-            return self._transaction(kind)
+            return self._transaction(statement.sql, kind)
+        if kind in ("DECLARE", "FETCH", "MOVE", "CLOSE"):
+            return self._cursor(statement.sql, kind, params)
+        if kind == "COPY":
+            query, options = parse_copy(statement.sql)
+            outcome = self._query(query, params)
+            return Outcome("COPY", outcome.schema, outcome.batches, copy=options)
         if kind in ("DISCARD", "DEALLOCATE"):
             return Outcome("DISCARD ALL" if kind == "DISCARD" else "DEALLOCATE")
         word = statement.sql.split(None, 1)[0] if statement.sql else ""
@@ -130,15 +156,67 @@ class Session:
 
     def _query(self, sql: str, params: list[BoundParam]) -> Outcome:
         tree = parse(sql)
-        running = Running(self.engine.new_query_id())
+        described = self._described_plan(sql, params)
+        running = Running(described.query_id if described else self.engine.new_query_id())
         self.running = running
         log.info("[query %s] %s", running.query_id, " ".join(sql.split()))
         if self.engine.system.answers(tree):
-            schema, batches = self.engine.system.run(tree, params)
-            return Outcome("SELECT", schema, batches)
-        plan = self.engine.plan(tree, running.query_id, params)
-        schema, batches = self.engine.run(plan, running)
-        return Outcome("SELECT", schema, batches)
+            schema, batches = self.engine.system.run(tree, params, self.settings)
+        else:
+            plan = described or self.engine.plan(tree, running.query_id, params)
+            schema, batches = self.engine.run(plan, running)
+        zoned = self._zoned(schema)
+        if zoned is not schema:
+            batches = (pa.RecordBatch.from_arrays(b.columns, schema=zoned) for b in batches)
+        return Outcome("SELECT", zoned, self._guarded(batches))
+
+    def _described_plan(self, sql: str, params: list[BoundParam]):
+        """The plan Describe made for this very statement, once (its query id is used up after)."""
+        described, self._described = self._described, None
+        if described is not None and not params and described[0] == statements.classify(sql).sql:
+            return described[1]
+        return None
+
+    def _zoned(self, schema: pa.Schema) -> pa.Schema:
+        """timestamptz columns in the session's TimeZone, which their text output shows."""
+        zone = self.config.values["TimeZone"]
+        fields = [f.with_type(pa.timestamp(f.type.unit, zone))
+                  if pa.types.is_timestamp(f.type) and f.type.tz is not None and f.type.tz != zone else f
+                  for f in schema]
+        return schema if all(a is b for a, b in zip(fields, schema)) else pa.schema(fields, metadata=schema.metadata)
+
+    def _guarded(self, batches):
+        """Errors found while streaming (after execute returned) fail the block too."""
+        try:
+            yield from batches
+        except Exception:
+            if self.in_block:
+                self.failed = True
+            raise
+        finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
+
+    def _cursor(self, sql: str, kind: str, params: list[BoundParam]) -> Outcome:
+        if kind == "DECLARE":
+            declare = parse_declare(sql)
+            if not declare.hold and not self.in_block:
+                raise SqlError("25P01", "DECLARE CURSOR can only be used in transaction blocks")
+            if declare.name in self.cursors.open:
+                raise SqlError("42P03", f'cursor "{declare.name}" already exists')
+            outcome = self._query(declare.query, params)
+            self.cursors.add(Cursor(declare.name, outcome.schema, outcome.batches, declare.binary, declare.hold))
+            return Outcome("DECLARE CURSOR")
+        if kind == "CLOSE":
+            name = parse_close(sql)
+            self.cursors.close(name)
+            return Outcome("CLOSE CURSOR" if name else "CLOSE CURSOR ALL")
+        name, count = parse_fetch(sql)
+        cursor = self.cursors.get(name)
+        if kind == "MOVE":
+            return Outcome(f"MOVE {cursor.move(count)}")
+        return Outcome("FETCH", cursor.schema, cursor.fetch(count), binary=cursor.binary)
 
     def _explain(self, sql: str, params: list[BoundParam]) -> Outcome:
         body = re.sub(r"^explain\s+", "", sql, flags=re.I)
@@ -150,68 +228,79 @@ class Session:
         while (m := re.match(r"^(analyze|verbose)\s+", body, flags=re.I)):
             words.append(m.group(1).lower())
             body = body[m.end():]
-        if "analyze" in words:
-            raise SqlError("0A000", "EXPLAIN ANALYZE is not supported yet")
         if statements.classify(body).kind != "QUERY":
             raise SqlError("0A000", "EXPLAIN is supported for queries only")
-        text = self.engine.explain(parse(body), params)
+        if "analyze" in words:
+            running = Running(self.engine.new_query_id())
+            self.running = running
+            text = self.engine.explain_analyze(parse(body), params, running)
+        else:
+            text = self.engine.explain(parse(body), params)
         table = pa.table({"QUERY PLAN": text.split("\n")}, schema=TEXT)
         return Outcome("EXPLAIN", TEXT, iter(table.to_batches()))
 
     def _set(self, sql: str, kind: str) -> Outcome:
         if kind == "RESET":
-            name = sql.split(None, 1)[1].strip() if len(sql.split()) > 1 else ""
-            if name.lower() == "all":
-                keep = {k: self.settings[k] for k in ("application_name", "session_authorization")}
-                self.settings = {**DEFAULTS, **keep}
-            elif name.lower() in self._names and self._names[name.lower()] in DEFAULTS:
-                key = self._names[name.lower()]
-                self.settings[key] = DEFAULTS[key]
+            reset_statement(self.config, sql)
             return Outcome("RESET")
-        match = re.match(r"^set\s+(?:session\s+|local\s+)?([\w.]+)\s*(?:=|\s+to\s+|\s+)(.*)$", sql, flags=re.I | re.S)
-        if not match:
-            return Outcome("SET")  # e.g. SET SESSION CHARACTERISTICS ...: accepted, nothing to keep
-        name, value = match.group(1), match.group(2).strip()
-        if name.lower() == "time" and value.lower().startswith("zone"):
-            name, value = "TimeZone", value[4:].strip()
-        key = self._names.setdefault(name.lower(), name)
-        self.settings[key] = _setting_value(value)
-        return Outcome("SET")
-
-    def _show_name(self, sql: str) -> str:
-        name = sql.split(None, 1)[1].strip() if len(sql.split()) > 1 else ""
-        return self._names.get(name.lower(), name).lower() if name.lower() != "time zone" else "TimeZone"
+        return Outcome("SET", notices=set_statement(self.config, sql, self.in_block))
 
     def _show(self, sql: str) -> Outcome:
-        name = sql.split(None, 1)[1].strip() if len(sql.split()) > 1 else ""
-        if name.lower() == "all":
-            rows = sorted(self.settings.items(), key=lambda kv: kv[0].lower())
-            table = pa.table({"name": [k for k, _ in rows], "setting": [v for _, v in rows],
-                              "description": [""] * len(rows)})
-            return Outcome("SHOW", table.schema, iter(table.to_batches()))
-        key = "TimeZone" if name.lower() == "time zone" else self._names.get(name.lower())
-        if key is None:
-            raise SqlError("42704", f'unrecognized configuration parameter "{name}"')
-        table = pa.table({self._show_name(sql): [self.settings[key]]})
+        columns, rows = show_statement(self.config, sql)
+        table = pa.table(dict(zip(columns, rows)))
         return Outcome("SHOW", table.schema, iter(table.to_batches()))
 
-    def _transaction(self, kind: str) -> Outcome:
+    def _transaction(self, sql: str, kind: str) -> Outcome:
+        """BEGIN, COMMIT, ROLLBACK [TO SAVEPOINT], SAVEPOINT and RELEASE, as PG answers them."""
+        words = sql.lower().split()
         if kind == "BEGIN":
-            self.in_block = True
-            return Outcome("BEGIN")
+            tag = "START TRANSACTION" if words[0] == "start" else "BEGIN"
+            if self.in_block:
+                return Outcome(tag, notices=[_warning("25001", "there is already a transaction in progress")])
+            self.in_block, self.failed = True, False
+            self.config.begin()
+            return Outcome(tag)
+        if kind == "ROLLBACK" and "to" in words[1:3]:
+            return self._rollback_to(_savepoint_name(sql))
         if kind in ("COMMIT", "ROLLBACK"):
-            failed = self.failed
-            self.in_block = False
-            self.failed = False
+            if not self.in_block:
+                return Outcome(kind, notices=[_warning("25P01", "there is no transaction in progress")])
+            failed, self.in_block, self.failed = self.failed, False, False
+            if failed or kind == "ROLLBACK":
+                self.config.rollback()
+            else:
+                self.config.commit()
+            self.cursors.end_transaction()
             return Outcome("ROLLBACK" if failed else kind)
-        return Outcome(kind)
+        if not self.in_block:
+            raise SqlError("25P01", f"{kind} can only be used in transaction blocks")
+        name = _savepoint_name(sql)
+        if kind == "SAVEPOINT":
+            self.config.savepoint(name)
+            return Outcome("SAVEPOINT")
+        if not self.config.has_savepoint(name):
+            raise SqlError("3B001", f'savepoint "{name}" does not exist')
+        self.config.release(name)
+        return Outcome("RELEASE")
+
+    def _rollback_to(self, name: str) -> Outcome:
+        if not self.in_block:
+            raise SqlError("25P01", "ROLLBACK TO SAVEPOINT can only be used in transaction blocks")
+        if not self.config.has_savepoint(name):
+            raise SqlError("3B001", f'savepoint "{name}" does not exist')
+        self.config.rollback_to(name)
+        self.failed = False  # the failure is undone with everything after the savepoint
+        return Outcome("ROLLBACK")
 
 
-def _setting_value(value: str) -> str:
-    value = value.strip().rstrip(";").strip()
-    if len(value) >= 2 and value[0] == value[-1] == "'":
-        return value[1:-1].replace("''", "'")
-    return value
+def _warning(sqlstate: str, message: str) -> SqlError:
+    return SqlError(sqlstate, message, severity="WARNING")
+
+
+def _savepoint_name(sql: str) -> str:
+    """The savepoint of SAVEPOINT x / RELEASE [SAVEPOINT] x / ROLLBACK [WORK] TO [SAVEPOINT] x."""
+    last = sql.strip().rstrip(";").split()[-1]
+    return last[1:-1].replace('""', '"') if last.startswith('"') else last.lower()
 
 
 def _max_param(sql: str) -> int:

@@ -3,13 +3,15 @@
 Starts N ``duckflight worker`` processes on free loopback ports, waits until
 each answers a health check, starts ``duckflight gateway`` over them, waits
 until it accepts connections, and prints how to connect. Ctrl-C or SIGTERM
-stops every child; if a child dies on its own, the cluster is stopped too
-and the exit code says so.
+stops every child. A worker that dies is started again on the same port (so
+the gateway's list stays right) after a backoff; the gateway dying stops the
+whole cluster, and the exit code says so (docs/decisions.md says why).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import socket
 import subprocess
@@ -21,6 +23,62 @@ log = logging.getLogger(__name__)
 
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 10.0
+FIRST_RESTART_DELAY = 1.0  # seconds before restarting a worker that died
+MAX_RESTART_DELAY = 30.0
+STABLE_AFTER = 60.0  # a worker up this long had no crash loop: back to the first delay
+
+
+def restart_delay(previous: float, uptime: float) -> float:
+    """Seconds to wait before restarting a worker that died after ``uptime`` seconds.
+
+    Doubles while the worker keeps dying soon after each start, so a crash loop
+    costs little; a worker that ran a while starts again after the first delay.
+    """
+    if previous <= 0 or uptime >= STABLE_AFTER:
+        return FIRST_RESTART_DELAY
+    return min(MAX_RESTART_DELAY, previous * 2)
+
+
+class Supervised:
+    """A worker process that is started again, after a backoff, whenever it dies."""
+
+    def __init__(self, name: str, command: list[str]):
+        self.name = name
+        self.command = command
+        self.process = subprocess.Popen(command)
+        self.started = time.monotonic()
+        self.delay = 0.0
+        self.restart_at: float | None = None
+        self.restarts = 0
+
+    def tend(self, now: float) -> None:
+        """Notice a death and schedule the restart; restart when it is due."""
+        if self.restart_at is None:
+            code = self.process.poll()
+            if code is None:
+                return
+            self.delay = restart_delay(self.delay, now - self.started)
+            self.restart_at = now + self.delay
+            log.error("%s (pid %d) exited with code %s; restarting it in %.1fs",
+                      self.name, self.process.pid, code, self.delay)
+        elif now >= self.restart_at:
+            self.process = subprocess.Popen(self.command)
+            self.started, self.restart_at = now, None
+            self.restarts += 1
+            log.warning("%s restarted as pid %d (restart %d)", self.name, self.process.pid, self.restarts)
+
+
+def _worker_flags(args) -> list[str]:
+    """The worker options of `up` passed on to each worker process."""
+    # One machine's cores are shared by all its workers: by default each gets its share.
+    threads = getattr(args, "worker_threads", None) or max(1, (os.cpu_count() or 1) // max(1, args.workers))
+    flags = ["--threads", str(threads)]
+    for option, flag in ( ("worker_memory_limit", "--memory-limit"),
+                         ("worker_max_fragments", "--max-fragments")):
+        value = getattr(args, option, None)
+        if value:
+            flags += [flag, str(value)]
+    return flags
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -68,7 +126,13 @@ class Cluster:
 
     def __init__(self, args):
         self.args = args
-        self.children: list[tuple[str, subprocess.Popen]] = []
+        self.workers: list[Supervised] = []
+        self.gateway: subprocess.Popen | None = None
+
+    @property
+    def children(self) -> list[tuple[str, subprocess.Popen]]:
+        named = [(w.name, w.process) for w in self.workers]
+        return named + ([("gateway", self.gateway)] if self.gateway is not None else [])
 
     def start(self, data: Path) -> str:
         deadline = time.monotonic() + START_TIMEOUT
@@ -76,25 +140,31 @@ class Cluster:
         addresses = []
         for i in range(self.args.workers):
             address = f"127.0.0.1:{free_port()}"
-            extra = ["--threads", str(self.args.worker_threads)] if self.args.worker_threads else []
-            child = subprocess.Popen(_command("worker", "--host", "127.0.0.1", "--port", address.split(":")[1],
-                                              "--node", f"worker-{i + 1}", *extra, *common))
-            self.children.append((f"worker {address}", child))
+            extra = _worker_flags(self.args)
+            command = _command("worker", "--host", "127.0.0.1", "--port", address.split(":")[1],
+                               "--node", f"worker-{i + 1}", *extra, *common)
+            self.workers.append(Supervised(f"worker {address}", command))
             addresses.append(address)
-        for (name, child), address in zip(self.children, addresses):
-            _wait_worker(address, child, deadline)
+        for worker, address in zip(self.workers, addresses):
+            _wait_worker(address, worker.process, deadline)
         workers = [flag for a in addresses for flag in ("--worker", a)]
-        gateway = subprocess.Popen(_command("gateway", "--host", self.args.host, "--port", str(self.args.port),
-                                            "--data", str(data), "--fragment-timeout",
-                                            str(self.args.fragment_timeout), *workers, *common))
-        self.children.append(("gateway", gateway))
-        _wait_port(self.args.host, self.args.port, gateway, deadline)
+        faults = ["--fragment-timeout", str(self.args.fragment_timeout),
+                  "--fragment-retries", str(self.args.fragment_retries),
+                  "--health-interval", str(self.args.health_interval),
+                  "--health-timeout", str(self.args.health_timeout),
+                  "--control-port", str(self.args.control_port)]
+        self.gateway = subprocess.Popen(_command("gateway", "--host", self.args.host, "--port", str(self.args.port),
+                                                 "--data", str(data), *faults, *workers, *common))
+        _wait_port(self.args.host, self.args.port, self.gateway, deadline)
         return f"postgresql://duckflight@{self.args.host}:{self.args.port}/duckflight"
 
-    def first_exit(self) -> tuple[str, int] | None:
-        for name, child in self.children:
-            if child.poll() is not None:
-                return name, child.returncode
+    def tend(self) -> tuple[str, int] | None:
+        """Restart dead workers; return ("gateway", code) once the gateway has exited."""
+        now = time.monotonic()
+        for worker in self.workers:
+            worker.tend(now)
+        if self.gateway is not None and self.gateway.poll() is not None:
+            return "gateway", self.gateway.returncode
         return None
 
     def stop(self) -> None:
@@ -131,7 +201,7 @@ def run_up(args) -> int:
         print(f"duckflight is up: {args.workers} worker(s), tables from {data}", flush=True)
         print(f'connect with: psql "{url}"', flush=True)
         while not stopping:
-            exited = cluster.first_exit()
+            exited = cluster.tend()
             if exited:
                 log.error("%s exited with code %s; stopping the cluster", *exited)
                 return 1
