@@ -1,0 +1,128 @@
+"""PostgreSQL's catalog functions, as DuckDB macros of the catalog image.
+
+DuckDB has its own ``format_type``, ``pg_get_userbyid`` ... over its own
+catalog and its own OIDs; these read the image instead. ``system_functions``
+qualifies every call of a name in ``MACROS`` with the image's schema, so the
+gateway's DuckDB keeps its built-ins for everything else. Functions whose value
+is the session's (current_user, current_setting, ...) are not here: the rule
+``session_functions`` replaces them with constants.
+"""
+
+from __future__ import annotations
+
+PG = "catalog_image.pg"  # where the pg_catalog relations of the image live
+INTERNAL = "catalog_image.internal"  # image tables no client can name
+
+# A lookup by key through an uncorrelated subquery: a correlated one would let the
+# argument's column names bind inside the macro (``pg_table_is_visible(oid)``).
+def lookup(key: str, value: str, source: str, arg: str) -> str:
+    return f"(SELECT map(list({key}), list({value})) FROM {source})[{arg}]"
+
+
+ON_PATH = "{} IN (SELECT oid FROM %s.pg_namespace WHERE list_contains(path, nspname))" % PG
+TYPE = lookup("oid", "{'name': name, 'base': base, 'suffix': suffix}", f"{INTERNAL}.type_names", "t")
+# name -> macro body (parameters and expression, as after CREATE MACRO name).
+MACROS = {
+    "pg_get_userbyid": f"(r) AS coalesce({lookup('oid', 'rolname', f'{PG}.pg_authid', 'r')}, 'unknown (OID=' || r || ')')",
+    "format_type": f"""(t, m) AS CASE
+        WHEN t IS NULL THEN NULL
+        WHEN {TYPE} IS NULL THEN '???'
+        WHEN m IS NULL OR m < 0 THEN {TYPE}.name
+        WHEN {TYPE}.base = 1700 AND m >= 4 THEN {TYPE}.name || '(' || ((m - 4) >> 16) || ',' || ((m - 4) & 65535) || ')'
+        WHEN {TYPE}.base IN (1042, 1043) AND m >= 4 THEN {TYPE}.name || '(' || (m - 4) || ')'
+        WHEN {TYPE}.base IN (1083, 1114, 1184, 1266) THEN split_part({TYPE}.name, ' ', 1) || '(' || m || ') '
+             || substr({TYPE}.name, strpos({TYPE}.name, ' ') + 1)
+        ELSE {TYPE}.name END || {TYPE}.suffix""",
+    "pg_get_expr": "(e, r) AS e, (e, r, p) AS e",
+    # The second argument, the search path, is added by the rule session_functions.
+    "pg_table_is_visible": f"(r, path) AS r IN (SELECT oid FROM {PG}.pg_class WHERE {ON_PATH.format('relnamespace')})",
+    "pg_type_is_visible": f"(t, path) AS t IN (SELECT oid FROM {PG}.pg_type WHERE {ON_PATH.format('typnamespace')})",
+    "pg_function_is_visible": f"(f, path) AS f IN (SELECT oid FROM {PG}.pg_proc WHERE {ON_PATH.format('pronamespace')})",
+    "pg_collation_is_visible": f"(c, path) AS c IN (SELECT oid FROM {PG}.pg_collation WHERE {ON_PATH.format('collnamespace')})",
+    "pg_encoding_to_char": "(e) AS CASE e WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END",
+    "pg_char_to_encoding": "(e) AS CASE upper(e) WHEN 'UTF8' THEN 6 WHEN 'SQL_ASCII' THEN 0 ELSE -1 END",
+    "obj_description": f"""(o) AS {lookup('objoid', 'description', f'{PG}.pg_description WHERE objsubid = 0', 'o')},
+        (o, c) AS {lookup('objoid', 'description', f'{PG}.pg_description WHERE objsubid = 0', 'o')}""",
+    "col_description": f"(o, n) AS {lookup(chr(91) + 'objoid, objsubid' + chr(93), 'description', f'{PG}.pg_description', '[o, n]')}",
+    "shobj_description": f"(o, c) AS {lookup('objoid', 'description', f'{PG}.pg_shdescription', 'o')}",
+    "pg_table_size": f"(r) AS {lookup('oid', 'bytes', f'{INTERNAL}.relation_sizes', 'r')}",
+    "pg_relation_size": f"(r) AS {lookup('oid', 'bytes', f'{INTERNAL}.relation_sizes', 'r')}, (r, f) AS 0",
+    "pg_total_relation_size": f"(r) AS {lookup('oid', 'bytes', f'{INTERNAL}.relation_sizes', 'r')}",
+    "pg_indexes_size": "(r) AS 0::BIGINT",
+    # PostgreSQL's rounding: keep one extra bit, then halve rounding up (its half_rounded).
+    "pg_size_pretty": """(b) AS CASE
+        WHEN abs(b) < 10240 THEN b || ' bytes'
+        WHEN abs(b >> 9) < 20479 THEN ((b >> 9) + 1) >> 1 || ' kB'
+        WHEN abs(b >> 19) < 20479 THEN ((b >> 19) + 1) >> 1 || ' MB'
+        WHEN abs(b >> 29) < 20479 THEN ((b >> 29) + 1) >> 1 || ' GB'
+        ELSE ((b >> 39) + 1) >> 1 || ' TB' END""",
+    "pg_get_function_result": "(f) AS NULL::VARCHAR",
+    "pg_get_function_arguments": "(f) AS NULL::VARCHAR",
+    "pg_get_function_identity_arguments": "(f) AS NULL::VARCHAR",
+    "pg_get_functiondef": "(f) AS NULL::VARCHAR",
+    "pg_get_indexdef": "(i) AS NULL::VARCHAR, (i, c, p) AS NULL::VARCHAR",
+    "pg_get_constraintdef": "(c) AS NULL::VARCHAR, (c, p) AS NULL::VARCHAR",
+    "pg_get_viewdef": "(v) AS NULL::VARCHAR, (v, p) AS NULL::VARCHAR",
+    "pg_get_triggerdef": "(t) AS NULL::VARCHAR, (t, p) AS NULL::VARCHAR",
+    "pg_get_ruledef": "(r) AS NULL::VARCHAR, (r, p) AS NULL::VARCHAR",
+    "pg_get_partkeydef": "(r) AS NULL::VARCHAR",
+    "pg_get_serial_sequence": "(t, c) AS NULL::VARCHAR",
+    "pg_get_statisticsobjdef_columns": "(o) AS NULL::VARCHAR",
+    "pg_relation_is_publishable": "(r) AS false",
+    "pg_tablespace_location": "(t) AS ''",
+    "pg_is_in_recovery": "() AS false",
+    "pg_my_temp_schema": "() AS 0::BIGINT",
+    "pg_is_other_temp_schema": "(n) AS false",
+    "pg_backend_pid": "() AS 0",
+    "pg_postmaster_start_time": "() AS NULL::TIMESTAMPTZ",
+    "array_upper": "(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN len(a) END",
+    "array_lower": "(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN 1 END",
+    "quote_ident": """(s) AS CASE WHEN regexp_full_match(s, '[a-z_][a-z0-9_$]*')
+        AND s NOT IN (SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category <> 'unreserved')
+        THEN s ELSE '"' || replace(s, '"', '""') || '"' END""",
+    "to_regclass": f"(n) AS {lookup('name', 'oid', f'{INTERNAL}.relation_names', 'n')}",
+    "to_regtype": f"(n) AS {lookup('key', 'oid', f'{INTERNAL}.type_keys', 'n')}",
+    "to_regnamespace": f"(n) AS {lookup('nspname', 'oid', f'{PG}.pg_namespace', 'n')}",
+    "to_regrole": f"(n) AS {lookup('rolname', 'oid', f'{PG}.pg_authid', 'n')}",
+    "regclass_name": f"(o) AS {lookup('oid', 'name', f'{INTERNAL}.relation_names WHERE display', 'o')}",
+    "regtype_name": f"(t) AS {TYPE}.name || {TYPE}.suffix",
+    "regnamespace_name": f"(o) AS {lookup('oid', 'nspname', f'{PG}.pg_namespace', 'o')}",
+    "regrole_name": f"(o) AS {lookup('oid', 'rolname', f'{PG}.pg_authid', 'o')}",
+    "has_table_privilege": "(t, p) AS catalog_image.pg.privilege(p), (u, t, p) AS catalog_image.pg.privilege(p)",
+    "has_schema_privilege": "(s, p) AS catalog_image.pg.privilege(p), (u, s, p) AS catalog_image.pg.privilege(p)",
+    "has_database_privilege": "(d, p) AS catalog_image.pg.privilege(p), (u, d, p) AS catalog_image.pg.privilege(p)",
+    "has_column_privilege": "(t, c, p) AS catalog_image.pg.privilege(p), (u, t, c, p) AS catalog_image.pg.privilege(p)",
+    "has_any_column_privilege": "(t, p) AS catalog_image.pg.privilege(p), (u, t, p) AS catalog_image.pg.privilege(p)",
+    "has_function_privilege": "(f, p) AS catalog_image.pg.privilege(p), (u, f, p) AS catalog_image.pg.privilege(p)",
+    "has_sequence_privilege": "(s, p) AS catalog_image.pg.privilege(p), (u, s, p) AS catalog_image.pg.privilege(p)",
+    # information_schema._pg_expandarray: one row (x, n) per element, as pgjdbc's getPrimaryKeys reads it.
+    "_pg_expandarray": "(a) AS unnest(list_transform(range(len(a)), i -> {'x': a[i + 1], 'n': i + 1}))",
+    "pg_has_role": "(r, p) AS true, (u, r, p) AS true",
+}
+
+# Privileges of a read-only database: reading, yes; changing anything, no.
+PRIVILEGE = """(p) AS list_bool_and(list_transform(string_split(upper(p), ','),
+    x -> split_part(trim(x), ' ', 1) IN ('SELECT', 'USAGE', 'CONNECT', 'EXECUTE', 'REFERENCES')))"""
+
+# Table macros: FROM pg_get_keywords() and friends.
+TABLE_MACROS = {
+    "pg_get_keywords": """() AS TABLE SELECT keyword_name AS word,
+        CASE keyword_category WHEN 'reserved' THEN 'R' WHEN 'type_function' THEN 'T'
+            WHEN 'column_name' THEN 'C' ELSE 'U' END AS catcode,
+        keyword_category <> 'reserved' AS barelabel,
+        CASE keyword_category WHEN 'reserved' THEN 'reserved' WHEN 'type_function'
+            THEN 'reserved (can be function or type name)' WHEN 'column_name'
+            THEN 'unreserved (cannot be function or type name)' ELSE 'unreserved' END AS catdesc,
+        CASE WHEN keyword_category <> 'reserved' THEN 'can be bare label' ELSE 'requires AS' END AS baredesc
+        FROM duckdb_keywords()""",
+}
+
+NAMES = set(MACROS) | set(TABLE_MACROS)
+
+
+def create_statements() -> list[str]:
+    """CREATE MACRO statements, in an order where each finds what it calls."""
+    first = [f"CREATE MACRO {PG}.privilege{PRIVILEGE}"]
+    rest = [f"CREATE MACRO {PG}.{name}{body}" for name, body in MACROS.items()]
+    tables = [f"CREATE MACRO {PG}.{name}{body}" for name, body in TABLE_MACROS.items()]
+    return first + rest + tables

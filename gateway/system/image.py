@@ -1,0 +1,133 @@
+"""The catalog image: PostgreSQL's catalog relations, filled from ours, in the gateway's DuckDB.
+
+An attached in-memory database ``catalog_image`` holds one table per catalog
+relation (``pg`` for pg_catalog, ``info`` for information_schema, with
+PostgreSQL 15's columns from ``layout``), the macros of ``functions``, and
+``internal`` tables the macros read. It is built once: the tables of the
+catalog do not change while the gateway runs. Relations whose rows belong to
+the moment or the session (``pg_settings``, ``duckflight.workers``) are Arrow
+tables registered on each query's cursor instead.
+"""
+
+from __future__ import annotations
+
+import os
+
+import duckdb
+import pyarrow as pa
+
+from duckflight.gateway.catalog import Catalog
+from duckflight.gateway.system import rows
+from duckflight.gateway.system.functions import INTERNAL, MACROS, create_statements
+from duckflight.gateway.system.layout import LAYOUT
+from duckflight.gateway.system.pg_types import arrow_column_types, column_types, type_names
+
+IMAGE = "catalog_image"
+SCHEMAS = {"pg_catalog": "pg", "information_schema": "info"}
+# Relations registered per query, under these names, on the query's cursor.
+DYNAMIC = {("pg_catalog", "pg_settings"): "__pg_settings", ("duckflight", "workers"): "__duckflight_workers"}
+# pg_catalog relations that are views in PostgreSQL.
+VIEWS = {"pg_roles", "pg_user", "pg_tables", "pg_views", "pg_matviews", "pg_indexes", "pg_settings", "pg_locks",
+         "pg_sequences", "pg_available_extensions", "pg_timezone_names", "pg_stat_activity", "pg_stat_database",
+         "pg_stat_all_tables", "pg_stat_user_tables", "pg_statio_user_tables", "pg_stat_user_indexes",
+         "pg_statio_user_indexes"}
+FIRST_SYSTEM_OID = 12000
+
+
+class Image:
+    """Builds the image and knows where each catalog relation of it lives."""
+
+    def __init__(self, database: duckdb.DuckDBPyConnection, catalog: Catalog, workers_schema: pa.Schema):
+        self.database = database
+        self.relations = {key: f"{IMAGE}.{SCHEMAS[key[0]]}.{key[1]}" for key in LAYOUT}
+        self.relations.update(DYNAMIC)
+        database.execute(f"ATTACH ':memory:' AS {IMAGE}")
+        for schema in [*SCHEMAS.values(), "internal"]:
+            database.execute(f"CREATE SCHEMA {IMAGE}.{schema}")
+        for (schema, name), columns in LAYOUT.items():
+            body = ", ".join(f'"{c}" {t}' for c, t in columns)
+            database.execute(f"CREATE TABLE {IMAGE}.{SCHEMAS[schema]}.{name} ({body})")
+        self.settings_schema = self._schema(("pg_catalog", "pg_settings"))
+        described = self._relations(catalog, workers_schema)
+        self._fill(described, catalog)
+
+    def _schema(self, key: tuple[str, str]) -> pa.Schema:
+        return self.database.sql(f"SELECT * FROM {IMAGE}.{SCHEMAS[key[0]]}.{key[1]} LIMIT 0").to_arrow_table().schema
+
+    def _relations(self, catalog: Catalog, workers_schema: pa.Schema) -> list[rows.Relation]:
+        found = []
+        for oid, table in enumerate(sorted(catalog.tables.values(), key=lambda t: t.name), rows.FIRST_RELATION_OID):
+            types = column_types(self.database, [t for _, t in table.columns])
+            found.append(rows.Relation(oid, "public", table.name, "r", list(zip([c for c, _ in table.columns], types)),
+                                       access_method=table.format, row_count=table.row_count, size=_size(table.files)))
+        for oid, ((schema, name), columns) in enumerate(LAYOUT.items(), FIRST_SYSTEM_OID):
+            kind = "r" if schema == "pg_catalog" and name not in VIEWS else "v"
+            types = column_types(self.database, [t for _, t in columns])
+            found.append(rows.Relation(oid, schema, name, kind, list(zip([c for c, _ in columns], types))))
+        found.append(rows.Relation(16387, "duckflight", "workers", "v",
+                                   list(zip(workers_schema.names, arrow_column_types(workers_schema)))))
+        return found
+
+    def _fill(self, relations: list[rows.Relation], catalog: Catalog) -> None:
+        content = {**rows.fixed_rows(), **rows.relation_rows(relations)}
+        content[("pg_catalog", "pg_proc")] = [
+            {"oid": 9000 + i, "proname": name, "pronamespace": 11, "proowner": rows.OWNER_OID, "prolang": 12,
+             "prokind": "f", "provolatile": "s", "proparallel": "s", "prorettype": 2283}
+            for i, name in enumerate(sorted(MACROS))]
+        for key, records in content.items():
+            self._insert(f"{IMAGE}.{SCHEMAS[key[0]]}.{key[1]}", records, fill_defaults=key[0] == "pg_catalog" and key[1] not in VIEWS)
+        self._internal("type_names (oid BIGINT, typname VARCHAR, full_name VARCHAR, name VARCHAR, base BIGINT, "
+                       "suffix VARCHAR)", type_names())
+        keys = [(key, t["oid"]) for t in type_names() for key in (t["typname"], t["full_name"], t["name"] + t["suffix"])]
+        self._internal("type_keys (key VARCHAR, oid BIGINT)", [{"key": k, "oid": o} for k, o in _unique(keys)])
+        self._internal("relation_sizes (oid BIGINT, bytes BIGINT)", [{"oid": r.oid, "bytes": r.size} for r in relations])
+        self._internal("relation_names (name VARCHAR, oid BIGINT, display BOOLEAN)", relation_names(relations))
+        for statement in create_statements():
+            self.database.execute(statement)
+
+    def _internal(self, ddl: str, records: list[dict]) -> None:
+        self.database.execute(f"CREATE TABLE {INTERNAL}.{ddl}")
+        self._insert(f"{INTERNAL}.{ddl.split()[0]}", records, fill_defaults=False)
+
+    def _insert(self, target: str, records: list[dict], fill_defaults: bool) -> None:
+        if not records:
+            return
+        columns = self.database.sql(f"SELECT * FROM {target} LIMIT 0")
+        names = [c for c in columns.columns]
+        types = [str(t) for t in columns.types]
+        full = [{n: r.get(n, _default(t) if fill_defaults else None) for n, t in zip(names, types)} for r in records]
+        self.database.register("__image_rows", pa.Table.from_pylist(full))
+        self.database.execute(f"INSERT INTO {target} BY NAME SELECT * FROM __image_rows")
+        self.database.unregister("__image_rows")
+
+
+def relation_names(relations: list[rows.Relation]) -> list[dict]:
+    """How regclass reads and prints names: bare when on the search path, else schema-qualified."""
+    found = []
+    for r in relations:
+        visible = r.schema in ("pg_catalog", "public")
+        found.append((f"{r.schema}.{r.name}", r.oid, not visible))
+        if visible:
+            found.append((r.name, r.oid, True))
+    return [{"name": name, "oid": oid, "display": display} for name, oid, display in _unique(found)]
+
+
+def _unique(rows_: list[tuple]) -> list[tuple]:
+    """Rows keeping the first of each key (their first item): PostgreSQL's search order decides."""
+    seen: dict = {}
+    for row in rows_:
+        seen.setdefault(row[0], row)
+    return list(seen.values())
+
+
+def _default(duckdb_type: str):
+    # PostgreSQL's catalog tables have NOT NULL columns: false and 0 where we say nothing.
+    if duckdb_type == "BOOLEAN":
+        return False
+    if duckdb_type in ("BIGINT", "INTEGER", "SMALLINT", "REAL", "DOUBLE"):
+        return 0
+    return None
+
+
+def _size(files: list[str]) -> int:
+    return sum(os.path.getsize(f) for f in files if os.path.exists(f))

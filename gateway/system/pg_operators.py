@@ -1,0 +1,52 @@
+"""Rule: PostgreSQL-only operator syntax the catalog queries use, in DuckDB's words.
+
+``a OPERATOR(pg_catalog.~) b`` is the regex match ``a ~ b`` (psql writes it so
+that a user's operators cannot capture it); ``COLLATE pg_catalog.default`` is
+the column's own collation, so it goes; an array literal in PostgreSQL's text
+form (``'{0}'``) compared with a value becomes a DuckDB list.
+
+>>> import sqlglot
+>>> tree = sqlglot.parse_one("select 1 where c.relname OPERATOR(pg_catalog.~) '^(t)$' COLLATE pg_catalog.default", read="postgres")
+>>> pg_operators(tree).sql("duckdb")
+"SELECT 1 WHERE REGEXP_MATCHES(c.relname, '^(t)$')"
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from duckflight.gateway.pgwire.backend import SqlError
+
+OPERATORS = {
+    "~": lambda a, b: exp.RegexpLike(this=a, expression=b),
+    "!~": lambda a, b: exp.Not(this=exp.RegexpLike(this=a, expression=b)),
+    "~*": lambda a, b: exp.RegexpILike(this=a, expression=b),
+    "!~*": lambda a, b: exp.Not(this=exp.RegexpILike(this=a, expression=b)),
+    "=": lambda a, b: exp.EQ(this=a, expression=b),
+    "<>": lambda a, b: exp.NEQ(this=a, expression=b),
+    "~~": lambda a, b: exp.Like(this=a, expression=b),
+    "!~~": lambda a, b: exp.Not(this=exp.Like(this=a, expression=b)),
+}
+
+
+def pg_operators(tree: exp.Expression) -> exp.Expression:
+    for collate in list(tree.find_all(exp.Collate)):
+        if collate.expression.name.lower() in ("default", "c", "posix"):
+            collate.replace(collate.this)
+    for node in list(tree.find_all(exp.Operator)):
+        symbol = str(node.args.get("operator")).split(".")[-1].strip()
+        if symbol not in OPERATORS:
+            raise SqlError("0A000", f"operator {symbol} is not supported")
+        node.replace(OPERATORS[symbol](node.this, node.expression))
+    for comparison in list(tree.find_all(exp.EQ, exp.NEQ)):
+        for side in (comparison.this, comparison.expression):
+            if side.is_string and side.name.startswith("{") and side.name.endswith("}"):
+                side.replace(_array(side.name))
+    return tree
+
+
+def _array(text: str) -> exp.Expression:
+    items = [item.strip().strip('"') for item in text[1:-1].split(",") if item.strip()]
+    if all(item.lstrip("-").isdigit() for item in items):
+        return exp.Array(expressions=[exp.Literal.number(item) for item in items])
+    return exp.Array(expressions=[exp.Literal.string(item) for item in items])

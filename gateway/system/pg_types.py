@@ -1,0 +1,114 @@
+"""PostgreSQL's view of a column's DuckDB type, taken from the wire layer.
+
+A column's ``atttypid`` must be the OID its RowDescription reports, so the
+type of a DuckDB column is found the way the encoder finds it: DuckDB type →
+Arrow type → ``pgwire.types.pg_type``. The rest (name, length, the text
+``format_type`` and ``information_schema.columns`` print) comes from
+PostgreSQL's built-in type table.
+
+>>> import duckdb
+>>> [(t.oid, t.typmod, t.formatted) for t in column_types(duckdb.connect(), ["DECIMAL(15,2)", "VARCHAR"])]
+[(1700, 983046, 'numeric(15,2)'), (25, -1, 'text')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from duckflight.gateway.pgwire.types import pg_type
+from duckflight.gateway.system.builtin_types import TYPES
+
+# oid -> the row of builtin_types.TYPES
+BUILTIN = {row[0]: row for row in TYPES}
+# DuckDB types PostgreSQL calls differently in information_schema.columns.data_type.
+NUMERIC_PRECISION = {21: (16, 2), 23: (32, 2), 20: (64, 2), 700: (24, 2), 701: (53, 2)}
+DATETIME_PRECISION = {1082: 0, 1083: 6, 1114: 6, 1184: 6, 1186: 6, 1266: 6}
+
+
+@dataclass(frozen=True)
+class ColumnType:
+    oid: int
+    typmod: int
+    typname: str
+    typlen: int
+    typbyval: bool
+    typalign: str
+    typstorage: str
+    collation: int
+    formatted: str  # format_type(oid, typmod)
+
+    @property
+    def data_type(self) -> str:
+        """information_schema.columns.data_type: the name without modifiers, or ARRAY."""
+        if BUILTIN[self.oid][5] == "A":
+            return "ARRAY"
+        return BUILTIN[self.oid][17]
+
+    def precision(self) -> tuple[int | None, int | None, int | None]:
+        """numeric_precision, numeric_precision_radix, numeric_scale."""
+        if self.oid in NUMERIC_PRECISION:
+            bits, radix = NUMERIC_PRECISION[self.oid]
+            return bits, radix, 0 if self.oid in (20, 21, 23) else None
+        if self.oid == 1700 and self.typmod >= 4:
+            packed = self.typmod - 4
+            return packed >> 16, 10, packed & 0xFFFF
+        if self.oid == 1700:
+            return None, 10, None
+        return None, None, None
+
+
+def column_types(database: duckdb.DuckDBPyConnection, duckdb_types: list[str]) -> list[ColumnType]:
+    """The PostgreSQL type of each DuckDB type, as the encoder will report it."""
+    if not duckdb_types:
+        return []
+    select = ", ".join(f"CAST(NULL AS {t}) AS c{i}" for i, t in enumerate(duckdb_types))
+    schema = database.sql(f"SELECT {select} LIMIT 0").to_arrow_table().schema
+    return [_column_type(pg_type(field.type)) for field in schema]
+
+
+def _column_type(wire) -> ColumnType:
+    row = BUILTIN.get(wire.oid, BUILTIN[25])
+    return ColumnType(
+        oid=row[0], typmod=wire.typmod, typname=row[1], typlen=row[2], typbyval=row[3],
+        typalign=row[14], typstorage=row[15], collation=row[16],
+        formatted=format_type(row[0], wire.typmod),
+    )
+
+
+def format_type(oid: int, typmod: int) -> str:
+    """PostgreSQL's format_type for the built-in types (modifiers of numeric, varchar, ...)."""
+    row = BUILTIN.get(oid)
+    if row is None:
+        return "???"
+    if row[5] == "A" and row[8]:
+        return format_type(row[8], typmod) + "[]"
+    name = row[17]
+    if typmod is None or typmod < 0:
+        return name
+    if oid == 1700 and typmod >= 4:
+        return f"{name}(%d,%d)" % ((typmod - 4) >> 16, (typmod - 4) & 0xFFFF)
+    if oid in (1042, 1043) and typmod >= 4:
+        return f"{name}({typmod - 4})"
+    if oid in (1083, 1114, 1184, 1266):
+        base, _, zone = name.partition(" ")
+        return f"{base}({typmod}) {zone}"
+    return name
+
+
+def arrow_column_types(schema) -> list[ColumnType]:
+    """The PostgreSQL type of each field of an Arrow schema."""
+    return [_column_type(pg_type(field.type)) for field in schema]
+
+
+def type_names() -> list[dict]:
+    """Rows for format_type and to_regtype: each type's printed name, split at its array suffix."""
+    rows = []
+    for row in TYPES:
+        oid, typname, category, elem = row[0], row[1], row[5], row[8]
+        array = category == "A" and elem in BUILTIN
+        base = BUILTIN[elem] if array else row
+        rows.append({"oid": oid, "typname": typname, "full_name": row[17], "name": base[17],
+                     "base": base[0], "suffix": "[]" if array else ""})
+    return rows

@@ -1,0 +1,86 @@
+"""Rule: casts to PostgreSQL's OID alias types (regclass, regtype, ...) and catalog types.
+
+An OID alias value is a number that prints as a name. The image keeps OIDs as
+BIGINT, so a cast of a name (``'orders'::regclass``) becomes the lookup of its
+OID, and a cast of an OID (``c.oid::regclass``) becomes its name, which is how
+clients use them. ``oid``, ``name``, ``"char"`` and ``pg_catalog.``-qualified
+types become the DuckDB types the image stores them as.
+
+>>> import sqlglot
+>>> reg_casts(sqlglot.parse_one("select c.oid::regclass, x::oid", read="postgres")).sql("duckdb")
+'SELECT catalog_image.pg.regclass_name(c.oid), CAST(x AS BIGINT)'
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from duckflight.gateway.system.system_functions import qualified
+
+# alias type -> (function from a name to the OID, function from the OID to the name, error if none)
+ALIASES = {
+    "regclass": ("to_regclass", "regclass_name", 'relation "{}" does not exist'),
+    "regtype": ("to_regtype", "regtype_name", 'type "{}" does not exist'),
+    "regnamespace": ("to_regnamespace", "regnamespace_name", 'schema "{}" does not exist'),
+    "regrole": ("to_regrole", "regrole_name", 'role "{}" does not exist'),
+}
+# Functions of names: their value cast to regclass is looked up, not printed.
+TEXT_FUNCTIONS = {"pg_get_serial_sequence", "quote_ident", "format", "concat", "concat_ws"}
+# Catalog types the image stores as other DuckDB types.
+STORED_AS = {
+    "oid": "BIGINT", "xid": "BIGINT", "cid": "BIGINT", "name": "VARCHAR", "char": "VARCHAR",
+    "regproc": "VARCHAR", "regprocedure": "VARCHAR", "pg_node_tree": "VARCHAR", "int2vector": "SMALLINT[]",
+    "oidvector": "BIGINT[]", "text": "VARCHAR", "int2": "SMALLINT", "int4": "INTEGER", "int8": "BIGINT",
+    "bool": "BOOLEAN", "float4": "REAL", "float8": "DOUBLE", "varchar": "VARCHAR", "aclitem": "VARCHAR",
+}
+
+
+def reg_casts(tree: exp.Expression) -> exp.Expression:
+    for cast in reversed(list(tree.find_all(exp.Cast))):  # innermost first
+        name, array = type_name(cast.to)
+        if name in ALIASES and not array:
+            cast.replace(_alias(cast.this, name))
+        elif name in ("regproc", "regprocedure") and cast.this.is_string:
+            cast.replace(exp.Literal.string(cast.this.name.removeprefix("pg_catalog.")))
+        elif name in STORED_AS:
+            target = exp.DataType.build(STORED_AS[name] + ("[]" if array else ""), dialect="duckdb")
+            cast.set("to", target)
+    return tree
+
+
+def _is_text(value: exp.Expression) -> bool:
+    """Whether the value cast to an alias type is a name (text) rather than an OID."""
+    while isinstance(value, (exp.Dot, exp.Paren)):  # an image function: catalog_image.pg.f(...)
+        value = value.expression if isinstance(value, exp.Dot) else value.this
+    if value.is_string or isinstance(value, exp.DPipe):
+        return True
+    if isinstance(value, exp.Cast):
+        return value.to.is_type("text", "varchar", "name") or type_name(value.to)[0] in ("text", "name", "varchar")
+    return isinstance(value, exp.Anonymous) and value.name.lower() in TEXT_FUNCTIONS
+
+
+def type_name(to: exp.Expression) -> tuple[str | None, bool]:
+    """The lower-case name of a cast's target without ``pg_catalog.``, and whether it is an array."""
+    if isinstance(to, exp.DataType) and to.this == exp.DataType.Type.ARRAY and to.expressions:
+        return type_name(to.expressions[0])[0], True
+    if isinstance(to, exp.ObjectIdentifier):
+        return to.name.lower(), False
+    if isinstance(to, exp.DataType) and to.this == exp.DataType.Type.USERDEFINED:
+        kind = to.args.get("kind")
+        name = kind.expression.name if isinstance(kind, exp.Dot) else (kind.name if kind is not None else "")
+        return name.lower(), False
+    if isinstance(to, exp.DataType) and to.this == exp.DataType.Type.NAME:
+        return "name", False
+    return None, False
+
+
+def _alias(value: exp.Expression, name: str) -> exp.Expression:
+    to_oid, to_name, missing = ALIASES[name]
+    if _is_text(value) and not value.is_string:
+        return qualified(to_oid, [value])  # a computed name: NULL when there is no such object
+    if value.is_string:
+        text = value.name.removeprefix("pg_catalog.") if name == "regtype" else value.name
+        found = qualified(to_oid, [exp.Literal.string(text)])
+        error = exp.Anonymous(this="error", expressions=[exp.Literal.string(missing.format(text))])
+        return exp.Coalesce(this=found, expressions=[error])
+    return qualified(to_name, [value])

@@ -1,0 +1,102 @@
+"""Rule: functions whose value is the session's become constants.
+
+``current_user``, ``current_schema``, ``current_setting('x')``, ``version()``
+and their kin read the session, not the catalog; within one query PostgreSQL
+gives them one value, so the rule puts that value in the tree. ``settings`` is
+the session's (name → value; ``session_authorization`` is the user).
+
+>>> import sqlglot
+>>> tree = sqlglot.parse_one("select current_user, current_schemas(true), current_setting('TimeZone')", read="postgres")
+>>> session_functions(tree, {"session_authorization": "ann", "TimeZone": "UTC"}).sql("duckdb")
+"SELECT 'ann', ['pg_catalog', 'public'], 'UTC'"
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from duckflight.gateway.pgwire.backend import SqlError
+
+VERSION = "PostgreSQL {} on x86_64-pc-linux-gnu, compiled by duckflight (sqlglot, DuckDB), 64-bit"
+SCHEMAS = ("pg_catalog", "public", "information_schema", "duckflight")
+# Read-only server settings clients read (SQLAlchemy: default_table_access_method).
+SERVER_SETTINGS = {"default_table_access_method": "heap", "block_size": "8192", "max_index_keys": "32",
+                   "lc_collate": "C", "lc_ctype": "C", "data_checksums": "off", "segment_size": "131072"}
+# Visibility functions get the search path as a second argument.
+VISIBILITY = {"pg_table_is_visible", "pg_type_is_visible", "pg_function_is_visible", "pg_collation_is_visible"}
+
+
+def search_path(settings: dict[str, str]) -> list[str]:
+    """The schemas of the session's search_path that exist ("$user" is the user's schema)."""
+    user = settings.get("session_authorization", "")
+    names = [n.strip().strip('"') for n in settings.get("search_path", '"$user", public').split(",")]
+    names = [user if n == "$user" else n for n in names]
+    return [n for n in dict.fromkeys(names) if n in SCHEMAS and n != "pg_catalog"]
+
+
+def session_functions(tree: exp.Expression, settings: dict[str, str]) -> exp.Expression:
+    user = settings.get("session_authorization", "")
+    path = search_path(settings)
+    constants = {
+        exp.CurrentUser: exp.Literal.string(user), exp.SessionUser: exp.Literal.string(user),
+        exp.CurrentDatabase: exp.Literal.string("duckflight"),
+        exp.CurrentSchema: exp.Literal.string(path[0]) if path else exp.Null(), exp.CurrentCatalog: exp.Literal.string("duckflight"),
+        exp.CurrentVersion: exp.Literal.string(VERSION.format(settings.get("server_version", "15"))),
+    }
+    for node in list(tree.walk()):
+        if type(node) in constants:
+            node.replace(constants[type(node)].copy())
+        elif isinstance(node, exp.CurrentSchemas):
+            node.replace(_schemas([node.this] if node.this else [], path))
+        elif isinstance(node, exp.Column) and not node.table and node.name == "user" and not node.this.quoted:
+            node.replace(exp.Literal.string(user))  # unquoted USER is a keyword in PostgreSQL
+        elif isinstance(node, exp.Anonymous):
+            value = _call(node, settings, user, path)
+            if value is not None:
+                node.replace(value)
+    return tree
+
+
+def _call(node: exp.Anonymous, settings: dict[str, str], user: str, path: list[str]) -> exp.Expression | None:
+    name = node.name.lower()
+    args = node.expressions
+    if name in ("current_database", "current_catalog"):
+        return exp.Literal.string("duckflight")
+    if name in ("current_user", "session_user", "user"):
+        return exp.Literal.string(user)
+    if name == "version":
+        return exp.Literal.string(VERSION.format(settings.get("server_version", "15")))
+    if name == "current_schema":
+        return exp.Literal.string(path[0]) if path else exp.Null()
+    if name == "current_schemas":
+        return _schemas(args, path)
+    if name in VISIBILITY and len(args) == 1:
+        node.append("expressions", _schemas([], path))
+        return None
+    if name == "current_setting" and args:
+        args = [_uncast(args[0]), *args[1:]]  # a bound parameter arrives as $1::VARCHAR
+    if name == "current_setting" and args and isinstance(args[0], exp.Null):
+        return exp.cast(exp.Null(), "text")  # strict: NULL in, NULL out (Describe binds NULLs)
+    if name == "current_setting" and args and args[0].is_string:
+        return _setting(args[0].name, settings, missing_ok=len(args) > 1 and args[1].this is True)
+    return None
+
+
+def _uncast(value: exp.Expression) -> exp.Expression:
+    while isinstance(value, exp.Cast) and isinstance(value.this, (exp.Literal, exp.Null, exp.Cast)):
+        value = value.this
+    return value
+
+
+def _schemas(args: list[exp.Expression], path: list[str]) -> exp.Expression:
+    implicit = not (args and isinstance(args[0], exp.Boolean) and not args[0].this)
+    return exp.Array(expressions=[exp.Literal.string(s) for s in (["pg_catalog"] if implicit else []) + path])
+
+
+def _setting(name: str, settings: dict[str, str], missing_ok: bool) -> exp.Expression:
+    lower = {**SERVER_SETTINGS, **{k.lower(): v for k, v in settings.items()}}
+    if name.lower() in lower:
+        return exp.Literal.string(lower[name.lower()])
+    if missing_ok:
+        return exp.Null()
+    raise SqlError("42704", f'unrecognized configuration parameter "{name}"')

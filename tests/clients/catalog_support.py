@@ -1,0 +1,78 @@
+"""What the catalog tests share: the same tables in duckflight and in PostgreSQL 15.
+
+* ``catalog_data`` — a data folder: ``orders`` (Parquet, one file per type family
+  we map) and ``events`` (CSV);
+* ``catalog_duckflight`` — an in-process cluster over it (URL);
+* ``catalog_pg`` — PostgreSQL 15 with a database ``duckflight`` where the role
+  ``duckflight`` owns the same tables (column types as duckflight reports them)
+  and a schema ``duckflight`` with a view ``workers``, as duckflight has (URL).
+
+Test modules import the fixtures they use (``from catalog_support import ...``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import duckdb
+import psycopg
+import pytest
+
+from duckflight.gateway.catalog import Catalog
+from duckflight.gateway.system.pg_types import arrow_column_types
+from duckflight.gateway.workers import WorkerPool
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "integration"))
+from inprocess import cluster  # noqa: E402
+from pg15 import postgres15  # noqa: E402
+
+# DuckDB type -> the PostgreSQL type duckflight reports for it.
+PG_TYPES = {"BIGINT": "bigint", "INTEGER": "integer", "SMALLINT": "smallint", "DOUBLE": "double precision",
+            "FLOAT": "real", "BOOLEAN": "boolean", "DATE": "date", "VARCHAR": "text", "TIMESTAMP": "timestamp",
+            "TIMESTAMP WITH TIME ZONE": "timestamptz", "BLOB": "bytea", "DECIMAL(15,2)": "numeric(15,2)"}
+
+
+def workers_columns() -> str:
+    """NULLs typed as duckflight.workers' columns, for the same view in PostgreSQL."""
+    schema = WorkerPool([]).status_table().schema
+    return ", ".join(f'NULL::{t.formatted} AS "{name}"' for name, t in zip(schema.names, arrow_column_types(schema)))
+
+
+@pytest.fixture(scope="session")
+def catalog_data(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("catalog-data")
+    con = duckdb.connect()
+    (folder / "orders").mkdir()
+    con.execute(f"""COPY (SELECT i::BIGINT AS o_orderkey, (i * 1.5)::DECIMAL(15,2) AS o_totalprice,
+        'note ' || i AS o_comment, DATE '2024-01-01' + i::INTEGER AS o_orderdate, i::INTEGER AS o_qty,
+        i / 3 AS o_price, i % 2 = 0 AS o_paid, i::SMALLINT AS o_small, i::REAL AS o_real,
+        TIMESTAMP '2024-01-01 00:00:00' + INTERVAL (i) SECOND AS o_at, 'x'::BLOB AS o_bytes
+        FROM range(10) t(i)) TO '{folder}/orders/part-0.parquet' (FORMAT parquet)""")
+    (folder / "events.csv").write_text("id,kind,happened\n1,start,2024-01-01\n2,stop,2024-01-02\n")
+    con.close()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def catalog_duckflight(catalog_data):
+    with cluster(str(catalog_data), workers=1) as (url, _workers, _engine):
+        yield url
+
+
+@pytest.fixture(scope="session")
+def catalog_pg(catalog_data, tmp_path_factory):
+    catalog = Catalog.from_folder(catalog_data)
+    with postgres15(tmp_path_factory.mktemp("catalog-pg")) as admin:
+        with psycopg.connect(admin, autocommit=True) as pg:
+            pg.execute("CREATE ROLE duckflight LOGIN SUPERUSER")
+            pg.execute("CREATE DATABASE duckflight OWNER duckflight")
+        url = admin.replace("postgres@", "duckflight@").rsplit("/", 1)[0] + "/duckflight"
+        with psycopg.connect(url, autocommit=True) as pg:
+            for table in catalog.tables.values():
+                columns = ", ".join(f'"{c}" {PG_TYPES[t]}' for c, t in table.columns)
+                pg.execute(f'CREATE TABLE "{table.name}" ({columns})')
+            pg.execute("CREATE SCHEMA duckflight AUTHORIZATION duckflight")
+            pg.execute(f"CREATE VIEW duckflight.workers AS SELECT {workers_columns()}")
+        yield url
