@@ -25,7 +25,7 @@ from duckflight.gateway.errors import from_exception
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.plan import Plan, explain, restamp
 from duckflight.gateway.planner.planner import plan_query
-from duckflight.gateway.scheduler import Scheduler
+from duckflight.gateway.scheduler import Scheduler, WorkerFault
 from duckflight.gateway.system import SystemCatalog
 from duckflight.gateway.workers import WorkerPool
 from duckflight.worker.spill import spill_config
@@ -151,13 +151,15 @@ class Engine:
         finally:
             cursor.unregister(table.name)
 
-    def run(self, plan: Plan, running: Running) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
-        """Run a plan; return its schema and a lazy stream of result batches."""
+    def run(self, plan: Plan, running: Running, replan=None) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
+        """Run a plan; return its schema and a lazy stream of result batches.
+
+        ``replan()`` makes the same query's plan for the workers schedulable
+        then: when a worker is lost while rows sit on workers (broadcast,
+        shuffle), the whole plan runs once more without it.
+        """
         started = time.monotonic()
-        log.info("[query %s] final: %s", plan.query_id, plan.final_sql)
-        if plan.stages:
-            running.on_cancel.append(lambda: self.scheduler.cancel(plan.query_id))
-        inputs = self.scheduler.execute(plan, running.cancelled, running.stats)
+        plan, inputs = self._execute(plan, running, replan)
         cursor = self.database.cursor()
         running.cursor = cursor
         try:
@@ -169,6 +171,20 @@ class Engine:
             cursor.close()
             raise from_exception(exc) from exc
         return reader.schema, _stream(plan.query_id, reader, cursor, started)
+
+    def _execute(self, plan: Plan, running: Running, replan) -> tuple[Plan, dict[str, pa.Table]]:
+        for attempt in (1, 2):
+            log.info("[query %s] final: %s", plan.query_id, plan.final_sql)
+            if plan.stages:
+                running.on_cancel.append(lambda query_id=plan.query_id: self.scheduler.cancel(query_id))
+            try:
+                return plan, self.scheduler.execute(plan, running.cancelled, running.stats)
+            except WorkerFault as fault:
+                if attempt == 2 or replan is None or not plan.moves_rows_between_workers():
+                    raise
+                log.warning("[query %s] %s; running the query again on the workers left", plan.query_id, fault.message)
+                plan = replan()
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         self.scheduler.close()

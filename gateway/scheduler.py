@@ -33,6 +33,14 @@ WORKER_FAULTS = (flight.FlightUnavailableError, flight.FlightTimedOutError, flig
 WATCH_INTERVAL = 0.25  # seconds between looks at the health of a fragment's worker
 
 
+class WorkerFault(SqlError):
+    """A fragment could not finish because a worker was lost (never a SQL error).
+
+    A plan that moves rows between workers can be run again on the workers
+    left (see Engine.run); the query's error when it cannot.
+    """
+
+
 class WorkerLost(Exception):
     """A fragment's worker turned unhealthy while the gateway waited for it."""
 
@@ -142,7 +150,12 @@ class Scheduler:
                 self.workers.report_failure(candidate, message)
                 failures.append(f"{candidate}: {message}")
             except flight.FlightError as exc:
-                raise sql_error(error_kind(exc), error_message(exc)) from exc
+                kind = error_kind(exc) or ""
+                if kind.startswith("PeerLost:"):  # another worker of the exchange is gone
+                    peer = kind.split(":", 1)[1]
+                    self.workers.report_failure(peer, error_message(exc))
+                    raise WorkerFault("58000", f"{tag} lost worker {peer} during an exchange") from exc
+                raise sql_error(kind or None, error_message(exc)) from exc
             if len(tried) > self.fragment_retries:
                 break
             candidate = self._another(fragment, tried)
@@ -210,9 +223,9 @@ def _no_worker(fragment: fragment_pb2.Fragment, failures: list[str]) -> SqlError
     """The query's error when no worker could run one of its fragments."""
     where = f"fragment {fragment.stage_id}.{fragment.fragment_id}"
     if not failures:
-        return SqlError("58000", f"no worker is available to run {where}")
-    return SqlError("58000", f"no worker could run {where} after {len(failures)} attempt(s); last: {failures[-1]}",
-                    detail="\n".join(failures))
+        return WorkerFault("58000", f"no worker is available to run {where}")
+    return WorkerFault("58000", f"no worker could run {where} after {len(failures)} attempt(s); last: {failures[-1]}",
+                       detail="\n".join(failures))
 
 
 def _concat(tables: list[pa.Table], stage: Stage) -> pa.Table:

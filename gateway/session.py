@@ -164,7 +164,8 @@ class Session:
             schema, batches = self.engine.system.run(tree, params, self.settings)
         else:
             plan = described or self.engine.plan(tree, running.query_id, params)
-            schema, batches = self.engine.run(plan, running)
+            schema, batches = self.engine.run(
+                plan, running, replan=lambda: self.engine.plan(tree, self.engine.new_query_id(), params))
         zoned = self._zoned(schema)
         if zoned is not schema:
             batches = (pa.RecordBatch.from_arrays(b.columns, schema=zoned) for b in batches)

@@ -14,6 +14,8 @@ PREFIX = b"duckdb-error:"
 
 def to_flight_error(exc: BaseException) -> flight.FlightServerError:
     kind = type(exc).__name__
+    if kind == "PeerLost":  # the gateway needs to know which worker was lost
+        kind = f"PeerLost:{exc.address}"
     return flight.FlightServerError(str(exc), extra_info=PREFIX + kind.encode())
 
 

@@ -25,6 +25,26 @@ def bucket_table(prefix: str, bucket: int) -> str:
     return f"{prefix}_b{bucket}"
 
 
+class PeerLost(Exception):
+    """A target worker could not be reached: the exchange cannot complete.
+
+    The gateway reads this kind as a fault of that worker, not of the query,
+    and runs the query again without it.
+    """
+
+    def __init__(self, address: str, error: Exception):
+        super().__init__(f"worker {address} could not be reached: {error}")
+        self.address = address
+
+
+def _to_peer(address: str, action):
+    """Run ``action`` against a peer; its unreachability becomes PeerLost."""
+    try:
+        return action()
+    except (flight.FlightUnavailableError, flight.FlightTimedOutError, flight.FlightCancelledError, OSError) as exc:
+        raise PeerLost(address, exc) from exc
+
+
 def run_shuffle(database: duckdb.DuckDBPyConnection, fragment: fragment_pb2.Fragment, connect,
                 local: tuple[set[str], object] | None = None, timeout: float | None = None) -> pa.Table:
     """Send the fragment's rows to their buckets.
@@ -54,7 +74,7 @@ def run_shuffle(database: duckdb.DuckDBPyConnection, fragment: fragment_pb2.Frag
                 put_here(fragment.query_id, name, table)
                 sent.append(table.num_rows)
             else:
-                sent.append(_send(connect(address), fragment.query_id, name, reader, timeout))
+                sent.append(_to_peer(address, lambda: _send(connect(address), fragment.query_id, name, reader, timeout)))
     finally:
         cursor.close()
     log.info("[query %s stage %d fragment %d] shuffled %s rows", fragment.query_id, fragment.stage_id,
@@ -73,14 +93,14 @@ def _replicate(cursor, fragment: fragment_pb2.Fragment, connect, own: set[str], 
     try:
         for address in remote:
             descriptor = flight.FlightDescriptor.for_path(fragment.query_id, out.table)
-            writers.append(connect(address).do_put(descriptor, reader.schema, options)[0])
+            writers.append((address, _to_peer(address, lambda: connect(address).do_put(descriptor, reader.schema, options)[0])))
         for batch in reader:
-            for writer in writers:
-                writer.write_batch(batch)
+            for address, writer in writers:
+                _to_peer(address, lambda: writer.write_batch(batch))
             kept.append(batch)
     finally:
-        for writer in writers:
-            writer.close()
+        for address, writer in writers:
+            _to_peer(address, writer.close)
     if len(remote) < len(out.targets):
         put_here(fragment.query_id, out.table, pa.Table.from_batches(kept, schema=reader.schema))
     rows = sum(b.num_rows for b in kept)

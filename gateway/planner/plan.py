@@ -52,6 +52,10 @@ class Plan:
             for fragment, worker in zip(stage.fragments, stage.workers):
                 yield stage, fragment, worker
 
+    def moves_rows_between_workers(self) -> bool:
+        """Whether any stage leaves rows on workers for another (broadcast, shuffle)."""
+        return any(s.exchange in ("broadcast", "shuffle") for s in self.stages)
+
     def waves(self) -> list[list[Stage]]:
         """Stages in the order they can run: each wave needs only earlier waves."""
         done: set[int] = set()

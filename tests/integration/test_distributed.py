@@ -95,3 +95,19 @@ def test_query_tables_are_dropped_from_workers_afterwards(dsn, data):
             assert server.tables.names() == set()
             left = server.database.execute("select count(*) from duckdb_tables() where table_name like '\\_\\_%' escape '\\'").fetchone()
             assert left == (0,)
+
+
+def test_a_worker_lost_during_a_shuffle_reruns_the_query_without_it(data, referee):
+    """Rows of a shuffle sit on particular workers: losing one means running the
+    plan again on the workers left, and the answer is still complete."""
+    sql = CASES["not exists"][0]
+    expected = referee.execute(sql).fetchall()
+    with cluster(str(data), workers=3) as (url, servers, engine):
+        with psycopg.connect(url, autocommit=True) as conn:
+            assert conn.execute(sql).fetchall() == expected
+            lost = servers[2]
+            lost.shutdown()  # gone before any health check could notice
+            assert conn.execute(sql).fetchall() == expected
+            assert lost.address not in engine.workers.schedulable()
+            plan = "\n".join(r[0] for r in conn.execute("explain " + sql))
+            assert "into 2 buckets" in plan and lost.address not in plan
