@@ -25,6 +25,7 @@ from duckflight.gateway.errors import from_exception
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.plan import Plan, explain, restamp
 from duckflight.gateway.planner.planner import plan_query
+from duckflight.gateway.result_types import typed
 from duckflight.gateway.scheduler import Scheduler, WorkerFault
 from duckflight.gateway.system import SystemCatalog
 from duckflight.gateway.workers import WorkerPool
@@ -134,7 +135,9 @@ class Engine:
             for wave in plan.waves():
                 for stage in wave:
                     cursor.register(stage.name, self._empty_output(cursor, stage))
-            return cursor.sql(plan.final_sql).limit(0).to_arrow_table().schema
+            sql, retype = typed(cursor, plan.final_sql)
+            schema = cursor.sql(sql).limit(0).to_arrow_table().schema
+            return schema if retype is None else retype(schema)
         except Exception as exc:
             raise from_exception(exc) from exc
         finally:
@@ -166,11 +169,15 @@ class Engine:
             if running.cancelled.is_set():  # cancelled between the fragments and now
                 raise SqlError("57014", "canceling statement due to user request")
             load_inputs(cursor, inputs)
-            reader = cursor.execute(plan.final_sql).to_arrow_reader(BATCH_ROWS)
+            sql, retype = typed(cursor, plan.final_sql)
+            reader = cursor.execute(sql).to_arrow_reader(BATCH_ROWS)
         except Exception as exc:
             cursor.close()
             raise from_exception(exc) from exc
-        return reader.schema, _stream(plan.query_id, reader, cursor, started)
+        batches = _stream(plan.query_id, reader, cursor, started)
+        if retype is None:
+            return reader.schema, batches
+        return retype(reader.schema), (retype(batch) for batch in batches)
 
     def _execute(self, plan: Plan, running: Running, replan) -> tuple[Plan, dict[str, pa.Table]]:
         for attempt in (1, 2):

@@ -128,3 +128,13 @@ def test_set_show_and_transactions(conn):
 def test_unknown_database_is_refused(dsn):
     with pytest.raises(psycopg.OperationalError, match='database "other" does not exist'):
         psycopg.connect(dsn.rsplit("/", 1)[0] + "/other")
+
+
+def test_uuid_and_json_results_have_their_postgresql_types(conn):
+    text = conn.execute("select gen_random_uuid() as u, '{\"a\": [1, 2]}'::json as j, k from labels order by k")
+    rows = text.fetchall()
+    assert [d.type_code for d in text.description] == [2950, 114, 20]
+    assert all(isinstance(u, __import__("uuid").UUID) for u, _, _ in rows)
+    assert rows[0][1] == {"a": [1, 2]}
+    binary = conn.cursor(binary=True).execute("select 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid as u, k from labels")
+    assert str(binary.fetchone()[0]) == "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"

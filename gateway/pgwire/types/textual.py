@@ -97,6 +97,22 @@ def _uuid_binary(arr: pa.Array) -> pa.Array:
 _UUID = PgType("uuid", 2950, 16, _uuid_text, _uuid_binary)
 
 
+def _json_storage_text(arr: pa.Array) -> pa.Array:
+    # JSON arrives as its text (Arrow's canonical json type over strings), which
+    # is also PostgreSQL's binary format for json.
+    return arr.storage.cast(pa.binary())
+
+
+_JSON = PgType("json", 114, -1, _json_storage_text, _json_storage_text)
+
+
+@register
+def _json_texts(t: pa.DataType):
+    if isinstance(t, pa.BaseExtensionType) and t.extension_name == "arrow.json":
+        return _JSON
+    return None
+
+
 @register
 def _uuids(t: pa.DataType):
     if isinstance(t, pa.BaseExtensionType) and t.extension_name == "arrow.uuid":
