@@ -146,21 +146,36 @@ def _outside_subqueries(node: exp.Expression, root: exp.Expression) -> bool:
 
 
 def _split_aggregate_block(select: exp.Select, aliases: set[str]) -> tuple[exp.Select, exp.Select]:
-    """(fragment computing group keys and partials, final merging them)."""
+    """(fragment computing group keys and partials, final merging them).
+
+    With GROUPING SETS, ROLLUP or CUBE the fragments group by every key of any
+    set (the finest grain) and the final applies the sets to the merged
+    partials: every set is a coarsening of the finest grain, and the
+    aggregates here merge.
+    """
     group = select.args.get("group")
-    if group is not None and (group.args.get("grouping_sets") or group.args.get("rollup") or group.args.get("cube")):
-        raise Ineligible("grouping sets")
-    keys = list(group.expressions) if group is not None else []
+    keys = _group_keys(group) if group is not None else []
     if any(k.find(exp.Select) for k in keys):
         raise Ineligible("a subquery in GROUP BY")
     final = select.copy()
+    distinct = _distinct_argument(final)
     columns: list[exp.Expression] = []
     names = (f"__p{i}" for i in itertools.count())
+    if distinct is not None:
+        # Every aggregate is DISTINCT over one argument: each fragment sends its
+        # distinct (keys, argument) pairs, and the final aggregates their union.
+        columns.append(exp.alias_(distinct.copy(), "__d", quoted=True))
+        for node in list(final.find_all(exp.Distinct)):
+            if isinstance(node.parent, exp.AggFunc) and node.expressions[0].sql() == distinct.sql():
+                node.set("expressions", [exp.column("__d", quoted=True)])
+        keys = keys + [distinct]
     merged: dict[str, exp.Expression] = {}
     for part in final_parts(final):
         for agg in list(part.find_all(exp.AggFunc)):
-            if not _outside_subqueries(agg, final) or agg.parent is None:
-                continue
+            if not _outside_subqueries(agg, final) or agg.parent is None or isinstance(agg, exp.Grouping):
+                continue  # GROUPING(k) only needs its key, replaced below
+            if distinct is not None:
+                continue  # already over the fragments' distinct values
             unit = agg.parent if isinstance(agg.parent, exp.Filter) else agg
             key = unit.sql()
             if key not in merged:
@@ -170,6 +185,8 @@ def _split_aggregate_block(select: exp.Select, aliases: set[str]) -> tuple[exp.S
                     raise Ineligible(f"not mergeable: {error}") from error
                 columns += partials
             unit.replace(merged[key].copy())
+    if distinct is not None:
+        keys = keys[:-1]  # the argument is grouped in fragments, not a key of the final
     key_names = {k.sql(): f"__k{i}" for i, k in enumerate(keys)}
     for part in final_parts(final):
         _replace_keys(part, key_names, final)
@@ -179,12 +196,47 @@ def _split_aggregate_block(select: exp.Select, aliases: set[str]) -> tuple[exp.S
                 raise Ineligible(f"{column.sql()} is neither grouped nor aggregated")
     fragment = exp.Select(expressions=[exp.alias_(k.copy(), key_names[k.sql()], quoted=True) for k in keys] + columns)
     _copy_source(select, fragment)
-    if keys:
-        fragment.set("group", exp.Group(expressions=[k.copy() for k in keys]))
+    grouped = keys + ([distinct] if distinct is not None else [])
+    if grouped:
+        fragment.set("group", exp.Group(expressions=[k.copy() for k in grouped]))
+    final_group = group.copy() if group is not None else None
     _make_final(final)
-    if keys:
-        final.set("group", exp.Group(expressions=[exp.column(n, quoted=True) for n in key_names.values()]))
+    if final_group is not None:
+        _replace_keys(final_group, key_names, final_group)
+        final.set("group", final_group)
     return fragment, final
+
+
+def _distinct_argument(select: exp.Select) -> exp.Expression | None:
+    """The one argument of DISTINCT aggregates when all aggregates are such; else None.
+
+    Raises Ineligible when DISTINCT and other aggregates are mixed (the
+    multiplicities a plain aggregate needs would be lost by the deduplication).
+    """
+    units = [a for part in final_parts(select) for a in part.find_all(exp.AggFunc)
+             if _outside_subqueries(a, select) and not isinstance(a, exp.Grouping)]
+    distinct = [a.find(exp.Distinct) for a in units]
+    if not any(distinct):
+        return None
+    arguments = {d.expressions[0].sql() for d in distinct if d is not None and len(d.expressions) == 1}
+    if not all(distinct) or len(arguments) != 1 or any(a.parent and isinstance(a.parent, exp.Filter) for a in units):
+        raise Ineligible("DISTINCT aggregates mixed with others, or over several arguments")
+    return distinct[0].expressions[0]
+
+
+def _group_keys(group: exp.Group) -> list[exp.Expression]:
+    """Every key expression of a GROUP BY, inside grouping sets too, once each."""
+    keys: dict[str, exp.Expression] = {}
+    for item in group.expressions:
+        if isinstance(item, (exp.GroupingSets, exp.Rollup, exp.Cube)):
+            for member in item.expressions:
+                parts = member.expressions if isinstance(member, exp.Tuple) else [member]
+                for part in parts:
+                    part = part.this if isinstance(part, exp.Paren) else part
+                    keys.setdefault(part.sql(), part)
+        else:
+            keys.setdefault(item.sql(), item)
+    return list(keys.values())
 
 
 def _replace_keys(part: exp.Expression, key_names: dict[str, str], root: exp.Expression) -> None:

@@ -42,7 +42,13 @@ def output_names(expression: exp.Expression) -> exp.Expression:
     if select is None:
         return expression
     for i, projection in enumerate(select.expressions):
-        if isinstance(projection, (exp.Alias, exp.Star)) or projection.find(exp.Star) is projection:
+        if isinstance(projection, exp.Alias):
+            # PostgreSQL folds an unquoted alias to lower case: AS TABLE_SCHEM is table_schem.
+            alias = projection.args.get("alias")
+            if isinstance(alias, exp.Identifier) and not alias.quoted:
+                projection.set("alias", exp.to_identifier(alias.name.lower(), quoted=True))
+            continue
+        if isinstance(projection, exp.Star) or projection.find(exp.Star) is projection:
             continue
         if isinstance(projection, exp.Column) and isinstance(projection.this, exp.Star):
             continue
@@ -56,7 +62,8 @@ def figure_name(node: exp.Expression) -> str:
     while isinstance(node, exp.Paren):
         node = node.this
     if isinstance(node, exp.Column):
-        return node.name
+        # Unquoted names are folded to lower case, as PostgreSQL does.
+        return node.name if node.this.quoted else node.name.lower()
     if isinstance(node, exp.Cast):
         inner = figure_name(node.this)
         if inner != "?column?":

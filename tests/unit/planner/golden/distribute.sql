@@ -38,12 +38,18 @@ SELECT "c_custkey", "c_nation" FROM "customer" WHERE "c_nation" = 7
 SELECT COUNT(*) AS "__p0" FROM "orders" AS "orders" WHERE "orders"."o_custkey" IN (SELECT "customer"."c_custkey" AS "c_custkey" FROM "__bcast_golden_1" AS "customer" WHERE "customer"."c_nation" = 7)
 -- final
 SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_2" AS "__block"
--- case: count distinct is not mergeable: the scans are gathered instead
-select count(distinct o_custkey) from orders
+-- case: count distinct: each fragment sends its distinct values, the final counts their union
+select o_date, count(distinct o_custkey), sum(distinct o_custkey) from orders where o_total > 5 group by o_date
+-- stage 1 block orders gather
+SELECT "orders"."o_date" AS "__k0", "orders"."o_custkey" AS "__d" FROM "orders" AS "orders" WHERE "orders"."o_total" > 5 GROUP BY "orders"."o_date", "orders"."o_custkey"
+-- final
+SELECT "__k0" AS "o_date", COUNT(DISTINCT "__d") AS "count", SUM(DISTINCT "__d") AS "sum" FROM "__stage_1" AS "__block" GROUP BY "__k0"
+-- case: distinct mixed with plain aggregates is gathered
+select count(distinct o_custkey), count(*) from orders
 -- stage 1 scan orders gather
 SELECT "o_custkey" FROM "orders"
 -- final
-SELECT COUNT(DISTINCT "orders"."o_custkey") AS "count" FROM "__stage_1" AS "orders"
+SELECT COUNT(DISTINCT "orders"."o_custkey") AS "count", COUNT(*) AS "count" FROM "__stage_1" AS "orders"
 -- case: window functions stay on the gateway
 select o_orderkey, rank() over (order by o_total) from orders
 -- stage 1 scan orders gather
@@ -152,3 +158,15 @@ SELECT "o_orderkey", "o_total" FROM "orders"
 SELECT "o_orderkey" FROM "orders"
 -- final
 SELECT COUNT(*) AS "count" FROM "__stage_2" AS "a" WHERE "a"."o_total" > (SELECT CAST(SUM("__p0") AS DOUBLE) / NULLIF(SUM("__p1"), 0) AS "_col_0" FROM "__stage_1" AS "__block") AND EXISTS(SELECT 1 AS "1" FROM "__stage_3" AS "c" WHERE "c"."o_orderkey" = "a"."o_orderkey")
+-- case: grouping sets: fragments group by every key, the final applies the sets
+select o_custkey, o_date, sum(o_total), grouping(o_custkey) from orders group by grouping sets ((o_custkey, o_date), (o_custkey), ())
+-- stage 1 block orders gather
+SELECT "orders"."o_custkey" AS "__k0", "orders"."o_date" AS "__k1", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" GROUP BY "orders"."o_custkey", "orders"."o_date"
+-- final
+SELECT "__k0" AS "o_custkey", "__k1" AS "o_date", SUM("__p0") AS "sum", GROUPING("__k0") AS "grouping" FROM "__stage_1" AS "__block" GROUP BY GROUPING SETS (("__k0", "__k1"), ("__k0"), ())
+-- case: rollup and cube over expressions
+select extract(year from o_date) as y, o_custkey, count(*) from orders group by rollup (extract(year from o_date)), cube (o_custkey)
+-- stage 1 block orders gather
+SELECT EXTRACT(YEAR FROM "orders"."o_date") AS "__k0", "orders"."o_custkey" AS "__k1", COUNT(*) AS "__p0" FROM "orders" AS "orders" GROUP BY EXTRACT(YEAR FROM "orders"."o_date"), "orders"."o_custkey"
+-- final
+SELECT "__k0" AS "y", "__k1" AS "o_custkey", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_1" AS "__block" GROUP BY ROLLUP ("__k0"), CUBE ("__k1")
