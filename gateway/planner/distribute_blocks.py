@@ -1,25 +1,22 @@
 """Rule: run whole query blocks on the workers, not just their scans.
 
-A block is one SELECT whose sources are catalog tables. When its largest
-table (by catalog statistics) can be split across fragments and every other
-table it reads is small enough to broadcast, each fragment runs the block's
-joins and filters over its own splits of the large table and a full copy of
-the small ones, and also
+A block is one SELECT whose sources are catalog tables. ``block_layout.py``
+decides where its tables go: the largest read split by split and the rest
+broadcast, or the large ones co-partitioned by a shuffle on their common key.
+Each fragment then runs the block's joins and filters over its share, and
 
-* aggregates its rows partially (``aggregates.py``), the gateway merging the
-  partials by the group keys, then applying HAVING, ORDER BY and LIMIT; or
+* aggregates its rows partially (``aggregates.py``; DISTINCT aggregates by
+  sending distinct values; GROUPING SETS by the finest grain), the gateway
+  merging the partials, then applying HAVING, ORDER BY and LIMIT; or
 * for a block without aggregates, projects its rows and, under ORDER BY ...
   LIMIT, keeps only its own top N (the gateway sorts and limits once more).
 
 The block in the tree is replaced by its final SELECT over the block stage's
-output, with the fragment SELECT and the tables it needs recorded in
-``final.meta["block"]`` for ``cut_stages``. Blocks the rule cannot prove safe
-are left as they are: their scans are gathered and the gateway runs them.
-
-The large table must not supply NULLs to an outer join (each fragment would
-emit the unmatched rows of the small side again), may appear only once, and
-subqueries in WHERE/ON may only read broadcast tables. Blocks are considered
-outermost first, so the largest piece of a query goes to the workers.
+output, with the fragment SELECT and where its tables go recorded in
+``final.meta["block"]`` for ``cut_stages``. Blocks the rules cannot prove
+exact are left as they are: their scans are gathered and the gateway runs
+them. Blocks are considered outermost first, so the largest piece of a query
+goes to the workers.
 """
 
 from __future__ import annotations
