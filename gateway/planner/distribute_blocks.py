@@ -157,6 +157,7 @@ def _split_aggregate_block(select: exp.Select, aliases: set[str]) -> tuple[exp.S
     final = select.copy()
     distinct = _distinct_argument(final)
     columns: list[exp.Expression] = []
+    windows: list[tuple[str, exp.Expression]] = []
     names = (f"__p{i}" for i in itertools.count())
     if distinct is not None:
         # Every aggregate is DISTINCT over one argument: each fragment sends its
@@ -177,7 +178,7 @@ def _split_aggregate_block(select: exp.Select, aliases: set[str]) -> tuple[exp.S
             key = unit.sql()
             if key not in merged:
                 try:
-                    partials, merged[key] = split_aggregate(unit, lambda: next(names))
+                    partials, merged[key] = split_aggregate(unit, lambda: next(names), windows)
                 except NotMergeable as error:
                     raise Ineligible(f"not mergeable: {error}") from error
                 columns += partials
@@ -201,7 +202,25 @@ def _split_aggregate_block(select: exp.Select, aliases: set[str]) -> tuple[exp.S
     if final_group is not None:
         _replace_keys(final_group, key_names, final_group)
         final.set("group", final_group)
+    if windows:
+        if final_group is not None and any(isinstance(g, (exp.GroupingSets, exp.Rollup, exp.Cube))
+                                           for g in final_group.expressions):
+            raise Ineligible("variances with grouping sets")
+        _with_group_windows(final, windows, list(key_names.values()))
     return fragment, final
+
+
+def _with_group_windows(final: exp.Select, windows: list[tuple[str, exp.Expression]], keys: list[str]) -> None:
+    """Read the partials through a SELECT adding per-group window columns."""
+    extra = []
+    for name, expression in windows:
+        for window in expression.find_all(exp.Window):
+            window.set("partition_by", [exp.column(k, quoted=True) for k in keys])
+        extra.append(exp.alias_(expression, name, quoted=True))
+    source = final.args["from_"].this
+    inner = exp.Select(expressions=[exp.Star(), *extra]).from_(source.copy())
+    wrapped = exp.Subquery(this=inner, alias=exp.TableAlias(this=exp.to_identifier("__block", quoted=True)))
+    final.set("from_", exp.From(this=wrapped))
 
 
 def _distinct_argument(select: exp.Select) -> exp.Expression | None:

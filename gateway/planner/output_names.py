@@ -33,7 +33,8 @@ SPECIAL_NAMES = {
     exp.Substring: "substring", exp.Trim: "btrim", exp.CurrentUser: "current_user",
     # Operators sqlglot parses as functions: PostgreSQL does not name them.
     exp.RegexpLike: "?column?", exp.RegexpILike: "?column?", exp.CurrentVersion: "version",
-    exp.LogicalAnd: "bool_and", exp.LogicalOr: "bool_or",
+    exp.LogicalAnd: "bool_and", exp.LogicalOr: "bool_or", exp.VariancePop: "var_pop",
+    exp.StddevPop: "stddev_pop", exp.StddevSamp: "stddev_samp",
 }
 
 

@@ -52,6 +52,10 @@ CASES = {
     "partial aggregates": ("select g, count(*), count(k), sum(v), avg(v), min(k), max(v), bool_or(k is null) "
                            "from t group by g order by g", "partial aggregate"),
     "global aggregate": ("select count(*), sum(v), avg(k) from t where k > 10", "partial aggregate"),
+    "variances": ("select g, stddev(v), var_pop(v), variance(k), stddev_pop(k), stddev_samp(v) from t "
+                  "group by g order by g", "partial aggregate"),
+    "variance far from zero": ("select stddev(v + 100000000), var_pop(k * 1000000 + 1000000000000) from t",
+                               "partial aggregate"),
     "top-N": ("select k, v, g from t where k is not null order by v desc, k, g limit 7", "top 7"),
     "broadcast join": ("select name, count(*) from t join small on t.k = small.k group by name order by 2 desc, 1 limit 5",
                        "Exchange broadcast"),
