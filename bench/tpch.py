@@ -15,7 +15,6 @@ import argparse
 import math
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -29,13 +28,8 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 from tpch_queries import tpch_queries  # noqa: E402
 
+from duckflight.gateway.up import free_port  # noqa: E402
 from duckflight.gateway.demo import ensure_tpch  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start_cluster(data: Path, workers: int, port: int) -> subprocess.Popen:

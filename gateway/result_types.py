@@ -14,6 +14,8 @@ from typing import Callable
 import duckdb
 import pyarrow as pa
 
+from duckflight.worker.execute import quote_ident
+
 
 def typed(cursor: duckdb.DuckDBPyConnection, sql: str) -> tuple[str, Callable | None]:
     """(SQL to run, function re-typing its schema or batches; None when nothing to do)."""
@@ -24,7 +26,7 @@ def typed(cursor: duckdb.DuckDBPyConnection, sql: str) -> tuple[str, Callable | 
         return sql, None
     uuids = [names[i] for i, t in special.items() if t == "UUID"]
     if uuids:
-        replaced = ", ".join(f"unhex(replace(CAST({_quote(n)} AS VARCHAR), '-', '')) AS {_quote(n)}" for n in uuids)
+        replaced = ", ".join(f"unhex(replace(CAST({quote_ident(n)} AS VARCHAR), '-', '')) AS {quote_ident(n)}" for n in uuids)
         sql = f"SELECT * REPLACE ({replaced}) FROM ({sql}) AS __typed"
     return sql, lambda item: _retype(item, special)
 
@@ -42,7 +44,3 @@ def _retype(item, special: dict[int, str]):
         else:
             columns[i] = pa.ExtensionArray.from_storage(pa.json_(), columns[i].cast(pa.string()))
     return pa.RecordBatch.from_arrays(columns, schema=_retype(item.schema, special))
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import pwd
-import socket
 import subprocess
 import time
 from contextlib import contextmanager
@@ -19,14 +18,10 @@ from pathlib import Path
 
 import psycopg
 
+from duckflight.gateway.up import free_port
+
 PG_BIN = Path("/usr/lib/postgresql/15/bin")  # Debian's postgresql-15 (tests/run installs it)
 START_TIMEOUT = 30
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager

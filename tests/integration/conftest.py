@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,17 +21,11 @@ import duckdb
 import psycopg
 import pytest
 
+from duckflight.gateway.up import free_port
 from duckflight.gateway.demo import TPCH_TABLES, ensure_tpch
 
 START_TIMEOUT = 60  # seconds until a started cluster must accept connections
 STOP_TIMEOUT = 15  # seconds until every process of a stopped cluster must be gone
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def dsn(port: int) -> str:
