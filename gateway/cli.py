@@ -12,7 +12,7 @@ import argparse
 import logging
 import sys
 
-from duckflight.gateway.config import Option, add_options, resolve
+from duckflight.gateway.config import Option, add_options, parse_size, resolve
 
 log = logging.getLogger("duckflight")
 
@@ -27,12 +27,14 @@ WORKER = COMMON + [
     Option("gateway", "register with the control service of this gateway, HOST:PORT (e.g. gw:5434)"),
     Option("advertise", "HOST:PORT the gateway reaches this worker at (default: host and port)"),
 ]
-# Fault handling, shared by `gateway` and `up` (docs/decisions.md says why these defaults).
+# Fault handling and planning, shared by `gateway` and `up` (docs/decisions.md says why these defaults).
 HEALTH = [
     Option("fragment-timeout", "seconds one fragment may take on a worker", 120.0, float),
     Option("fragment-retries", "other workers a fragment is tried on after a worker fault", 2, int),
     Option("health-interval", "seconds between health checks of each worker", 5.0, float),
     Option("health-timeout", "seconds a worker has to answer a health check", 2.0, float),
+    Option("broadcast-limit", "largest table, in bytes as read, put whole on every worker for a join "
+           "(e.g. 64MB); larger ones are shuffled", "64MB", parse_size),
 ]
 GATEWAY = COMMON + [
     Option("host", "address to listen on", "127.0.0.1"),

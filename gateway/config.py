@@ -83,3 +83,18 @@ def _from_env(option: Option) -> Any:
 def _load(path: str) -> dict:
     with open(path, "rb") as handle:
         return tomllib.load(handle)
+
+
+SIZE_UNITS = {"": 1, "B": 1, "KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30, "KIB": 1 << 10, "MIB": 1 << 20, "GIB": 1 << 30}
+
+
+def parse_size(value) -> int:
+    """Bytes from ``67108864``, ``"64MB"`` or ``"1.5 GB"`` (units are powers of 1024, as in DuckDB)."""
+    if isinstance(value, (int, float)):
+        return int(value)
+    text = str(value).strip().upper()
+    number = text.rstrip("KMGIB ")
+    unit = text[len(number):].strip()
+    if not number or unit not in SIZE_UNITS:
+        raise ValueError(f"not a size: {value!r} (e.g. 64MB)")
+    return int(float(number) * SIZE_UNITS[unit])

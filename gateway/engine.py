@@ -23,6 +23,7 @@ from sqlglot import exp
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.errors import from_exception
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
+from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES
 from duckflight.gateway.planner.plan import Plan, explain, restamp
 from duckflight.gateway.planner.planner import plan_query
 from duckflight.gateway.result_types import typed
@@ -67,8 +68,10 @@ class Running:
 class Engine:
     """Shared state and query execution for every session of one gateway."""
 
-    def __init__(self, catalog: Catalog, workers: WorkerPool, scheduler: Scheduler):
+    def __init__(self, catalog: Catalog, workers: WorkerPool, scheduler: Scheduler, *,
+                 broadcast_limit: int = BROADCAST_BYTES):
         self.catalog = catalog
+        self.broadcast_limit = broadcast_limit
         self.workers = workers
         self.scheduler = scheduler
         self.database = duckdb.connect(config=spill_config("gateway"))
@@ -93,7 +96,7 @@ class Engine:
         if cached is not None:
             plan = restamp(cached[0], query_id)
         else:
-            plan = plan_query(tree, self.catalog, workers, query_id, params)
+            plan = plan_query(tree, self.catalog, workers, query_id, params, broadcast_bytes=self.broadcast_limit)
             with self._plans_lock:
                 self._plans[key] = (plan, None)
                 while len(self._plans) > PLAN_CACHE:

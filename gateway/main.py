@@ -6,7 +6,9 @@ import logging
 import signal
 
 from duckflight.gateway.catalog import Catalog
+from duckflight.gateway.config import parse_size
 from duckflight.gateway.engine import Engine
+from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES
 
 from duckflight.gateway.scheduler import Scheduler
 from duckflight.gateway.session import Session
@@ -16,13 +18,14 @@ log = logging.getLogger(__name__)
 
 
 def build_engine(data: str, workers: list[str], fragment_timeout: float = 120.0, *, fragment_retries: int = 2,
-                 health_interval: float = 5.0, health_timeout: float = 2.0) -> Engine:
+                 health_interval: float = 5.0, health_timeout: float = 2.0,
+                 broadcast_limit: int = BROADCAST_BYTES) -> Engine:
     catalog = Catalog.from_folder(data)
     pool = WorkerPool(workers)
     pool.start_health_checks(health_interval, health_timeout)
     scheduler = Scheduler(pool, fragment_timeout=fragment_timeout, fragment_retries=fragment_retries,
                           probe_timeout=health_timeout)
-    return Engine(catalog, pool, scheduler)
+    return Engine(catalog, pool, scheduler, broadcast_limit=broadcast_limit)
 
 
 def backend_factory(engine: Engine):
@@ -34,7 +37,8 @@ def run_gateway(args) -> int:
     from duckflight.gateway.pgwire.server import PgServer
 
     engine = build_engine(args.data, args.worker, args.fragment_timeout, fragment_retries=args.fragment_retries,
-                          health_interval=args.health_interval, health_timeout=args.health_timeout)
+                          health_interval=args.health_interval, health_timeout=args.health_timeout,
+                          broadcast_limit=parse_size(args.broadcast_limit))
     control = None
     if args.control_port:
         from duckflight.gateway import registry

@@ -152,6 +152,7 @@ class Cluster:
                   "--fragment-retries", str(self.args.fragment_retries),
                   "--health-interval", str(self.args.health_interval),
                   "--health-timeout", str(self.args.health_timeout),
+                  "--broadcast-limit", str(self.args.broadcast_limit),
                   "--control-port", str(self.args.control_port)]
         self.gateway = subprocess.Popen(_command("gateway", "--host", self.args.host, "--port", str(self.args.port),
                                                  "--data", str(data), *faults, *workers, *common))

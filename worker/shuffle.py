@@ -3,9 +3,10 @@
 The fragment's SQL runs here over this worker's splits; each row goes to
 bucket ``hash(key) % n``, and each bucket streams (Flight ``do_put``, append
 mode) to the worker that owns it, or straight into this worker's tables when
-the bucket is its own. Every target gets a stream, even an empty one, so every
-bucket table exists afterwards with the right columns. The answer is one row
-per bucket with the number of rows sent.
+the bucket is its own. The fragment's SQL runs once; each batch is cut into
+its buckets as it streams. Every target gets a stream, even an empty one, so
+every bucket table exists afterwards with the right columns. The answer is
+one row per bucket with the number of rows sent.
 """
 
 from __future__ import annotations
@@ -14,12 +15,16 @@ import logging
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.flight as flight
 
 from duckflight.protos import fragment_pb2
 from duckflight.worker.execute import BATCH_ROWS, bind_scans, quote_ident
 
 log = logging.getLogger(__name__)
+
+# The column carrying each row's bucket while a shuffle fragment streams.
+BUCKET = "__bucket"
 
 def bucket_table(prefix: str, bucket: int) -> str:
     return f"{prefix}_b{bucket}"
@@ -51,71 +56,101 @@ def run_shuffle(database: duckdb.DuckDBPyConnection, fragment: fragment_pb2.Frag
 
     ``connect(address)`` gives a FlightClient to another worker; ``local`` is
     (this worker's addresses, put(name, table) storing a bucket here), so the
-    worker's own bucket skips the network. Each bucket is one run of the
-    fragment's SQL filtered on its hash: shuffle fragments are scans, and
-    DuckDB filtering while it scans is cheaper than cutting Arrow batches apart.
+    worker's own bucket skips the network.
     """
     out = fragment.shuffle
-    n = len(out.targets)
     own, put_here = local if local is not None else (set(), None)
-    sent = []
     cursor = database.cursor()
     try:
         bind_scans(cursor, fragment)
         if out.replicate:
             sent = _replicate(cursor, fragment, connect, own, put_here, timeout)
-        for bucket, address in enumerate([] if out.replicate else out.targets):
-            sql = (f"SELECT * FROM ({fragment.sql}) AS __shuffled "
-                   f"WHERE (hash({quote_ident(out.key)}) % {n}) = {bucket}")
-            reader = cursor.execute(sql).to_arrow_reader(BATCH_ROWS)
-            name = bucket_table(out.table, bucket)
-            if address in own and put_here is not None:
-                table = reader.read_all()
-                put_here(fragment.query_id, name, table)
-                sent.append(table.num_rows)
-            else:
-                sent.append(_to_peer(address, lambda: _send(connect(address), fragment.query_id, name, reader, timeout)))
+        else:
+            sent = _partition(cursor, fragment, connect, own, put_here, timeout)
     finally:
         cursor.close()
     log.info("[query %s stage %d fragment %d] shuffled %s rows", fragment.query_id, fragment.stage_id,
              fragment.fragment_id, sent)
-    return pa.table({"target": list(range(n)), "rows": sent})
+    return pa.table({"target": list(range(len(out.targets))), "rows": sent})
+
+
+def _partition(cursor, fragment: fragment_pb2.Fragment, connect, own: set[str], put_here, timeout) -> list[int]:
+    """Hash partitioning: run the SQL once with each row's bucket beside it and
+    cut every batch into one piece per bucket as it streams.
+
+    One run, not one per bucket: the scan (and any costly filter in it, such
+    as a LIKE or a key filter) is paid once whatever the number of workers.
+    """
+    out = fragment.shuffle
+    n = len(out.targets)
+    sql = (f"SELECT *, (hash({quote_ident(out.key)}) % {n})::UINTEGER AS {BUCKET} "
+           f"FROM ({fragment.sql}) AS __shuffled")
+    reader = cursor.execute(sql).to_arrow_reader(BATCH_ROWS)
+    schema = reader.schema.remove(reader.schema.get_field_index(BUCKET))
+    names = [bucket_table(out.table, bucket) for bucket in range(n)]
+
+    def piece(batch: pa.RecordBatch, bucket: int) -> pa.RecordBatch:
+        rows = batch.drop_columns([BUCKET])
+        return rows.filter(pc.equal(batch.column(BUCKET), bucket)) if n > 1 else rows
+
+    return _stream(reader, schema, names, fragment, connect, own, put_here, timeout, piece)
+
+
+def _stream(reader, schema: pa.Schema, names: list[str], fragment: fragment_pb2.Fragment, connect,
+            own: set[str], put_here, timeout, piece) -> list[int]:
+    """Send ``piece(batch, i)`` of every batch to target i as table ``names[i]``; rows sent per target."""
+    sinks = [_Sink(address, name, fragment.query_id, schema, put_here if address in own else None)
+             for address, name in zip(fragment.shuffle.targets, names)]
+    try:
+        for sink in sinks:
+            sink.open(connect, timeout)
+        for batch in reader:
+            for target, sink in enumerate(sinks):
+                sink.write(piece(batch, target))
+    finally:
+        for sink in sinks:
+            sink.close()
+    return [sink.rows for sink in sinks]
+
+
+class _Sink:
+    """Where one bucket's rows go: a do_put stream to its worker, or this worker's table."""
+
+    def __init__(self, address: str, name: str, query_id: str, schema: pa.Schema, put_here):
+        self.address, self.name, self.query_id, self.schema = address, name, query_id, schema
+        self.put_here = put_here
+        self.kept: list[pa.RecordBatch] = []
+        self.writer = None
+        self.rows = 0
+
+    def open(self, connect, timeout) -> None:
+        # Every target gets a stream, even an empty one, so every bucket table exists.
+        if self.put_here is None:
+            descriptor = flight.FlightDescriptor.for_path(self.query_id, self.name)
+            options = flight.FlightCallOptions(timeout=timeout)
+            self.writer = _to_peer(self.address, lambda: connect(self.address).do_put(descriptor, self.schema, options)[0])
+
+    def write(self, batch: pa.RecordBatch) -> None:
+        self.rows += batch.num_rows
+        if self.writer is not None:
+            if batch.num_rows:
+                _to_peer(self.address, lambda: self.writer.write_batch(batch))
+        else:
+            self.kept.append(batch)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            _to_peer(self.address, writer.close)
+        elif self.put_here is not None:
+            self.put_here(self.query_id, self.name, pa.Table.from_batches(self.kept, schema=self.schema))
+            self.kept = []
+            self.put_here = None
 
 
 def _replicate(cursor, fragment: fragment_pb2.Fragment, connect, own: set[str], put_here, timeout) -> list[int]:
     """Broadcast: run the SQL once and send every batch to every target."""
     out = fragment.shuffle
     reader = cursor.execute(fragment.sql).to_arrow_reader(BATCH_ROWS)
-    options = flight.FlightCallOptions(timeout=timeout)
-    remote = [a for a in out.targets if a not in own or put_here is None]
-    writers = []
-    kept: list[pa.RecordBatch] = []
-    try:
-        for address in remote:
-            descriptor = flight.FlightDescriptor.for_path(fragment.query_id, out.table)
-            writers.append((address, _to_peer(address, lambda: connect(address).do_put(descriptor, reader.schema, options)[0])))
-        for batch in reader:
-            for address, writer in writers:
-                _to_peer(address, lambda: writer.write_batch(batch))
-            kept.append(batch)
-    finally:
-        for address, writer in writers:
-            _to_peer(address, writer.close)
-    if len(remote) < len(out.targets):
-        put_here(fragment.query_id, out.table, pa.Table.from_batches(kept, schema=reader.schema))
-    rows = sum(b.num_rows for b in kept)
-    return [rows] * len(out.targets)
-
-
-def _send(client: flight.FlightClient, query_id: str, name: str, reader: pa.RecordBatchReader, timeout) -> int:
-    """Append a stream of batches to a table on another worker (an empty one too)."""
-    descriptor = flight.FlightDescriptor.for_path(query_id, name)
-    writer, _ = client.do_put(descriptor, reader.schema, flight.FlightCallOptions(timeout=timeout))
-    rows = 0
-    try:
-        for batch in reader:
-            writer.write_batch(batch)
-            rows += batch.num_rows
-    finally:
-        writer.close()
-    return rows
+    return _stream(reader, reader.schema, [out.table] * len(out.targets), fragment, connect, own, put_here, timeout,
+                   lambda batch, target: batch)

@@ -141,8 +141,21 @@ def _where_parts(select: exp.Select) -> list[exp.Expression]:
 
 
 def _correlated_to(node: exp.Expression, select: exp.Select) -> bool:
+    """Whether a subquery in ``node`` reads a column of ``select``'s own tables."""
     aliases = _aliases(select)
-    return any(c.table in aliases for sub in node.find_all(exp.Select) for c in sub.find_all(exp.Column))
+    return any(c.table in aliases and not _bound_below(c, select)
+               for sub in node.find_all(exp.Select) for c in sub.find_all(exp.Column))
+
+
+def _bound_below(column: exp.Column, select: exp.Select) -> bool:
+    """Whether a SELECT between ``column`` and ``select`` defines the column's table
+    (``select sum(x) from partsupp`` inside a block over partsupp is not correlated)."""
+    node = column.parent
+    while node is not None and node is not select:
+        if isinstance(node, exp.Select) and node.args.get("from_") is not None and column.table in _aliases(node):
+            return True
+        node = node.parent
+    return False
 
 
 def _aliases(select: exp.Select) -> set[str]:
@@ -155,13 +168,13 @@ def _owner(column: exp.Column, tables: list[exp.Table]) -> exp.Table | None:
     while node is not None:
         if isinstance(node, exp.Select):
             for table in tables:
-                if table.alias_or_name == column.table and _enclosing_select(table) is node:
+                if table.alias_or_name == column.table and enclosing_select(table) is node:
                     return table
         node = node.parent
     return None
 
 
-def _enclosing_select(node: exp.Expression) -> exp.Select | None:
+def enclosing_select(node: exp.Expression) -> exp.Select | None:
     node = node.parent
     while node is not None and not isinstance(node, exp.Select):
         node = node.parent
@@ -257,4 +270,4 @@ def _check_subqueries(select: exp.Select, tables: list[exp.Table], shuffled: lis
 
 def shuffled_outer(select: exp.Select, shuffled: list[exp.Table]) -> list[exp.Table]:
     """The shuffled tables of the block itself (not of its subqueries)."""
-    return [t for t in shuffled if _enclosing_select(t) is select]
+    return [t for t in shuffled if enclosing_select(t) is select]

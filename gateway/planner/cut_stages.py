@@ -15,6 +15,7 @@ from sqlglot import exp
 
 from duckflight.gateway.catalog import Catalog, Table
 from duckflight.gateway.planner.distribute_blocks import Block
+from duckflight.gateway.planner.key_filter import KeyFilter
 from duckflight.gateway.planner.plan import Plan, Stage
 from duckflight.gateway.planner.pushdown_scans import ScanSpec
 from duckflight.gateway.splits import Split
@@ -34,8 +35,9 @@ class _Builder:
         self.scans: dict[tuple, Stage] = {}
         self.blocks: dict[tuple, Stage] = {}
 
-    def scan(self, spec: ScanSpec, exchange: str, shuffle_key: str | None = None) -> Stage:
-        sql = scan_sql(spec)
+    def scan(self, spec: ScanSpec, exchange: str, shuffle_key: str | None = None,
+             inputs: list[Stage] | None = None, distinct: bool = False) -> Stage:
+        sql = scan_sql(spec, distinct)
         key = (spec.table, sql, exchange, shuffle_key)
         if key not in self.scans:
             stage_id = len(self.stages) + 1
@@ -43,9 +45,10 @@ class _Builder:
             name = f"{prefix[exchange]}_{stage_id}"
             table = self.catalog.get(spec.table)
             types = table.column_types()
-            stage = Stage(stage_id, name, "scan", spec.table, sql, exchange,
+            stage = Stage(stage_id, name, "scan", spec.table, sql, exchange, inputs=list(inputs or []),
                           columns=[(c, types[c]) for c in spec.columns] or [(NO_COLUMNS, "BOOLEAN")])
-            self._add_fragments(stage, table, [], spec.splits if spec.splits is not None else table.splits)
+            self._add_fragments(stage, table, [i.name for i in stage.inputs],
+                                spec.splits if spec.splits is not None else table.splits)
             if exchange != "gather":  # rows go from worker to worker
                 stage.note = f"on {shuffle_key} into {len(self.workers)} buckets" if shuffle_key else \
                     f"to {len(self.workers)} workers"
@@ -64,9 +67,14 @@ class _Builder:
             inputs.append(stage)
             _rename(node, stage.name)
         shuffles = []
+        keys = self.keys(block.key_filter) if block.key_filter is not None else None
         for (table, column), nodes in _by_table_and_key(block.shuffled).items():
             # One shuffle per table and key: reads of it in the block share it.
-            stage = self.scan(_merged([n.meta["scan"] for n in nodes], self.catalog.get(table)), "shuffle", column)
+            spec = _merged([n.meta["scan"] for n in nodes], self.catalog.get(table))
+            if keys is not None and table in block.key_filter.reduce:
+                stage = self.scan(_keeping_keys(spec, column, keys), "shuffle", column, [keys])
+            else:
+                stage = self.scan(spec, "shuffle", column)
             shuffles.append(stage)
             for node in nodes:
                 _rename(node, stage.name)
@@ -86,6 +94,11 @@ class _Builder:
         self.stages.append(stage)
         self.blocks[key] = stage
         return stage
+
+    def keys(self, key_filter: KeyFilter) -> Stage:
+        """The distinct keys of the key filter's table, put on every worker."""
+        spec = key_filter.spec
+        return self.scan(ScanSpec(spec.table, [key_filter.key], spec.filters, spec.splits), "broadcast", distinct=True)
 
     def _co_partitioned(self, block: Block, broadcasts: list[Stage], shuffles: list[Stage]) -> Stage:
         """One fragment per worker over its buckets of every shuffled table."""
@@ -205,10 +218,21 @@ def _rename(node: exp.Table, name: str) -> None:
     node.meta.pop("scan", None)
 
 
-def scan_sql(spec: ScanSpec) -> str:
+def _keeping_keys(spec: ScanSpec, column: str, keys: Stage) -> ScanSpec:
+    """``spec`` keeping only rows whose ``column`` is among the keys (or NULL)."""
+    key = exp.column(column, quoted=True)
+    among = exp.In(this=key.copy(), query=exp.select(exp.column(keys.columns[0][0], quoted=True)).from_(
+        exp.to_identifier(keys.name, quoted=True)).subquery())
+    condition = exp.paren(exp.or_(among, exp.Is(this=key, expression=exp.Null())))
+    return ScanSpec(spec.table, spec.columns, spec.filters + [condition], spec.splits)
+
+
+def scan_sql(spec: ScanSpec, distinct: bool = False) -> str:
     """The DuckDB SQL each fragment of a scan runs over its splits."""
     columns = [exp.column(c, quoted=True) for c in spec.columns]
     select = exp.select(*columns) if columns else exp.select(exp.alias_(exp.true(), NO_COLUMNS, quoted=True))
+    if distinct:
+        select.set("distinct", exp.Distinct())
     select = select.from_(exp.Table(this=exp.to_identifier(spec.table, quoted=True)))
     for condition in _unique(spec.filters):
         select = select.where(condition.copy(), copy=False)

@@ -30,8 +30,9 @@ from sqlglot.optimizer.scope import Scope, traverse_scope
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.planner.aggregates import NotMergeable, split_aggregate
 from duckflight.gateway.planner.block_layout import (
-    Ineligible, broadcast_layout, final_parts, shuffle_layout,
+    Ineligible, broadcast_layout, estimated_bytes, final_parts, shuffle_layout,
 )
+from duckflight.gateway.planner.key_filter import KeyFilter, key_filter
 
 # A table whose projected size is at most this many bytes may be broadcast.
 BROADCAST_BYTES = 64 << 20
@@ -47,13 +48,29 @@ class Block:
     kind: str = "aggregate"  # or "rows"
     top_n: int | None = None
     shuffled: list[tuple[exp.Table, str]] = field(default_factory=list)  # (table, key), co-partitioned
+    key_filter: KeyFilter | None = None  # shuffles that first keep only the keys the block can use
 
 
 def distribute_blocks(expression: exp.Expression, catalog: Catalog, broadcast_bytes: int = BROADCAST_BYTES) -> exp.Expression:
     """Replace every block that can run on the workers by its final SELECT."""
+    expression, finals = _distribute_pass(expression, catalog, broadcast_bytes, None)
+    while finals:
+        # A final's select list, HAVING and ORDER BY run on the gateway; an
+        # uncorrelated subquery there (Q11's HAVING threshold) is a block too.
+        inside = {id(s) for f in finals for part in final_parts(f) for s in part.find_all(exp.Select)}
+        expression, finals = _distribute_pass(expression, catalog, broadcast_bytes, inside)
+    return expression
+
+
+def _distribute_pass(expression: exp.Expression, catalog: Catalog, broadcast_bytes: int,
+                     only: set[int] | None) -> tuple[exp.Expression, list[exp.Select]]:
+    """One sweep, outermost first; ``only`` limits it to these SELECTs. Returns the finals made."""
     claimed: set[int] = set()
+    finals = []
     for scope in reversed(traverse_scope(expression)):
         select = scope.expression
+        if only is not None and id(select) not in only:
+            continue
         if not isinstance(select, exp.Select) or id(select) in claimed or _inside_claimed(select, claimed):
             continue
         try:
@@ -61,11 +78,12 @@ def distribute_blocks(expression: exp.Expression, catalog: Catalog, broadcast_by
         except Ineligible:
             continue
         claimed.add(id(select))
+        finals.append(final)
         if select is expression:
             expression = final
         else:
             select.replace(final)
-    return expression
+    return expression, finals
 
 
 def _inside_claimed(node: exp.Expression, claimed: set[int]) -> bool:
@@ -112,6 +130,7 @@ def _distribute(scope: Scope, catalog: Catalog, broadcast_bytes: int) -> exp.Sel
         kind,
         top_n,
         [(inside(t), key) for t, key in layout.shuffled],
+        key_filter(select, layout.shuffled, lambda t: estimated_bytes(t, catalog)) if layout.shuffled else None,
     )
     return final
 

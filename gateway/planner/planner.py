@@ -16,7 +16,7 @@ from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.bind_parameters import bind_parameters
 from duckflight.gateway.planner.cut_stages import cut_stages
-from duckflight.gateway.planner.distribute_blocks import distribute_blocks
+from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
 from duckflight.gateway.planner.output_names import output_names
 from duckflight.gateway.planner.plan import Plan
 from duckflight.gateway.planner.postgres_division import postgres_division
@@ -63,6 +63,7 @@ def plan_query(
     query_id: str,
     params: list[BoundParam] | None = None,
     distribute: bool = True,
+    broadcast_bytes: int = BROADCAST_BYTES,
 ) -> Plan:
     """Plan one query (a SELECT, set operation or VALUES) for these workers.
 
@@ -80,5 +81,5 @@ def plan_query(
     tree = pushdown_scans(tree, catalog)
     tree = prune_splits(tree, catalog)
     if distribute:
-        tree = distribute_blocks(tree, catalog)
+        tree = distribute_blocks(tree, catalog, broadcast_bytes)
     return cut_stages(tree, catalog, workers, query_id)

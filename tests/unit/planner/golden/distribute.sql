@@ -88,16 +88,18 @@ select (select max(o_total) from orders) m, (select max(o_total) from orders) n
 SELECT MAX("orders"."o_total") AS "__p0" FROM "orders" AS "orders"
 -- final
 SELECT (SELECT MAX("__p0") AS "_col_0" FROM "__stage_1" AS "__block") AS "m", (SELECT MAX("__p0") AS "_col_0" FROM "__stage_1" AS "__block") AS "n"
--- case: a correlated subquery reading the large table keeps the block on the gateway
+-- case: a correlated aggregate on the key: both shuffled, orders cut first to the filtered customers' keys
 select c_name from customer where c_nation = 1 and 5 < (select count(*) from orders where o_custkey = c_custkey)
--- stage 1 scan customer shuffle
+-- stage 1 scan customer broadcast
+SELECT DISTINCT "c_custkey" FROM "customer" WHERE "c_nation" = 1
+-- stage 2 scan customer shuffle
 SELECT "c_custkey", "c_name", "c_nation" FROM "customer" WHERE "c_nation" = 1
--- stage 2 scan orders shuffle
-SELECT "o_custkey" FROM "orders"
--- stage 3 block customer gather reads __shuf_golden_1, __shuf_golden_2
-SELECT "customer"."c_name" AS "__c0" FROM "__shuf_golden_1" AS "customer" WHERE "customer"."c_nation" = 1 AND 5 < (SELECT COUNT(*) AS "_col_0" FROM "__shuf_golden_2" AS "orders" WHERE "orders"."o_custkey" = "customer"."c_custkey")
+-- stage 3 scan orders shuffle reads __bcast_golden_1
+SELECT "o_custkey" FROM "orders" WHERE ("o_custkey" IN (SELECT "c_custkey" FROM "__bcast_golden_1") OR "o_custkey" IS NULL)
+-- stage 4 block customer gather reads __shuf_golden_2, __shuf_golden_3
+SELECT "customer"."c_name" AS "__c0" FROM "__shuf_golden_2" AS "customer" WHERE "customer"."c_nation" = 1 AND 5 < (SELECT COUNT(*) AS "_col_0" FROM "__shuf_golden_3" AS "orders" WHERE "orders"."o_custkey" = "customer"."c_custkey")
 -- final
-SELECT "__c0" AS "c_name" FROM "__stage_3" AS "__block"
+SELECT "__c0" AS "c_name" FROM "__stage_4" AS "__block"
 -- case: two subqueries reading the same small table each read their own broadcast
 select count(*) from orders o where exists (select * from customer where c_custkey = o.o_custkey and c_nation = 1) or exists (select * from customer where c_custkey = o.o_custkey and c_nation = 2)
 -- stage 1 scan customer broadcast
@@ -176,3 +178,37 @@ select o_custkey, stddev(o_total), var_pop(o_total), variance(o_total) from orde
 SELECT "orders"."o_custkey" AS "__k0", COUNT("orders"."o_total") AS "__p0", CAST(AVG("orders"."o_total") AS DOUBLE) AS "__p1", VAR_POP("orders"."o_total") * COUNT("orders"."o_total") AS "__p2", COUNT("orders"."o_total") AS "__p4", CAST(AVG("orders"."o_total") AS DOUBLE) AS "__p5", VAR_POP("orders"."o_total") * COUNT("orders"."o_total") AS "__p6", COUNT("orders"."o_total") AS "__p8", CAST(AVG("orders"."o_total") AS DOUBLE) AS "__p9", VAR_POP("orders"."o_total") * COUNT("orders"."o_total") AS "__p10" FROM "orders" AS "orders" GROUP BY "orders"."o_custkey"
 -- final
 SELECT "__k0" AS "o_custkey", SQRT(CASE WHEN SUM("__p0") > 1 THEN SUM("__p2" + "__p0" * POWER("__p1" - "__p3", 2)) / (SUM("__p0") - 1) END) AS "stddev", CASE WHEN SUM("__p4") > 0 THEN SUM("__p6" + "__p4" * POWER("__p5" - "__p7", 2)) / SUM("__p4") END AS "var_pop", CASE WHEN SUM("__p8") > 1 THEN SUM("__p10" + "__p8" * POWER("__p9" - "__p11", 2)) / (SUM("__p8") - 1) END AS "variance" FROM (SELECT *, SUM("__p0" * "__p1") OVER (PARTITION BY "__k0") / NULLIF(SUM("__p0") OVER (PARTITION BY "__k0"), 0) AS "__p3", SUM("__p4" * "__p5") OVER (PARTITION BY "__k0") / NULLIF(SUM("__p4") OVER (PARTITION BY "__k0"), 0) AS "__p7", SUM("__p8" * "__p9") OVER (PARTITION BY "__k0") / NULLIF(SUM("__p8") OVER (PARTITION BY "__k0"), 0) AS "__p11" FROM "__stage_1" AS "__block") AS "__block" GROUP BY "__k0"
+-- case: an uncorrelated HAVING subquery over the block's own table is a block of its own
+select o_custkey, sum(o_total) from orders group by o_custkey having sum(o_total) > (select sum(o_total) * 0.0001 from orders)
+-- stage 1 block orders gather
+SELECT "orders"."o_custkey" AS "__k0", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" GROUP BY "orders"."o_custkey"
+-- stage 2 block orders gather
+SELECT SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders"
+-- final
+SELECT "__k0" AS "o_custkey", SUM("__p0") AS "sum" FROM "__stage_1" AS "__block" GROUP BY "__k0" HAVING SUM("__p0") > (SELECT SUM("__p0") * 0.0001 AS "_col_0" FROM "__stage_2" AS "__block")
+-- case: a HAVING subquery reading the block's group key is correlated and stays on the gateway
+select o_custkey, sum(o_total) from orders as o group by o_custkey having sum(o_total) > (select max(c_nation) from customer where c_custkey = o.o_custkey)
+-- stage 1 scan orders gather
+SELECT "o_custkey", "o_total" FROM "orders"
+-- stage 2 scan customer gather
+SELECT "c_custkey", "c_nation" FROM "customer"
+-- final
+SELECT "o"."o_custkey" AS "o_custkey", SUM("o"."o_total") AS "sum" FROM "__stage_1" AS "o" GROUP BY "o"."o_custkey" HAVING SUM("o"."o_total") > (SELECT MAX("customer"."c_nation") AS "_col_0" FROM "__stage_2" AS "customer" WHERE "customer"."c_custkey" = "o"."o_custkey")
+-- case: a filtered table on the null-supplying side of a left join cuts no shuffle
+select c_name, count(o_orderkey) from customer left join orders on o_custkey = c_custkey and o_date = date '2020-01-01' group by c_name
+-- stage 1 scan customer shuffle
+SELECT "c_custkey", "c_name" FROM "customer"
+-- stage 2 scan orders shuffle
+SELECT "o_orderkey", "o_custkey", "o_date" FROM "orders" WHERE "o_date" = CAST('2020-01-01' AS DATE)
+-- stage 3 block customer gather reads __shuf_golden_1, __shuf_golden_2
+SELECT "customer"."c_name" AS "__k0", COUNT("orders"."o_orderkey") AS "__p0" FROM "__shuf_golden_1" AS "customer" LEFT JOIN "__shuf_golden_2" AS "orders" ON "orders"."o_custkey" = "customer"."c_custkey" AND "orders"."o_date" = CAST('2020-01-01' AS DATE) GROUP BY "customer"."c_name"
+-- final
+SELECT "__k0" AS "c_name", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block" GROUP BY "__k0"
+-- case: a filtered table under NOT EXISTS cuts no shuffle
+select count(*) from orders where not exists (select 1 from customer where c_custkey = o_custkey and c_nation = 1)
+-- stage 1 scan customer broadcast
+SELECT "c_custkey", "c_nation" FROM "customer" WHERE "c_nation" = 1
+-- stage 2 block orders gather reads __bcast_golden_1
+SELECT COUNT(*) AS "__p0" FROM "orders" AS "orders" WHERE NOT EXISTS(SELECT 1 AS "1" FROM "__bcast_golden_1" AS "customer" WHERE "customer"."c_custkey" = "orders"."o_custkey" AND "customer"."c_nation" = 1)
+-- final
+SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_2" AS "__block"
