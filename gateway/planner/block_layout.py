@@ -48,6 +48,31 @@ def estimated_bytes(table: exp.Table, catalog: Catalog) -> int:
     return entry.bytes if entry.row_count is None else entry.row_count * width
 
 
+# Guessed share of rows a pushed condition keeps (no statistics on values yet):
+# an equality keeps few, anything else (ranges, LIKE) more.
+KEPT_BY_EQUALITY = 0.1
+KEPT_BY_OTHER = 0.3
+# A table read whole by every worker rather than broadcast when it is this
+# small (bytes as read), or when its filters keep at least this share of it.
+READ_IN_PLACE_BYTES = 1 << 20
+READ_IN_PLACE_KEPT = 0.25
+
+
+def kept_share(table: exp.Table) -> float:
+    """A guess at the share of the table's rows its pushed filters keep."""
+    share = 1.0
+    for condition in table.meta["scan"].filters:
+        share *= KEPT_BY_EQUALITY if isinstance(condition, (exp.EQ, exp.In)) else KEPT_BY_OTHER
+    return share
+
+
+def read_in_place(table: exp.Table, catalog: Catalog) -> bool:
+    """Whether every worker should read this small table itself instead of
+    receiving it: receiving a row costs more than reading it, so a broadcast
+    only pays when its filters drop most of what it reads."""
+    return estimated_bytes(table, catalog) <= READ_IN_PLACE_BYTES or kept_share(table) >= READ_IN_PLACE_KEPT
+
+
 def broadcast_layout(select: exp.Select, sources: dict[str, exp.Table], catalog: Catalog,
                      limit: int) -> Layout:
     large_alias = max(sources, key=lambda a: estimated_bytes(sources[a], catalog))

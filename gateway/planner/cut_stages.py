@@ -78,8 +78,9 @@ class _Builder:
             shuffles.append(stage)
             for node in nodes:
                 _rename(node, stage.name)
+        in_place = self._in_place(block.in_place)
         if block.partitioned is None:
-            return self._co_partitioned(block, inputs, shuffles)
+            return self._co_partitioned(block, inputs, shuffles, in_place)
         key = (block.partitioned.name, block.fragment.sql("duckdb"))
         if key in self.blocks:  # e.g. the same subquery twice
             return self.blocks[key]
@@ -87,10 +88,13 @@ class _Builder:
         stage_id = len(self.stages) + 1
         note = "partial aggregate" if block.kind == "aggregate" else (f"top {block.top_n}" if block.top_n else "rows")
         stage = Stage(stage_id, f"__stage_{stage_id}", "block", table.name, block.fragment.sql("duckdb"),
-                      "gather", inputs=list(dict.fromkeys(inputs)), note=note)
+                      "gather", inputs=list(dict.fromkeys(inputs)), note=note + _in_place_note(in_place))
         spec: ScanSpec = block.partitioned.meta["scan"]
         splits = spec.splits if spec.splits is not None else table.splits
         self._add_fragments(stage, table, [i.name for i in stage.inputs], splits)
+        for fragment in stage.fragments:
+            _add_scans(fragment, in_place)
+        stage.in_place = [name for name, _, _ in in_place]
         self.stages.append(stage)
         self.blocks[key] = stage
         return stage
@@ -100,20 +104,41 @@ class _Builder:
         spec = key_filter.spec
         return self.scan(ScanSpec(spec.table, [key_filter.key], spec.filters, spec.splits), "broadcast", distinct=True)
 
-    def _co_partitioned(self, block: Block, broadcasts: list[Stage], shuffles: list[Stage]) -> Stage:
+    def _in_place(self, nodes: list[exp.Table]) -> list[tuple[str, Table, list[Split]]]:
+        """(relation, table, every split) for the tables each worker reads whole;
+        occurrences reading the same splits share one relation."""
+        relations: dict[tuple, str] = {}
+        out = []
+        for node in nodes:
+            table = self.catalog.get(node.name)
+            spec: ScanSpec = node.meta["scan"]
+            splits = _whole_files(spec.splits if spec.splits is not None else table.splits, table)
+            key = (table.name, tuple((s.path, s.row_start) for s in splits))
+            if key not in relations:
+                taken = sum(1 for k in relations if k[0] == table.name)
+                relations[key] = table.name if not taken else f"{table.name}__{taken + 1}"
+                out.append((relations[key], table, splits))
+            _rename(node, relations[key])
+        return out
+
+    def _co_partitioned(self, block: Block, broadcasts: list[Stage], shuffles: list[Stage],
+                        in_place: list[tuple[str, Table, list[Split]]]) -> Stage:
         """One fragment per worker over its buckets of every shuffled table."""
         stage_id = len(self.stages) + 1
         sql = block.fragment.sql("duckdb")
         keys = ", ".join(f"{s.table}.{s.fragments[0].shuffle.key}" for s in shuffles)
         stage = Stage(stage_id, f"__stage_{stage_id}", "block", shuffles[0].table, sql, "gather",
                       inputs=list(dict.fromkeys(broadcasts + shuffles)),
-                      note=f"co-partitioned on {keys}, " + ("partial aggregate" if block.kind == "aggregate" else "rows"))
+                      note=f"co-partitioned on {keys}, " + ("partial aggregate" if block.kind == "aggregate" else "rows")
+                      + _in_place_note(in_place))
         for bucket, worker in enumerate(self.workers):
             bind = {s.name: bucket_table(s.name, bucket) for s in shuffles}
             fragment = fragment_pb2.Fragment(query_id=self.query_id, stage_id=stage_id, fragment_id=bucket, sql=sql,
                                              inputs=[b.name for b in broadcasts] + list(bind.values()), bind=bind)
+            _add_scans(fragment, in_place)
             stage.fragments.append(fragment)
             stage.workers.append(worker)
+        stage.in_place = [name for name, _, _ in in_place]
         self.stages.append(stage)
         return stage
 
@@ -128,14 +153,24 @@ class _Builder:
             assigned = _whole_files(assigned, table)
             fragment = fragment_pb2.Fragment(query_id=self.query_id, stage_id=stage.id, fragment_id=index,
                                              sql=stage.sql, inputs=inputs)
-            scan = fragment.scans.add(name=table.name, format=table.format)
-            for split in assigned:
-                scan.splits.add(path=split.path, row_group_start=split.rg_start, row_group_count=split.rg_count,
-                                row_start=split.row_start, row_end=split.row_end)
-            if table.csv is not None:
-                scan.csv.CopyFrom(table.csv)
+            _add_scans(fragment, [(table.name, table, assigned)])
             stage.fragments.append(fragment)
             stage.workers.append(worker)
+
+
+def _add_scans(fragment: fragment_pb2.Fragment, scans: list[tuple[str, Table, list[Split]]]) -> None:
+    """Bind each (relation, table, splits) in the fragment: the worker reads them as that relation."""
+    for name, table, splits in scans:
+        scan = fragment.scans.add(name=name, format=table.format)
+        for split in splits:
+            scan.splits.add(path=split.path, row_group_start=split.rg_start, row_group_count=split.rg_count,
+                            row_start=split.row_start, row_end=split.row_end)
+        if table.csv is not None:
+            scan.csv.CopyFrom(table.csv)
+
+
+def _in_place_note(in_place: list[tuple[str, Table, list[Split]]]) -> str:
+    return f", reads {', '.join(name for name, _, _ in in_place)} whole on every worker" if in_place else ""
 
 
 def _whole_files(splits: list[Split], table: Table) -> list[Split]:

@@ -30,7 +30,7 @@ from sqlglot.optimizer.scope import Scope, traverse_scope
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.planner.aggregates import NotMergeable, split_aggregate
 from duckflight.gateway.planner.block_layout import (
-    Ineligible, broadcast_layout, estimated_bytes, final_parts, shuffle_layout,
+    Ineligible, broadcast_layout, estimated_bytes, final_parts, read_in_place, shuffle_layout,
 )
 from duckflight.gateway.planner.key_filter import KeyFilter, key_filter
 
@@ -49,6 +49,7 @@ class Block:
     top_n: int | None = None
     shuffled: list[tuple[exp.Table, str]] = field(default_factory=list)  # (table, key), co-partitioned
     key_filter: KeyFilter | None = None  # shuffles that first keep only the keys the block can use
+    in_place: list[exp.Table] = field(default_factory=list)  # small tables every worker reads whole itself
 
 
 def distribute_blocks(expression: exp.Expression, catalog: Catalog, broadcast_bytes: int = BROADCAST_BYTES) -> exp.Expression:
@@ -126,11 +127,12 @@ def _distribute(scope: Scope, catalog: Catalog, broadcast_bytes: int) -> exp.Sel
     final.meta["block"] = Block(
         fragment,
         inside(layout.split) if layout.split is not None else None,
-        [inside(t) for t in layout.broadcast],
+        [inside(t) for t in layout.broadcast if not read_in_place(t, catalog)],
         kind,
         top_n,
         [(inside(t), key) for t, key in layout.shuffled],
         key_filter(select, layout.shuffled, lambda t: estimated_bytes(t, catalog)) if layout.shuffled else None,
+        [inside(t) for t in layout.broadcast if read_in_place(t, catalog)],
     )
     return final
 

@@ -18,16 +18,12 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from duckflight.gateway.planner.block_layout import enclosing_select
+from duckflight.gateway.planner.block_layout import enclosing_select, kept_share
 from duckflight.gateway.planner.pushdown_scans import ScanSpec, conjuncts
 
 # Reduce a shuffled table only when it is this many times larger than R's
 # guessed filtered size: below that the extra scan and wave cost more.
 REDUCE_RATIO = 4
-# Guessed share of rows a pushed condition keeps (no statistics on values yet):
-# an equality keeps few, anything else (ranges, LIKE) more.
-KEPT_BY_EQUALITY = 0.1
-KEPT_BY_OTHER = 0.3
 
 
 @dataclass
@@ -47,20 +43,12 @@ def key_filter(select: exp.Select, shuffled: list[tuple[exp.Table, str]], size) 
     candidates = [(t, k) for t, k in shuffled if t.meta["scan"].filters and _required(t, select)]
     if not candidates:
         return None
-    reducer, key = min(candidates, key=lambda c: size(c[0]) * _kept(c[0]))
-    floor = REDUCE_RATIO * size(reducer) * _kept(reducer)
+    reducer, key = min(candidates, key=lambda c: size(c[0]) * kept_share(c[0]))
+    floor = REDUCE_RATIO * size(reducer) * kept_share(reducer)
     reduce = {t.name for t, _ in shuffled if t.name != reducer.name and size(t) >= floor}
     # Every occurrence of a reduced table shares one shuffle: all must be large.
     reduce -= {t.name for t, _ in shuffled if t.name in reduce and size(t) < floor}
     return KeyFilter(reducer.meta["scan"], key, reduce) if reduce else None
-
-
-def _kept(table: exp.Table) -> float:
-    """A guess at the share of the table's rows its pushed filters keep."""
-    share = 1.0
-    for condition in table.meta["scan"].filters:
-        share *= KEPT_BY_EQUALITY if isinstance(condition, (exp.EQ, exp.In)) else KEPT_BY_OTHER
-    return share
 
 
 def _required(table: exp.Table, select: exp.Select) -> bool:

@@ -35,6 +35,7 @@ class Stage:
     fragments: list[fragment_pb2.Fragment] = field(default_factory=list)
     workers: list[str] = field(default_factory=list)  # worker address per fragment
     note: str = ""  # how the block was split (partial aggregate, top-N, ...)
+    in_place: list[str] = field(default_factory=list)  # scans every fragment reads whole (small tables)
 
 
 @dataclass
@@ -89,7 +90,8 @@ def _explain_stage(stage: Stage, depth: int, lines: list[str], analyze) -> None:
     lines.append(f"{pad}     Stage {stage.id} [{what}{note}]: {len(stage.fragments)} fragment(s)")
     lines.append(f"{pad}       SQL: {stage.sql}")
     for fragment, worker in zip(stage.fragments, stage.workers):
-        splits = ", ".join(_split_text(s) for scan in fragment.scans for s in scan.splits)
+        splits = ", ".join(_split_text(s) for scan in fragment.scans if scan.name not in stage.in_place
+                           for s in scan.splits)
         figures = ""
         if analyze is not None and (stage.id, fragment.fragment_id) in analyze:
             figures = "  " + analyze[(stage.id, fragment.fragment_id)]
@@ -134,5 +136,5 @@ def restamp(plan: Plan, query_id: str) -> Plan:
             fragments.append(fragment)
         copies[stage.id] = Stage(stage.id, rename(stage.name), stage.kind, stage.table, rename(stage.sql),
                                  stage.exchange, [copies[i.id] for i in stage.inputs], list(stage.columns),
-                                 fragments, list(stage.workers), stage.note)
+                                 fragments, list(stage.workers), stage.note, list(stage.in_place))
     return Plan(query_id, rename(plan.final_sql), [copies[s.id] for s in plan.stages])

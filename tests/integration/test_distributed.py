@@ -62,8 +62,9 @@ CASES = {
     "variance far from zero": ("select stddev(v + 100000000), var_pop(k * 1000000 + 1000000000000) from t",
                                "partial aggregate"),
     "top-N": ("select k, v, g from t where k is not null order by v desc, k, g limit 7", "top 7"),
-    "broadcast join": ("select name, count(*) from t join small on t.k = small.k group by name order by 2 desc, 1 limit 5",
-                       "Exchange broadcast"),
+    "small table read whole by every worker": (
+        "select name, count(*) from t join small on t.k = small.k group by name order by 2 desc, 1 limit 5",
+        "reads small whole on every worker"),
     "self join on a key with NULLs": ("select count(*), sum(a.v) from t a join t b on a.k = b.k2", "Exchange shuffle"),
     "left join keeps unmatched rows once": ("select count(*), count(b.k2) from t a left join t b on a.k = b.k2 and b.v > 50",
                                             "Exchange shuffle"),
@@ -141,7 +142,7 @@ def test_query_tables_are_dropped_from_workers_afterwards(dsn, data):
     with cluster(str(data)) as (url, servers, _):
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute(CASES["not exists"][0]).fetchall()
-            conn.execute(CASES["broadcast join"][0]).fetchall()
+            conn.execute(CASES["small table read whole by every worker"][0]).fetchall()
         for server in servers:
             assert server.tables.names() == set()
             left = server.database.execute("select count(*) from duckdb_tables() where table_name like '\\_\\_%' escape '\\'").fetchone()

@@ -4,7 +4,7 @@ Each case in ``golden/*.sql`` is a block::
 
     -- case: <name>
     <input SQL, Postgres dialect>
-    -- stage <n> <scan|block> <table> <exchange> [reads <stage names>]
+    -- stage <n> <scan|block> <table> <exchange> [reads <stage names>] [whole <tables every worker reads whole>]
     <SQL every fragment of that stage runs>
     -- final
     <SQL the gateway runs over the stage outputs>
@@ -53,6 +53,7 @@ def render(query: str, distribute: bool = True) -> str:
     parts = []
     for s in plan.stages:
         reads = f" reads {', '.join(i.name for i in s.inputs)}" if s.inputs else ""
+        reads += f" whole {', '.join(s.in_place)}" if s.in_place else ""
         parts.append(f"-- stage {s.id} {s.kind} {s.table} {s.exchange}{reads}\n{s.sql}")
     return "\n".join(parts + [f"-- final\n{plan.final_sql}"])
 

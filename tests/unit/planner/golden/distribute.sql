@@ -68,20 +68,16 @@ SELECT "customer"."c_name" AS "__k0", COUNT("orders"."o_orderkey") AS "__p0" FRO
 SELECT "__k0" AS "c_name", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block" GROUP BY "__k0"
 -- case: the large side preserved by a left join is distributed
 select o_orderkey, c_name from orders left join customer on o_custkey = c_custkey where o_total > 1000
--- stage 1 scan customer broadcast
-SELECT "c_custkey", "c_name" FROM "customer"
--- stage 2 block orders gather reads __bcast_golden_1
-SELECT "orders"."o_orderkey" AS "__c0", "customer"."c_name" AS "__c1" FROM "orders" AS "orders" LEFT JOIN "__bcast_golden_1" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey" WHERE "orders"."o_total" > 1000
+-- stage 1 block orders gather whole customer
+SELECT "orders"."o_orderkey" AS "__c0", "customer"."c_name" AS "__c1" FROM "orders" AS "orders" LEFT JOIN "customer" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey" WHERE "orders"."o_total" > 1000
 -- final
-SELECT "__c0" AS "o_orderkey", "__c1" AS "c_name" FROM "__stage_2" AS "__block"
+SELECT "__c0" AS "o_orderkey", "__c1" AS "c_name" FROM "__stage_1" AS "__block"
 -- case: a derived table block is distributed, the outer aggregate finishes on the gateway
 select y, sum(t) from (select extract(year from o_date) as y, o_total as t from orders join customer on o_custkey = c_custkey) as x group by y
--- stage 1 scan customer broadcast
-SELECT "c_custkey" FROM "customer"
--- stage 2 block orders gather reads __bcast_golden_1
-SELECT EXTRACT(YEAR FROM "orders"."o_date") AS "__c0", "orders"."o_total" AS "__c1" FROM "orders" AS "orders" JOIN "__bcast_golden_1" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey"
+-- stage 1 block orders gather whole customer
+SELECT EXTRACT(YEAR FROM "orders"."o_date") AS "__c0", "orders"."o_total" AS "__c1" FROM "orders" AS "orders" JOIN "customer" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey"
 -- final
-SELECT "x"."y" AS "y", SUM("x"."t") AS "sum" FROM (SELECT "__c0" AS "y", "__c1" AS "t" FROM "__stage_2" AS "__block") AS "x" GROUP BY "x"."y"
+SELECT "x"."y" AS "y", SUM("x"."t") AS "sum" FROM (SELECT "__c0" AS "y", "__c1" AS "t" FROM "__stage_1" AS "__block") AS "x" GROUP BY "x"."y"
 -- case: the same block twice is one stage
 select (select max(o_total) from orders) m, (select max(o_total) from orders) n
 -- stage 1 block orders gather
@@ -112,16 +108,14 @@ SELECT COUNT(*) AS "__p0" FROM "orders" AS "o" WHERE EXISTS(SELECT 1 AS "1" FROM
 SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block"
 -- case: two large tables joined on one key are shuffled on it into one bucket per worker
 select c_nation, count(*) from orders a join orders b on a.o_orderkey = b.o_custkey join customer on c_custkey = a.o_custkey group by c_nation
--- stage 1 scan customer broadcast
-SELECT "c_custkey", "c_nation" FROM "customer"
--- stage 2 scan orders shuffle
+-- stage 1 scan orders shuffle
 SELECT "o_orderkey", "o_custkey" FROM "orders"
--- stage 3 scan orders shuffle
+-- stage 2 scan orders shuffle
 SELECT "o_custkey" FROM "orders"
--- stage 4 block orders gather reads __bcast_golden_1, __shuf_golden_2, __shuf_golden_3
-SELECT "customer"."c_nation" AS "__k0", COUNT(*) AS "__p0" FROM "__shuf_golden_2" AS "a" JOIN "__shuf_golden_3" AS "b" ON "a"."o_orderkey" = "b"."o_custkey" JOIN "__bcast_golden_1" AS "customer" ON "customer"."c_custkey" = "a"."o_custkey" GROUP BY "customer"."c_nation"
+-- stage 3 block orders gather reads __shuf_golden_1, __shuf_golden_2 whole customer
+SELECT "customer"."c_nation" AS "__k0", COUNT(*) AS "__p0" FROM "__shuf_golden_1" AS "a" JOIN "__shuf_golden_2" AS "b" ON "a"."o_orderkey" = "b"."o_custkey" JOIN "customer" AS "customer" ON "customer"."c_custkey" = "a"."o_custkey" GROUP BY "customer"."c_nation"
 -- final
-SELECT "__k0" AS "c_nation", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_4" AS "__block" GROUP BY "__k0"
+SELECT "__k0" AS "c_nation", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block" GROUP BY "__k0"
 -- case: NOT EXISTS over a shuffled table: the outer table is shuffled on the key too
 select count(*) from customer c, orders x where c_custkey = x.o_custkey and not exists (select * from orders o where o.o_custkey = c.c_custkey and o.o_total > 100)
 -- stage 1 scan customer shuffle
