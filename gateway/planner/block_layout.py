@@ -187,7 +187,7 @@ def _aliases(select: exp.Select) -> set[str]:
     return {select.args["from_"].this.alias_or_name} | {j.this.alias_or_name for j in select.args.get("joins") or []}
 
 
-def _owner(column: exp.Column, tables: list[exp.Table]) -> exp.Table | None:
+def owner(column: exp.Column, tables: list[exp.Table]) -> exp.Table | None:
     """The table occurrence a qualified column reads: the nearest enclosing SELECT's."""
     node = column.parent
     while node is not None:
@@ -210,8 +210,8 @@ def _identity(column: exp.Expression, tables: list[exp.Table]):
     """((id of its table, name), table) for a column of one of ``tables``, else None."""
     if not isinstance(column, exp.Column):
         return None
-    owner = _owner(column, tables)
-    return ((id(owner), column.name), owner) if owner is not None else None
+    table = owner(column, tables)
+    return ((id(table), column.name), table) if table is not None else None
 
 
 def _equal_columns(select: exp.Select, tables: list[exp.Table]) -> list[list[tuple[exp.Table, str]]]:
@@ -241,13 +241,13 @@ def _equal_columns(select: exp.Select, tables: list[exp.Table]) -> list[list[tup
             continue
         a, b = _identity(condition.this, tables), _identity(right, tables)
         if a and b:
-            for key, owner in (a, b):
-                owners[key] = owner
+            for key, member in (a, b):
+                owners[key] = member
                 parent.setdefault(key, key)
             parent[find(a[0])] = find(b[0])
     classes: dict = {}
-    for key, owner in owners.items():
-        classes.setdefault(find(key), []).append((owner, key[1]))
+    for key, member in owners.items():
+        classes.setdefault(find(key), []).append((member, key[1]))
     return list(classes.values())
 
 

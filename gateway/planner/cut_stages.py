@@ -14,6 +14,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from duckflight.gateway.catalog import Catalog, Table
+from duckflight.gateway.planner.applied_filters import columns_read, drop_applied
 from duckflight.gateway.planner.distribute_blocks import Block
 from duckflight.gateway.planner.key_filter import KeyFilter
 from duckflight.gateway.planner.plan import Plan, Stage
@@ -63,7 +64,7 @@ class _Builder:
     def block(self, block: Block) -> Stage:
         inputs = []
         for node in block.broadcast:
-            stage = self.scan(node.meta["scan"], "broadcast")
+            stage = self.scan(self._sent([node], node.meta["scan"], block.fragment), "broadcast")
             inputs.append(stage)
             _rename(node, stage.name)
         shuffles = []
@@ -71,6 +72,7 @@ class _Builder:
         for (table, column), nodes in _by_table_and_key(block.shuffled).items():
             # One shuffle per table and key: reads of it in the block share it.
             spec = _merged([n.meta["scan"] for n in nodes], self.catalog.get(table))
+            spec = self._sent(nodes, spec, block.fragment, column)
             if keys is not None and table in block.key_filter.reduce:
                 stage = self.scan(_keeping_keys(spec, column, keys), "shuffle", column, [keys])
             else:
@@ -98,6 +100,16 @@ class _Builder:
         self.stages.append(stage)
         self.blocks[key] = stage
         return stage
+
+    def _sent(self, nodes: list[exp.Table], spec: ScanSpec, fragment: exp.Select, key: str | None = None) -> ScanSpec:
+        """What a broadcast or shuffle stage must send for these reads of its table:
+        the conjuncts its filters apply are dropped from the block, and so are
+        the columns only they read."""
+        for node in nodes:
+            drop_applied(node, spec.filters, fragment)
+        wanted = set().union(*(columns_read(n, fragment) for n in nodes)) | ({key} if key else set())
+        columns = [c for c, _ in self.catalog.get(spec.table).columns if c in wanted]
+        return ScanSpec(spec.table, columns, spec.filters, spec.splits)
 
     def keys(self, key_filter: KeyFilter) -> Stage:
         """The distinct keys of the key filter's table, put on every worker."""

@@ -118,7 +118,7 @@ def _push_filters(scope: Scope, catalog: Catalog, tables: dict[int, exp.Table]) 
         if alias in allowed and alias in sources and _pushable(conjunct):
             table = sources[alias]
             spec: ScanSpec = table.meta.setdefault("scan", ScanSpec(table.name))
-            spec.filters.append(_unqualified(conjunct))
+            spec.filters.append(unqualified(conjunct))
 
 
 def _null_supplying(select: exp.Select) -> set[str]:
@@ -164,7 +164,7 @@ def _pushable(conjunct: exp.Expression) -> bool:
     return True
 
 
-def _unqualified(conjunct: exp.Expression) -> exp.Expression:
+def unqualified(conjunct: exp.Expression) -> exp.Expression:
     copy = conjunct.copy()
     for column in copy.find_all(exp.Column):
         column.set("table", None)

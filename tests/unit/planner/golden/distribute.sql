@@ -19,9 +19,9 @@ SELECT "__k0" AS "y", SUM("__p0") * 2 AS "twice", "__k1" AS "upper" FROM "__stag
 -- case: join with a small table broadcast, partials over the large one
 select c_name, sum(o_total) from orders join customer on o_custkey = c_custkey where c_nation = 3 group by c_name
 -- stage 1 scan customer broadcast
-SELECT "c_custkey", "c_name", "c_nation" FROM "customer" WHERE "c_nation" = 3
+SELECT "c_custkey", "c_name" FROM "customer" WHERE "c_nation" = 3
 -- stage 2 block orders gather reads __bcast_golden_1
-SELECT "customer"."c_name" AS "__k0", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" JOIN "__bcast_golden_1" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey" WHERE "customer"."c_nation" = 3 GROUP BY "customer"."c_name"
+SELECT "customer"."c_name" AS "__k0", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" JOIN "__bcast_golden_1" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey" GROUP BY "customer"."c_name"
 -- final
 SELECT "__k0" AS "c_name", SUM("__p0") AS "sum" FROM "__stage_2" AS "__block" GROUP BY "__k0"
 -- case: top-N of rows runs on every fragment and once more on the gateway
@@ -33,9 +33,9 @@ SELECT "__c0" AS "o_orderkey", "__c1" AS "o_total" FROM "__stage_1" AS "__block"
 -- case: a WHERE subquery over a broadcast table runs inside the fragments
 select count(*) from orders where o_custkey in (select c_custkey from customer where c_nation = 7)
 -- stage 1 scan customer broadcast
-SELECT "c_custkey", "c_nation" FROM "customer" WHERE "c_nation" = 7
+SELECT "c_custkey" FROM "customer" WHERE "c_nation" = 7
 -- stage 2 block orders gather reads __bcast_golden_1
-SELECT COUNT(*) AS "__p0" FROM "orders" AS "orders" WHERE "orders"."o_custkey" IN (SELECT "customer"."c_custkey" AS "c_custkey" FROM "__bcast_golden_1" AS "customer" WHERE "customer"."c_nation" = 7)
+SELECT COUNT(*) AS "__p0" FROM "orders" AS "orders" WHERE "orders"."o_custkey" IN (SELECT "customer"."c_custkey" AS "c_custkey" FROM "__bcast_golden_1" AS "customer")
 -- final
 SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_2" AS "__block"
 -- case: count distinct: each fragment sends its distinct values, the final counts their union
@@ -89,21 +89,21 @@ select c_name from customer where c_nation = 1 and 5 < (select count(*) from ord
 -- stage 1 scan customer broadcast
 SELECT DISTINCT "c_custkey" FROM "customer" WHERE "c_nation" = 1
 -- stage 2 scan customer shuffle
-SELECT "c_custkey", "c_name", "c_nation" FROM "customer" WHERE "c_nation" = 1
+SELECT "c_custkey", "c_name" FROM "customer" WHERE "c_nation" = 1
 -- stage 3 scan orders shuffle reads __bcast_golden_1
 SELECT "o_custkey" FROM "orders" WHERE ("o_custkey" IN (SELECT "c_custkey" FROM "__bcast_golden_1") OR "o_custkey" IS NULL)
 -- stage 4 block customer gather reads __shuf_golden_2, __shuf_golden_3
-SELECT "customer"."c_name" AS "__c0" FROM "__shuf_golden_2" AS "customer" WHERE "customer"."c_nation" = 1 AND 5 < (SELECT COUNT(*) AS "_col_0" FROM "__shuf_golden_3" AS "orders" WHERE "orders"."o_custkey" = "customer"."c_custkey")
+SELECT "customer"."c_name" AS "__c0" FROM "__shuf_golden_2" AS "customer" WHERE 5 < (SELECT COUNT(*) AS "_col_0" FROM "__shuf_golden_3" AS "orders" WHERE "orders"."o_custkey" = "customer"."c_custkey")
 -- final
 SELECT "__c0" AS "c_name" FROM "__stage_4" AS "__block"
 -- case: two subqueries reading the same small table each read their own broadcast
 select count(*) from orders o where exists (select * from customer where c_custkey = o.o_custkey and c_nation = 1) or exists (select * from customer where c_custkey = o.o_custkey and c_nation = 2)
 -- stage 1 scan customer broadcast
-SELECT "c_custkey", "c_nation" FROM "customer" WHERE "c_nation" = 1
+SELECT "c_custkey" FROM "customer" WHERE "c_nation" = 1
 -- stage 2 scan customer broadcast
-SELECT "c_custkey", "c_nation" FROM "customer" WHERE "c_nation" = 2
+SELECT "c_custkey" FROM "customer" WHERE "c_nation" = 2
 -- stage 3 block orders gather reads __bcast_golden_1, __bcast_golden_2
-SELECT COUNT(*) AS "__p0" FROM "orders" AS "o" WHERE EXISTS(SELECT 1 AS "1" FROM "__bcast_golden_1" AS "customer" WHERE "customer"."c_custkey" = "o"."o_custkey" AND "customer"."c_nation" = 1) OR EXISTS(SELECT 1 AS "1" FROM "__bcast_golden_2" AS "customer" WHERE "customer"."c_custkey" = "o"."o_custkey" AND "customer"."c_nation" = 2)
+SELECT COUNT(*) AS "__p0" FROM "orders" AS "o" WHERE EXISTS(SELECT 1 AS "1" FROM "__bcast_golden_1" AS "customer" WHERE "customer"."c_custkey" = "o"."o_custkey") OR EXISTS(SELECT 1 AS "1" FROM "__bcast_golden_2" AS "customer" WHERE "customer"."c_custkey" = "o"."o_custkey")
 -- final
 SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block"
 -- case: two large tables joined on one key are shuffled on it into one bucket per worker
@@ -193,16 +193,16 @@ select c_name, count(o_orderkey) from customer left join orders on o_custkey = c
 -- stage 1 scan customer shuffle
 SELECT "c_custkey", "c_name" FROM "customer"
 -- stage 2 scan orders shuffle
-SELECT "o_orderkey", "o_custkey", "o_date" FROM "orders" WHERE "o_date" = CAST('2020-01-01' AS DATE)
+SELECT "o_orderkey", "o_custkey" FROM "orders" WHERE "o_date" = CAST('2020-01-01' AS DATE)
 -- stage 3 block customer gather reads __shuf_golden_1, __shuf_golden_2
-SELECT "customer"."c_name" AS "__k0", COUNT("orders"."o_orderkey") AS "__p0" FROM "__shuf_golden_1" AS "customer" LEFT JOIN "__shuf_golden_2" AS "orders" ON "orders"."o_custkey" = "customer"."c_custkey" AND "orders"."o_date" = CAST('2020-01-01' AS DATE) GROUP BY "customer"."c_name"
+SELECT "customer"."c_name" AS "__k0", COUNT("orders"."o_orderkey") AS "__p0" FROM "__shuf_golden_1" AS "customer" LEFT JOIN "__shuf_golden_2" AS "orders" ON "orders"."o_custkey" = "customer"."c_custkey" GROUP BY "customer"."c_name"
 -- final
 SELECT "__k0" AS "c_name", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block" GROUP BY "__k0"
 -- case: a filtered table under NOT EXISTS cuts no shuffle
 select count(*) from orders where not exists (select 1 from customer where c_custkey = o_custkey and c_nation = 1)
 -- stage 1 scan customer broadcast
-SELECT "c_custkey", "c_nation" FROM "customer" WHERE "c_nation" = 1
+SELECT "c_custkey" FROM "customer" WHERE "c_nation" = 1
 -- stage 2 block orders gather reads __bcast_golden_1
-SELECT COUNT(*) AS "__p0" FROM "orders" AS "orders" WHERE NOT EXISTS(SELECT 1 AS "1" FROM "__bcast_golden_1" AS "customer" WHERE "customer"."c_custkey" = "orders"."o_custkey" AND "customer"."c_nation" = 1)
+SELECT COUNT(*) AS "__p0" FROM "orders" AS "orders" WHERE NOT EXISTS(SELECT 1 AS "1" FROM "__bcast_golden_1" AS "customer" WHERE "customer"."c_custkey" = "orders"."o_custkey")
 -- final
 SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_2" AS "__block"
