@@ -181,8 +181,10 @@ def _split_aggregate_block(select: exp.Select, aliases: set[str]) -> tuple[exp.S
     windows: list[tuple[str, exp.Expression]] = []
     names = (f"__p{i}" for i in itertools.count())
     if distinct is not None:
-        # Every aggregate is DISTINCT over one argument: each fragment sends its
-        # distinct (keys, argument) pairs, and the final aggregates their union.
+        # Every DISTINCT aggregate is over one argument: each fragment groups by
+        # (keys, argument), and the final's DISTINCT aggregates run over the
+        # union of those pairs. Plain aggregates beside them are partials at
+        # that finer grain, which merge per group all the same.
         columns.append(exp.alias_(distinct.copy(), "__d", quoted=True))
         for node in list(final.find_all(exp.Distinct)):
             if isinstance(node.parent, exp.AggFunc) and node.expressions[0].sql() == distinct.sql():
@@ -193,7 +195,7 @@ def _split_aggregate_block(select: exp.Select, aliases: set[str]) -> tuple[exp.S
         for agg in list(part.find_all(exp.AggFunc)):
             if not _outside_subqueries(agg, final) or agg.parent is None or isinstance(agg, exp.Grouping):
                 continue  # GROUPING(k) only needs its key, replaced below
-            if distinct is not None:
+            if distinct is not None and agg.find(exp.Distinct):
                 continue  # already over the fragments' distinct values
             unit = agg.parent if isinstance(agg.parent, exp.Filter) else agg
             key = unit.sql()
@@ -245,10 +247,9 @@ def _with_group_windows(final: exp.Select, windows: list[tuple[str, exp.Expressi
 
 
 def _distinct_argument(select: exp.Select) -> exp.Expression | None:
-    """The one argument of DISTINCT aggregates when all aggregates are such; else None.
+    """The one argument of the DISTINCT aggregates, or None when there are none.
 
-    Raises Ineligible when DISTINCT and other aggregates are mixed (the
-    multiplicities a plain aggregate needs would be lost by the deduplication).
+    Raises Ineligible when they have several arguments, or a FILTER.
     """
     units = [a for part in final_parts(select) for a in part.find_all(exp.AggFunc)
              if _outside_subqueries(a, select) and not isinstance(a, exp.Grouping)]
@@ -256,9 +257,10 @@ def _distinct_argument(select: exp.Select) -> exp.Expression | None:
     if not any(distinct):
         return None
     arguments = {d.expressions[0].sql() for d in distinct if d is not None and len(d.expressions) == 1}
-    if not all(distinct) or len(arguments) != 1 or any(a.parent and isinstance(a.parent, exp.Filter) for a in units):
-        raise Ineligible("DISTINCT aggregates mixed with others, or over several arguments")
-    return distinct[0].expressions[0]
+    if len(arguments) != 1 or any(d is not None and len(d.expressions) != 1 for d in distinct) or any(
+            d is not None and isinstance(a.parent, exp.Filter) for a, d in zip(units, distinct)):
+        raise Ineligible("DISTINCT aggregates over several arguments, or with FILTER")
+    return next(d for d in distinct if d is not None).expressions[0]
 
 
 def _group_keys(group: exp.Group) -> list[exp.Expression]:

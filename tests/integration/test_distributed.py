@@ -61,6 +61,11 @@ CASES = {
                   "group by g order by g", "partial aggregate"),
     "variance far from zero": ("select stddev(v + 100000000), var_pop(k * 1000000 + 1000000000000) from t",
                                "partial aggregate"),
+    "distinct mixed with plain aggregates": (
+        "select g, count(distinct k), count(*), sum(v), avg(v), stddev(v), min(k2) from t group by g order by g",
+        "partial aggregate"),
+    "global distinct mixed with plain aggregates": (
+        "select count(distinct k), count(k), sum(distinct k), max(v), count(*) from t", "partial aggregate"),
     "top-N": ("select k, v, g from t where k is not null order by v desc, k, g limit 7", "top 7"),
     "small table read whole by every worker": (
         "select name, count(*) from t join small on t.k = small.k group by name order by 2 desc, 1 limit 5",

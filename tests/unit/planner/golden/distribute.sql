@@ -44,12 +44,12 @@ select o_date, count(distinct o_custkey), sum(distinct o_custkey) from orders wh
 SELECT "orders"."o_date" AS "__k0", "orders"."o_custkey" AS "__d" FROM "orders" AS "orders" WHERE "orders"."o_total" > 5 GROUP BY "orders"."o_date", "orders"."o_custkey"
 -- final
 SELECT "__k0" AS "o_date", COUNT(DISTINCT "__d") AS "count", SUM(DISTINCT "__d") AS "sum" FROM "__stage_1" AS "__block" GROUP BY "__k0"
--- case: distinct mixed with plain aggregates is gathered
+-- case: distinct mixed with plain aggregates: fragments group by the distinct argument too
 select count(distinct o_custkey), count(*) from orders
--- stage 1 scan orders gather
-SELECT "o_custkey" FROM "orders"
+-- stage 1 block orders gather
+SELECT "orders"."o_custkey" AS "__d", COUNT(*) AS "__p0" FROM "orders" AS "orders" GROUP BY "orders"."o_custkey"
 -- final
-SELECT COUNT(DISTINCT "orders"."o_custkey") AS "count", COUNT(*) AS "count" FROM "__stage_1" AS "orders"
+SELECT COUNT(DISTINCT "__d") AS "count", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_1" AS "__block"
 -- case: window functions stay on the gateway
 select o_orderkey, rank() over (order by o_total) from orders
 -- stage 1 scan orders gather
@@ -206,3 +206,21 @@ SELECT "c_custkey" FROM "customer" WHERE "c_nation" = 1
 SELECT COUNT(*) AS "__p0" FROM "orders" AS "orders" WHERE NOT EXISTS(SELECT 1 AS "1" FROM "__bcast_golden_1" AS "customer" WHERE "customer"."c_custkey" = "orders"."o_custkey")
 -- final
 SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_2" AS "__block"
+-- case: grouped distinct and plain aggregates, avg and stddev among them
+select o_date, count(distinct o_custkey), sum(o_total), avg(o_total), stddev(o_total), max(o_custkey) from orders group by o_date
+-- stage 1 block orders gather
+SELECT "orders"."o_date" AS "__k0", "orders"."o_custkey" AS "__d", SUM("orders"."o_total") AS "__p0", SUM("orders"."o_total") AS "__p1", COUNT("orders"."o_total") AS "__p2", COUNT("orders"."o_total") AS "__p3", CAST(AVG("orders"."o_total") AS DOUBLE) AS "__p4", VAR_POP("orders"."o_total") * COUNT("orders"."o_total") AS "__p5", MAX("orders"."o_custkey") AS "__p7" FROM "orders" AS "orders" GROUP BY "orders"."o_date", "orders"."o_custkey"
+-- final
+SELECT "__k0" AS "o_date", COUNT(DISTINCT "__d") AS "count", SUM("__p0") AS "sum", CAST(SUM("__p1") AS DOUBLE) / NULLIF(SUM("__p2"), 0) AS "avg", SQRT(CASE WHEN SUM("__p3") > 1 THEN SUM("__p5" + "__p3" * POWER("__p4" - "__p6", 2)) / (SUM("__p3") - 1) END) AS "stddev", MAX("__p7") AS "max" FROM (SELECT *, SUM("__p3" * "__p4") OVER (PARTITION BY "__k0") / NULLIF(SUM("__p3") OVER (PARTITION BY "__k0"), 0) AS "__p6" FROM "__stage_1" AS "__block") AS "__block" GROUP BY "__k0"
+-- case: distinct aggregates over two arguments are gathered
+select count(distinct o_custkey), count(distinct o_date) from orders
+-- stage 1 scan orders gather
+SELECT "o_custkey", "o_date" FROM "orders"
+-- final
+SELECT COUNT(DISTINCT "orders"."o_custkey") AS "count", COUNT(DISTINCT "orders"."o_date") AS "count" FROM "__stage_1" AS "orders"
+-- case: a plain aggregate before the distinct one
+select avg(o_total), count(distinct o_total) from orders where o_total between 1 and 10
+-- stage 1 block orders gather
+SELECT "orders"."o_total" AS "__d", SUM("orders"."o_total") AS "__p0", COUNT("orders"."o_total") AS "__p1" FROM "orders" AS "orders" WHERE "orders"."o_total" BETWEEN 1 AND 10 GROUP BY "orders"."o_total"
+-- final
+SELECT CAST(SUM("__p0") AS DOUBLE) / NULLIF(SUM("__p1"), 0) AS "avg", COUNT(DISTINCT "__d") AS "count" FROM "__stage_1" AS "__block"
