@@ -35,6 +35,7 @@ class Split:
     row_start: int = 0
     row_end: int = 0
     ranges: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # column -> (min, max)
+    not_null: set[str] = field(default_factory=set)  # columns the footers say hold no NULL here
 
 
 def parquet_splits(con: duckdb.DuckDBPyConnection, paths: list[str], types: dict[str, str],
@@ -43,12 +44,15 @@ def parquet_splits(con: duckdb.DuckDBPyConnection, paths: list[str], types: dict
     files = ", ".join("'" + p.replace("'", "''") + "'" for p in paths)
     rows = con.execute(
         f"SELECT file_name, row_group_id, row_group_num_rows, path_in_schema, stats_min_value, "
-        f"stats_max_value, coalesce(min_is_exact, true) AND coalesce(max_is_exact, true) "
+        f"stats_max_value, coalesce(min_is_exact, true) AND coalesce(max_is_exact, true), stats_null_count "
         f"FROM parquet_metadata([{files}]) ORDER BY file_name, row_group_id"
     ).fetchall()
     groups: dict[str, dict[int, tuple[int, dict]]] = {}
-    for path, rg, count, column, low, high, exact in rows:
+    not_null: dict[tuple[str, int], set[str]] = {}
+    for path, rg, count, column, low, high, exact, nulls in rows:
         _, stats = groups.setdefault(path, {}).setdefault(rg, (count, {}))
+        if nulls == 0:
+            not_null.setdefault((path, rg), set()).add(column)
         value_type = types.get(column)
         if value_type and low is not None and high is not None and (exact or not _is_text(value_type)):
             low, high = _value(low, value_type), _value(high, value_type)
@@ -56,7 +60,11 @@ def parquet_splits(con: duckdb.DuckDBPyConnection, paths: list[str], types: dict
                 stats[column] = (low, high)
     splits = []
     for path in paths:
-        splits += _ranges(path, groups.get(path, {}), types, split_rows)
+        for split in _ranges(path, groups.get(path, {}), types, split_rows):
+            row_groups = range(split.rg_start, split.rg_start + split.rg_count) if split.rg_count else groups.get(path, {})
+            sets = [not_null.get((path, rg), set()) for rg in row_groups]
+            split.not_null = set.intersection(*sets) if sets else set()
+            splits.append(split)
     return splits
 
 

@@ -77,9 +77,10 @@ def bind_scans(cursor: duckdb.DuckDBPyConnection, fragment: fragment_pb2.Fragmen
     for name, table in sorted(fragment.bind.items()):
         cursor.execute(f"CREATE OR REPLACE TEMP VIEW {quote_ident(name)} AS SELECT * FROM {quote_ident(table)}")
     for scan in fragment.scans:
+        where = f" WHERE {scan.filter}" if scan.filter else ""
         cursor.execute(
             f"CREATE OR REPLACE TEMP VIEW {quote_ident(scan.name)} AS "
-            f"SELECT * FROM {scan_relation_sql(scan)}"
+            f"SELECT * FROM {scan_relation_sql(scan)}{where}"
         )
 
 

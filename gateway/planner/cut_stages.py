@@ -17,6 +17,7 @@ from duckflight.gateway.catalog import Catalog, Table
 from duckflight.gateway.planner.applied_filters import columns_read, drop_applied
 from duckflight.gateway.planner.distribute_blocks import Block
 from duckflight.gateway.planner.key_filter import KeyFilter
+from duckflight.gateway.planner.key_ranges import KeyRange, key_ranges
 from duckflight.gateway.planner.plan import Plan, Stage
 from duckflight.gateway.planner.pushdown_scans import ScanSpec
 from duckflight.gateway.splits import Split
@@ -67,6 +68,13 @@ class _Builder:
             stage = self.scan(self._sent([node], node.meta["scan"], block.fragment), "broadcast")
             inputs.append(stage)
             _rename(node, stage.name)
+        used: set[str] = set()  # relation names the block's fragments bind
+        in_place = self._in_place(block.in_place, used)
+        if block.partitioned is None:
+            reads = self._reads(block.shuffled, used)
+            ranges = key_ranges([(table, key, splits) for _, table, key, splits, _ in reads], len(self.workers))
+            if ranges is not None:
+                return self._range_partitioned(block, inputs, reads, ranges, in_place)
         shuffles = []
         keys = self.keys(block.key_filter) if block.key_filter is not None else None
         for (table, column), nodes in _by_table_and_key(block.shuffled).items():
@@ -80,7 +88,6 @@ class _Builder:
             shuffles.append(stage)
             for node in nodes:
                 _rename(node, stage.name)
-        in_place = self._in_place(block.in_place)
         if block.partitioned is None:
             return self._co_partitioned(block, inputs, shuffles, in_place)
         key = (block.partitioned.name, block.fragment.sql("duckdb"))
@@ -116,7 +123,7 @@ class _Builder:
         spec = key_filter.spec
         return self.scan(ScanSpec(spec.table, [key_filter.key], spec.filters, spec.splits), "broadcast", distinct=True)
 
-    def _in_place(self, nodes: list[exp.Table]) -> list[tuple[str, Table, list[Split]]]:
+    def _in_place(self, nodes: list[exp.Table], used: set[str]) -> list[tuple[str, Table, list[Split]]]:
         """(relation, table, every split) for the tables each worker reads whole;
         occurrences reading the same splits share one relation."""
         relations: dict[tuple, str] = {}
@@ -127,30 +134,63 @@ class _Builder:
             splits = _whole_files(spec.splits if spec.splits is not None else table.splits, table)
             key = (table.name, tuple((s.path, s.row_start) for s in splits))
             if key not in relations:
-                taken = sum(1 for k in relations if k[0] == table.name)
-                relations[key] = table.name if not taken else f"{table.name}__{taken + 1}"
+                relations[key] = _relation_name(table.name, used)
                 out.append((relations[key], table, splits))
             _rename(node, relations[key])
         return out
 
+    def _reads(self, shuffled: list[tuple[exp.Table, str]], used: set[str]) -> list[tuple]:
+        """(relation, table, key, splits, nodes) per table and key of a co-partitioned block."""
+        out = []
+        for (name, key), nodes in _by_table_and_key(shuffled).items():
+            table = self.catalog.get(name)
+            splits = _merged([n.meta["scan"] for n in nodes], table).splits
+            out.append((_relation_name(name, used), table, key, splits if splits is not None else table.splits, nodes))
+        return out
+
+    def _range_partitioned(self, block: Block, broadcasts: list[Stage], reads: list[tuple], ranges: list[KeyRange],
+                           in_place: list[tuple[str, Table, list[Split]]]) -> Stage:
+        """One fragment per key range, reading the splits of every table that overlap it."""
+        for relation, _, _, _, nodes in reads:
+            for node in nodes:
+                _rename(node, relation)
+        fragments = []
+        for key_range, worker in zip(ranges, self.workers):
+            fragment = fragment_pb2.Fragment(inputs=[b.name for b in broadcasts])
+            for relation, table, key, splits, _ in reads:
+                # A table with nothing in this range still binds a (then empty) relation.
+                mine = [s for s in splits if key_range.overlaps(*s.ranges[key])] or splits[:1]
+                _add_scans(fragment, [(relation, table, _whole_files(mine, table))])
+                fragment.scans[-1].filter = key_range.condition(key)
+            fragments.append((worker, fragment))
+        keys = ", ".join(f"{table.name}.{key}" for _, table, key, _, _ in reads)
+        return self._co_stage(block, reads[0][1].name, broadcasts, f"{keys} by key ranges", in_place, fragments)
+
     def _co_partitioned(self, block: Block, broadcasts: list[Stage], shuffles: list[Stage],
                         in_place: list[tuple[str, Table, list[Split]]]) -> Stage:
         """One fragment per worker over its buckets of every shuffled table."""
-        stage_id = len(self.stages) + 1
-        sql = block.fragment.sql("duckdb")
-        keys = ", ".join(f"{s.table}.{s.fragments[0].shuffle.key}" for s in shuffles)
-        stage = Stage(stage_id, f"__stage_{stage_id}", "block", shuffles[0].table, sql, "gather",
-                      inputs=list(dict.fromkeys(broadcasts + shuffles)),
-                      note=f"co-partitioned on {keys}, " + ("partial aggregate" if block.kind == "aggregate" else "rows")
-                      + _in_place_note(in_place))
+        fragments = []
         for bucket, worker in enumerate(self.workers):
             bind = {s.name: bucket_table(s.name, bucket) for s in shuffles}
-            fragment = fragment_pb2.Fragment(query_id=self.query_id, stage_id=stage_id, fragment_id=bucket, sql=sql,
-                                             inputs=[b.name for b in broadcasts] + list(bind.values()), bind=bind)
+            fragments.append((worker, fragment_pb2.Fragment(
+                inputs=[b.name for b in broadcasts] + list(bind.values()), bind=bind)))
+        keys = ", ".join(f"{s.table}.{s.fragments[0].shuffle.key}" for s in shuffles)
+        return self._co_stage(block, shuffles[0].table, broadcasts + shuffles, keys, in_place, fragments)
+
+    def _co_stage(self, block: Block, table: str, inputs: list[Stage], how: str,
+                  in_place: list[tuple[str, Table, list[Split]]], fragments: list[tuple[str, fragment_pb2.Fragment]]) -> Stage:
+        """The stage of a co-partitioned block: one given fragment per worker."""
+        stage_id = len(self.stages) + 1
+        sql = block.fragment.sql("duckdb")
+        kind = "partial aggregate" if block.kind == "aggregate" else "rows"
+        stage = Stage(stage_id, f"__stage_{stage_id}", "block", table, sql, "gather",
+                      inputs=list(dict.fromkeys(inputs)), note=f"co-partitioned on {how}, {kind}" + _in_place_note(in_place),
+                      in_place=[name for name, _, _ in in_place])
+        for index, (worker, fragment) in enumerate(fragments):
+            fragment.query_id, fragment.stage_id, fragment.fragment_id, fragment.sql = self.query_id, stage_id, index, sql
             _add_scans(fragment, in_place)
             stage.fragments.append(fragment)
             stage.workers.append(worker)
-        stage.in_place = [name for name, _, _ in in_place]
         self.stages.append(stage)
         return stage
 
@@ -168,6 +208,16 @@ class _Builder:
             _add_scans(fragment, [(table.name, table, assigned)])
             stage.fragments.append(fragment)
             stage.workers.append(worker)
+
+
+def _relation_name(table: str, used: set[str]) -> str:
+    """The table's own name for the relation a fragment binds, unless already bound."""
+    name, n = table, 1
+    while name in used:
+        n += 1
+        name = f"{table}__{n}"
+    used.add(name)
+    return name
 
 
 def _add_scans(fragment: fragment_pb2.Fragment, scans: list[tuple[str, Table, list[Split]]]) -> None:

@@ -90,8 +90,8 @@ def _explain_stage(stage: Stage, depth: int, lines: list[str], analyze) -> None:
     lines.append(f"{pad}     Stage {stage.id} [{what}{note}]: {len(stage.fragments)} fragment(s)")
     lines.append(f"{pad}       SQL: {stage.sql}")
     for fragment, worker in zip(stage.fragments, stage.workers):
-        splits = ", ".join(_split_text(s) for scan in fragment.scans if scan.name not in stage.in_place
-                           for s in scan.splits)
+        splits = "; ".join(", ".join(_split_text(s) for s in scan.splits) + (f" where {scan.filter}" if scan.filter else "")
+                           for scan in fragment.scans if scan.name not in stage.in_place)
         figures = ""
         if analyze is not None and (stage.id, fragment.fragment_id) in analyze:
             figures = "  " + analyze[(stage.id, fragment.fragment_id)]
