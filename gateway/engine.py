@@ -138,7 +138,7 @@ class Engine:
             for wave in plan.waves():
                 for stage in wave:
                     cursor.register(stage.name, self._empty_output(cursor, stage))
-            sql, retype = typed(cursor, plan.final_sql)
+            sql, retype = typed(cursor, plan.final_sql, plan.output_types)
             schema = cursor.sql(sql).limit(0).to_arrow_table().schema
             return schema if retype is None else retype(schema)
         except Exception as exc:
@@ -172,7 +172,7 @@ class Engine:
             if running.cancelled.is_set():  # cancelled between the fragments and now
                 raise SqlError("57014", "canceling statement due to user request")
             load_inputs(cursor, inputs)
-            sql, retype = typed(cursor, plan.final_sql)
+            sql, retype = typed(cursor, plan.final_sql, plan.output_types)
             reader = cursor.execute(sql).to_arrow_reader(BATCH_ROWS)
         except Exception as exc:
             cursor.close()

@@ -44,6 +44,9 @@ BY_MESSAGE = [
     (re.compile(r"No function matches", re.I), "42883", None),
     (re.compile(r"must appear in the GROUP BY clause", re.I), "42803", None),
     (re.compile(r"Could not convert string '([^']*)' to (\w+)", re.I), "22P02", None),
+    (re.compile(r"Could not cast value .* to DECIMAL", re.I), "22003", "numeric field overflow"),
+    (re.compile(r"More than one row returned by a subquery", re.I), "21000",
+     "more than one row returned by a subquery used as an expression"),
     (re.compile(r"Overflow|out of range", re.I), "22003", None),
     (re.compile(r"Interrupted", re.I), "57014", "canceling statement due to user request"),
 ]

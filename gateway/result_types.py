@@ -1,46 +1,105 @@
-"""Result columns whose PostgreSQL type Arrow would lose: UUID and JSON.
+"""Result columns whose PostgreSQL type Arrow would lose: UUID, JSON (and arrays of them), type modifiers.
 
 DuckDB hands UUID and JSON columns to Arrow as plain strings, so clients would
 see text (OID 25) where PostgreSQL says uuid (2950) or json (114). The final
-SQL is wrapped so DuckDB turns each UUID into its 16 bytes (vectorised), and
-the batches are re-typed, without copying, as Arrow's canonical ``uuid`` and
-``json`` extension types, which the wire layer maps to those OIDs.
+SQL is wrapped so DuckDB turns each UUID into its 16 bytes (vectorised, also
+inside a UUID[]), and the batches are re-typed as Arrow's canonical ``uuid`` and
+``json`` extension types (lists of them for arrays), which the wire layer maps to
+those OIDs (uuid[] 2951, json[] 199).
+
+Arrow has no varchar(n), char(n) or timestamp(p) either, and a decimal's
+precision is DuckDB's: the planner says what PostgreSQL would declare for each
+output column (``planner/output_types.PgColumn``), and the schema's fields
+carry it as metadata for RowDescription (``pgwire/encoder.PG_OID``). Columns of
+type char(n) are padded to n characters here, as PostgreSQL stores them.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Sequence
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
+from duckflight.gateway.pgwire.encoder import PG_OID, PG_TYPMOD
+from duckflight.gateway.pgwire.types import pg_type
+from duckflight.gateway.planner.output_types import BPCHAR, VARCHAR, PgColumn
 from duckflight.worker.execute import quote_ident
 
+TEXT = 25
+# DuckDB types whose values Arrow gets as plain strings -> the Arrow extension type they are.
+_EXTENSION_TYPES = {"UUID": pa.uuid(), "JSON": pa.json_(),
+                    "UUID[]": pa.list_(pa.uuid()), "JSON[]": pa.list_(pa.json_())}
 
-def typed(cursor: duckdb.DuckDBPyConnection, sql: str) -> tuple[str, Callable | None]:
+
+def typed(cursor: duckdb.DuckDBPyConnection, sql: str,
+          declared: Sequence[PgColumn] = ()) -> tuple[str, Callable | None]:
     """(SQL to run, function re-typing its schema or batches; None when nothing to do)."""
     relation = cursor.sql(sql)  # binds only: names and DuckDB types, no execution
     names, types = relation.columns, [str(t) for t in relation.types]
-    special = {i: t for i, t in enumerate(types) if t in ("UUID", "JSON")}
-    if not special or len(set(names)) != len(names):
-        return sql, None
-    uuids = [names[i] for i, t in special.items() if t == "UUID"]
+    if len(declared) != len(names):
+        declared = ()  # not this query's columns (or not known): Arrow's types stand
+    special = {i: t for i, t in enumerate(types) if t in _EXTENSION_TYPES}
+    if special and len(set(names)) != len(names):
+        special = {}  # REPLACE below must name each column
+    uuids = {names[i]: t for i, t in special.items() if t.startswith("UUID")}
     if uuids:
-        replaced = ", ".join(f"unhex(replace(CAST({quote_ident(n)} AS VARCHAR), '-', '')) AS {quote_ident(n)}" for n in uuids)
+        replaced = ", ".join(f"{_uuid_bytes(n, t)} AS {quote_ident(n)}" for n, t in uuids.items())
         sql = f"SELECT * REPLACE ({replaced}) FROM ({sql}) AS __typed"
-    return sql, lambda item: _retype(item, special)
+    padded = {i: c.pad for i, c in enumerate(declared) if c.oid == BPCHAR and c.pad and types[i] == "VARCHAR"}
+    if not special and not declared:
+        return sql, None
+    return sql, lambda item: _retype(item, special, declared, padded)
 
 
-def _retype(item, special: dict[int, str]):
+def _retype(item, special: dict[int, str], declared: Sequence[PgColumn], padded: dict[int, int]):
     if isinstance(item, pa.Schema):
         fields = list(item)
         for i, kind in special.items():
-            fields[i] = fields[i].with_type(pa.uuid() if kind == "UUID" else pa.json_())
+            fields[i] = fields[i].with_type(_EXTENSION_TYPES[kind])
+        for i, column in enumerate(declared):
+            fields[i] = _declare(fields[i], column)
         return pa.schema(fields, metadata=item.metadata)
+    if not special and not padded:
+        return item  # the batches' values are right; only the schema carries the declaration
     columns = list(item.columns)
     for i, kind in special.items():
-        if kind == "UUID":
-            columns[i] = pa.ExtensionArray.from_storage(pa.uuid(), columns[i].cast(pa.binary(16)))
-        else:
-            columns[i] = pa.ExtensionArray.from_storage(pa.json_(), columns[i].cast(pa.string()))
-    return pa.RecordBatch.from_arrays(columns, schema=_retype(item.schema, special))
+        columns[i] = _as_extension(columns[i], kind)
+    for i, width in padded.items():  # char(n) is n characters, trailing spaces included
+        columns[i] = pc.utf8_rpad(columns[i], width=width, padding=" ")
+    return pa.RecordBatch.from_arrays(columns, schema=_retype(item.schema, special, (), {}))
+
+
+def _uuid_bytes(name: str, kind: str) -> str:
+    """DuckDB SQL for the 16 bytes of each UUID of a UUID (or UUID[]) column."""
+    one = "unhex(replace(CAST({} AS VARCHAR), '-', ''))"
+    if kind == "UUID":
+        return one.format(quote_ident(name))
+    return f"list_transform({quote_ident(name)}, lambda u: {one.format('u')})"
+
+
+def _as_extension(column: pa.Array, kind: str) -> pa.Array:
+    """A UUID/JSON (or UUID[]/JSON[]) column's values as the extension type, without copying."""
+    storage = pa.binary(16) if kind.startswith("UUID") else pa.string()
+    return column.cast(pa.list_(storage) if kind.endswith("[]") else storage).view(_EXTENSION_TYPES[kind])
+
+
+def _declare(field: pa.Field, column: PgColumn) -> pa.Field:
+    """The field with PostgreSQL's OID and modifier as metadata, where they differ from Arrow's."""
+    wire = pg_type(field.type)
+    oid, typmod = wire.oid, -1  # no modifier unless PostgreSQL would declare one
+    if column.oid in (BPCHAR, VARCHAR) and wire.oid == TEXT:
+        oid, typmod = column.oid, column.typmod
+    elif column.oid is not None and column.oid == wire.oid:
+        typmod = column.typmod
+    if (oid, typmod) == (wire.oid, wire.typmod):
+        return field
+    return field.with_metadata({**(field.metadata or {}), PG_OID: str(oid), PG_TYPMOD: str(typmod)})
+
+
+def declare(schema: pa.Schema, declared: Sequence[PgColumn]) -> pa.Schema:
+    """``schema`` with PostgreSQL's declared types (for schemas found without ``typed``)."""
+    if len(declared) != len(schema):
+        return schema
+    return pa.schema([_declare(f, c) for f, c in zip(schema, declared)], metadata=schema.metadata)

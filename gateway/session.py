@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 
 import pyarrow as pa
 
@@ -45,6 +46,10 @@ class Session:
         self.failed = False
         self.running: Running | None = None
         self._described = None  # (statement, Plan) of the last Describe, for the Execute after it
+        # A cancel counts only while the connection works on what the client sent (see waiting()).
+        self._cancel_lock = threading.Lock()
+        self._waiting = True
+        self._cancel_pending = False
 
     @property
     def settings(self) -> dict[str, str]:
@@ -69,8 +74,12 @@ class Session:
         if self.failed and statements.classify(sql).kind not in ENDS_BLOCK:
             raise SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block")
         try:
-            return self._describe(sql, param_oids)
+            self.check_cancel()
+            described = self._describe(sql, param_oids)
+            self.check_cancel()  # a cancel while planning ends the statement: no Execute follows
+            return described
         except Exception:
+            self._forget_cancel()
             if self.in_block:
                 self.failed = True
             raise
@@ -97,6 +106,7 @@ class Session:
         if system:
             return Described(oids, self._zoned(self.engine.system.describe(tree, nulls, self.settings)))
         plan = self.engine.plan(tree, self.engine.new_query_id(), nulls)
+        self.check_cancel()
         schema = self.engine.schema(plan)
         # Drivers describe a statement right before executing it: without
         # parameters (whose values change the plan) Execute may use this plan.
@@ -112,19 +122,50 @@ class Session:
         if self.failed and statement.kind not in ENDS_BLOCK:
             raise SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block")
         try:
+            self.check_cancel()
             return self._dispatch(statement, params)
         except SqlError:
+            self._forget_cancel()
             if self.in_block:
                 self.failed = True
             raise
 
     def cancel(self) -> None:
-        running = self.running
+        with self._cancel_lock:
+            if self._waiting:
+                return  # as in PostgreSQL, a cancel while idle does nothing
+            self._cancel_pending = True
+            running = self.running
         if running is not None:
             running.cancel()
 
+    def waiting(self, waiting: bool) -> None:
+        """The connection waits for the client (True) or works on what it sent (False).
+
+        PostgreSQL ignores a cancel that arrives while it waits for a command, and
+        forgets one that came after the statement's last check once it waits again.
+        """
+        with self._cancel_lock:
+            self._waiting = waiting
+            if waiting:
+                self._cancel_pending = False
+
+    def check_cancel(self) -> None:
+        """57014 if a cancel arrived for the work in progress (PostgreSQL's CHECK_FOR_INTERRUPTS)."""
+        with self._cancel_lock:
+            pending, self._cancel_pending = self._cancel_pending, False
+        if pending:
+            raise SqlError("57014", "canceling statement due to user request")
+
+    def _forget_cancel(self) -> None:
+        # After an error PostgreSQL forgets a pending cancel: it must not hit the next statement.
+        with self._cancel_lock:
+            self._cancel_pending = False
+
     def close(self) -> None:
-        self.cancel()
+        running = self.running  # the client is gone: stop what it left running, waiting or not
+        if running is not None:
+            running.cancel()
         self.cursors.close(None)
 
     # -- statements ------------------------------------------------------------
@@ -158,18 +199,20 @@ class Session:
         tree = parse(sql)
         described = self._described_plan(sql, params)
         running = Running(described.query_id if described else self.engine.new_query_id())
-        self.running = running
+        with self._cancel_lock:
+            self.running = running
         log.info("[query %s] %s", running.query_id, " ".join(sql.split()))
         if self.engine.system.answers(tree):
-            schema, batches = self.engine.system.run(tree, params, self.settings)
+            schema, batches = self.engine.system.run(tree, params, self.settings, running)
         else:
             plan = described or self.engine.plan(tree, running.query_id, params)
+            self.check_cancel()  # cancelled while planning: nothing has run yet
             schema, batches = self.engine.run(
                 plan, running, replan=lambda: self.engine.plan(tree, self.engine.new_query_id(), params))
         zoned = self._zoned(schema)
         if zoned is not schema:
             batches = (pa.RecordBatch.from_arrays(b.columns, schema=zoned) for b in batches)
-        return Outcome("SELECT", zoned, self._guarded(batches))
+        return Outcome("SELECT", zoned, self._guarded(batches, running))
 
     def _described_plan(self, sql: str, params: list[BoundParam]):
         """The plan Describe made for this very statement, once (its query id is used up after)."""
@@ -179,18 +222,20 @@ class Session:
         return None
 
     def _zoned(self, schema: pa.Schema) -> pa.Schema:
-        """timestamptz columns in the session's TimeZone, which their text output shows."""
+        """timestamptz columns (and arrays) in the session's TimeZone, which their text output shows."""
         zone = self.config.values["TimeZone"]
-        fields = [f.with_type(pa.timestamp(f.type.unit, zone))
-                  if pa.types.is_timestamp(f.type) and f.type.tz is not None and f.type.tz != zone else f
-                  for f in schema]
+        fields = [f if _in_zone(f.type, zone) == f.type else f.with_type(_in_zone(f.type, zone)) for f in schema]
         return schema if all(a is b for a, b in zip(fields, schema)) else pa.schema(fields, metadata=schema.metadata)
 
-    def _guarded(self, batches):
-        """Errors found while streaming (after execute returned) fail the block too."""
+    def _guarded(self, batches, running: Running):
+        """Errors found while streaming (after execute returned) fail the block too; a
+        cancel ends the stream between batches (DuckDB's interrupt ends it within one)."""
         try:
-            yield from batches
+            for batch in batches:
+                self.check_cancel()
+                yield batch
         except Exception:
+            self._forget_cancel()
             if self.in_block:
                 self.failed = True
             raise
@@ -198,6 +243,9 @@ class Session:
             close = getattr(batches, "close", None)
             if close is not None:
                 close()
+            with self._cancel_lock:
+                if self.running is running:
+                    self.running = None  # done: a later cancel must not reach its workers
 
     def _cursor(self, sql: str, kind: str, params: list[BoundParam]) -> Outcome:
         if kind == "DECLARE":
@@ -233,8 +281,13 @@ class Session:
             raise SqlError("0A000", "EXPLAIN is supported for queries only")
         if "analyze" in words:
             running = Running(self.engine.new_query_id())
-            self.running = running
-            text = self.engine.explain_analyze(parse(body), params, running)
+            with self._cancel_lock:
+                self.running = running
+            try:
+                text = self.engine.explain_analyze(parse(body), params, running)
+            finally:
+                with self._cancel_lock:
+                    self.running = None
         else:
             text = self.engine.explain(parse(body), params)
         table = pa.table({"QUERY PLAN": text.split("\n")}, schema=TEXT)
@@ -307,3 +360,13 @@ def _savepoint_name(sql: str) -> str:
 def _max_param(sql: str) -> int:
     numbers = [int(n) for n in re.findall(r"\$(\d+)", sql)]
     return max(numbers, default=0)
+
+
+def _in_zone(t: pa.DataType, zone: str) -> pa.DataType:
+    """``t`` with its timestamptz values, also an array's, shown in ``zone``."""
+    if pa.types.is_timestamp(t) and t.tz is not None and t.tz != zone:
+        return pa.timestamp(t.unit, zone)
+    if pa.types.is_list(t):
+        inner = _in_zone(t.value_type, zone)
+        return t if inner == t.value_type else pa.list_(inner)
+    return t

@@ -128,6 +128,10 @@ class Backend(Protocol):
     def cancel(self) -> None:
         """Stop the running statement (called from another thread)."""
 
+    def waiting(self, waiting: bool) -> None:
+        """Optional: the connection starts (True) or stops (False) waiting for the client.
+        As in PostgreSQL, a cancel that arrives while it waits does nothing."""
+
     def close(self) -> None:
         """The connection ended: release everything the session holds."""
 

@@ -33,6 +33,9 @@ from .types.registry import big_endian
 CHUNK_ROWS = 65536
 _MAX_CHUNK_BYTES = 1 << 30
 _I32 = pa.int32()
+# Field metadata set where the gateway knows a column's PostgreSQL type better than its
+# Arrow type says (varchar(n), char(n), numeric's modifier, timestamp(p)): result_types.py.
+PG_OID, PG_TYPMOD = b"pg_oid", b"pg_typmod"
 
 
 def result_formats(codes: Sequence[int], ncols: int) -> list[int]:
@@ -58,7 +61,9 @@ def describe_fields(schema: pa.Schema, formats: Sequence[int]) -> list[FieldDesc
         t = pg_type(f.type)
         if fmt == 1 and t.binary is None:
             raise SqlError("0A000", f"binary output is not supported for type {t.name} (column {f.name})")
-        fields.append(FieldDescription(f.name, t.oid, t.typlen, t.typmod, fmt))
+        meta = f.metadata or {}
+        oid, typmod = int(meta.get(PG_OID, t.oid)), int(meta.get(PG_TYPMOD, t.typmod))
+        fields.append(FieldDescription(f.name, oid, t.typlen, typmod, fmt))
     return fields
 
 

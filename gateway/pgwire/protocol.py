@@ -153,18 +153,28 @@ class ProtocolConnection:
         """Feed received bytes; yields the byte chunks to send, in order."""
         if self.closed:
             return
+        self._waiting(False)
         try:
-            self.reader.feed(data)
-            for frame in self.reader:
-                yield from self._dispatch(m.decode(frame))
-                if self.closed:
-                    break
-        except Exception as exc:  # a ProtocolViolation (or a bug): report it and hang up
-            err = _as_sql_error(exc)
-            err.severity = "FATAL"
-            self._send(m.error_response(err))
-            self.close()
-        yield from self.out.drain()
+            try:
+                self.reader.feed(data)
+                for frame in self.reader:
+                    yield from self._dispatch(m.decode(frame))
+                    if self.closed:
+                        break
+            except Exception as exc:  # a ProtocolViolation (or a bug): report it and hang up
+                err = _as_sql_error(exc)
+                err.severity = "FATAL"
+                self._send(m.error_response(err))
+                self.close()
+            yield from self.out.drain()
+        finally:
+            self._waiting(True)  # all that was received is answered: back to waiting for the client
+
+    def _waiting(self, waiting: bool) -> None:
+        # Tells the backend when a CancelRequest counts (see Backend.waiting).
+        hook = getattr(self.backend, "waiting", None)
+        if hook is not None:
+            hook(waiting)
 
     def close(self) -> None:
         """End the session (idempotent): release the backend and the cancel key."""

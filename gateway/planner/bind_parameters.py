@@ -4,6 +4,7 @@ Fragments run on workers that never see the client's Bind message, so the
 values travel inside the SQL. A value the client typed (a non-zero OID) becomes
 a cast to that type; an untyped text value stays a string literal, which DuckDB
 converts to whatever it is compared with, as PostgreSQL does with ``unknown``.
+An array value (a Python list) becomes a DuckDB list of its elements' literals.
 
 >>> import sqlglot
 >>> from duckflight.gateway.pgwire.backend import BoundParam
@@ -21,6 +22,7 @@ import uuid
 from sqlglot import exp
 
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
+from duckflight.gateway.pgwire.types.arrays import ELEMENT_OIDS
 
 # Parameter type OIDs and the DuckDB type their values are cast to.
 OID_TYPES = {
@@ -53,6 +55,14 @@ def _index(node: exp.Expression) -> int | None:
 
 def literal(param: BoundParam) -> exp.Expression:
     """A SQL literal for one parameter value."""
+    if isinstance(param.value, list):
+        return _array(param.value, ELEMENT_OIDS.get(param.oid, 0))
+    node, target = _value(param)
+    return _cast_node(node, target) if target else node
+
+
+def _value(param: BoundParam) -> tuple[exp.Expression, str | None]:
+    """The literal of a scalar value and the DuckDB type to cast it to (None: as it is)."""
     value, target = param.value, OID_TYPES.get(param.oid)
     if value is None:
         node: exp.Expression = exp.Null()
@@ -66,7 +76,7 @@ def literal(param: BoundParam) -> exp.Expression:
     elif isinstance(value, decimal.Decimal):
         node = exp.Literal.number(str(value)) if value.is_finite() else _cast(str(value), "DOUBLE")
         if param.oid == 1700:
-            return node  # keep the literal's own precision rather than a fixed scale
+            return node, None  # keep the literal's own precision rather than a fixed scale
     elif isinstance(value, datetime.timedelta):  # a binary interval parameter
         micros = value.seconds * 1_000_000 + value.microseconds
         node = _cast(f"{value.days} days {micros} microseconds", "INTERVAL")
@@ -79,8 +89,34 @@ def literal(param: BoundParam) -> exp.Expression:
     else:
         node = exp.Literal.string(str(value))
         if param.oid in TEXT_OIDS:
-            return node
-    return _cast_node(node, target) if target else node
+            return node, None
+    return node, target
+
+
+def _array(values: list, element_oid: int) -> exp.Expression:
+    """A list of the elements' literals, cast once to the array's DuckDB type
+    (numeric arrays keep their literals' precision, as numeric values do)."""
+    node = _list(values, element_oid)
+    target = OID_TYPES.get(element_oid) if element_oid != 1700 else None
+    if target is None:
+        return node
+    depth, inner = 1, values
+    while inner and isinstance(inner[0], list):  # PG arrays are rectangular: the first item tells
+        depth, inner = depth + 1, inner[0]
+    return _cast_node(node, target + "[]" * depth)
+
+
+def _list(values: list, element_oid: int) -> exp.Expression:
+    items = []
+    for v in values:
+        if isinstance(v, list):
+            items.append(_list(v, element_oid))
+        else:
+            node, target = _value(BoundParam(element_oid, v))
+            # The list's cast converts each element (intervals and blobs are casts already);
+            # an array of a type we do not cast keeps each element's own type instead.
+            items.append(node if target is None or element_oid in OID_TYPES else _cast_node(node, target))
+    return exp.Array(expressions=items)
 
 
 def _python_type(value) -> str:

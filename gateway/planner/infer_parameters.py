@@ -9,6 +9,7 @@ qualified and type-annotated tree:
 * a comparison, arithmetic, ``IN`` or ``BETWEEN`` partner -> the partner's type
   (``l_orderkey = $1`` -> int8); ``LIKE`` and ``||`` -> text;
 * ``LIMIT $1`` / ``OFFSET $1`` -> int8;
+* ``x = ANY($1)`` -> an array of x's type; a cast to an array type -> that array type;
 * anything else -> text, which is what PostgreSQL answers for an unknown.
 
 The types are set on the parameter nodes (``node.type``); ``parameter_oids`` reads them.
@@ -27,7 +28,9 @@ from sqlglot import exp
 from sqlglot.optimizer.annotate_types import annotate_types
 
 from duckflight.gateway.catalog import Catalog
+from duckflight.gateway.pgwire.types.arrays import ARRAY_OIDS
 from duckflight.gateway.planner.qualify_query import qualify_query
+from duckflight.gateway.system.reg_casts import type_name
 
 T = exp.DataType.Type
 TEXT = 25
@@ -41,6 +44,8 @@ OIDS = {
     T.INTERVAL: 1186, T.UUID: 2950, T.BINARY: 17, T.VARBINARY: 17, T.BLOB: 17,
     T.JSON: 114, T.JSONB: 3802,
 }
+# Catalog types known by name (sqlglot has no DataType.Type for them).
+NAMED_OIDS = {"oid": 26}
 _TEXT_CONTEXTS = (exp.Like, exp.ILike, exp.DPipe, exp.RegexpLike, exp.SimilarTo)
 _PARTNERED = (exp.Binary, exp.Coalesce, exp.If)
 
@@ -75,7 +80,14 @@ def parameter_oids(expression: exp.Expression, declared: list[int]) -> list[int]
 def oid_of(data_type: exp.DataType | None) -> int:
     if data_type is None:
         return TEXT
-    return OIDS.get(data_type.this, TEXT)
+    if data_type.this == T.ARRAY and data_type.expressions:
+        element = data_type.expressions[0]
+        while element.this == T.ARRAY and element.expressions:  # int[][] is int4[] in PostgreSQL too
+            element = element.expressions[0]
+        return ARRAY_OIDS.get(oid_of(element), ARRAY_OIDS[TEXT])
+    if isinstance(data_type.this, T):
+        return OIDS.get(data_type.this, NAMED_OIDS.get(type_name(data_type)[0], TEXT))
+    return NAMED_OIDS.get(type_name(data_type)[0], TEXT)  # ObjectIdentifier: this is its name
 
 
 def _index(node: exp.Expression) -> int | None:
@@ -104,6 +116,11 @@ def _context_type(node: exp.Expression) -> exp.DataType | None:
     if isinstance(parent, exp.Binary):
         partner = parent.expression if child.arg_key == "this" else parent.this
         return _typed(partner)
+    if isinstance(parent, exp.Any) and isinstance(parent.parent, exp.Binary):
+        comparison = parent.parent  # x = ANY($1): $1 is an array of x's type
+        element = _typed(comparison.this if parent.arg_key == "expression" else comparison.expression)
+        element = element if element is not None else exp.DataType.build("text")  # an array all the same
+        return exp.DataType(this=T.ARRAY, expressions=[element], nested=True)
     return None
 
 

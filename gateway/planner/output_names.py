@@ -9,7 +9,7 @@ scalar subquery its single column's name, CASE ``case``; anything else is
 
 >>> import sqlglot
 >>> output_names(sqlglot.parse_one("select a, count(*), 1 + 2, b as x from t", read="postgres")).sql()
-'SELECT a AS "a", COUNT(*) AS "count", 1 + 2 AS "?column?", b AS x FROM t'
+'SELECT a AS "a", COUNT(*) AS "count", 1 + 2 AS "?column?", b AS "x" FROM t'
 """
 
 from __future__ import annotations
@@ -67,15 +67,22 @@ def figure_name(node: exp.Expression) -> str:
         return node.name if node.this.quoted else node.name.lower()
     if isinstance(node, exp.Cast):
         inner = figure_name(node.this)
-        if inner != "?column?":
+        if inner != "?column?" and not _named_by_type(node.this):
             return inner
-        kind = getattr(node.to.this, "name", str(node.to.this))  # ObjectIdentifier (oid, regclass) holds a str
-        return PG_TYPE_NAMES.get(kind, node.to.sql("postgres").lower())
-    if isinstance(node, exp.Subquery) and isinstance(node.this, exp.Select):
-        inner = node.this.expressions
+        to = node.to
+        while to.this == exp.DataType.Type.ARRAY and to.expressions:  # int[] is named as int: int4
+            to = to.expressions[0]
+        kind = getattr(to.this, "name", str(to.this))  # ObjectIdentifier (oid, regclass) holds a str
+        return PG_TYPE_NAMES.get(kind, to.sql("postgres").lower().rsplit(".", 1)[-1])  # pg_catalog.oid: oid
+    if isinstance(node, exp.Subquery) and _first_select(node.this) is not None:
+        inner = _first_select(node.this).expressions
         if not inner:
             return "?column?"
-        return inner[0].alias if isinstance(inner[0], exp.Alias) else figure_name(inner[0])
+        if isinstance(inner[0], exp.Alias):  # its alias, folded to lower case unless quoted
+            alias = inner[0].args.get("alias")
+            quoted = isinstance(alias, exp.Identifier) and alias.quoted
+            return inner[0].alias if quoted else inner[0].alias.lower()
+        return figure_name(inner[0])
     for kind, name in SPECIAL_NAMES.items():
         if isinstance(node, kind):
             return name
@@ -84,6 +91,13 @@ def figure_name(node: exp.Expression) -> str:
     if isinstance(node, exp.Func):
         return node.sql_name().lower()
     return "?column?"
+
+
+def _named_by_type(node: exp.Expression) -> bool:
+    """Whether a cast is named after its type: an outer cast renames it (``1::int::text`` is text)."""
+    while isinstance(node, exp.Paren):
+        node = node.this
+    return isinstance(node, exp.Cast) and (figure_name(node.this) == "?column?" or _named_by_type(node.this))
 
 
 def _first_select(expression: exp.Expression) -> exp.Select | None:

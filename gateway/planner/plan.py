@@ -46,6 +46,8 @@ class Plan:
     final_sql: str
     stages: list[Stage] = field(default_factory=list)
     cache_key: tuple | None = None  # set by the engine's plan cache
+    # PostgreSQL's type modifier (and varchar/bpchar) per output column: planner/output_types.py.
+    output_types: list = field(default_factory=list)
 
     def fragments(self, stages: list[Stage] | None = None):
         """Every (stage, fragment, worker address) of these stages (default: all)."""
@@ -137,4 +139,5 @@ def restamp(plan: Plan, query_id: str) -> Plan:
         copies[stage.id] = Stage(stage.id, rename(stage.name), stage.kind, stage.table, rename(stage.sql),
                                  stage.exchange, [copies[i.id] for i in stage.inputs], list(stage.columns),
                                  fragments, list(stage.workers), stage.note, list(stage.in_place))
-    return Plan(query_id, rename(plan.final_sql), [copies[s.id] for s in plan.stages])
+    return Plan(query_id, rename(plan.final_sql), [copies[s.id] for s in plan.stages],
+                output_types=list(plan.output_types))

@@ -1,8 +1,9 @@
 """The planner pipeline: Postgres SQL in, a distributed Plan out.
 
-parse (Postgres dialect) → bind parameters → PostgreSQL output names →
-EXISTS without stars → qualify against the catalog → annotate types → PostgreSQL division →
-push scans down → prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
+parse (Postgres dialect) → PostgreSQL output names → bind parameters → array constants →
+EXISTS without stars → qualify against the catalog → annotate types → (read the output
+columns' PostgreSQL types) → PostgreSQL casts → PostgreSQL division → push scans down →
+prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
 """
 
 from __future__ import annotations
@@ -14,22 +15,26 @@ from sqlglot.optimizer.annotate_types import annotate_types
 
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
+from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
 from duckflight.gateway.planner.cut_stages import cut_stages
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
 from duckflight.gateway.planner.output_names import output_names
 from duckflight.gateway.planner.plan import Plan
+from duckflight.gateway.planner.output_types import output_types
+from duckflight.gateway.planner.postgres_casts import postgres_casts
 from duckflight.gateway.planner.postgres_division import postgres_division
 from duckflight.gateway.planner.prune_splits import prune_splits
 from duckflight.gateway.planner.pushdown_scans import pushdown_scans
 from duckflight.gateway.planner.qualify_query import qualify_query
 from duckflight.gateway.planner.unstar_exists import unstar_exists
+from duckflight.gateway.system.reg_casts import qualify_alias_arrays
 
 
 def parse(sql: str) -> exp.Expression:
     """One Postgres statement as a sqlglot tree; syntax errors are 42601."""
     try:
-        expressions = [e for e in sqlglot.parse(sql, read="postgres") if e is not None]
+        expressions = [e for e in sqlglot.parse(qualify_alias_arrays(sql), read="postgres") if e is not None]
     except ParseError as error:
         raise syntax_error(sql, error) from error
     if len(expressions) != 1:
@@ -71,15 +76,20 @@ def plan_query(
     finished on the gateway): the plan to compare a distributed one against.
     """
     tree = expression.copy()
+    tree = output_names(tree)  # before binding: $1::int[] is named int4 whatever its value
     if params is not None:
         tree = bind_parameters(tree, params)
-    tree = output_names(tree)
+    tree = array_literals(tree)  # after naming: '{1}'::int[] is named int4 too
     tree = unstar_exists(tree)
     tree = qualify_query(tree, catalog)
     tree = annotate_types(tree, schema=catalog.sqlglot_schema(), dialect="postgres")
+    columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
+    tree = postgres_casts(tree)
     tree = postgres_division(tree)
     tree = pushdown_scans(tree, catalog)
     tree = prune_splits(tree, catalog)
     if distribute:
         tree = distribute_blocks(tree, catalog, broadcast_bytes)
-    return cut_stages(tree, catalog, workers, query_id)
+    plan = cut_stages(tree, catalog, workers, query_id)
+    plan.output_types = columns
+    return plan

@@ -6,8 +6,9 @@ reach a worker. ``SystemCatalog.answers`` tells the session which queries go
 here; ``run`` executes them on the gateway's DuckDB over the catalog image
 (``image``), after the rewrite rules that turn PostgreSQL's catalog SQL into
 DuckDB's: session functions → constants, pg_catalog functions → the image's
-macros, OID alias casts, PostgreSQL-only operators, NULL columns as text,
-catalog relations → image.
+macros, array constants, OID alias casts, PostgreSQL-only operators, NULL
+columns as text, catalog relations → image. Results show BIGINT[] as oid[]
+(``oid_arrays``).
 """
 
 from __future__ import annotations
@@ -22,16 +23,21 @@ from sqlglot.optimizer.normalize_identifiers import normalize_identifiers
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.errors import from_exception
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
+from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
 from duckflight.gateway.planner.output_names import output_names
+from duckflight.gateway.planner.output_types import PgColumn, output_types
+from duckflight.gateway.planner.postgres_casts import postgres_casts
+from duckflight.gateway.result_types import typed
 from duckflight.gateway.system.functions import NAMES
 from duckflight.gateway.system.image import Image
+from duckflight.gateway.system.oid_arrays import oid_arrays
 from duckflight.gateway.system.pg_catalog_functions import pg_catalog_functions
 from duckflight.gateway.system.pg_operators import pg_operators
 from duckflight.gateway.system.reg_casts import ALIASES, reg_casts, type_name
 from duckflight.gateway.system.session_functions import session_functions
 from duckflight.gateway.system.system_functions import system_functions
-from duckflight.gateway.system.system_relations import system_key, system_relations
+from duckflight.gateway.system.system_relations import is_worker_status, system_key, system_relations
 from duckflight.gateway.system.text_nulls import text_nulls
 
 BATCH_ROWS = 65_536
@@ -60,6 +66,7 @@ class SystemCatalog:
         ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
         system = user = False
         for table in tree.find_all(exp.Table):
+            system = system or is_worker_status(table)
             if not table.name or isinstance(table.this, exp.Func) or table.name in ctes:
                 continue
             if system_key(table, ctes) is not None and self.catalog.get(table.name) is None or \
@@ -73,25 +80,35 @@ class SystemCatalog:
         return system or (not user and _calls_system(tree))
 
     def to_duckdb(self, tree: exp.Expression, params: list[BoundParam] | None, settings: dict[str, str] | None = None) -> str:
+        return self._translate(tree, params, settings)[0]
+
+    def _translate(self, tree: exp.Expression, params: list[BoundParam] | None,
+                   settings: dict[str, str] | None) -> tuple[str, list[PgColumn]]:
+        """DuckDB SQL, and what PostgreSQL would declare for each output column."""
         tree = tree.copy()
-        if params is not None:
-            tree = bind_parameters(tree, params)
         tree = normalize_identifiers(tree, dialect="postgres")  # unquoted names fold to lower case
         tree = pg_catalog_functions(tree)
         tree = output_names(tree)
+        if params is not None:  # after naming: $1::int[] is named int4 whatever its value
+            tree = bind_parameters(tree, params)
+        tree = array_literals(tree)  # after naming: '{1}'::int[] is named int4 too
+        declared = output_types(tree)
+        tree = postgres_casts(tree)
         tree = system_functions(tree)
         tree = session_functions(tree, settings or {})
         tree = reg_casts(tree)
         tree = pg_operators(tree)
         tree = text_nulls(tree)
         tree = system_relations(tree, self.image.relations)
-        return tree.sql("duckdb")
+        return tree.sql("duckdb"), declared
 
     def describe(self, tree: exp.Expression, params: list[BoundParam] | None,
                  settings: dict[str, str] | None = None) -> pa.Schema:
         cursor = self._cursor(settings)
         try:
-            return cursor.sql(self.to_duckdb(tree, params, settings)).limit(0).to_arrow_table().schema
+            sql, retype = typed(cursor, *self._translate(tree, params, settings))
+            schema = cursor.sql(sql).limit(0).to_arrow_table().schema
+            return oid_arrays(schema if retype is None else retype(schema))
         except SqlError:
             raise
         except Exception as exc:
@@ -100,16 +117,22 @@ class SystemCatalog:
             cursor.close()
 
     def run(self, tree: exp.Expression, params: list[BoundParam] | None,
-            settings: dict[str, str] | None = None) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
+            settings: dict[str, str] | None = None, running=None) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
+        """Run a catalog query; ``running`` (engine.Running), if given, can interrupt it."""
         cursor = self._cursor(settings)
+        if running is not None:
+            running.cursor = cursor
         try:
-            reader = cursor.execute(self.to_duckdb(tree, params, settings)).to_arrow_reader(BATCH_ROWS)
+            sql, retype = typed(cursor, *self._translate(tree, params, settings))
+            reader = cursor.execute(sql).to_arrow_reader(BATCH_ROWS)
         except Exception as exc:
             cursor.close()
             if isinstance(exc, SqlError):
                 raise
             raise from_exception(exc) from exc
-        return reader.schema, _stream(reader, cursor)
+        if retype is None:  # declared types (result_types.typed) change nothing here
+            return oid_arrays(reader.schema), _stream(reader, cursor, oid_arrays)
+        return oid_arrays(retype(reader.schema)), _stream(reader, cursor, lambda batch: oid_arrays(retype(batch)))
 
     def _cursor(self, settings: dict[str, str] | None) -> duckdb.DuckDBPyConnection:
         """A cursor with this moment's dynamic relations registered."""
@@ -145,9 +168,10 @@ def _calls_system(tree: exp.Expression) -> bool:
     return False
 
 
-def _stream(reader, cursor) -> Iterator[pa.RecordBatch]:
+def _stream(reader, cursor, retype) -> Iterator[pa.RecordBatch]:
     try:
-        yield from reader
+        for batch in reader:
+            yield retype(batch)
     except Exception as exc:
         raise from_exception(exc) from exc
     finally:

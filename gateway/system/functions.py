@@ -19,6 +19,13 @@ def lookup(key: str, value: str, source: str, arg: str) -> str:
     return f"(SELECT map(list({key}), list({value})) FROM {source})[{arg}]"
 
 
+def definition(table: str, arg: str, pretty: str) -> str:
+    """Plain or pretty text by OID; ``pretty`` is a boolean, or pg_get_viewdef's wrap column: pretty
+    as for 0 (a line per output column), whatever the column (approximation, see decisions.md)."""
+    text = f"CASE WHEN CAST({pretty} AS VARCHAR) = 'false' THEN plain ELSE pretty END"
+    return f"CASE WHEN {pretty} IS NOT NULL THEN {lookup('oid', text, f'{INTERNAL}.{table}', arg)} END"
+
+
 ON_PATH = "{} IN (SELECT oid FROM %s.pg_namespace WHERE list_contains(path, nspname))" % PG
 TYPE = lookup("oid", "{'name': name, 'base': base, 'suffix': suffix}", f"{INTERNAL}.type_names", "t")
 # name -> macro body (parameters and expression, as after CREATE MACRO name).
@@ -56,15 +63,21 @@ MACROS = {
         WHEN abs(b >> 19) < 20479 THEN ((b >> 19) + 1) >> 1 || ' MB'
         WHEN abs(b >> 29) < 20479 THEN ((b >> 29) + 1) >> 1 || ' GB'
         ELSE ((b >> 39) + 1) >> 1 || ' TB' END""",
-    "pg_get_function_result": "(f) AS NULL::VARCHAR",
-    "pg_get_function_arguments": "(f) AS NULL::VARCHAR",
-    "pg_get_function_identity_arguments": "(f) AS NULL::VARCHAR",
-    "pg_get_functiondef": "(f) AS NULL::VARCHAR",
+    "pg_get_function_result": f"(f) AS {lookup('oid', 'result', f'{INTERNAL}.function_definitions', 'f')}",
+    "pg_get_function_arguments": f"(f) AS {lookup('oid', 'arguments', f'{INTERNAL}.function_definitions', 'f')}",
+    "pg_get_function_identity_arguments":
+        f"(f) AS {lookup('oid', 'identity', f'{INTERNAL}.function_definitions', 'f')}",
+    # The text of what exists (definitions.py); NULL, as in PostgreSQL, for any other OID.
+    # There are no indexes, constraints or triggers: those are always NULL.
+    "pg_get_functiondef": f"(f) AS {lookup('oid', 'text', f'{INTERNAL}.function_definitions', 'f')}",
+    "pg_get_function_sqlbody": "(f) AS NULL::VARCHAR",  # only BEGIN ATOMIC bodies have one: none here
     "pg_get_indexdef": "(i) AS NULL::VARCHAR, (i, c, p) AS NULL::VARCHAR",
     "pg_get_constraintdef": "(c) AS NULL::VARCHAR, (c, p) AS NULL::VARCHAR",
-    "pg_get_viewdef": "(v) AS NULL::VARCHAR, (v, p) AS NULL::VARCHAR",
+    "pg_get_viewdef": f"(v) AS {definition('view_definitions', 'v', 'false')}, "
+                      f"(v, p) AS {definition('view_definitions', 'v', 'p')}",
     "pg_get_triggerdef": "(t) AS NULL::VARCHAR, (t, p) AS NULL::VARCHAR",
-    "pg_get_ruledef": "(r) AS NULL::VARCHAR, (r, p) AS NULL::VARCHAR",
+    "pg_get_ruledef": f"(r) AS {definition('rule_definitions', 'r', 'false')}, "
+                      f"(r, p) AS {definition('rule_definitions', 'r', 'p')}",
     "pg_get_partkeydef": "(r) AS NULL::VARCHAR",
     "pg_get_serial_sequence": "(t, c) AS NULL::VARCHAR",
     "pg_get_statisticsobjdef_columns": "(o) AS NULL::VARCHAR",
@@ -75,6 +88,7 @@ MACROS = {
     "pg_is_other_temp_schema": "(n) AS false",
     "pg_backend_pid": "() AS 0",
     "pg_postmaster_start_time": "() AS NULL::TIMESTAMPTZ",
+    "array_remove": "(a, e) AS list_filter(a, x -> x IS DISTINCT FROM e)",  # psql's \\sv calls it
     "array_upper": "(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN len(a) END",
     "array_lower": "(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN 1 END",
     "quote_ident": """(s) AS CASE WHEN regexp_full_match(s, '[a-z_][a-z0-9_$]*')
@@ -84,10 +98,11 @@ MACROS = {
     "to_regtype": f"(n) AS {lookup('key', 'oid', f'{INTERNAL}.type_keys', 'n')}",
     "to_regnamespace": f"(n) AS {lookup('nspname', 'oid', f'{PG}.pg_namespace', 'n')}",
     "to_regrole": f"(n) AS {lookup('rolname', 'oid', f'{PG}.pg_authid', 'n')}",
-    "regclass_name": f"(o) AS {lookup('oid', 'name', f'{INTERNAL}.relation_names WHERE display', 'o')}",
-    "regtype_name": f"(t) AS {TYPE}.name || {TYPE}.suffix",
-    "regnamespace_name": f"(o) AS {lookup('oid', 'nspname', f'{PG}.pg_namespace', 'o')}",
-    "regrole_name": f"(o) AS {lookup('oid', 'rolname', f'{PG}.pg_authid', 'o')}",
+    # OID 0 (InvalidOid, e.g. pg_type.typelem of a non-array) prints as '-' in every reg* type.
+    "regclass_name": f"(o) AS CASE WHEN o = 0 THEN '-' ELSE {lookup('oid', 'name', f'{INTERNAL}.relation_names WHERE display', 'o')} END",
+    "regtype_name": f"(t) AS CASE WHEN t = 0 THEN '-' ELSE {TYPE}.name || {TYPE}.suffix END",
+    "regnamespace_name": f"(o) AS CASE WHEN o = 0 THEN '-' ELSE {lookup('oid', 'nspname', f'{PG}.pg_namespace', 'o')} END",
+    "regrole_name": f"(o) AS CASE WHEN o = 0 THEN '-' ELSE {lookup('oid', 'rolname', f'{PG}.pg_authid', 'o')} END",
     "has_table_privilege": "(t, p) AS catalog_image.pg.privilege(p), (u, t, p) AS catalog_image.pg.privilege(p)",
     "has_schema_privilege": "(s, p) AS catalog_image.pg.privilege(p), (u, s, p) AS catalog_image.pg.privilege(p)",
     "has_database_privilege": "(d, p) AS catalog_image.pg.privilege(p), (u, d, p) AS catalog_image.pg.privilege(p)",

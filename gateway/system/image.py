@@ -17,8 +17,8 @@ import duckdb
 import pyarrow as pa
 
 from duckflight.gateway.catalog import Catalog
-from duckflight.gateway.system import rows
-from duckflight.gateway.system.functions import INTERNAL, MACROS, create_statements
+from duckflight.gateway.system import definitions, rows
+from duckflight.gateway.system.functions import INTERNAL, create_statements
 from duckflight.gateway.system.layout import LAYOUT
 from duckflight.gateway.system.pg_types import arrow_column_types, column_types, type_names
 
@@ -49,7 +49,7 @@ class Image:
             database.execute(f"CREATE TABLE {IMAGE}.{SCHEMAS[schema]}.{name} ({body})")
         self.settings_schema = self._schema(("pg_catalog", "pg_settings"))
         described = self._relations(catalog, workers_schema)
-        self._fill(described, catalog)
+        self._fill(described, catalog, workers_schema)
 
     def _schema(self, key: tuple[str, str]) -> pa.Schema:
         return self.database.sql(f"SELECT * FROM {IMAGE}.{SCHEMAS[key[0]]}.{key[1]} LIMIT 0").to_arrow_table().schema
@@ -63,17 +63,17 @@ class Image:
         for oid, ((schema, name), columns) in enumerate(LAYOUT.items(), FIRST_SYSTEM_OID):
             kind = "r" if schema == "pg_catalog" and name not in VIEWS else "v"
             types = column_types(self.database, [t for _, t in columns])
-            found.append(rows.Relation(oid, schema, name, kind, list(zip([c for c, _ in columns], types))))
+            found.append(rows.Relation(oid, schema, name, kind, list(zip([c for c, _ in columns], types)),
+                                       definition=definitions.system_view(schema, name) if kind == "v" else None))
         found.append(rows.Relation(16387, "duckflight", "workers", "v",
-                                   list(zip(workers_schema.names, arrow_column_types(workers_schema)))))
+                                   list(zip(workers_schema.names, arrow_column_types(workers_schema))),
+                                   definition=definitions.workers_view(workers_schema)))
         return found
 
-    def _fill(self, relations: list[rows.Relation], catalog: Catalog) -> None:
+    def _fill(self, relations: list[rows.Relation], catalog: Catalog, workers_schema: pa.Schema) -> None:
         content = {**rows.fixed_rows(), **rows.relation_rows(relations)}
-        content[("pg_catalog", "pg_proc")] = [
-            {"oid": 9000 + i, "proname": name, "pronamespace": 11, "proowner": rows.OWNER_OID, "prolang": 12,
-             "prokind": "f", "provolatile": "s", "proparallel": "s", "prorettype": 2283}
-            for i, name in enumerate(sorted(MACROS))]
+        content[("pg_catalog", "pg_proc")], function_texts = definitions.functions(rows.NAMESPACES, workers_schema)
+        content[("pg_catalog", "pg_rewrite")], rule_texts = definitions.rules(relations)
         for key, records in content.items():
             self._insert(f"{IMAGE}.{SCHEMAS[key[0]]}.{key[1]}", records, fill_defaults=key[0] == "pg_catalog" and key[1] not in VIEWS)
         self._internal("type_names (oid BIGINT, typname VARCHAR, full_name VARCHAR, name VARCHAR, base BIGINT, "
@@ -82,6 +82,13 @@ class Image:
         self._internal("type_keys (key VARCHAR, oid BIGINT)", [{"key": k, "oid": o} for k, o in _unique(keys)])
         self._internal("relation_sizes (oid BIGINT, bytes BIGINT)", [{"oid": r.oid, "bytes": r.size} for r in relations])
         self._internal("relation_names (name VARCHAR, oid BIGINT, display BOOLEAN)", relation_names(relations))
+        # The text pg_get_viewdef, pg_get_ruledef and pg_get_functiondef print (plain, pretty).
+        self._internal("view_definitions (oid BIGINT, plain VARCHAR, pretty VARCHAR)",
+                       [{"oid": r.oid, "plain": r.definition[0], "pretty": r.definition[1]}
+                        for r in relations if r.definition])
+        self._internal("rule_definitions (oid BIGINT, plain VARCHAR, pretty VARCHAR)", rule_texts)
+        self._internal("function_definitions (oid BIGINT, text VARCHAR, result VARCHAR, arguments VARCHAR, "
+                       "identity VARCHAR)", function_texts)
         for statement in create_statements():
             self.database.execute(statement)
 

@@ -4,16 +4,28 @@ An OID alias value is a number that prints as a name. The image keeps OIDs as
 BIGINT, so a cast of a name (``'orders'::regclass``) becomes the lookup of its
 OID, and a cast of an OID (``c.oid::regclass``) becomes its name, which is how
 clients use them. ``oid``, ``name``, ``"char"`` and ``pg_catalog.``-qualified
-types become the DuckDB types the image stores them as.
+types become the DuckDB types the image stores them as; arrays of them alike.
+
+sqlglot cannot parse an unqualified alias type with array brackets (asyncpg's
+``$1::oid[]``), but parses ``pg_catalog.oid[]``, which means the same:
+``qualify_alias_arrays`` writes it so before parsing.
 
 >>> import sqlglot
 >>> reg_casts(sqlglot.parse_one("select c.oid::regclass, x::oid", read="postgres")).sql("duckdb")
 'SELECT catalog_image.pg.regclass_name(c.oid), CAST(x AS BIGINT)'
+>>> qualify_alias_arrays("select $1::oid[], 'x::oid[]'")
+"select $1::pg_catalog.oid[], 'x::oid[]'"
+>>> reg_casts(sqlglot.parse_one(qualify_alias_arrays("select $1::oid[]"), read="postgres")).sql("duckdb")
+'SELECT CAST($1 AS BIGINT[])'
 """
 
 from __future__ import annotations
 
+import re
+
+import sqlglot
 from sqlglot import exp
+from sqlglot.tokens import TokenType
 
 from duckflight.gateway.system.system_functions import qualified
 
@@ -38,8 +50,8 @@ STORED_AS = {
 def reg_casts(tree: exp.Expression) -> exp.Expression:
     for cast in reversed(list(tree.find_all(exp.Cast))):  # innermost first
         name, array = type_name(cast.to)
-        if name in ALIASES and not array:
-            cast.replace(_alias(cast.this, name))
+        if name in ALIASES:
+            cast.replace(_alias_array(cast.this, name) if array else _alias(cast.this, name))
         elif name in ("regproc", "regprocedure") and cast.this.is_string:
             cast.replace(exp.Literal.string(cast.this.name.removeprefix("pg_catalog.")))
         elif name in STORED_AS:
@@ -84,3 +96,30 @@ def _alias(value: exp.Expression, name: str) -> exp.Expression:
         error = exp.Anonymous(this="error", expressions=[exp.Literal.string(missing.format(text))])
         return exp.Coalesce(this=found, expressions=[error])
     return qualified(to_name, [value])
+
+
+def _alias_array(value: exp.Expression, name: str) -> exp.Expression:
+    """An array cast to an alias type: each element cast as ``_alias`` casts one."""
+    if isinstance(value, exp.Array):  # '{orders,lineitem}'::regclass[], as array_literals reads it
+        return exp.Array(expressions=[e if isinstance(e, exp.Null) else _alias(e, name) for e in value.expressions])
+    element = exp.to_identifier("__oid")  # an array of OIDs: each printed as its name
+    function = qualified(ALIASES[name][1], [element])
+    return exp.Transform(this=value, expression=exp.Lambda(this=function, expressions=[element]))
+
+
+_DIALECT = sqlglot.Dialect.get_or_raise("postgres")
+_MAYBE = re.compile(r"\b(oid|reg[a-z]+)\s*\[", re.I)
+
+
+def qualify_alias_arrays(sql: str) -> str:
+    """``::oid[]`` and ``AS regtype[]`` (a cast to an array of an unqualified alias type)
+    as ``pg_catalog.oid[]``, which sqlglot parses; all other text stays as it is."""
+    if not _MAYBE.search(sql):
+        return sql
+    tokens = _DIALECT.tokenize(sql)
+    starts = [t.start for prev, t, nxt in zip(tokens, tokens[1:], tokens[2:])
+              if t.token_type == TokenType.OBJECT_IDENTIFIER and nxt.token_type == TokenType.L_BRACKET
+              and prev.token_type in (TokenType.DCOLON, TokenType.ALIAS)]
+    for start in reversed(starts):
+        sql = sql[:start] + "pg_catalog." + sql[start:]
+    return sql

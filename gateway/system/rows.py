@@ -36,6 +36,7 @@ class Relation:
     row_count: int | None = None
     size: int = 0
     extra: dict = field(default_factory=dict)
+    definition: tuple[str, str] | None = None  # a view's text: pg_get_viewdef(oid), and pretty
 
 
 def namespaces() -> list[dict]:
@@ -148,8 +149,8 @@ def pg_tables(relations: list[Relation]) -> list[dict]:
 
 
 def pg_views(relations: list[Relation]) -> list[dict]:
-    return [{"schemaname": r.schema, "viewname": r.name, "viewowner": OWNER}
-            for r in relations if r.kind == "v"]
+    return [{"schemaname": r.schema, "viewname": r.name, "viewowner": OWNER,
+             "definition": r.definition[0] if r.definition else None} for r in relations if r.kind == "v"]
 
 
 def pg_stat_tables(relations: list[Relation]) -> list[dict]:
@@ -165,7 +166,8 @@ def information_tables(relations: list[Relation]) -> list[dict]:
 
 
 def information_views(relations: list[Relation]) -> list[dict]:
-    return [{"table_catalog": DATABASE, "table_schema": r.schema, "table_name": r.name, "check_option": "NONE",
+    return [{"table_catalog": DATABASE, "table_schema": r.schema, "table_name": r.name,
+             "view_definition": r.definition[0] if r.definition else None, "check_option": "NONE",
              "is_updatable": "NO", "is_insertable_into": "NO", "is_trigger_updatable": "NO",
              "is_trigger_deletable": "NO", "is_trigger_insertable_into": "NO"}
             for r in relations if r.kind == "v"]

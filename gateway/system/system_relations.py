@@ -24,7 +24,9 @@ def system_relations(tree: exp.Expression, relations: dict[tuple[str, str], str]
     ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
     for table in list(tree.find_all(exp.Table)):
         if isinstance(table.this, exp.Func):
-            if table.catalog != "catalog_image":
+            if is_worker_status(table):  # duckflight.workers reads it; its rows are the workers'
+                _replace(table, relations[("duckflight", "workers")], "worker_status")
+            elif table.catalog != "catalog_image":
                 _function_alias(table)
             continue
         key = system_key(table, ctes)
@@ -33,19 +35,29 @@ def system_relations(tree: exp.Expression, relations: dict[tuple[str, str], str]
         target = relations.get(key)
         if target is None:
             raise SqlError("42P01", f'relation "{table.db + "." if table.db else ""}{table.name}" does not exist')
-        replacement = exp.to_table(target)
-        replacement.set("alias", table.args.get("alias") or exp.TableAlias(this=exp.to_identifier(table.name)))
-        # A parenthesized join keeps its joins on its first table ("(pg_class c join
-        # pg_namespace n on ...) join ...", as psqlODBC's SQLColumns writes it).
-        for arg in ("joins", "laterals", "pivots"):
-            if table.args.get(arg):
-                replacement.set(arg, table.args[arg])
-        table.replace(replacement)
+        _replace(table, target, table.name)
     for column in tree.find_all(exp.Column):
         if column.args.get("db") is not None and column.text("db") in SYSTEM_SCHEMAS:
             column.set("db", None)  # pg_catalog.pg_class.relname: the alias is pg_class
             column.set("catalog", None)
     return tree
+
+
+def _replace(table: exp.Table, target: str, name: str) -> None:
+    replacement = exp.to_table(target)
+    replacement.set("alias", table.args.get("alias") or exp.TableAlias(this=exp.to_identifier(name)))
+    # A parenthesized join keeps its joins on its first table ("(pg_class c join
+    # pg_namespace n on ...) join ...", as psqlODBC's SQLColumns writes it).
+    for arg in ("joins", "laterals", "pivots"):
+        if table.args.get(arg):
+            replacement.set(arg, table.args[arg])
+    table.replace(replacement)
+
+
+def is_worker_status(table: exp.Table) -> bool:
+    """``duckflight.worker_status()`` in FROM (see definitions.py)."""
+    return table.db == "duckflight" and isinstance(table.this, exp.Anonymous) and \
+        table.this.name.lower() == "worker_status" and not table.this.expressions
 
 
 def _function_alias(table: exp.Table) -> None:

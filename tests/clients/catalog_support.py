@@ -5,7 +5,8 @@
 * ``catalog_duckflight`` — an in-process cluster over it (URL);
 * ``catalog_pg`` — PostgreSQL 15 with a database ``duckflight`` where the role
   ``duckflight`` owns the same tables (column types as duckflight reports them)
-  and a schema ``duckflight`` with a view ``workers``, as duckflight has (URL).
+  and a schema ``duckflight`` with a function ``worker_status()`` and a view ``workers``
+  over it, as duckflight has (URL).
 
 Test modules import the fixtures they use (``from catalog_support import ...``).
 """
@@ -38,6 +39,14 @@ def workers_columns() -> str:
     """NULLs typed as duckflight.workers' columns, for the same view in PostgreSQL."""
     schema = WorkerPool([]).status_table().schema
     return ", ".join(f'NULL::{t.formatted} AS "{name}"' for name, t in zip(schema.names, arrow_column_types(schema)))
+
+
+def worker_status_function() -> str:
+    """duckflight.worker_status() in PostgreSQL: the same signature, no rows (SQL, not internal)."""
+    schema = WorkerPool([]).status_table().schema
+    out = ", ".join(f'OUT "{n}" {t.formatted}' for n, t in zip(schema.names, arrow_column_types(schema)))
+    return (f"CREATE FUNCTION duckflight.worker_status({out}) RETURNS SETOF record LANGUAGE sql STABLE "
+            f"AS $$ SELECT {workers_columns()} WHERE false $$")
 
 
 @pytest.fixture(scope="session")
@@ -74,5 +83,6 @@ def catalog_pg(catalog_data, tmp_path_factory):
                 columns = ", ".join(f'"{c}" {PG_TYPES[t]}' for c, t in table.columns)
                 pg.execute(f'CREATE TABLE "{table.name}" ({columns})')
             pg.execute("CREATE SCHEMA duckflight AUTHORIZATION duckflight")
-            pg.execute(f"CREATE VIEW duckflight.workers AS SELECT {workers_columns()}")
+            pg.execute(worker_status_function())
+            pg.execute("CREATE VIEW duckflight.workers AS SELECT * FROM duckflight.worker_status()")
         yield url

@@ -150,6 +150,15 @@ def test_result_set_metadata_types_precision_and_scale(df, pg):
         ("int8", 19, 0), ("int4", 10, 0), ("numeric", 15, 2), ("date", 13, 0), ("text", 2147483647, 0)]
 
 
+def test_result_set_metadata_of_type_modifiers(df, pg):
+    columns = no_error(df["typmod_metadata"])
+    assert columns == pg["typmod_metadata"]
+    assert [(c["type_name"], c["precision"], c["scale"]) for c in columns] == [
+        ("varchar", 10, 0), ("bpchar", 3, 0), ("numeric", 10, 1), ("numeric", 0, 0), ("timestamp", 26, 3),
+        ("bpchar", 1, 0)]
+    assert columns[1]["value"] == "N  "  # char(3) is padded
+
+
 def test_missing_table_is_sqlstate_42P01_and_the_connection_goes_on(df, pg):
     error = no_error(df["missing_table"])
     assert error["sqlstate"] == pg["missing_table"]["sqlstate"] == "42P01"

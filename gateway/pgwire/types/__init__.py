@@ -18,7 +18,7 @@ from typing import Any, Optional
 
 from ..backend import SqlError
 # Registration order is lookup order: specific families first, wrappers last.
-from . import numbers, textual, datetimes, composite  # noqa: F401,E402
+from . import numbers, textual, datetimes, arrays, composite  # noqa: F401,E402
 from .registry import PARAM_DECODERS, PgType, encode_column, pg_type
 
 __all__ = ["PgType", "pg_type", "encode_column", "decode_param"]

@@ -1,4 +1,4 @@
-"""Numbers and booleans: int2/int4/int8, float4/float8, numeric, bool.
+"""Numbers and booleans: int2/int4/int8, oid, float4/float8, numeric, bool.
 
 Text output matches PostgreSQL 15: floats in shortest round-trip form with PG's switch
 to exponent notation (decimal exponent < -4, or >= 15 for float8 and >= 6 for float4),
@@ -48,6 +48,32 @@ def _integers(t: pa.DataType):
     if t == pa.uint64():
         return PgType("numeric", 1700, -1, _int_text, _numeric_binary_encoder(0))
     return None
+
+
+class OidType(pa.ExtensionType):
+    """PostgreSQL's oid (26) over int64 storage, the type the catalog image keeps OIDs in."""
+
+    def __init__(self):
+        super().__init__(pa.int64(), "duckflight.oid")
+
+    def __arrow_ext_serialize__(self) -> bytes:
+        return b""
+
+    @classmethod
+    def __arrow_ext_deserialize__(cls, storage_type, serialized):
+        return cls()
+
+    def __hash__(self):  # pg_type caches by Arrow type
+        return hash(self.extension_name)
+
+
+OID = OidType()
+_OID = PgType("oid", 26, 4, lambda a: _int_text(a.storage), lambda a: big_endian(pc.cast(a.storage, pa.uint32())))
+
+
+@register
+def _oids(t: pa.DataType):
+    return _OID if isinstance(t, OidType) else None
 
 
 # -------------------------------------------------------------------------- floats

@@ -27,7 +27,8 @@ public class JdbcProbe {
             step("type_info", () -> typeInfo(conn));
             step("prepared", () -> prepared(conn));
             step("prepared_params", () -> preparedParams(conn));
-            step("result_metadata", () -> resultMetadata(conn));
+            step("result_metadata", () -> resultMetadata(conn, RESULT_SQL));
+            step("typmod_metadata", () -> resultMetadata(conn, TYPMOD_SQL));
             step("missing_table", () -> missingTable(conn));
             step("transaction", () -> transaction(conn));
             step("streaming", () -> streaming(conn));
@@ -149,11 +150,19 @@ public class JdbcProbe {
         return runs;
     }
 
-    static Object resultMetadata(Connection conn) throws SQLException {
-        String sql = "select l_orderkey, l_linenumber, l_extendedprice, l_shipdate, l_comment from lineitem limit 1";
+    static final String RESULT_SQL =
+        "select l_orderkey, l_linenumber, l_extendedprice, l_shipdate, l_comment from lineitem"
+        + " order by l_orderkey, l_linenumber limit 1";
+    // Type modifiers: varchar(n), char(n), numeric(p,s), timestamp(p), and none after sum().
+    static final String TYPMOD_SQL = "select l_comment::varchar(10) v, l_returnflag::char(3) c,"
+        + " l_extendedprice::numeric(10,1) n, sum(l_extendedprice) over () s, l_shipdate::timestamp(3) t,"
+        + " 'x'::char b from lineitem order by l_orderkey, l_linenumber limit 1";
+
+    static Object resultMetadata(Connection conn, String sql) throws SQLException {
         List<Object> cols = new ArrayList<>();
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
+            rs.next();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("label", md.getColumnLabel(i));
@@ -162,6 +171,8 @@ public class JdbcProbe {
                 c.put("precision", md.getPrecision(i));
                 c.put("scale", md.getScale(i));
                 c.put("class", md.getColumnClassName(i));
+                c.put("display_size", md.getColumnDisplaySize(i));
+                c.put("value", rs.getString(i));
                 cols.add(c);
             }
         }

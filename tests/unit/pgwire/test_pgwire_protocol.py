@@ -172,21 +172,21 @@ def test_pipelining_many_statements_before_sync():
 
 
 def test_binary_refused_for_types_without_encoder():
-    lists = pa.table({"l": pa.array([[1, 2]])})
+    structs = pa.table({"s": pa.array([{"a": 1}])})  # json: text only
 
-    class Lists(FakeBackend):
+    class Structs(FakeBackend):
         def describe(self, sql, oids):
-            return f.Described([], lists.schema)
+            return f.Described([], structs.schema)
 
         def execute(self, sql, params):
-            return f.Outcome("SELECT", lists.schema, iter(lists.to_batches()))
+            return f.Outcome("SELECT", structs.schema, iter(structs.to_batches()))
 
-    conn = ProtocolConnection(Lists, CancelRegistry())
+    conn = ProtocolConnection(Structs, CancelRegistry())
     send(conn, f.startup(user="u"))
-    out = f.messages(send(conn, f.parse("select l") + f.bind(result_formats=(1,)) + f.describe("P") + f.execute() + f.SYNC))
+    out = f.messages(send(conn, f.parse("select s") + f.bind(result_formats=(1,)) + f.describe("P") + f.execute() + f.SYNC))
     assert "".join(t for t, _ in out) == "12EZ" and f.error_fields(out[2][1])["C"] == "0A000"
-    out = f.messages(send(conn, f.parse("select l") + f.bind() + f.execute() + f.SYNC))
-    assert "".join(t for t, _ in out) == "12DCZ" and f.data_row(out[2][1]) == [b"{1,2}"]
+    out = f.messages(send(conn, f.parse("select s") + f.bind() + f.execute() + f.SYNC))
+    assert "".join(t for t, _ in out) == "12DCZ" and f.data_row(out[2][1]) == [b'{"a":1}']
 
 
 def test_malformed_message_closes_connection():
@@ -224,3 +224,23 @@ def test_large_results_stream_in_chunks(monkeypatch):
     assert len(chunks) > 4 and all(len(c) < 512 * 1024 for c in chunks)
     out = f.messages(b"".join(chunks))
     assert len(out) == 20003 and out[-2] == ("C", b"SELECT 20000\x00")
+
+
+def test_backend_hears_when_the_connection_waits():
+    """A cancel counts while received bytes are being answered, not while the connection
+    waits for more (Backend.waiting): the backend hears both, around each receive."""
+    seen = []
+
+    class Waiting(FakeBackend):
+        def waiting(self, flag):
+            seen.append(flag)
+
+        def execute(self, sql, params):
+            seen.append(sql)
+            return super().execute(sql, params)
+
+    conn = ProtocolConnection(Waiting, CancelRegistry())
+    send(conn, f.startup(user="u"))
+    seen.clear()
+    send(conn, f.query("set a = 1; set b = 2"))
+    assert seen == [False, "set a = 1", "set b = 2", True]

@@ -16,3 +16,15 @@ select o_orderkey from orders order by o_date desc limit 3
 SELECT "orders"."o_orderkey" AS "__c0", "orders"."o_date" AS "__o0" FROM "orders" AS "orders" ORDER BY "__o0" DESC NULLS FIRST LIMIT 3
 -- final
 SELECT "__c0" AS "o_orderkey" FROM "__stage_1" AS "__block" ORDER BY "__o0" DESC NULLS FIRST LIMIT 3
+-- case: array constants are read in PostgreSQL's syntax
+select o_orderkey, '{1,NULL}'::int[] as ids from orders where o_orderkey = any('{1,2}'::int8[])
+-- stage 1 block orders gather
+SELECT "orders"."o_orderkey" AS "__c0", CAST(['1', NULL] AS INT[]) AS "__c1" FROM "orders" AS "orders" WHERE "orders"."o_orderkey" = ANY(CAST(['1', '2'] AS BIGINT[]))
+-- final
+SELECT "__c0" AS "o_orderkey", "__c1" AS "ids" FROM "__stage_1" AS "__block"
+-- case: casts with a type modifier give PostgreSQL's values
+select o_comment::varchar(5), o_comment::char(3), o_date::timestamp(0), o_total::numeric, o_orderkey::numeric, '1.50'::numeric from orders where o_comment::char(2) = 'ab'
+-- stage 1 block orders gather
+SELECT LEFT(CAST("orders"."o_comment" AS TEXT), 5) AS "__c0", RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 3), ' ') AS "__c1", CAST("orders"."o_date" AS TIMESTAMP) + TO_MICROSECONDS(SIGN((EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) * ((ABS((EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) + 500000) // 1000000 * 1000000) - (EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) AS "__c2", "orders"."o_total" AS "__c3", CAST("orders"."o_orderkey" AS DECIMAL(19, 0)) AS "__c4", CAST('1.50' AS DECIMAL(3, 2)) AS "__c5" FROM "orders" AS "orders" WHERE RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 2), ' ') = 'ab'
+-- final
+SELECT "__c0" AS "o_comment", "__c1" AS "o_comment", "__c2" AS "o_date", "__c3" AS "o_total", "__c4" AS "o_orderkey", "__c5" AS "numeric" FROM "__stage_1" AS "__block"

@@ -14,3 +14,7 @@ SELECT catalog_image.pg.regtype_name(t), COALESCE(catalog_image.pg.to_regtype('i
 select x::oid, y::name, z::"char", w::pg_catalog.int2[], v::int2vector
 -- expected
 SELECT CAST(x AS BIGINT), CAST(y AS TEXT), CAST(z AS TEXT), CAST(w AS SMALLINT[]), CAST(v AS SMALLINT[])
+-- case: arrays of OID alias types, element by element (array_literals reads '{...}' first)
+select x::pg_catalog.oid[], y::pg_catalog.regclass[], cast(z as pg_catalog.regtype[]), array['orders', null]::pg_catalog.regclass[]
+-- expected
+SELECT CAST(x AS BIGINT[]), LIST_TRANSFORM(y, LAMBDA __oid : catalog_image.pg.regclass_name(__oid)), LIST_TRANSFORM(z, LAMBDA __oid : catalog_image.pg.regtype_name(__oid)), [COALESCE(catalog_image.pg.to_regclass('orders'), ERROR('relation "orders" does not exist')), NULL]

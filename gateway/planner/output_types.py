@@ -1,0 +1,177 @@
+"""Analysis: the PostgreSQL type modifier of each output column (and varchar, bpchar).
+
+Arrow has no ``varchar(10)`` or ``timestamp(3)``, and its decimal precision is
+DuckDB's, not PostgreSQL's: ``sum(x)`` over a numeric(15,2) is numeric with no
+modifier in PostgreSQL, DECIMAL(38,2) in DuckDB. Clients read the modifier from
+RowDescription (psycopg's precision/scale, pgjdbc's getPrecision), so this
+follows PostgreSQL's exprType/exprTypmod for the shapes that carry one: a cast
+gives its target's modifier, a column its source's (a table's declared decimal,
+a subquery's or CTE's column), CASE, COALESCE, GREATEST/LEAST and UNION the one
+modifier all their branches share, lag/first_value/... and min/max of bpchar
+keep their argument's type; anything else (functions, operators, aggregates,
+literals) has none (-1). Not a rewrite: it returns one ``PgColumn`` per output
+column, for the result's RowDescription. Run after qualification, before casts
+are rewritten (``postgres_casts``).
+
+>>> import sqlglot
+>>> tree = sqlglot.parse_one("select 'a'::varchar(3), 1.5::numeric(4,1), now()::timestamp(0), 1.5")
+>>> [(c.oid, c.typmod) for c in output_types(tree)]
+[(1043, 7), (1700, 262149), (1114, 0), (None, -1)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlglot import exp
+from sqlglot.optimizer.scope import Scope, build_scope
+
+T = exp.DataType.Type
+VARCHAR, BPCHAR, NUMERIC = 1043, 1042, 1700
+# Types whose modifier is a fractional-seconds precision.
+PRECISION = {T.TIMESTAMP: 1114, T.TIMESTAMPTZ: 1184, T.TIME: 1083, T.TIMETZ: 1266}
+# Window functions returning their argument's type (PostgreSQL's anyelement).
+SAME_TYPE_WINDOW = (exp.Lag, exp.Lead, exp.FirstValue, exp.LastValue, exp.NthValue)
+_DECIMAL = re.compile(r"DECIMAL\((\d+),\s*(\d+)\)")
+
+
+@dataclass(frozen=True)
+class PgColumn:
+    """One output column as PostgreSQL types it (None: what the Arrow type says)."""
+
+    oid: int | None = None
+    typmod: int = -1
+    untyped: bool = False  # a string literal or NULL: PostgreSQL's "unknown", typed by its neighbours
+    # char(n) values are stored padded to n: max() of a char(3) has no modifier but is padded.
+    pad: int | None = None
+
+
+UNKNOWN = PgColumn()
+
+
+def output_types(tree: exp.Expression, catalog=None) -> list[PgColumn]:
+    """One PgColumn per output column of the query ``tree`` ([] if it is not a query)."""
+    try:
+        scope = build_scope(tree)
+    except Exception:  # sqlglot cannot scope it (e.g. not a query): nothing to say
+        return []
+    if scope is None:
+        return []
+    return [_finish(c) for c in _columns(scope, catalog)]
+
+
+def _finish(column: PgColumn) -> PgColumn:
+    # At the top an unknown-typed value is text, which Arrow already says.
+    return UNKNOWN if column.untyped else column
+
+
+def _columns(scope: Scope, catalog) -> list[PgColumn]:
+    expression = scope.expression
+    if isinstance(expression, exp.SetOperation) and len(scope.set_operation_scopes) == 2:
+        left, right = (_columns(s, catalog) for s in scope.set_operation_scopes)
+        return [_common([a, b]) for a, b in zip(left, right)]
+    if isinstance(expression, exp.Select):
+        return [_type(p.unalias(), scope, catalog) for p in expression.expressions]
+    return []
+
+
+def _type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
+    while isinstance(node, exp.Paren):
+        node = node.this
+    if isinstance(node, (exp.Cast, exp.TryCast)):
+        return cast_type(node.to)
+    if isinstance(node, exp.Column):
+        return _column(node, scope, catalog)
+    if isinstance(node, exp.Null) or isinstance(node, exp.Literal) and node.is_string:
+        return PgColumn(untyped=True)
+    if isinstance(node, exp.Case):
+        branches = [i.args.get("true") for i in node.args.get("ifs") or []]
+        default = node.args.get("default")
+        if default is None:
+            return _common([_type(b, scope, catalog) for b in branches] + [PgColumn(untyped=True)])
+        return _common([_type(b, scope, catalog) for b in branches + [default]])
+    if isinstance(node, (exp.Coalesce, exp.Greatest, exp.Least)):
+        return _common([_type(a, scope, catalog) for a in [node.this, *node.expressions]])
+    if isinstance(node, exp.Subquery):
+        inner = next((s for s in scope.subquery_scopes if s.expression is node.this), None)
+        found = _columns(inner, catalog) if inner is not None else []
+        return found[0] if found else UNKNOWN
+    if isinstance(node, exp.Window):
+        node = node.this  # a window function types its result as the plain call does
+    if isinstance(node, SAME_TYPE_WINDOW):
+        argument = _type(node.this, scope, catalog)
+        return PgColumn(argument.oid, pad=argument.pad)
+    if isinstance(node, (exp.Min, exp.Max)):
+        argument = _type(node.this, scope, catalog)
+        if argument.oid == BPCHAR:
+            return PgColumn(BPCHAR, pad=argument.pad)
+        return UNKNOWN  # max(varchar) is max(text)
+    return UNKNOWN
+
+
+def _column(column: exp.Column, scope: Scope, catalog) -> PgColumn:
+    source = scope.sources.get(column.table)
+    if isinstance(source, Scope):
+        expression = source.expression
+        names = expression.named_selects if isinstance(expression, exp.Query) else []
+        if column.name in names:
+            found = _columns(source, catalog)
+            index = names.index(column.name)
+            return found[index] if index < len(found) else UNKNOWN
+        return UNKNOWN
+    if isinstance(source, exp.Table) and catalog is not None:
+        table = catalog.get(source.name)
+        kind = table.column_types().get(column.name) if table is not None else None
+        return duckdb_column_type(kind) if kind else UNKNOWN
+    return UNKNOWN
+
+
+def duckdb_column_type(kind: str) -> PgColumn:
+    """A catalog column's DuckDB type: only a decimal declares a modifier."""
+    match = _DECIMAL.fullmatch(kind.replace(" ", ""))
+    if match is None:
+        return UNKNOWN
+    return PgColumn(NUMERIC, numeric_typmod(int(match.group(1)), int(match.group(2))))
+
+
+def cast_type(to: exp.DataType) -> PgColumn:
+    """PostgreSQL's type and modifier of ``CAST(x AS to)``."""
+    params = [p.this for p in to.expressions if isinstance(p, exp.DataTypeParam)]
+    numbers = [int(p.name) for p in params if isinstance(p, exp.Literal) and p.name.isdigit()]
+    kind = to.this
+    if kind in (T.VARCHAR, T.NVARCHAR):
+        return PgColumn(VARCHAR, numbers[0] + 4 if numbers else -1)
+    if kind in (T.CHAR, T.NCHAR):  # char without a length is char(1)
+        length = numbers[0] if numbers else 1
+        return PgColumn(BPCHAR, length + 4, pad=length)
+    if kind == T.BPCHAR:
+        return PgColumn(BPCHAR, numbers[0] + 4, pad=numbers[0]) if numbers else PgColumn(BPCHAR)
+    if kind == T.DECIMAL:
+        if not numbers:
+            return PgColumn(NUMERIC)
+        return PgColumn(NUMERIC, numeric_typmod(numbers[0], numbers[1] if len(numbers) > 1 else 0))
+    if kind in PRECISION:
+        return PgColumn(PRECISION[kind], numbers[0] if numbers else -1)
+    return UNKNOWN
+
+
+def numeric_typmod(precision: int, scale: int) -> int:
+    return ((precision << 16) | scale) + 4
+
+
+def _common(columns: list[PgColumn]) -> PgColumn:
+    """PostgreSQL's rule for CASE, COALESCE and UNION: one type, and one modifier if all agree.
+
+    Unknown-typed branches (literals, NULL) take the common type with no modifier.
+    Their values are not padded either, but the rest are: the branches' padding is kept.
+    """
+    typed = [c for c in columns if not c.untyped]
+    if not typed:
+        return PgColumn(untyped=True) if len(columns) == 1 else UNKNOWN
+    oids = {c.oid for c in typed}
+    oid = oids.pop() if len(oids) == 1 else None
+    typmods = {c.typmod for c in typed}
+    same = oid is not None and len(typmods) == 1 and len(typed) == len(columns)
+    pads = {c.pad for c in typed}
+    return PgColumn(oid, typmods.pop() if same else -1, pad=pads.pop() if len(pads) == 1 else None)
