@@ -202,16 +202,24 @@ class Engine:
         self.database.close()
 
 
+# Gathered inputs of at most this many rows are read as Arrow, not copied.
+REGISTER_ROWS = 10_000
+
+
 def load_inputs(cursor: duckdb.DuckDBPyConnection, inputs: dict[str, pa.Table]) -> None:
     """Copy the gathered stage outputs into temporary tables of this cursor.
 
     DuckDB orders joins by the statistics of what it scans; over registered
     Arrow it has next to none, and a many-way final join (TPC-DS Q64) can then
     explode past memory and disk. Its own tables carry statistics, and the
-    copy costs little next to moving the rows here. Temporary tables belong to
-    the cursor's connection and go away with it.
+    copy costs little next to moving the rows here, except for a handful of
+    rows (partial aggregates), which are read as Arrow. Temporary tables and
+    registrations belong to the cursor's connection and go away with it.
     """
     for name, table in inputs.items():
+        if table.num_rows <= REGISTER_ROWS:  # too small for statistics to matter: skip the copy
+            cursor.register(name, table)
+            continue
         cursor.register("__incoming", table)
         cursor.execute(f'CREATE TEMP TABLE "{name}" AS SELECT * FROM __incoming')
         cursor.unregister("__incoming")

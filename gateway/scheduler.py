@@ -99,8 +99,13 @@ class Scheduler:
         started = time.monotonic()
         table = self._run(fragment, address, cancelled)
         if stats is not None:
-            stats[(fragment.stage_id, fragment.fragment_id)] = (
-                f"(rows={table.num_rows} bytes={table.nbytes} time={time.monotonic() - started:.3f}s)")
+            elapsed = time.monotonic() - started
+            if fragment.HasField("shuffle"):  # the answer counts what went to each target worker
+                sent = table.to_pydict()
+                figures = f"rows sent={sum(sent['rows'])} bytes sent={sum(sent['bytes'])}"
+            else:
+                figures = f"rows={table.num_rows} bytes={table.nbytes}"
+            stats[(fragment.stage_id, fragment.fragment_id)] = f"({figures} time={elapsed:.3f}s)"
         return table
 
     def cancel(self, query_id: str) -> None:

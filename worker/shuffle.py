@@ -6,7 +6,7 @@ mode) to the worker that owns it, or straight into this worker's tables when
 the bucket is its own. The fragment's SQL runs once; each batch is cut into
 its buckets as it streams. Every target gets a stream, even an empty one, so
 every bucket table exists afterwards with the right columns. The answer is
-one row per bucket with the number of rows sent.
+one row per target with the rows and bytes sent to it.
 """
 
 from __future__ import annotations
@@ -71,7 +71,8 @@ def run_shuffle(database: duckdb.DuckDBPyConnection, fragment: fragment_pb2.Frag
         cursor.close()
     log.info("[query %s stage %d fragment %d] shuffled %s rows", fragment.query_id, fragment.stage_id,
              fragment.fragment_id, sent)
-    return pa.table({"target": list(range(len(out.targets))), "rows": sent})
+    return pa.table({"target": list(range(len(out.targets))), "rows": [r for r, _ in sent],
+                     "bytes": [b for _, b in sent]})
 
 
 def _partition(cursor, fragment: fragment_pb2.Fragment, connect, own: set[str], put_here, timeout) -> list[int]:
@@ -98,7 +99,7 @@ def _partition(cursor, fragment: fragment_pb2.Fragment, connect, own: set[str], 
 
 def _stream(reader, schema: pa.Schema, names: list[str], fragment: fragment_pb2.Fragment, connect,
             own: set[str], put_here, timeout, piece) -> list[int]:
-    """Send ``piece(batch, i)`` of every batch to target i as table ``names[i]``; rows sent per target."""
+    """Send ``piece(batch, i)`` of every batch to target i as table ``names[i]``; (rows, bytes) per target."""
     sinks = [_Sink(address, name, fragment.query_id, schema, put_here if address in own else None)
              for address, name in zip(fragment.shuffle.targets, names)]
     try:
@@ -110,7 +111,7 @@ def _stream(reader, schema: pa.Schema, names: list[str], fragment: fragment_pb2.
     finally:
         for sink in sinks:
             sink.close()
-    return [sink.rows for sink in sinks]
+    return [(sink.rows, sink.bytes) for sink in sinks]
 
 
 class _Sink:
@@ -121,7 +122,7 @@ class _Sink:
         self.put_here = put_here
         self.kept: list[pa.RecordBatch] = []
         self.writer = None
-        self.rows = 0
+        self.rows = self.bytes = 0
 
     def open(self, connect, timeout) -> None:
         # Every target gets a stream, even an empty one, so every bucket table exists.
@@ -132,6 +133,7 @@ class _Sink:
 
     def write(self, batch: pa.RecordBatch) -> None:
         self.rows += batch.num_rows
+        self.bytes += batch.nbytes
         if self.writer is not None:
             if batch.num_rows:
                 _to_peer(self.address, lambda: self.writer.write_batch(batch))

@@ -54,7 +54,7 @@ KEPT_BY_EQUALITY = 0.1
 KEPT_BY_OTHER = 0.3
 # A table read whole by every worker rather than broadcast when it is this
 # small (bytes as read), or when its filters keep at least this share of it.
-READ_IN_PLACE_BYTES = 1 << 20
+READ_IN_PLACE_BYTES = 16 << 20
 READ_IN_PLACE_KEPT = 0.25
 
 

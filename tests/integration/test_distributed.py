@@ -191,3 +191,16 @@ def test_a_worker_lost_during_a_shuffle_reruns_the_query_without_it(data, refere
             assert lost.address not in engine.workers.schedulable()
             plan = "\n".join(r[0] for r in conn.execute("explain " + sql))
             assert "into 2 buckets" in plan and lost.address not in plan
+
+
+def test_explain_analyze_counts_the_rows_each_shuffle_sent(dsn, referee):
+    sql = "select count(*) from t a join t b on a.k = b.k2"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        lines = [r[0] for r in conn.execute("explain analyze " + sql)]
+    total = referee.execute("select count(*) from t").fetchone()[0]
+    shuffles = [i for i, line in enumerate(lines) if "Exchange shuffle" in line]
+    assert len(shuffles) == 2, "\n".join(lines)
+    for start in shuffles:
+        fragments = [l for l in lines[start:start + 6] if l.strip().startswith("Fragment") and "rows sent=" in l]
+        assert sum(int(l.split("rows sent=")[1].split()[0]) for l in fragments) == total
+        assert all(int(l.split("bytes sent=")[1].split()[0]) > 0 for l in fragments)

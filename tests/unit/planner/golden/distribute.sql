@@ -18,12 +18,10 @@ SELECT EXTRACT(YEAR FROM "orders"."o_date") AS "__k0", UPPER("orders"."o_comment
 SELECT "__k0" AS "y", SUM("__p0") * 2 AS "twice", "__k1" AS "upper" FROM "__stage_1" AS "__block" GROUP BY "__k0", "__k1"
 -- case: join with a small table broadcast, partials over the large one
 select c_name, sum(o_total) from orders join customer on o_custkey = c_custkey where c_nation = 3 group by c_name
--- stage 1 scan customer broadcast
-SELECT "c_custkey", "c_name" FROM "customer" WHERE "c_nation" = 3
--- stage 2 block orders gather reads __bcast_golden_1
-SELECT "customer"."c_name" AS "__k0", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" JOIN "__bcast_golden_1" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey" GROUP BY "customer"."c_name"
+-- stage 1 block orders gather whole customer
+SELECT "customer"."c_name" AS "__k0", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" JOIN "customer" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey" WHERE "customer"."c_nation" = 3 GROUP BY "customer"."c_name"
 -- final
-SELECT "__k0" AS "c_name", SUM("__p0") AS "sum" FROM "__stage_2" AS "__block" GROUP BY "__k0"
+SELECT "__k0" AS "c_name", SUM("__p0") AS "sum" FROM "__stage_1" AS "__block" GROUP BY "__k0"
 -- case: top-N of rows runs on every fragment and once more on the gateway
 select o_orderkey, o_total from orders where o_total > 5 order by o_total desc, o_date limit 10 offset 5
 -- stage 1 block orders gather
@@ -32,12 +30,10 @@ SELECT "orders"."o_orderkey" AS "__c0", "orders"."o_total" AS "__c1", "orders"."
 SELECT "__c0" AS "o_orderkey", "__c1" AS "o_total" FROM "__stage_1" AS "__block" ORDER BY "__c1" DESC NULLS FIRST, "__o1" LIMIT 10 OFFSET 5
 -- case: a WHERE subquery over a broadcast table runs inside the fragments
 select count(*) from orders where o_custkey in (select c_custkey from customer where c_nation = 7)
--- stage 1 scan customer broadcast
-SELECT "c_custkey" FROM "customer" WHERE "c_nation" = 7
--- stage 2 block orders gather reads __bcast_golden_1
-SELECT COUNT(*) AS "__p0" FROM "orders" AS "orders" WHERE "orders"."o_custkey" IN (SELECT "customer"."c_custkey" AS "c_custkey" FROM "__bcast_golden_1" AS "customer")
+-- stage 1 block orders gather whole customer
+SELECT COUNT(*) AS "__p0" FROM "orders" AS "orders" WHERE "orders"."o_custkey" IN (SELECT "customer"."c_custkey" AS "c_custkey" FROM "customer" AS "customer" WHERE "customer"."c_nation" = 7)
 -- final
-SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_2" AS "__block"
+SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_1" AS "__block"
 -- case: count distinct: each fragment sends its distinct values, the final counts their union
 select o_date, count(distinct o_custkey), sum(distinct o_custkey) from orders where o_total > 5 group by o_date
 -- stage 1 block orders gather
@@ -98,14 +94,10 @@ SELECT "customer"."c_name" AS "__c0" FROM "__shuf_golden_2" AS "customer" WHERE 
 SELECT "__c0" AS "c_name" FROM "__stage_4" AS "__block"
 -- case: two subqueries reading the same small table each read their own broadcast
 select count(*) from orders o where exists (select * from customer where c_custkey = o.o_custkey and c_nation = 1) or exists (select * from customer where c_custkey = o.o_custkey and c_nation = 2)
--- stage 1 scan customer broadcast
-SELECT "c_custkey" FROM "customer" WHERE "c_nation" = 1
--- stage 2 scan customer broadcast
-SELECT "c_custkey" FROM "customer" WHERE "c_nation" = 2
--- stage 3 block orders gather reads __bcast_golden_1, __bcast_golden_2
-SELECT COUNT(*) AS "__p0" FROM "orders" AS "o" WHERE EXISTS(SELECT 1 AS "1" FROM "__bcast_golden_1" AS "customer" WHERE "customer"."c_custkey" = "o"."o_custkey") OR EXISTS(SELECT 1 AS "1" FROM "__bcast_golden_2" AS "customer" WHERE "customer"."c_custkey" = "o"."o_custkey")
+-- stage 1 block orders gather whole customer
+SELECT COUNT(*) AS "__p0" FROM "orders" AS "o" WHERE EXISTS(SELECT 1 AS "1" FROM "customer" AS "customer" WHERE "customer"."c_custkey" = "o"."o_custkey" AND "customer"."c_nation" = 1) OR EXISTS(SELECT 1 AS "1" FROM "customer" AS "customer" WHERE "customer"."c_custkey" = "o"."o_custkey" AND "customer"."c_nation" = 2)
 -- final
-SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block"
+SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_1" AS "__block"
 -- case: two large tables joined on one key are shuffled on it into one bucket per worker
 select c_nation, count(*) from orders a join orders b on a.o_orderkey = b.o_custkey join customer on c_custkey = a.o_custkey group by c_nation
 -- stage 1 scan orders shuffle
@@ -200,12 +192,10 @@ SELECT "customer"."c_name" AS "__k0", COUNT("orders"."o_orderkey") AS "__p0" FRO
 SELECT "__k0" AS "c_name", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block" GROUP BY "__k0"
 -- case: a filtered table under NOT EXISTS cuts no shuffle
 select count(*) from orders where not exists (select 1 from customer where c_custkey = o_custkey and c_nation = 1)
--- stage 1 scan customer broadcast
-SELECT "c_custkey" FROM "customer" WHERE "c_nation" = 1
--- stage 2 block orders gather reads __bcast_golden_1
-SELECT COUNT(*) AS "__p0" FROM "orders" AS "orders" WHERE NOT EXISTS(SELECT 1 AS "1" FROM "__bcast_golden_1" AS "customer" WHERE "customer"."c_custkey" = "orders"."o_custkey")
+-- stage 1 block orders gather whole customer
+SELECT COUNT(*) AS "__p0" FROM "orders" AS "orders" WHERE NOT EXISTS(SELECT 1 AS "1" FROM "customer" AS "customer" WHERE "customer"."c_custkey" = "orders"."o_custkey" AND "customer"."c_nation" = 1)
 -- final
-SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_2" AS "__block"
+SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_1" AS "__block"
 -- case: grouped distinct and plain aggregates, avg and stddev among them
 select o_date, count(distinct o_custkey), sum(o_total), avg(o_total), stddev(o_total), max(o_custkey) from orders group by o_date
 -- stage 1 block orders gather
