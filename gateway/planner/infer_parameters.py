@@ -53,6 +53,8 @@ _PARTNERED = (exp.Binary, exp.Coalesce, exp.If)
 def infer_parameters(expression: exp.Expression, catalog: Catalog | None = None) -> exp.Expression:
     """Set ``type`` on every ``$n`` node; qualify against ``catalog`` when given
     (None: the query reads system relations, whose columns it cannot type)."""
+    if expression.find(exp.Parameter, exp.Placeholder) is None:
+        return expression  # nothing to type: skip qualifying (milliseconds on every Describe)
     tree = expression.copy()
     schema = None
     if catalog is not None:

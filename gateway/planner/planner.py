@@ -8,6 +8,8 @@ prune splits → distribute blocks → cut into stages. Each step is a rule modu
 
 from __future__ import annotations
 
+import functools
+
 import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError
@@ -32,7 +34,14 @@ from duckflight.gateway.system.reg_casts import qualify_alias_arrays
 
 
 def parse(sql: str) -> exp.Expression:
-    """One Postgres statement as a sqlglot tree; syntax errors are 42601."""
+    """One Postgres statement as a sqlglot tree (a fresh copy); syntax errors are 42601."""
+    return _parsed(sql).copy()
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(sql: str) -> exp.Expression:
+    # Drivers send the same statements again and again, and each is parsed for
+    # Describe and again for Execute: parsing costs a millisecond or more.
     try:
         expressions = [e for e in sqlglot.parse(qualify_alias_arrays(sql), read="postgres") if e is not None]
     except ParseError as error:
