@@ -95,7 +95,7 @@ class _Builder:
             return self.blocks[key]
         table = self.catalog.get(block.partitioned.name)
         stage_id = len(self.stages) + 1
-        note = "partial aggregate" if block.kind == "aggregate" else (f"top {block.top_n}" if block.top_n else "rows")
+        note = _kind_note(block)
         stage = Stage(stage_id, f"__stage_{stage_id}", "block", table.name, block.fragment.sql("duckdb"),
                       "gather", inputs=list(dict.fromkeys(inputs)), note=note + _in_place_note(in_place))
         spec: ScanSpec = block.partitioned.meta["scan"]
@@ -182,9 +182,8 @@ class _Builder:
         """The stage of a co-partitioned block: one given fragment per worker."""
         stage_id = len(self.stages) + 1
         sql = block.fragment.sql("duckdb")
-        kind = "partial aggregate" if block.kind == "aggregate" else "rows"
-        stage = Stage(stage_id, f"__stage_{stage_id}", "block", table, sql, "gather",
-                      inputs=list(dict.fromkeys(inputs)), note=f"co-partitioned on {how}, {kind}" + _in_place_note(in_place),
+        stage = Stage(stage_id, f"__stage_{stage_id}", "block", table, sql, "gather", inputs=list(dict.fromkeys(inputs)),
+                      note=f"co-partitioned on {how}, {_kind_note(block)}" + _in_place_note(in_place),
                       in_place=[name for name, _, _ in in_place])
         for index, (worker, fragment) in enumerate(fragments):
             fragment.query_id, fragment.stage_id, fragment.fragment_id, fragment.sql = self.query_id, stage_id, index, sql
@@ -208,6 +207,13 @@ class _Builder:
             _add_scans(fragment, [(table.name, table, assigned)])
             stage.fragments.append(fragment)
             stage.workers.append(worker)
+
+
+def _kind_note(block: Block) -> str:
+    if block.kind == "aggregate":
+        return "partial aggregate"
+    what = "whole groups" if block.kind == "groups" else "rows"
+    return f"{what}, top {block.top_n}" if block.top_n else what
 
 
 def _relation_name(table: str, used: set[str]) -> str:

@@ -30,7 +30,8 @@ from sqlglot.optimizer.scope import Scope, traverse_scope
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.planner.aggregates import NotMergeable, split_aggregate
 from duckflight.gateway.planner.block_layout import (
-    Ineligible, broadcast_layout, estimated_bytes, final_parts, read_in_place, shuffle_layout,
+    Ineligible, broadcast_layout, enclosing_select, estimated_bytes, final_parts, owner, read_in_place,
+    shuffle_layout,
 )
 from duckflight.gateway.planner.key_filter import KeyFilter, key_filter
 
@@ -45,7 +46,7 @@ class Block:
     fragment: exp.Select  # what every fragment runs; the nodes below are inside it
     partitioned: exp.Table | None  # the table read split by split (broadcast layout)
     broadcast: list[exp.Table] = field(default_factory=list)  # small tables, put on every worker
-    kind: str = "aggregate"  # or "rows"
+    kind: str = "aggregate"  # partials; "groups": whole groups per worker; "rows"
     top_n: int | None = None
     shuffled: list[tuple[exp.Table, str]] = field(default_factory=list)  # (table, key), co-partitioned
     key_filter: KeyFilter | None = None  # shuffles that first keep only the keys the block can use
@@ -110,7 +111,10 @@ def _distribute(scope: Scope, catalog: Catalog, broadcast_bytes: int) -> exp.Sel
     placed = ([layout.split] if layout.split is not None else []) + [t for t, _ in layout.shuffled] + layout.broadcast
     for mark, table in enumerate(placed):
         table.meta["block_mark"] = mark
-    if _is_aggregate(select):
+    if _is_aggregate(select) and _whole_groups(select, layout.shuffled):
+        fragment, final, top_n = _split_grouped_block(select)
+        kind = "groups"
+    elif _is_aggregate(select):
         fragment, final = _split_aggregate_block(select, set(sources))
         kind, top_n = "aggregate", None
     else:
@@ -161,6 +165,35 @@ def _outside_subqueries(node: exp.Expression, root: exp.Expression) -> bool:
             return False
         parent = parent.parent
     return True
+
+
+def _whole_groups(select: exp.Select, shuffled: list[tuple[exp.Table, str]]) -> bool:
+    """Whether the block groups by the key its tables are co-partitioned on: then
+    every group's rows are on one worker, which can aggregate it completely."""
+    group = select.args.get("group")
+    if not shuffled or group is None or any(isinstance(g, (exp.GroupingSets, exp.Rollup, exp.Cube))
+                                            for g in group.expressions):
+        return False
+    if select.args.get("having") is not None and select.args["having"].find(exp.Select):
+        return False
+    keys = {(id(t), key) for t, key in shuffled if enclosing_select(t) is select}
+    tables = [t for t, _ in shuffled]
+    return any(isinstance(g, exp.Column) and (table := owner(g, tables)) is not None
+               and (id(table), g.name) in keys for g in group.expressions)
+
+
+def _split_grouped_block(select: exp.Select) -> tuple[exp.Select, exp.Select, int | None]:
+    """(fragment aggregating its whole groups, final only ordering and limiting them).
+
+    Any aggregate works here, mergeable or not (median, string_agg, ...),
+    and HAVING is decided in the fragments.
+    """
+    fragment, final, top_n = _split_rows_block(select)
+    fragment.set("group", select.args["group"].copy())
+    if select.args.get("having") is not None:
+        fragment.set("having", select.args["having"].copy())
+    final.set("having", None)
+    return fragment, final, top_n
 
 
 def _split_aggregate_block(select: exp.Select, aliases: set[str]) -> tuple[exp.Select, exp.Select]:

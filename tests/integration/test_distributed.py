@@ -85,6 +85,9 @@ CASES = {
                              "Exchange shuffle"),
     "grouped in": ("select count(*) from t where k in (select k from t group by k having count(*) > 40)",
                    "Exchange shuffle"),
+    "whole groups per worker, any aggregate": (
+        "select a.k, count(*), median(b.v), string_agg(distinct b.g, ',' order by b.g) from t a join t b "
+        "on a.k = b.k2 group by a.k having count(*) > 100 order by a.k nulls first", "whole groups"),
 }
 
 
@@ -122,6 +125,8 @@ KEY_RANGE_CASES = {
     "not exists": "select count(*) from sa where not exists (select 1 from sb where sb.k = sa.k)",
     "grouped in": ("select k, count(*) from sa where k in (select k from sb group by k having count(*) > 1) "
                    "group by k order by k"),
+    "whole groups, top 5": ("select sa.k, count(*), max(sb.v) from sa join sb on sa.k = sb.k "
+                            "group by sa.k order by 2 desc, 1 limit 5"),
 }
 
 

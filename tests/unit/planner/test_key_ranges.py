@@ -53,7 +53,7 @@ def test_the_plan_reads_each_range_from_the_splits_that_meet_it():
     catalog = Catalog({"orders": ORDERS, "items": ITEMS})
     sql = "select o_key, count(*) from orders where exists (select 1 from items where i_key = o_key) group by o_key"
     text = explain(plan_query(parse(sql), catalog, ["w1:1", "w2:1"], "q", broadcast_bytes=1000))
-    assert "co-partitioned on orders.o_key, items.i_key by key ranges, partial aggregate" in text
+    assert "co-partitioned on orders.o_key, items.i_key by key ranges, whole groups" in text
     assert "Exchange shuffle" not in text
     assert ('Fragment 0 on w1:1: /d/orders/0.parquet, /d/orders/1.parquet where "o_key" < 2001; '
             '/d/items/0.parquet, /d/items/1.parquet where "i_key" < 2001') in text

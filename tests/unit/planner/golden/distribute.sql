@@ -214,3 +214,13 @@ select avg(o_total), count(distinct o_total) from orders where o_total between 1
 SELECT "orders"."o_total" AS "__d", SUM("orders"."o_total") AS "__p0", COUNT("orders"."o_total") AS "__p1" FROM "orders" AS "orders" WHERE "orders"."o_total" BETWEEN 1 AND 10 GROUP BY "orders"."o_total"
 -- final
 SELECT CAST(SUM("__p0") AS DOUBLE) / NULLIF(SUM("__p1"), 0) AS "avg", COUNT(DISTINCT "__d") AS "count" FROM "__stage_1" AS "__block"
+-- case: grouped by the shuffle key, each worker aggregates whole groups (any aggregate, HAVING in the fragments)
+select a.o_orderkey, median(b.o_total), count(*) from orders a join orders b on a.o_orderkey = b.o_custkey group by a.o_orderkey having count(*) > 1 order by 3 desc limit 10
+-- stage 1 scan orders shuffle
+SELECT "o_orderkey" FROM "orders"
+-- stage 2 scan orders shuffle
+SELECT "o_custkey", "o_total" FROM "orders"
+-- stage 3 block orders gather reads __shuf_golden_1, __shuf_golden_2
+SELECT "a"."o_orderkey" AS "__c0", MEDIAN("b"."o_total") AS "__c1", COUNT(*) AS "__c2" FROM "__shuf_golden_1" AS "a" JOIN "__shuf_golden_2" AS "b" ON "a"."o_orderkey" = "b"."o_custkey" GROUP BY "a"."o_orderkey" HAVING COUNT(*) > 1 ORDER BY "__c2" DESC NULLS FIRST LIMIT 10
+-- final
+SELECT "__c0" AS "o_orderkey", "__c1" AS "median", "__c2" AS "count" FROM "__stage_3" AS "__block" ORDER BY "__c2" DESC NULLS FIRST LIMIT 10
