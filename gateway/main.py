@@ -52,9 +52,14 @@ def run_gateway(args) -> int:
              len(engine.catalog.tables), ", ".join(args.worker) or "(none)")
 
     def stop(signum, frame):
+        # Once: a stop often comes twice (Ctrl-C reaches the process group and
+        # `duckflight up` passes it on too), and the second must not break the first.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

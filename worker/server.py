@@ -45,6 +45,9 @@ class WorkerServer(flight.FlightServerBase):
         self.host = host
         self.node = node or socket.gethostname()
         self.database = duckdb.connect(config=_duckdb_config(threads, memory_limit))
+        # Every fragment opens its files anew: keep their Parquet footers decoded
+        # (DuckDB checks each file's modification time before using an entry).
+        self.database.execute("SET parquet_metadata_cache = true")
         self.started = time.monotonic()
         self._lock = threading.Lock()
         self.running = 0

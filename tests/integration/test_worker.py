@@ -106,3 +106,15 @@ def test_memory_and_concurrency_limits(files):
     finally:
         client.close()
         server.shutdown()
+
+
+def test_a_rewritten_file_is_read_anew_despite_the_footer_cache(worker, tmp_path):
+    """Workers keep Parquet footers between fragments; a file written again must not be read by its old footer."""
+    _, client = worker
+    path = tmp_path / "t.parquet"
+    con = duckdb.connect()
+    con.execute(f"copy (select range as id from range(10)) to '{path}'")
+    fragment = _fragment("select count(*) as n, sum(id) as s from t", "t", [str(path)])
+    assert client.fetch(fragment).to_pylist() == [{"n": 10, "s": 45}]
+    con.execute(f"copy (select range * 2 as id from range(1000)) to '{path}'")
+    assert client.fetch(fragment).to_pylist() == [{"n": 1000, "s": 999000}]
