@@ -3,8 +3,9 @@
 Each worker runs with one DuckDB thread, pinned to its own core (``taskset``);
 the gateways run on any core. Both clusters are up at once and the query runs
 on each in turn, so that noise on the machine falls on both alike. Prints the
-best time of each query on 1 and on 2 workers, and the speed-up. Prints
-figures; never passes or fails.
+best time of each query on 1 and on 2 workers, and the speed-up; beside it the
+ceiling this machine allows, from plain DuckDB processes pinned the same way
+with no duckflight at all. Prints figures; never passes or fails.
 
     python bench/scaling.py --scale 1 --runs 5
 """
@@ -84,6 +85,46 @@ def best_alternating(ports: dict[int, int], sql: str, runs: int) -> dict[int, fl
             conn.close()
 
 
+# One plain DuckDB process (one thread) over some of lineitem's files, running a
+# query at fixed moments and printing its times: the machine's own ceiling.
+PLAIN = """
+import json, sys, time, duckdb
+files, sql, start, period, runs = json.loads(sys.argv[1])
+con = duckdb.connect(config={"threads": 1})
+con.execute("SET parquet_metadata_cache = true")
+con.execute(f"CREATE VIEW lineitem AS SELECT * FROM read_parquet({files!r})")
+con.execute(sql).fetchall()
+times = []
+for i in range(runs):
+    while time.time() < start + i * period:
+        time.sleep(0.001)
+    began = time.perf_counter()
+    con.execute(sql).fetchall()
+    times.append(time.perf_counter() - began)
+print(json.dumps(times))
+"""
+
+
+def plain_duckdb(data: Path, sql: str, runs: int) -> tuple[float, float]:
+    """Best time of ``sql`` in one DuckDB process over all of lineitem, and the best
+    time of two processes at once (each pinned to its own core, each over half the
+    files, the slower of each pair counting): what this machine allows at most."""
+    files = sorted(str(p) for p in (data / "lineitem").glob("*.parquet"))
+    one = _plain([(0, files)], sql, runs, 1.0)
+    period = 1.5 * min(one[0]) + 0.05
+    two = _plain([(0, files[0::2]), (1, files[1::2])], sql, runs, period)
+    return min(one[0]), min(max(pair) for pair in zip(*two))
+
+
+def _plain(parts: list[tuple[int, list[str]]], sql: str, runs: int, period: float) -> list[list[float]]:
+    import json
+    start = time.time() + 2.0
+    procs = [subprocess.Popen(["taskset", "-c", str(core), sys.executable, "-c", PLAIN,
+                               json.dumps([files, sql, start, period, runs])], stdout=subprocess.PIPE, text=True)
+             for core, files in parts]
+    return [json.loads(proc.communicate(timeout=600)[0]) for proc in procs]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1.0)
@@ -108,11 +149,14 @@ def main() -> int:
             os.killpg(proc.pid, signal.SIGTERM)
         for proc in procs:
             proc.wait(timeout=30)
+    ceilings = {number: plain_duckdb(data, queries[number], args.runs) for number in (1, 6)}
     print(f"TPC-H SF{args.scale:g}, best of {args.runs}, each worker 1 thread pinned to its own core")
-    print(f"{'query':>5} {'1 worker':>9} {'2 workers':>10} {'speed-up':>9}")
+    print("ceiling: plain DuckDB, 1 process over all files vs 2 processes at once over half each")
+    print(f"{'query':>5} {'1 worker':>9} {'2 workers':>10} {'speed-up':>9} {'ceiling':>8}")
     for number in (1, 6):
         one, two = figures[(1, number)], figures[(2, number)]
-        print(f"{'Q%02d' % number:>5} {one:8.3f}s {two:9.3f}s {one / two:8.2f}x")
+        alone, pair = ceilings[number]
+        print(f"{'Q%02d' % number:>5} {one:8.3f}s {two:9.3f}s {one / two:8.2f}x {alone / pair:7.2f}x")
     return 0
 
 
