@@ -213,7 +213,9 @@ def _kind_note(block: Block) -> str:
     if block.kind == "aggregate":
         return "partial aggregate"
     what = "whole groups" if block.kind == "groups" else "rows"
-    return f"{what}, top {block.top_n}" if block.top_n else what
+    if block.top_n is None:
+        return what
+    return f"{what}, {'top' if block.fragment.args.get('order') else 'first'} {block.top_n}"
 
 
 def _relation_name(table: str, used: set[str]) -> str:

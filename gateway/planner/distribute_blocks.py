@@ -320,7 +320,7 @@ def _replace_keys(part: exp.Expression, key_names: dict[str, str], root: exp.Exp
 
 
 def _split_rows_block(select: exp.Select) -> tuple[exp.Select, exp.Select, int | None]:
-    """(fragment projecting rows, final ordering and limiting them, top-N)."""
+    """(fragment projecting rows, final ordering and limiting them, the rows a fragment keeps)."""
     if any(e.find(exp.Select) for e in final_parts(select)):
         raise Ineligible("a subquery in the select list or ORDER BY")
     outputs = [e.unalias() if isinstance(e, exp.Alias) else e for e in select.expressions]
@@ -347,15 +347,19 @@ def _split_rows_block(select: exp.Select) -> tuple[exp.Select, exp.Select, int |
     fragment = exp.Select(expressions=fragment_columns, distinct=select.args.get("distinct"))
     _copy_source(select, fragment)
     top_n = _limit(select)
-    if top_n is not None and order:
-        fragment.set("order", exp.Order(expressions=[o.copy() for o in final_order]))
+    if top_n is not None:
+        # Each fragment keeps its own top N, or without ORDER BY any N rows
+        # (then any N of all the rows are a right answer): `LIMIT 200` to
+        # preview a big table moves 200 rows per worker, not the table.
+        if order:
+            fragment.set("order", exp.Order(expressions=[o.copy() for o in final_order]))
         fragment.set("limit", exp.Limit(expression=exp.Literal.number(top_n)))
     final = select.copy()
     final.set("expressions", final_columns)
     _make_final(final)
     if order:
         final.set("order", exp.Order(expressions=final_order))
-    return fragment, final, top_n if order else None
+    return fragment, final, top_n
 
 
 def _limit(select: exp.Select) -> int | None:

@@ -209,3 +209,16 @@ def test_explain_analyze_counts_the_rows_each_shuffle_sent(dsn, referee):
         fragments = [l for l in lines[start:start + 6] if l.strip().startswith("Fragment") and "rows sent=" in l]
         assert sum(int(l.split("rows sent=")[1].split()[0]) for l in fragments) == total
         assert all(int(l.split("bytes sent=")[1].split()[0]) > 0 for l in fragments)
+
+
+def test_limit_without_order_moves_at_most_limit_rows_per_fragment(dsn):
+    """A preview (`select * from t limit 7`, what DBeaver runs on opening a table) reads
+    any 7 rows: each fragment sends at most 7, not the whole table."""
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        rows = conn.execute("select k, v, g from t limit 7 offset 2").fetchall()
+        lines = [r[0] for r in conn.execute("explain analyze select k, v, g from t limit 7 offset 2")]
+        assert conn.execute("select count(*) from (select * from t limit 7) x").fetchone()[0] == 7
+    assert len(rows) == 7
+    fragments = [l for l in lines if l.strip().startswith("Fragment") and "rows=" in l]
+    assert len(fragments) == 2 and all(int(l.split("rows=")[1].split()[0]) <= 9 for l in fragments)
+    assert any("rows, first 9" in l for l in lines), "\n".join(lines)

@@ -224,3 +224,21 @@ SELECT "o_custkey", "o_total" FROM "orders"
 SELECT "a"."o_orderkey" AS "__c0", MEDIAN("b"."o_total") AS "__c1", COUNT(*) AS "__c2" FROM "__shuf_golden_1" AS "a" JOIN "__shuf_golden_2" AS "b" ON "a"."o_orderkey" = "b"."o_custkey" GROUP BY "a"."o_orderkey" HAVING COUNT(*) > 1 ORDER BY "__c2" DESC NULLS FIRST LIMIT 10
 -- final
 SELECT "__c0" AS "o_orderkey", "__c1" AS "median", "__c2" AS "count" FROM "__stage_3" AS "__block" ORDER BY "__c2" DESC NULLS FIRST LIMIT 10
+-- case: LIMIT without ORDER BY: each fragment sends at most LIMIT + OFFSET rows
+select o_orderkey, o_total from orders where o_total > 5 limit 10 offset 5
+-- stage 1 block orders gather
+SELECT "orders"."o_orderkey" AS "__c0", "orders"."o_total" AS "__c1" FROM "orders" AS "orders" WHERE "orders"."o_total" > 5 LIMIT 15
+-- final
+SELECT "__c0" AS "o_orderkey", "__c1" AS "o_total" FROM "__stage_1" AS "__block" LIMIT 10 OFFSET 5
+-- case: DISTINCT with LIMIT: each fragment's first distinct values, deduplicated once more
+select distinct o_custkey from orders limit 5
+-- stage 1 block orders gather
+SELECT DISTINCT "orders"."o_custkey" AS "__c0" FROM "orders" AS "orders" LIMIT 5
+-- final
+SELECT DISTINCT "__c0" AS "o_custkey" FROM "__stage_1" AS "__block" LIMIT 5
+-- case: partial aggregates under LIMIT are not cut in the fragments (a group's partials must all meet)
+select o_custkey, count(*) from orders group by o_custkey limit 3
+-- stage 1 block orders gather
+SELECT "orders"."o_custkey" AS "__k0", COUNT(*) AS "__p0" FROM "orders" AS "orders" GROUP BY "orders"."o_custkey"
+-- final
+SELECT "__k0" AS "o_custkey", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_1" AS "__block" GROUP BY "__k0" LIMIT 3
