@@ -89,15 +89,32 @@ def broadcast_layout(select: exp.Select, sources: dict[str, exp.Table], catalog:
 
 
 def shuffle_layout(select: exp.Select, sources: dict[str, exp.Table], catalog: Catalog, limit: int) -> Layout:
-    """Co-partition the large tables on one class of equal columns."""
+    """Co-partition the large tables on one class of equal columns (the first that works)."""
+    reason = "the large tables are not all joined on one key"
+    for layout in shuffle_layouts(select, sources, catalog, limit):
+        if isinstance(layout, Layout):
+            return layout
+        reason = layout
+    raise Ineligible(reason)
+
+
+def shuffle_layouts(select: exp.Select, sources: dict[str, exp.Table], catalog: Catalog, limit: int):
+    """A co-partitioned layout for each class of equal columns joining all the large
+    tables, in turn; the reason (a string) in place of a class that cannot be used."""
     inner = subquery_tables(select, catalog)
     tables = list(sources.values()) + inner
     biggest = max(tables, key=lambda t: estimated_bytes(t, catalog)).name
     large = [t for t in tables if estimated_bytes(t, catalog) > limit or t.name == biggest]
-    classes = _equal_columns(select, tables)
-    key_class = next((c for c in classes if all(_key(t, c) for t in large)), None)
-    if key_class is None:
-        raise Ineligible("the large tables are not all joined on one key")
+    for key_class in _equal_columns(select, tables):
+        if all(_key(t, key_class) for t in large):
+            try:
+                yield _co_partitioned(select, sources, tables, key_class, catalog, limit)
+            except Ineligible as error:
+                yield str(error)
+
+
+def _co_partitioned(select: exp.Select, sources: dict[str, exp.Table], tables: list[exp.Table],
+                    key_class, catalog: Catalog, limit: int) -> Layout:
     # Every table with a key column is shuffled on it: then each row of the
     # block is owned by exactly one worker, and what it is matched with there
     # (joins, EXISTS, IN, correlated subqueries on the key) is all on that worker.

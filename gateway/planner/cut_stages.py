@@ -16,8 +16,8 @@ from sqlglot import exp
 from duckflight.gateway.catalog import Catalog, Table
 from duckflight.gateway.planner.applied_filters import columns_read, drop_applied
 from duckflight.gateway.planner.distribute_blocks import Block
-from duckflight.gateway.planner.key_filter import KeyFilter
-from duckflight.gateway.planner.key_ranges import KeyRange, key_ranges
+from duckflight.gateway.planner.key_filter import KeyFilter, required
+from duckflight.gateway.planner.key_ranges import KeyRange, key_ranges, read_splits
 from duckflight.gateway.planner.plan import Plan, Stage
 from duckflight.gateway.planner.pushdown_scans import ScanSpec
 from duckflight.gateway.splits import Split
@@ -144,24 +144,32 @@ class _Builder:
         out = []
         for (name, key), nodes in _by_table_and_key(shuffled).items():
             table = self.catalog.get(name)
-            splits = _merged([n.meta["scan"] for n in nodes], table).splits
-            out.append((_relation_name(name, used), table, key, splits if splits is not None else table.splits, nodes))
+            out.append((_relation_name(name, used), table, key, read_splits(nodes, table), nodes))
         return out
 
     def _range_partitioned(self, block: Block, broadcasts: list[Stage], reads: list[tuple], ranges: list[KeyRange],
                            in_place: list[tuple[str, Table, list[Split]]]) -> Stage:
         """One fragment per key range, reading the splits of every table that overlap it."""
+        # The largest table's splits set the cuts. When every row of the block
+        # needs a row of it (an inner source, IN, EXISTS), another table's
+        # rows outside a worker's range meet nothing there and need no cutting;
+        # a cut is a filter DuckDB would misjudge when ordering the joins.
+        largest = max(reads, key=lambda r: sum(s.rows for s in r[3]))
+        uncut = {id(r) for r in reads if r is not largest} if any(
+            required(node, block.fragment) for node in largest[4]) else set()
         for relation, _, _, _, nodes in reads:
             for node in nodes:
                 _rename(node, relation)
         fragments = []
         for key_range, worker in zip(ranges, self.workers):
             fragment = fragment_pb2.Fragment(inputs=[b.name for b in broadcasts])
-            for relation, table, key, splits, _ in reads:
+            for read in reads:
+                relation, table, key, splits, _ = read
                 # A table with nothing in this range still binds a (then empty) relation.
                 mine = [s for s in splits if key_range.overlaps(*s.ranges[key])] or splits[:1]
                 _add_scans(fragment, [(relation, table, _whole_files(mine, table))])
-                fragment.scans[-1].filter = key_range.condition(key)
+                if id(read) not in uncut and not all(key_range.contains(*s.ranges[key]) for s in mine):
+                    fragment.scans[-1].filter = key_range.condition(key)
             fragments.append((worker, fragment))
         keys = ", ".join(f"{table.name}.{key}" for _, table, key, _, _ in reads)
         return self._co_stage(block, reads[0][1].name, broadcasts, f"{keys} by key ranges", in_place, fragments)

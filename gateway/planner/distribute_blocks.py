@@ -24,9 +24,10 @@ from sqlglot.optimizer.scope import Scope, traverse_scope
 
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.planner.block_layout import (
-    Ineligible, broadcast_layout, enclosing_select, estimated_bytes, final_parts, owner, read_in_place,
-    shuffle_layout,
+    Ineligible, Layout, broadcast_layout, enclosing_select, estimated_bytes, final_parts, owner, read_in_place,
+    shuffle_layout, shuffle_layouts,
 )
+from duckflight.gateway.planner.key_ranges import ranges_for
 from duckflight.gateway.planner.key_filter import KeyFilter, key_filter
 from duckflight.gateway.planner.split_block import (
     outside_subqueries, split_aggregate_block, split_grouped_block, split_rows_block,
@@ -50,18 +51,27 @@ class Block:
     in_place: list[exp.Table] = field(default_factory=list)  # small tables every worker reads whole itself
 
 
-def distribute_blocks(expression: exp.Expression, catalog: Catalog, broadcast_bytes: int = BROADCAST_BYTES) -> exp.Expression:
+def distribute_blocks(expression: exp.Expression, catalog: Catalog, broadcast_bytes: int = BROADCAST_BYTES,
+                      workers: int = 2) -> exp.Expression:
     """Replace every block that can run on the workers by its final SELECT."""
-    expression, finals = _distribute_pass(expression, catalog, broadcast_bytes, None)
+    options = _Options(catalog, broadcast_bytes, workers)
+    expression, finals = _distribute_pass(expression, options, None)
     while finals:
         # A final's select list, HAVING and ORDER BY run on the gateway; an
         # uncorrelated subquery there (Q11's HAVING threshold) is a block too.
         inside = {id(s) for f in finals for part in final_parts(f) for s in part.find_all(exp.Select)}
-        expression, finals = _distribute_pass(expression, catalog, broadcast_bytes, inside)
+        expression, finals = _distribute_pass(expression, options, inside)
     return expression
 
 
-def _distribute_pass(expression: exp.Expression, catalog: Catalog, broadcast_bytes: int,
+@dataclass
+class _Options:
+    catalog: Catalog
+    broadcast_bytes: int
+    workers: int
+
+
+def _distribute_pass(expression: exp.Expression, options: _Options,
                      only: set[int] | None) -> tuple[exp.Expression, list[exp.Select]]:
     """One sweep, outermost first; ``only`` limits it to these SELECTs. Returns the finals made."""
     claimed: set[int] = set()
@@ -73,7 +83,7 @@ def _distribute_pass(expression: exp.Expression, catalog: Catalog, broadcast_byt
         if not isinstance(select, exp.Select) or id(select) in claimed or _inside_claimed(select, claimed):
             continue
         try:
-            final = _distribute(scope, catalog, broadcast_bytes)
+            final = _distribute(scope, options)
         except Ineligible:
             continue
         claimed.add(id(select))
@@ -94,17 +104,15 @@ def _inside_claimed(node: exp.Expression, claimed: set[int]) -> bool:
     return False
 
 
-def _distribute(scope: Scope, catalog: Catalog, broadcast_bytes: int) -> exp.Select:
+def _distribute(scope: Scope, options: _Options) -> exp.Select:
     select: exp.Select = scope.expression
+    catalog = options.catalog
     if scope.is_correlated_subquery:
         raise Ineligible("correlated")
     if select.find(exp.Window) or select.args.get("distinct") and select.args["distinct"].args.get("on"):
         raise Ineligible("window or DISTINCT ON")
     sources = _sources(scope, catalog)
-    try:
-        layout = broadcast_layout(select, sources, catalog, broadcast_bytes)
-    except Ineligible:
-        layout = shuffle_layout(select, sources, catalog, broadcast_bytes)
+    layout = _layout(select, sources, options)
     placed = ([layout.split] if layout.split is not None else []) + [t for t, _ in layout.shuffled] + layout.broadcast
     for mark, table in enumerate(placed):
         table.meta["block_mark"] = mark
@@ -136,6 +144,22 @@ def _distribute(scope: Scope, catalog: Catalog, broadcast_bytes: int) -> exp.Sel
         [inside(t) for t in layout.broadcast if read_in_place(t, catalog)],
     )
     return final
+
+
+def _layout(select: exp.Select, sources: dict[str, exp.Table], options: _Options) -> Layout:
+    """Split the largest table and broadcast the rest; but when the tables it
+    joins on one key are sorted by that key, co-partition them by key ranges:
+    each worker then reads its range of each, not all of the smaller ones."""
+    catalog, limit = options.catalog, options.broadcast_bytes
+    try:
+        layout = broadcast_layout(select, sources, catalog, limit)
+    except Ineligible:
+        return shuffle_layout(select, sources, catalog, limit)
+    for candidate in shuffle_layouts(select, sources, catalog, limit):
+        if (isinstance(candidate, Layout) and len({t.name for t, _ in candidate.shuffled}) > 1
+                and ranges_for(candidate.shuffled, catalog, options.workers) is not None):
+            return candidate
+    return layout
 
 
 def _sources(scope: Scope, catalog: Catalog) -> dict[str, exp.Table]:

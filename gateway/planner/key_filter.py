@@ -40,7 +40,7 @@ def key_filter(select: exp.Select, shuffled: list[tuple[exp.Table, str]], size) 
 
     ``size(table)`` estimates a table occurrence's projected bytes.
     """
-    candidates = [(t, k) for t, k in shuffled if t.meta["scan"].filters and _required(t, select)]
+    candidates = [(t, k) for t, k in shuffled if t.meta["scan"].filters and required(t, select)]
     if not candidates:
         return None
     reducer, key = min(candidates, key=lambda c: size(c[0]) * kept_share(c[0]))
@@ -51,7 +51,7 @@ def key_filter(select: exp.Select, shuffled: list[tuple[exp.Table, str]], size) 
     return KeyFilter(reducer.meta["scan"], key, reduce) if reduce else None
 
 
-def _required(table: exp.Table, select: exp.Select) -> bool:
+def required(table: exp.Table, select: exp.Select) -> bool:
     """Whether every row of ``select`` comes with a row of ``table``."""
     home = enclosing_select(table)
     if home is select:

@@ -19,7 +19,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from duckflight.gateway.catalog import Table
+from sqlglot import exp
+
+from duckflight.gateway.catalog import Catalog, Table
 from duckflight.gateway.splits import Split
 
 # Reading a split for two ranges costs a second scan of it: allow a little.
@@ -40,6 +42,9 @@ class KeyRange:
     def overlaps(self, split_low, split_high) -> bool:
         return (self.low is None or split_high >= self.low) and (self.high is None or split_low < self.high)
 
+    def contains(self, split_low, split_high) -> bool:
+        return (self.low is None or split_low >= self.low) and (self.high is None or split_high < self.high)
+
     def condition(self, column: str) -> str:
         """The DuckDB condition keeping this range's rows."""
         name = '"' + column.replace('"', '""') + '"'
@@ -49,6 +54,24 @@ class KeyRange:
         if self.high is not None:
             parts.append(f"{name} < {_literal(self.high)}")
         return " AND ".join(parts)
+
+
+def ranges_for(shuffled: list[tuple[exp.Table, str]], catalog: Catalog, workers: int) -> list[KeyRange] | None:
+    """``key_ranges`` for a co-partitioned block's (table node, key column) pairs."""
+    groups: dict[tuple[str, str], list[exp.Table]] = {}
+    for node, key in shuffled:
+        groups.setdefault((node.name, key), []).append(node)
+    reads = [(catalog.get(name), key, read_splits(nodes, catalog.get(name))) for (name, key), nodes in groups.items()]
+    return key_ranges(reads, workers)
+
+
+def read_splits(nodes: list[exp.Table], table: Table) -> list[Split]:
+    """Every split any of these reads of one table keeps (after pruning)."""
+    specs = [n.meta["scan"] for n in nodes]
+    if any(spec.splits is None for spec in specs):
+        return table.splits
+    kept = {(s.path, s.row_start) for spec in specs for s in spec.splits}
+    return [s for s in table.splits if (s.path, s.row_start) in kept]
 
 
 def key_ranges(reads: list[tuple[Table, str, list[Split]]], workers: int) -> list[KeyRange] | None:

@@ -98,7 +98,7 @@ def plan_query(
     tree = pushdown_scans(tree, catalog)
     tree = prune_splits(tree, catalog)
     if distribute:
-        tree = distribute_blocks(tree, catalog, broadcast_bytes)
+        tree = distribute_blocks(tree, catalog, broadcast_bytes, len(workers))
     plan = cut_stages(tree, catalog, workers, query_id)
     plan.output_types = columns
     return plan

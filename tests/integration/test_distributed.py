@@ -38,6 +38,10 @@ def data(tmp_path_factory):
         for i in range(3):
             con.execute(f"""copy (select {i * 1000} + (range * 7) % {997 - 100 * copies} as k, range % 13 as v
                             from range({copies * 1000 + 100 * i}) order by k) to '{root}/{name}/part{i}.parquet'""")
+    (root / "sc").mkdir()  # in key order too, but one file reaches across sb's cut at 2000
+    for i in range(5):
+        con.execute(f"""copy (select {i * 700 + 100} + (range * 3) % 551 as k, range % 11 as v from range(300)
+                        order by k) to '{root}/sc/part{i}.parquet'""")
     (root / "small").mkdir()
     con.execute(f"copy (select range as k, 'name ' || range as name from range(0, 50, 2)) to '{root}/small/s.parquet'")
     return root
@@ -54,7 +58,7 @@ def referee(data):
     con = duckdb.connect()
     con.execute(f"create view t as select * from read_parquet('{data}/t/*.parquet')")
     con.execute(f"create view small as select * from read_parquet('{data}/small/*.parquet')")
-    for name in ("u", "sa", "sb"):
+    for name in ("u", "sa", "sb", "sc"):
         con.execute(f"create view {name} as select * from read_parquet('{data}/{name}/*.parquet')")
     return con
 
@@ -125,6 +129,9 @@ KEY_RANGE_CASES = {
     "not exists": "select count(*) from sa where not exists (select 1 from sb where sb.k = sa.k)",
     "grouped in": ("select k, count(*) from sa where k in (select k from sb group by k having count(*) > 1) "
                    "group by k order by k"),
+    "inner join, a file read by both workers": "select count(*), sum(sc.v) from sc join sb on sc.k = sb.k",
+    "left join, a file read by both workers is cut to each range": (
+        "select count(*), count(sb.k), sum(sc.v) from sc left join sb on sc.k = sb.k"),
     "whole groups, top 5": ("select sa.k, count(*), max(sb.v) from sa join sb on sa.k = sb.k "
                             "group by sa.k order by 2 desc, 1 limit 5"),
 }
@@ -134,6 +141,11 @@ KEY_RANGE_CASES = {
 def test_key_range_copartition_answer_equals_duckdb(name, shuffling_dsn, referee):
     plan = _check(shuffling_dsn, referee, KEY_RANGE_CASES[name], "by key ranges")
     assert "Exchange shuffle" not in plan
+    fragments = "\n".join(line for line in plan.splitlines() if "Fragment" in line)
+    if "is cut to each range" in name:
+        assert 'where "k" < ' in fragments and 'where "k" >= ' in fragments
+    elif "file read by both" in name:
+        assert "where" not in fragments  # every row needs an sb row of the worker's range
 
 
 @pytest.fixture(scope="module")

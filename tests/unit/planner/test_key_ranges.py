@@ -49,13 +49,31 @@ def test_null_keys_text_keys_and_one_worker_are_refused():
     assert key_ranges(_reads(ORDERS, ITEMS), 1) is None
 
 
+def _fragments(catalog: Catalog, sql: str) -> str:
+    return explain(plan_query(parse(sql), catalog, ["w1:1", "w2:1"], "q", broadcast_bytes=1000))
+
+
 def test_the_plan_reads_each_range_from_the_splits_that_meet_it():
     catalog = Catalog({"orders": ORDERS, "items": ITEMS})
     sql = "select o_key, count(*) from orders where exists (select 1 from items where i_key = o_key) group by o_key"
-    text = explain(plan_query(parse(sql), catalog, ["w1:1", "w2:1"], "q", broadcast_bytes=1000))
+    text = _fragments(catalog, sql)
     assert "co-partitioned on orders.o_key, items.i_key by key ranges, whole groups" in text
     assert "Exchange shuffle" not in text
-    assert ('Fragment 0 on w1:1: /d/orders/0.parquet, /d/orders/1.parquet where "o_key" < 2001; '
-            '/d/items/0.parquet, /d/items/1.parquet where "i_key" < 2001') in text
-    assert ('Fragment 1 on w2:1: /d/orders/2.parquet, /d/orders/3.parquet where "o_key" >= 2001; '
-            '/d/items/2.parquet, /d/items/3.parquet where "i_key" >= 2001') in text
+    # The splits fall wholly inside the ranges: nothing to cut.
+    assert "Fragment 0 on w1:1: /d/orders/0.parquet, /d/orders/1.parquet; /d/items/0.parquet, /d/items/1.parquet\n" in text
+    assert "Fragment 1 on w2:1: /d/orders/2.parquet, /d/orders/3.parquet; /d/items/2.parquet, /d/items/3.parquet" in text
+
+
+STRADDLING = _table("orders", "o_key", [(1, 1000), (1001, 1900), (1901, 2100), (2101, 3000), (3001, 4000)], 1000)
+
+
+def test_rows_past_the_range_are_cut_only_when_they_could_count():
+    catalog = Catalog({"orders": STRADDLING, "items": ITEMS})
+    # Every row needs an item of the worker's range: an order beyond it meets nothing.
+    inner = _fragments(catalog, "select count(*) from orders join items on i_key = o_key")
+    assert "by key ranges" in inner and "where" not in inner.split("Fragment 0")[1]
+    # A LEFT JOIN keeps every order: one read by both workers must be cut to each range.
+    outer = _fragments(catalog, "select count(*), count(i_key) from orders left join items on i_key = o_key")
+    assert "by key ranges" in outer
+    assert '/d/orders/1.parquet, /d/orders/2.parquet where "o_key" < 2001' in outer
+    assert '/d/orders/2.parquet, /d/orders/3.parquet, /d/orders/4.parquet where "o_key" >= 2001' in outer
