@@ -172,7 +172,9 @@ class _Builder:
                     fragment.scans[-1].filter = key_range.condition(key)
             fragments.append((worker, fragment))
         keys = ", ".join(f"{table.name}.{key}" for _, table, key, _, _ in reads)
-        return self._co_stage(block, reads[0][1].name, broadcasts, f"{keys} by key ranges", in_place, fragments)
+        stage = self._co_stage(block, reads[0][1].name, broadcasts, f"{keys} by key ranges", in_place, fragments)
+        stage.owns = [r.condition(largest[2]).replace('"', "") for r in ranges]
+        return stage
 
     def _co_partitioned(self, block: Block, broadcasts: list[Stage], shuffles: list[Stage],
                         in_place: list[tuple[str, Table, list[Split]]]) -> Stage:

@@ -36,6 +36,7 @@ class Stage:
     workers: list[str] = field(default_factory=list)  # worker address per fragment
     note: str = ""  # how the block was split (partial aggregate, top-N, ...)
     in_place: list[str] = field(default_factory=list)  # scans every fragment reads whole (small tables)
+    owns: list[str] = field(default_factory=list)  # per fragment, the keys it owns (co-partition by key ranges)
 
 
 @dataclass
@@ -94,6 +95,8 @@ def _explain_stage(stage: Stage, depth: int, lines: list[str], analyze) -> None:
     for fragment, worker in zip(stage.fragments, stage.workers):
         splits = "; ".join(", ".join(_split_text(s) for s in scan.splits) + (f" where {scan.filter}" if scan.filter else "")
                            for scan in fragment.scans if scan.name not in stage.in_place)
+        if stage.owns:
+            splits = f"keys {stage.owns[fragment.fragment_id]}: {splits}"
         figures = ""
         if analyze is not None and (stage.id, fragment.fragment_id) in analyze:
             figures = "  " + analyze[(stage.id, fragment.fragment_id)]
@@ -138,6 +141,6 @@ def restamp(plan: Plan, query_id: str) -> Plan:
             fragments.append(fragment)
         copies[stage.id] = Stage(stage.id, rename(stage.name), stage.kind, stage.table, rename(stage.sql),
                                  stage.exchange, [copies[i.id] for i in stage.inputs], list(stage.columns),
-                                 fragments, list(stage.workers), stage.note, list(stage.in_place))
+                                 fragments, list(stage.workers), stage.note, list(stage.in_place), list(stage.owns))
     return Plan(query_id, rename(plan.final_sql), [copies[s.id] for s in plan.stages],
                 output_types=list(plan.output_types))
