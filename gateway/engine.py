@@ -28,6 +28,7 @@ from duckflight.gateway.planner.plan import Plan, explain, restamp
 from duckflight.gateway.planner.planner import plan_query
 from duckflight.gateway.result_types import typed
 from duckflight.gateway.scheduler import Scheduler, WorkerFault
+from duckflight.gateway.stream_stage import stream_stage, streamable
 from duckflight.gateway.system import SystemCatalog
 from duckflight.gateway.workers import WorkerPool
 from duckflight.worker.spill import spill_config
@@ -114,7 +115,7 @@ class Engine:
         plan = self.plan(tree, running.query_id, params)
         running.stats = {}
         started = time.monotonic()
-        _, batches = self.run(plan, running)
+        _, batches = self.run(plan, running, stream=False)  # every fragment measured whole
         rows = sum(batch.num_rows for batch in batches)
         elapsed = time.monotonic() - started
         return explain(plan, running.stats) + f"\nExecution: {rows} rows in {elapsed:.3f}s"
@@ -157,15 +158,23 @@ class Engine:
         finally:
             cursor.unregister(table.name)
 
-    def run(self, plan: Plan, running: Running, replan=None) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
+    def run(self, plan: Plan, running: Running, replan=None,
+            stream: bool = True) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
         """Run a plan; return its schema and a lazy stream of result batches.
 
         ``replan()`` makes the same query's plan for the workers schedulable
         then: when a worker is lost while rows sit on workers (broadcast,
-        shuffle), the whole plan runs once more without it.
+        shuffle), the whole plan runs once more without it. A plan of one
+        stage of rows streams them through the final query (``stream_stage``).
         """
         started = time.monotonic()
-        plan, inputs = self._execute(plan, running, replan)
+        single = streamable(plan) if stream else None
+        if single is not None:
+            log.info("[query %s] final: %s", plan.query_id, plan.final_sql)
+            running.on_cancel.append(lambda query_id=plan.query_id: self.scheduler.cancel(query_id))
+            inputs = {single.name: stream_stage(self.scheduler, plan, single, running.cancelled)}
+        else:
+            plan, inputs = self._execute(plan, running, replan)
         cursor = self.database.cursor()
         running.cursor = cursor
         try:
@@ -217,7 +226,8 @@ def load_inputs(cursor: duckdb.DuckDBPyConnection, inputs: dict[str, pa.Table]) 
     registrations belong to the cursor's connection and go away with it.
     """
     for name, table in inputs.items():
-        if table.num_rows <= REGISTER_ROWS:  # too small for statistics to matter: skip the copy
+        if isinstance(table, pa.RecordBatchReader) or table.num_rows <= REGISTER_ROWS:
+            # Streamed, or too small for statistics to matter: read as Arrow, no copy.
             cursor.register(name, table)
             continue
         cursor.register("__incoming", table)

@@ -134,7 +134,7 @@ class Scheduler:
         tag = f"[query {fragment.query_id}] fragment {fragment.stage_id}.{fragment.fragment_id}"
         tried: list[str] = []
         failures: list[str] = []
-        candidate = address if address in self.workers.schedulable() else self._another(fragment, tried)
+        candidate = address if address in self.workers.schedulable() else self.another(fragment, tried)
         while candidate is not None:
             if cancelled is not None and cancelled.is_set():
                 raise SqlError("57014", "canceling statement due to user request")
@@ -163,10 +163,10 @@ class Scheduler:
                 raise sql_error(kind or None, error_message(exc)) from exc
             if len(tried) > self.fragment_retries:
                 break
-            candidate = self._another(fragment, tried)
+            candidate = self.another(fragment, tried)
             if candidate is not None:
                 log.info("%s retrying on worker %s (attempt %d)", tag, candidate, len(tried) + 1)
-        raise _no_worker(fragment, failures)
+        raise no_worker(fragment, failures)
 
     def _fetch(self, address: str, fragment: fragment_pb2.Fragment, cancelled) -> pa.Table:
         """Fetch a fragment's result, giving up early when its worker turns unhealthy.
@@ -196,7 +196,7 @@ class Scheduler:
             if cancelled is not None and cancelled.is_set():
                 raise SqlError("57014", "canceling statement due to user request")
 
-    def _another(self, fragment: fragment_pb2.Fragment, tried: list[str]) -> str | None:
+    def another(self, fragment: fragment_pb2.Fragment, tried: list[str]) -> str | None:
         """A schedulable worker not tried yet, spreading retries by fragment id."""
         if fragment.HasField("shuffle") or fragment.bind:
             # Its rows went (shuffle, broadcast) or its buckets live on particular
@@ -224,7 +224,7 @@ class Scheduler:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _no_worker(fragment: fragment_pb2.Fragment, failures: list[str]) -> SqlError:
+def no_worker(fragment: fragment_pb2.Fragment, failures: list[str]) -> SqlError:
     """The query's error when no worker could run one of its fragments."""
     where = f"fragment {fragment.stage_id}.{fragment.fragment_id}"
     if not failures:

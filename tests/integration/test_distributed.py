@@ -234,3 +234,17 @@ def test_limit_without_order_moves_at_most_limit_rows_per_fragment(dsn):
     fragments = [l for l in lines if l.strip().startswith("Fragment") and "rows=" in l]
     assert len(fragments) == 2 and all(int(l.split("rows=")[1].split()[0]) <= 9 for l in fragments)
     assert any("rows, first 9" in l for l in lines), "\n".join(lines)
+
+
+def test_a_plan_of_one_stage_of_rows_streams_through_the_final_query(dsn, referee, caplog):
+    """Rows are not held whole in the gateway: they go on as the final query reads them."""
+    sql = "select k, v, g from t where v > 3"
+    with caplog.at_level("INFO", logger="duckflight.gateway.stream_stage"):
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            rows = conn.execute(sql).fetchall()
+            with conn.cursor().copy("copy (select k, g from t) to stdout") as copy:
+                copied = b"".join(bytes(chunk) for chunk in copy)
+    assert sorted(rows, key=repr) == sorted(referee.execute(sql).fetchall(), key=repr)
+    assert copied.count(b"\n") == referee.execute("select count(*) from t").fetchone()[0]
+    streamed = [r.getMessage() for r in caplog.records if "streamed" in r.getMessage()]
+    assert len(streamed) == 2 and f"streamed {len(rows)} rows" in streamed[0]
