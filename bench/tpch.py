@@ -20,12 +20,12 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import psycopg
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
+from duckdb_referee import duckdb_over  # noqa: E402
 from tpch_queries import tpch_queries  # noqa: E402
 
 from duckflight.gateway.up import free_port  # noqa: E402
@@ -44,13 +44,6 @@ def start_cluster(data: Path, workers: int, port: int) -> subprocess.Popen:
             break
     os.killpg(proc.pid, signal.SIGKILL)
     raise SystemExit("cluster did not start")
-
-
-def referee(data: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    for folder in sorted(p for p in data.iterdir() if p.is_dir()):
-        con.execute(f"CREATE VIEW {folder.name} AS SELECT * FROM read_parquet('{folder}/*.parquet')")
-    return con
 
 
 def same(left: list[tuple], right: list[tuple]) -> bool:
@@ -84,7 +77,7 @@ def main() -> int:
     queries = tpch_queries()
     port = free_port()
     cluster = start_cluster(data, args.workers, port)
-    ref = referee(data)
+    ref = duckdb_over(data)
     total_df = total_db = 0.0
     wrong = []
     try:

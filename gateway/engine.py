@@ -168,13 +168,7 @@ class Engine:
         stage of rows streams them through the final query (``stream_stage``).
         """
         started = time.monotonic()
-        single = streamable(plan) if stream else None
-        if single is not None:
-            log.info("[query %s] final: %s", plan.query_id, plan.final_sql)
-            running.on_cancel.append(lambda query_id=plan.query_id: self.scheduler.cancel(query_id))
-            inputs = {single.name: stream_stage(self.scheduler, plan, single, running.cancelled)}
-        else:
-            plan, inputs = self._execute(plan, running, replan)
+        plan, inputs = self._execute(plan, running, replan, stream)
         cursor = self.database.cursor()
         running.cursor = cursor
         try:
@@ -191,11 +185,16 @@ class Engine:
             return reader.schema, batches
         return retype(reader.schema), (retype(batch) for batch in batches)
 
-    def _execute(self, plan: Plan, running: Running, replan) -> tuple[Plan, dict[str, pa.Table]]:
+    def _execute(self, plan: Plan, running: Running, replan, stream: bool) -> tuple[Plan, dict]:
+        """The plan run (again without a lost worker, see ``run``) and its gathered
+        outputs by stage name: tables, or for a streamed stage a reader."""
         for attempt in (1, 2):
             log.info("[query %s] final: %s", plan.query_id, plan.final_sql)
             if plan.stages:
                 running.on_cancel.append(lambda query_id=plan.query_id: self.scheduler.cancel(query_id))
+            single = streamable(plan) if stream else None
+            if single is not None:  # no rows sit on workers: nothing to run again
+                return plan, {single.name: stream_stage(self.scheduler, plan, single, running.cancelled)}
             try:
                 return plan, self.scheduler.execute(plan, running.cancelled, running.stats)
             except WorkerFault as fault:

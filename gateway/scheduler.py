@@ -97,7 +97,7 @@ class Scheduler:
 
     def _measured(self, fragment, address, cancelled, stats) -> pa.Table:
         started = time.monotonic()
-        table = self._run(fragment, address, cancelled)
+        table = self.run(fragment, address, cancelled)
         if stats is not None:
             elapsed = time.monotonic() - started
             if fragment.HasField("shuffle"):  # the answer counts what went to each target worker
@@ -123,25 +123,27 @@ class Scheduler:
             except Exception as exc:  # the worker may be gone; its tables went with it
                 log.warning("[query %s] could not drop tables on %s: %s", query_id, address, exc)
 
-    def _run(self, fragment: fragment_pb2.Fragment, address: str, cancelled) -> pa.Table:
+    def run(self, fragment: fragment_pb2.Fragment, address: str, cancelled, attempt=None):
         """Run one fragment, on another worker when its worker fails (retry logic).
 
         A worker fault (unreachable, dead, frozen past the deadline) is reported
         to the pool at once and the fragment moves to a schedulable worker it has
         not tried, at most ``fragment_retries`` times. Errors of the fragment
         itself (SQL, data) are the query's and are never retried.
+        ``attempt(worker)`` does one try; by default it fetches the whole result.
         """
+        attempt = attempt or (lambda candidate: self._fetch(candidate, fragment, cancelled))
         tag = f"[query {fragment.query_id}] fragment {fragment.stage_id}.{fragment.fragment_id}"
         tried: list[str] = []
         failures: list[str] = []
-        candidate = address if address in self.workers.schedulable() else self.another(fragment, tried)
+        candidate = address if address in self.workers.schedulable() else self._another(fragment, tried)
         while candidate is not None:
             if cancelled is not None and cancelled.is_set():
                 raise SqlError("57014", "canceling statement due to user request")
             tried.append(candidate)
             try:
                 with self.workers.running(candidate):
-                    return self._fetch(candidate, fragment, cancelled)
+                    return attempt(candidate)
             except KeyError:
                 failures.append(f"{candidate}: removed from the pool")
             except WorkerLost as exc:  # already unhealthy: nothing to report
@@ -163,10 +165,10 @@ class Scheduler:
                 raise sql_error(kind or None, error_message(exc)) from exc
             if len(tried) > self.fragment_retries:
                 break
-            candidate = self.another(fragment, tried)
+            candidate = self._another(fragment, tried)
             if candidate is not None:
                 log.info("%s retrying on worker %s (attempt %d)", tag, candidate, len(tried) + 1)
-        raise no_worker(fragment, failures)
+        raise _no_worker(fragment, failures)
 
     def _fetch(self, address: str, fragment: fragment_pb2.Fragment, cancelled) -> pa.Table:
         """Fetch a fragment's result, giving up early when its worker turns unhealthy.
@@ -196,7 +198,7 @@ class Scheduler:
             if cancelled is not None and cancelled.is_set():
                 raise SqlError("57014", "canceling statement due to user request")
 
-    def another(self, fragment: fragment_pb2.Fragment, tried: list[str]) -> str | None:
+    def _another(self, fragment: fragment_pb2.Fragment, tried: list[str]) -> str | None:
         """A schedulable worker not tried yet, spreading retries by fragment id."""
         if fragment.HasField("shuffle") or fragment.bind:
             # Its rows went (shuffle, broadcast) or its buckets live on particular
@@ -224,7 +226,7 @@ class Scheduler:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-def no_worker(fragment: fragment_pb2.Fragment, failures: list[str]) -> SqlError:
+def _no_worker(fragment: fragment_pb2.Fragment, failures: list[str]) -> SqlError:
     """The query's error when no worker could run one of its fragments."""
     where = f"fragment {fragment.stage_id}.{fragment.fragment_id}"
     if not failures:

@@ -20,13 +20,11 @@ from typing import Iterator
 
 import pyarrow as pa
 import pyarrow.flight as flight
-import sqlglot
-from sqlglot import exp
 
 from duckflight.gateway.errors import sql_error
 from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.planner.plan import Plan, Stage
-from duckflight.gateway.scheduler import WORKER_FAULTS, Scheduler, WorkerFault, no_worker
+from duckflight.gateway.scheduler import WORKER_FAULTS, Scheduler, WorkerFault
 from duckflight.protos import fragment_pb2
 from duckflight.worker.errors import error_kind, error_message
 
@@ -34,36 +32,14 @@ log = logging.getLogger(__name__)
 
 
 def streamable(plan: Plan) -> Stage | None:
-    """The stage to stream: the plan's only stage, when it gathers rows (not
-    partials) and the final query reads it once (a stream can be read once)."""
-    if len(plan.stages) != 1:
-        return None
-    stage = plan.stages[0]
-    rows = stage.kind == "scan" or stage.note.startswith("rows") or stage.note.startswith("whole groups")
-    if not rows or stage.exchange != "gather" or not stage.fragments:
-        return None
-    return stage if _reads_once(plan.final_sql, stage.name) else None
-
-
-def _reads_once(sql: str, name: str) -> bool:
-    """Whether the final query surely reads the relation once: a plain SELECT over
-    it alone (DuckDB may scan an input twice for grouping sets, set operations,
-    subqueries or windows, and a stream can only be read once)."""
-    if sql.count(f'"{name}"') != 1:
-        return False
-    try:
-        tree = sqlglot.parse_one(sql, read="duckdb")
-    except sqlglot.errors.ParseError:
-        return False
-    return (isinstance(tree, exp.Select) and not tree.args.get("joins") and tree.args.get("group") is None
-            and tree.args.get("having") is None and tree.find(exp.Window, exp.Subquery, exp.AggFunc) is None
-            and len(list(tree.find_all(exp.Select))) == 1)
+    """The stage the planner found the final query can read as a stream, if any."""
+    return next((s for s in plan.stages if s.id == plan.streamed), None)
 
 
 def stream_stage(scheduler: Scheduler, plan: Plan, stage: Stage, cancelled) -> pa.RecordBatchReader:
     """The stage's rows, fragment after fragment, as they are read."""
     pending = [(fragment, address) for _, fragment, address in plan.fragments([stage])]
-    first = _open(scheduler, *pending[0])
+    first = _open(scheduler, *pending[0], cancelled)
     batches = _batches(plan.query_id, scheduler, first, pending[1:], cancelled)
     return pa.RecordBatchReader.from_batches(first[1].schema, _Serialized(batches))
 
@@ -84,32 +60,23 @@ class _Serialized:
             return next(self._iterator)
 
 
-def _open(scheduler: Scheduler, fragment: fragment_pb2.Fragment, address: str):
-    """(worker, reader) with the fragment started and its schema received; other workers on faults."""
-    tried: list[str] = []
-    failures: list[str] = []
-    candidate = address if address in scheduler.workers.schedulable() else scheduler.another(fragment, tried)
-    while candidate is not None and len(tried) <= scheduler.fragment_retries:
-        tried.append(candidate)
-        try:
-            reader = scheduler.workers.client(candidate).stream(fragment, timeout=scheduler.fragment_timeout)
-            reader.schema  # the first message: the fragment has bound and started
-            return candidate, reader
-        except WORKER_FAULTS as exc:
-            message = error_message(exc)
-            scheduler.workers.report_failure(candidate, message)
-            failures.append(f"{candidate}: {message}")
-        except flight.FlightError as exc:
-            raise sql_error(error_kind(exc) or None, error_message(exc)) from exc
-        candidate = scheduler.another(fragment, tried)
-    raise no_worker(fragment, failures)
+def _open(scheduler: Scheduler, fragment: fragment_pb2.Fragment, address: str, cancelled):
+    """(worker, reader) with the fragment started and its schema received, on
+    another worker when its own fails before that (the scheduler's retries)."""
+
+    def attempt(candidate: str):
+        reader = scheduler.workers.client(candidate).stream(fragment, timeout=scheduler.fragment_timeout)
+        reader.schema  # the first message: the fragment has bound and started
+        return candidate, reader
+
+    return scheduler.run(fragment, address, cancelled, attempt)
 
 
 def _batches(query_id: str, scheduler: Scheduler, first, pending, cancelled) -> Iterator[pa.RecordBatch]:
     started, rows = time.monotonic(), 0
     # The next fragment starts when the one before is read to its end: begun at
     # once, they would run ahead and wait in the gateway's memory.
-    for count, (address, reader) in enumerate(_one_by_one(scheduler, first, pending), start=1):
+    for count, (address, reader) in enumerate(_one_by_one(scheduler, first, pending, cancelled), start=1):
         while True:
             if cancelled is not None and cancelled.is_set():
                 raise SqlError("57014", "canceling statement due to user request")
@@ -128,7 +95,7 @@ def _batches(query_id: str, scheduler: Scheduler, first, pending, cancelled) -> 
              time.monotonic() - started)
 
 
-def _one_by_one(scheduler: Scheduler, first, pending):
+def _one_by_one(scheduler: Scheduler, first, pending, cancelled):
     yield first
     for fragment, address in pending:
-        yield _open(scheduler, fragment, address)
+        yield _open(scheduler, fragment, address, cancelled)

@@ -17,7 +17,7 @@ from duckflight.gateway.catalog import Catalog, Table
 from duckflight.gateway.planner.applied_filters import columns_read, drop_applied
 from duckflight.gateway.planner.distribute_blocks import Block
 from duckflight.gateway.planner.key_filter import KeyFilter, required
-from duckflight.gateway.planner.key_ranges import KeyRange, key_ranges, read_splits
+from duckflight.gateway.planner.key_ranges import KeyRange, key_ranges, largest_read, read_splits
 from duckflight.gateway.planner.plan import Plan, Stage
 from duckflight.gateway.planner.pushdown_scans import ScanSpec
 from duckflight.gateway.splits import Split
@@ -144,7 +144,8 @@ class _Builder:
         out = []
         for (name, key), nodes in _by_table_and_key(shuffled).items():
             table = self.catalog.get(name)
-            out.append((_relation_name(name, used), table, key, read_splits(nodes, table), nodes))
+            splits = read_splits([n.meta["scan"] for n in nodes], table)
+            out.append((_relation_name(name, used), table, key, splits, nodes))
         return out
 
     def _range_partitioned(self, block: Block, broadcasts: list[Stage], reads: list[tuple], ranges: list[KeyRange],
@@ -154,7 +155,7 @@ class _Builder:
         # needs a row of it (an inner source, IN, EXISTS), another table's
         # rows outside a worker's range meet nothing there and need no cutting;
         # a cut is a filter DuckDB would misjudge when ordering the joins.
-        largest = max(reads, key=lambda r: sum(s.rows for s in r[3]))
+        largest = largest_read(reads, lambda read: read[3])
         uncut = {id(r) for r in reads if r is not largest} if any(
             required(node, block.fragment) for node in largest[4]) else set()
         for relation, _, _, _, nodes in reads:
@@ -296,7 +297,26 @@ def cut_stages(expression: exp.Expression, catalog: Catalog, workers: list[str],
         spec: ScanSpec | None = node.meta.get("scan")
         if spec is not None:
             _rename(node, builder.scan(spec, "gather").name)
-    return Plan(query_id=query_id, final_sql=expression.sql("duckdb"), stages=builder.stages)
+    return Plan(query_id=query_id, final_sql=expression.sql("duckdb"), stages=builder.stages,
+                streamed=streamed_stage(expression, builder.stages))
+
+
+def streamed_stage(final: exp.Expression, stages: list[Stage]) -> int | None:
+    """The stage the final query may read as a stream instead of whole: the plan's
+    only stage, gathering rows (not partials), under a plain SELECT that reads it
+    once (DuckDB may scan an input twice for grouping sets, set operations,
+    subqueries or windows, and a stream can only be read once)."""
+    if len(stages) != 1:
+        return None
+    stage = stages[0]
+    rows = stage.kind == "scan" or stage.note.startswith(("rows", "whole groups"))
+    if not rows or stage.exchange != "gather" or not stage.fragments:
+        return None
+    reads = [t for t in final.find_all(exp.Table) if t.name == stage.name]
+    plain = (isinstance(final, exp.Select) and not final.args.get("joins") and final.args.get("group") is None
+             and final.args.get("having") is None and final.find(exp.Window, exp.Subquery, exp.AggFunc) is None
+             and len(list(final.find_all(exp.Select))) == 1)
+    return stage.id if plain and len(reads) == 1 else None
 
 
 def _by_table_and_key(shuffled: list[tuple[exp.Table, str]]) -> dict[tuple[str, str], list[exp.Table]]:
@@ -315,12 +335,7 @@ def _merged(specs: list[ScanSpec], table: Table) -> ScanSpec:
     wanted = {c for spec in specs for c in spec.columns}
     common = set.intersection(*({f.sql("duckdb") for f in spec.filters} for spec in specs))
     filters = [f for f in specs[0].filters if f.sql("duckdb") in common]
-    if any(spec.splits is None for spec in specs):
-        splits = None
-    else:
-        kept = {(s.path, s.row_start) for spec in specs for s in spec.splits}
-        splits = [s for s in table.splits if (s.path, s.row_start) in kept]
-    return ScanSpec(table.name, [c for c, _ in table.columns if c in wanted], filters, splits)
+    return ScanSpec(table.name, [c for c, _ in table.columns if c in wanted], filters, read_splits(specs, table))
 
 
 def _rename(node: exp.Table, name: str) -> None:

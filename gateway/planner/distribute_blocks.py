@@ -133,15 +133,16 @@ def _distribute(scope: Scope, options: _Options) -> exp.Select:
         """The copy of ``table`` inside the fragment (found by its mark, by identity)."""
         return nodes[next(i for i, t in enumerate(placed) if t is table)]
 
+    in_place = [read_in_place(t, catalog) for t in layout.broadcast]
     final.meta["block"] = Block(
         fragment,
         inside(layout.split) if layout.split is not None else None,
-        [inside(t) for t in layout.broadcast if not read_in_place(t, catalog)],
+        [inside(t) for t, whole in zip(layout.broadcast, in_place) if not whole],
         kind,
         top_n,
         [(inside(t), key) for t, key in layout.shuffled],
         key_filter(select, layout.shuffled, lambda t: estimated_bytes(t, catalog)) if layout.shuffled else None,
-        [inside(t) for t in layout.broadcast if read_in_place(t, catalog)],
+        [inside(t) for t, whole in zip(layout.broadcast, in_place) if whole],
     )
     return final
 

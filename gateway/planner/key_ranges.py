@@ -61,13 +61,13 @@ def ranges_for(shuffled: list[tuple[exp.Table, str]], catalog: Catalog, workers:
     groups: dict[tuple[str, str], list[exp.Table]] = {}
     for node, key in shuffled:
         groups.setdefault((node.name, key), []).append(node)
-    reads = [(catalog.get(name), key, read_splits(nodes, catalog.get(name))) for (name, key), nodes in groups.items()]
+    reads = [(catalog.get(name), key, read_splits([n.meta["scan"] for n in nodes], catalog.get(name)))
+             for (name, key), nodes in groups.items()]
     return key_ranges(reads, workers)
 
 
-def read_splits(nodes: list[exp.Table], table: Table) -> list[Split]:
-    """Every split any of these reads of one table keeps (after pruning)."""
-    specs = [n.meta["scan"] for n in nodes]
+def read_splits(specs: list, table: Table) -> list[Split]:
+    """Every split any of these scans of one table keeps (after pruning)."""
     if any(spec.splits is None for spec in specs):
         return table.splits
     kept = {(s.path, s.row_start) for spec in specs for s in spec.splits}
@@ -84,7 +84,7 @@ def key_ranges(reads: list[tuple[Table, str, list[Split]]], workers: int) -> lis
             return None
         if not splits or any(key not in s.ranges or key not in s.not_null or s.rows is None for s in splits):
             return None
-    largest = max(reads, key=lambda r: sum(s.rows for s in r[2]))
+    largest = largest_read(reads)
     ranges = _cut(largest, workers)
     if ranges is None:
         return None
@@ -97,6 +97,11 @@ def key_ranges(reads: list[tuple[Table, str, list[Split]]], workers: int) -> lis
         if read > MAX_OVERREAD * sum(s.rows for s in splits):
             return None
     return ranges
+
+
+def largest_read(reads: list, splits=lambda read: read[2]):
+    """The read with the most rows: its splits set the cuts."""
+    return max(reads, key=lambda read: sum(s.rows for s in splits(read)))
 
 
 def _cut(largest: tuple[Table, str, list[Split]], workers: int) -> list[KeyRange] | None:

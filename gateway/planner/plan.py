@@ -49,6 +49,8 @@ class Plan:
     cache_key: tuple | None = None  # set by the engine's plan cache
     # PostgreSQL's type modifier (and varchar/bpchar) per output column: planner/output_types.py.
     output_types: list = field(default_factory=list)
+    # The stage the final query may read as a stream (see cut_stages.streamed_stage), by id.
+    streamed: int | None = None
 
     def fragments(self, stages: list[Stage] | None = None):
         """Every (stage, fragment, worker address) of these stages (default: all)."""
@@ -143,4 +145,4 @@ def restamp(plan: Plan, query_id: str) -> Plan:
                                  stage.exchange, [copies[i.id] for i in stage.inputs], list(stage.columns),
                                  fragments, list(stage.workers), stage.note, list(stage.in_place), list(stage.owns))
     return Plan(query_id, rename(plan.final_sql), [copies[s.id] for s in plan.stages],
-                output_types=list(plan.output_types))
+                output_types=list(plan.output_types), streamed=plan.streamed)

@@ -23,6 +23,7 @@ import pytest
 
 from duckflight.gateway.up import free_port
 from duckflight.gateway.demo import TPCH_TABLES, ensure_tpch
+from duckdb_referee import duckdb_over
 
 START_TIMEOUT = 60  # seconds until a started cluster must accept connections
 STOP_TIMEOUT = 15  # seconds until every process of a stopped cluster must be gone
@@ -234,11 +235,7 @@ def cluster(tpch_data, tmp_path_factory):
 
 
 def _referee(data: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    for table in TPCH_TABLES:
-        files = (data / table / "*.parquet").as_posix().replace("'", "''")
-        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{files}')")
-    return con
+    return duckdb_over(data, TPCH_TABLES)
 
 
 @pytest.fixture(scope="session")

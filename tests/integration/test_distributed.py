@@ -17,6 +17,7 @@ import duckdb
 import psycopg
 import pytest
 
+from duckdb_referee import duckdb_over
 from inprocess import cluster
 
 
@@ -55,12 +56,7 @@ def dsn(data):
 
 @pytest.fixture(scope="module")
 def referee(data):
-    con = duckdb.connect()
-    con.execute(f"create view t as select * from read_parquet('{data}/t/*.parquet')")
-    con.execute(f"create view small as select * from read_parquet('{data}/small/*.parquet')")
-    for name in ("u", "sa", "sb", "sc"):
-        con.execute(f"create view {name} as select * from read_parquet('{data}/{name}/*.parquet')")
-    return con
+    return duckdb_over(data)
 
 
 CASES = {

@@ -19,6 +19,7 @@ import duckdb_extension_tpcds
 import psycopg
 import pytest
 
+from duckdb_referee import duckdb_over
 from inprocess import cluster
 
 EXTENSION = Path(duckdb_extension_tpcds.__file__).parent / "extensions" / "v1.5.5" / "tpcds.duckdb_extension"
@@ -61,10 +62,7 @@ def dsn(tpcds):
 
 @pytest.fixture(scope="module")
 def referee(tpcds):
-    con = duckdb.connect()
-    for folder in sorted(p for p in tpcds.iterdir() if p.is_dir()):
-        con.execute(f"CREATE VIEW {folder.name} AS SELECT * FROM read_parquet('{folder}/*.parquet')")
-    return con
+    return duckdb_over(tpcds)
 
 
 def _rows(rows) -> list[tuple]:

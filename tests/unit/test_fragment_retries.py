@@ -55,7 +55,7 @@ FRAGMENT = fragment_pb2.Fragment(query_id="q1", stage_id=1, fragment_id=0, sql="
 def test_a_dead_worker_is_reported_at_once_and_the_fragment_moves():
     a, b = FakeWorker(flight.FlightUnavailableError("socket closed")), FakeWorker()
     scheduler = scheduler_over(a=a, b=b)
-    assert scheduler._run(FRAGMENT, "a:1", None) == ANSWER
+    assert scheduler.run(FRAGMENT, "a:1", None) == ANSWER
     assert (a.fetched, b.fetched) == (1, 1)
     assert scheduler.workers.state("a:1") == DEGRADED  # without waiting for a health check
     assert scheduler.workers.state("b:2") == HEALTHY
@@ -64,7 +64,7 @@ def test_a_dead_worker_is_reported_at_once_and_the_fragment_moves():
 def test_a_frozen_worker_times_out_and_the_fragment_moves():
     a, b = FakeWorker(flight.FlightTimedOutError("deadline exceeded"), alive=False), FakeWorker()
     scheduler = scheduler_over(a=a, b=b)
-    assert scheduler._run(FRAGMENT, "a:1", None) == ANSWER
+    assert scheduler.run(FRAGMENT, "a:1", None) == ANSWER
     assert scheduler.workers.state("a:1") == DEGRADED
 
 
@@ -72,7 +72,7 @@ def test_a_slow_fragment_on_a_live_worker_fails_without_retry():
     a, b = FakeWorker(flight.FlightTimedOutError("deadline exceeded"), alive=True), FakeWorker()
     scheduler = scheduler_over(a=a, b=b)
     with pytest.raises(SqlError) as error:
-        scheduler._run(FRAGMENT, "a:1", None)
+        scheduler.run(FRAGMENT, "a:1", None)
     assert error.value.sqlstate == "57014" and "fragment timeout" in error.value.message
     assert b.fetched == 0 and scheduler.workers.state("a:1") == HEALTHY
 
@@ -81,7 +81,7 @@ def test_sql_errors_are_not_retried():
     a, b = FakeWorker(to_flight_error(ZeroDivisionError("division by zero"))), FakeWorker()
     scheduler = scheduler_over(a=a, b=b)
     with pytest.raises(SqlError) as error:
-        scheduler._run(FRAGMENT, "a:1", None)
+        scheduler.run(FRAGMENT, "a:1", None)
     assert error.value.sqlstate == "22012" and b.fetched == 0
 
 
@@ -89,7 +89,7 @@ def test_retries_stop_at_the_limit_with_an_error_naming_the_cause():
     fakes = {n: FakeWorker(flight.FlightUnavailableError(f"{n} is down")) for n in "abcd"}
     scheduler = scheduler_over(retries=2, **fakes)
     with pytest.raises(SqlError) as error:
-        scheduler._run(FRAGMENT, "a:1", None)
+        scheduler.run(FRAGMENT, "a:1", None)
     assert error.value.sqlstate == "58000"
     assert "after 3 attempt(s)" in error.value.message and "is down" in error.value.message
     assert sum(f.fetched for f in fakes.values()) == 3  # the first try and two retries
@@ -99,7 +99,7 @@ def test_no_schedulable_worker_left():
     a = FakeWorker(flight.FlightUnavailableError("down"))
     scheduler = scheduler_over(a=a)
     with pytest.raises(SqlError) as error:
-        scheduler._run(FRAGMENT, "a:1", None)
+        scheduler.run(FRAGMENT, "a:1", None)
     assert error.value.sqlstate == "58000" and "a:1: down" in error.value.message
 
 
@@ -108,7 +108,7 @@ def test_a_fragment_planned_on_a_worker_that_turned_unhealthy_starts_elsewhere()
     scheduler = scheduler_over(a=a, b=b)
     for _ in range(3):
         scheduler.workers.report_failure("a:1", "down")
-    assert scheduler._run(FRAGMENT, "a:1", None) == ANSWER
+    assert scheduler.run(FRAGMENT, "a:1", None) == ANSWER
     assert (a.fetched, b.fetched) == (0, 1)
 
 
@@ -132,7 +132,7 @@ def test_a_fragment_stops_waiting_when_its_worker_turns_unhealthy():
     freeze_found.start()
     started = time.monotonic()
     try:
-        assert scheduler._run(FRAGMENT, "a:1", None) == ANSWER
+        assert scheduler.run(FRAGMENT, "a:1", None) == ANSWER
         assert time.monotonic() - started < 5  # not the 10 s the frozen call would take
         assert b.fetched == 1
     finally:
@@ -146,7 +146,7 @@ def test_a_cancel_reaches_a_fragment_waiting_on_a_frozen_worker():
     threading.Timer(0.3, cancelled.set).start()
     try:
         with pytest.raises(SqlError) as error:
-            scheduler._run(FRAGMENT, "a:1", cancelled)
+            scheduler.run(FRAGMENT, "a:1", cancelled)
         assert error.value.sqlstate == "57014"
     finally:
         a.release.set()

@@ -1,8 +1,16 @@
 """Which final queries may read a gathered stage as a stream (read once, never twice)."""
 
 import pytest
+import sqlglot
 
-from duckflight.gateway.stream_stage import _reads_once
+from duckflight.gateway.planner.cut_stages import streamed_stage
+from duckflight.gateway.planner.plan import Stage
+from duckflight.protos import fragment_pb2
+
+
+def _reads_once(sql: str, name: str) -> bool:
+    stage = Stage(1, name, "block", "t", "", "gather", note="rows", fragments=[fragment_pb2.Fragment()])
+    return streamed_stage(sqlglot.parse_one(sql, read="duckdb"), [stage]) == 1
 
 ONCE = [
     'SELECT "__c0" AS "k", "__c1" AS "v" FROM "__stage_1" AS "__block"',
@@ -26,3 +34,12 @@ def test_plain_selects_over_the_stage_stream(sql):
 @pytest.mark.parametrize("sql", TWICE_OR_UNSURE)
 def test_queries_that_may_scan_it_again_do_not(sql):
     assert not _reads_once(sql, "__stage_1")
+
+
+def test_partial_aggregates_and_several_stages_are_not_streamed():
+    final = sqlglot.parse_one('SELECT SUM("__p0") FROM "__stage_1"', read="duckdb")
+    partial = Stage(1, "__stage_1", "block", "t", "", "gather", note="partial aggregate",
+                    fragments=[fragment_pb2.Fragment()])
+    assert streamed_stage(final, [partial]) is None
+    rows = Stage(1, "__stage_1", "block", "t", "", "gather", note="rows", fragments=[fragment_pb2.Fragment()])
+    assert streamed_stage(sqlglot.parse_one('SELECT * FROM "__stage_1"', read="duckdb"), [rows, rows]) is None
