@@ -17,7 +17,7 @@ from duckflight.gateway.catalog import Catalog, Table
 from duckflight.gateway.planner.applied_filters import columns_read, drop_applied
 from duckflight.gateway.planner.distribute_blocks import Block
 from duckflight.gateway.planner.key_filter import KeyFilter, required
-from duckflight.gateway.planner.key_ranges import KeyRange, key_ranges, largest_read, read_splits
+from duckflight.gateway.planner.key_ranges import KeyRange, largest_read, read_splits
 from duckflight.gateway.planner.plan import Plan, Stage
 from duckflight.gateway.planner.pushdown_scans import ScanSpec
 from duckflight.gateway.splits import Split
@@ -70,11 +70,8 @@ class _Builder:
             _rename(node, stage.name)
         used: set[str] = set()  # relation names the block's fragments bind
         in_place = self._in_place(block.in_place, used)
-        if block.partitioned is None:
-            reads = self._reads(block.shuffled, used)
-            ranges = key_ranges([(table, key, splits) for _, table, key, splits, _ in reads], len(self.workers))
-            if ranges is not None:
-                return self._range_partitioned(block, inputs, reads, ranges, in_place)
+        if block.ranges is not None:
+            return self._range_partitioned(block, inputs, self._reads(block.shuffled, used), block.ranges, in_place)
         shuffles = []
         keys = self.keys(block.key_filter) if block.key_filter is not None else None
         for (table, column), nodes in _by_table_and_key(block.shuffled).items():

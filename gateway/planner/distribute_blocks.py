@@ -27,7 +27,7 @@ from duckflight.gateway.planner.block_layout import (
     Ineligible, Layout, broadcast_layout, enclosing_select, estimated_bytes, final_parts, owner, read_in_place,
     shuffle_layout, shuffle_layouts,
 )
-from duckflight.gateway.planner.key_ranges import ranges_for
+from duckflight.gateway.planner.key_ranges import KeyRange, ranges_for
 from duckflight.gateway.planner.key_filter import KeyFilter, key_filter
 from duckflight.gateway.planner.split_block import (
     outside_subqueries, split_aggregate_block, split_grouped_block, split_rows_block,
@@ -49,6 +49,7 @@ class Block:
     shuffled: list[tuple[exp.Table, str]] = field(default_factory=list)  # (table, key), co-partitioned
     key_filter: KeyFilter | None = None  # shuffles that first keep only the keys the block can use
     in_place: list[exp.Table] = field(default_factory=list)  # small tables every worker reads whole itself
+    ranges: list[KeyRange] | None = None  # key ranges cutting the co-partitioned tables, instead of a shuffle
 
 
 def distribute_blocks(expression: exp.Expression, catalog: Catalog, broadcast_bytes: int = BROADCAST_BYTES,
@@ -112,7 +113,7 @@ def _distribute(scope: Scope, options: _Options) -> exp.Select:
     if select.find(exp.Window) or select.args.get("distinct") and select.args["distinct"].args.get("on"):
         raise Ineligible("window or DISTINCT ON")
     sources = _sources(scope, catalog)
-    layout = _layout(select, sources, options)
+    layout, ranges = _layout(select, sources, options)
     placed = ([layout.split] if layout.split is not None else []) + [t for t, _ in layout.shuffled] + layout.broadcast
     for mark, table in enumerate(placed):
         table.meta["block_mark"] = mark
@@ -141,26 +142,34 @@ def _distribute(scope: Scope, options: _Options) -> exp.Select:
         kind,
         top_n,
         [(inside(t), key) for t, key in layout.shuffled],
-        key_filter(select, layout.shuffled, lambda t: estimated_bytes(t, catalog)) if layout.shuffled else None,
+        key_filter(select, layout.shuffled, lambda t: estimated_bytes(t, catalog))
+        if layout.shuffled and ranges is None else None,
         [inside(t) for t, whole in zip(layout.broadcast, in_place) if whole],
+        ranges,
     )
     return final
 
 
-def _layout(select: exp.Select, sources: dict[str, exp.Table], options: _Options) -> Layout:
-    """Split the largest table and broadcast the rest; but when the tables it
+def _layout(select: exp.Select, sources: dict[str, exp.Table],
+            options: _Options) -> tuple[Layout, list[KeyRange] | None]:
+    """(layout, key ranges when its co-partitioned tables are cut by them).
+
+    Split the largest table and broadcast the rest; but when the tables it
     joins on one key are sorted by that key, co-partition them by key ranges:
-    each worker then reads its range of each, not all of the smaller ones."""
+    each worker then reads its range of each, not all of the smaller ones.
+    """
     catalog, limit = options.catalog, options.broadcast_bytes
     try:
         layout = broadcast_layout(select, sources, catalog, limit)
     except Ineligible:
-        return shuffle_layout(select, sources, catalog, limit)
+        layout = shuffle_layout(select, sources, catalog, limit)
+        return layout, ranges_for(layout.shuffled, catalog, options.workers)
     for candidate in shuffle_layouts(select, sources, catalog, limit):
-        if (isinstance(candidate, Layout) and len({t.name for t, _ in candidate.shuffled}) > 1
-                and ranges_for(candidate.shuffled, catalog, options.workers) is not None):
-            return candidate
-    return layout
+        if isinstance(candidate, Layout) and len({t.name for t, _ in candidate.shuffled}) > 1:
+            ranges = ranges_for(candidate.shuffled, catalog, options.workers)
+            if ranges is not None:
+                return candidate, ranges
+    return layout, None
 
 
 def _sources(scope: Scope, catalog: Catalog) -> dict[str, exp.Table]:
