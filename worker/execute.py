@@ -1,9 +1,10 @@
 """Run one fragment on the worker's DuckDB and hand back an Arrow stream.
 
 Each fragment gets its own DuckDB cursor (a connection to the worker's one
-database), so the relations a fragment binds to its splits are temporary views
-that no other fragment sees. DuckDB inlines those views, so the fragment's
-projection and filters are pushed into the Parquet reader.
+database). The relations a fragment reads (its splits, the tables put on the
+worker for it) are defined in front of its SQL, so no other fragment sees
+them, and DuckDB inlines them, pushing the fragment's projection and filters
+into the Parquet reader.
 """
 
 from __future__ import annotations
@@ -71,17 +72,27 @@ def _csv_sql(paths: list[str], csv: fragment_pb2.CsvOptions) -> str:
     return f"read_csv([{files}], {', '.join(options)})"
 
 
-def bind_scans(cursor: duckdb.DuckDBPyConnection, fragment: fragment_pb2.Fragment) -> None:
-    """Make every scan of the fragment a temporary view over its splits, and
-    every bound name a view of the worker table it stands for."""
-    for name, table in sorted(fragment.bind.items()):
-        cursor.execute(f"CREATE OR REPLACE TEMP VIEW {quote_ident(name)} AS SELECT * FROM {quote_ident(table)}")
+def with_relations(fragment: fragment_pb2.Fragment, sql: str) -> str:
+    """``sql`` with every relation the fragment reads defined in front of it.
+
+    Each scan (over its splits) and each bound name (a worker table) becomes a
+    ``NOT MATERIALIZED`` common table expression, which DuckDB inlines as it
+    would a view, pushing projection and filters into the reader. Temporary
+    views did the same but cost a catalog write per relation: 1.5-2.5 ms of a
+    small fragment on a busy core.
+    """
+    relations = [f"{quote_ident(name)} AS NOT MATERIALIZED (SELECT * FROM {quote_ident(table)})"
+                 for name, table in sorted(fragment.bind.items())]
     for scan in fragment.scans:
         where = f" WHERE {scan.filter}" if scan.filter else ""
-        cursor.execute(
-            f"CREATE OR REPLACE TEMP VIEW {quote_ident(scan.name)} AS "
-            f"SELECT * FROM {scan_relation_sql(scan)}{where}"
-        )
+        relations.append(f"{quote_ident(scan.name)} AS NOT MATERIALIZED "
+                         f"(SELECT * FROM {scan_relation_sql(scan)}{where})")
+    if not relations:
+        return sql
+    if sql.lstrip()[:4].upper() == "WITH":
+        # Its own WITH may name a relation again: nested, its names shadow ours.
+        sql = f"SELECT * FROM ({sql}) AS __fragment"
+    return f"WITH {', '.join(relations)} {sql}"
 
 
 def run_fragment(
@@ -106,8 +117,7 @@ def run_fragment(
     try:
         if on_cursor is not None:
             on_cursor(cursor)
-        bind_scans(cursor, fragment)
-        reader = cursor.execute(fragment.sql).to_arrow_reader(BATCH_ROWS)
+        reader = cursor.execute(with_relations(fragment, fragment.sql)).to_arrow_reader(BATCH_ROWS)
     except Exception:
         cursor.close()
         raise

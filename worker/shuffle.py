@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.flight as flight
 
 from duckflight.protos import fragment_pb2
-from duckflight.worker.execute import BATCH_ROWS, bind_scans, quote_ident
+from duckflight.worker.execute import BATCH_ROWS, quote_ident, with_relations
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,6 @@ def run_shuffle(database: duckdb.DuckDBPyConnection, fragment: fragment_pb2.Frag
     own, put_here = local if local is not None else (set(), None)
     cursor = database.cursor()
     try:
-        bind_scans(cursor, fragment)
         if out.replicate:
             sent = _replicate(cursor, fragment, connect, own, put_here, timeout)
         else:
@@ -86,7 +85,7 @@ def _partition(cursor, fragment: fragment_pb2.Fragment, connect, own: set[str], 
     n = len(out.targets)
     sql = (f"SELECT *, (hash({quote_ident(out.key)}) % {n})::UINTEGER AS {BUCKET} "
            f"FROM ({fragment.sql}) AS __shuffled")
-    reader = cursor.execute(sql).to_arrow_reader(BATCH_ROWS)
+    reader = cursor.execute(with_relations(fragment, sql)).to_arrow_reader(BATCH_ROWS)
     schema = reader.schema.remove(reader.schema.get_field_index(BUCKET))
     names = [bucket_table(out.table, bucket) for bucket in range(n)]
 
@@ -153,6 +152,6 @@ class _Sink:
 def _replicate(cursor, fragment: fragment_pb2.Fragment, connect, own: set[str], put_here, timeout) -> list[int]:
     """Broadcast: run the SQL once and send every batch to every target."""
     out = fragment.shuffle
-    reader = cursor.execute(fragment.sql).to_arrow_reader(BATCH_ROWS)
+    reader = cursor.execute(with_relations(fragment, fragment.sql)).to_arrow_reader(BATCH_ROWS)
     return _stream(reader, reader.schema, [out.table] * len(out.targets), fragment, connect, own, put_here, timeout,
                    lambda batch, target: batch)
