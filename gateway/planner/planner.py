@@ -33,6 +33,10 @@ from duckflight.gateway.planner.unstar_exists import unstar_exists
 from duckflight.gateway.system.reg_casts import qualify_alias_arrays
 
 
+# Meta key of a parsed statement's source text.
+SOURCE = "source"
+
+
 def parse(sql: str) -> exp.Expression:
     """One Postgres statement as a sqlglot tree (a fresh copy); syntax errors are 42601."""
     return _parsed(sql).copy()
@@ -48,6 +52,9 @@ def _parsed(sql: str) -> exp.Expression:
         raise syntax_error(sql, error) from error
     if len(expressions) != 1:
         raise SqlError("42601", "cannot run several statements as one")
+    # The text it came from keys the engine's plan cache (cheaper than writing
+    # the tree out again); nothing changes a parsed tree before it is planned.
+    expressions[0].meta[SOURCE] = sql
     return expressions[0]
 
 
