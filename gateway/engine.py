@@ -31,6 +31,7 @@ from duckflight.gateway.scheduler import Scheduler, WorkerFault
 from duckflight.gateway.stream_stage import stream_stage, streamable
 from duckflight.gateway.system import SystemCatalog
 from duckflight.gateway.workers import WorkerPool
+from duckflight.worker.arrow_stream import ArrowStream
 from duckflight.worker.spill import spill_config
 
 log = logging.getLogger(__name__)
@@ -255,23 +256,6 @@ def load_inputs(cursor: duckdb.DuckDBPyConnection, inputs: dict[str, pa.Table]) 
             cursor.register("__incoming", ArrowStream(table))
             cursor.execute(f'CREATE TEMP TABLE "{name}" AS SELECT * FROM __incoming')
             cursor.unregister("__incoming")
-
-
-class ArrowStream:
-    """An Arrow table as DuckDB reads it cheapest: a fresh C stream per scan.
-
-    Given a ``pa.Table``, DuckDB builds a pyarrow dataset scanner for every
-    scan, at a fixed cost that grows with the columns: 2-3 ms for the 15
-    columns of TPC-H Q1's partials, more than merging them. Through the Arrow
-    PyCapsule interface it reads the batches as they are (every column; these
-    tables are small or read whole), as often as the query scans them.
-    """
-
-    def __init__(self, table: pa.Table):
-        self.table = table
-
-    def __arrow_c_stream__(self, requested_schema=None):
-        return self.table.__arrow_c_stream__(requested_schema)
 
 
 def _empty(cursor: duckdb.DuckDBPyConnection, columns: list[tuple[str, str]]) -> pa.Table:

@@ -15,6 +15,7 @@ import threading
 import duckdb
 import pyarrow as pa
 
+from duckflight.worker.arrow_stream import ArrowStream
 from duckflight.worker.execute import quote_ident
 
 
@@ -36,7 +37,7 @@ class QueryTables:
             self._names.setdefault(query_id, set()).add(name)
             cursor = self.database.cursor()
             try:
-                cursor.register("__incoming", table)
+                cursor.register("__incoming", ArrowStream(table))
                 if new:
                     # Created under the lock, so concurrent appends find the table.
                     cursor.execute(f"CREATE OR REPLACE TABLE {quote_ident(name)} AS SELECT * FROM __incoming LIMIT 0")
@@ -44,7 +45,7 @@ class QueryTables:
                 cursor.close()
         cursor = self.database.cursor()
         try:
-            cursor.register("__incoming", table)
+            cursor.register("__incoming", ArrowStream(table))
             cursor.execute(f"INSERT INTO {quote_ident(name)} SELECT * FROM __incoming")
         finally:
             cursor.close()

@@ -39,6 +39,7 @@ from duckflight.gateway.system.session_functions import session_functions
 from duckflight.gateway.system.system_functions import system_functions
 from duckflight.gateway.system.system_relations import is_worker_status, system_key, system_relations
 from duckflight.gateway.system.text_nulls import text_nulls
+from duckflight.worker.arrow_stream import ArrowStream
 
 BATCH_ROWS = 65_536
 # Functions that read the session or the catalog: a query calling one (and no table) runs here.
@@ -137,8 +138,8 @@ class SystemCatalog:
     def _cursor(self, settings: dict[str, str] | None) -> duckdb.DuckDBPyConnection:
         """A cursor with this moment's dynamic relations registered."""
         cursor = self.database.cursor()
-        cursor.register("__duckflight_workers", self._workers_table())
-        cursor.register("__pg_settings", self._settings_table(settings or {}))
+        cursor.register("__duckflight_workers", ArrowStream(self._workers_table()))
+        cursor.register("__pg_settings", ArrowStream(self._settings_table(settings or {})))
         return cursor
 
     def _workers_table(self) -> pa.Table:

@@ -33,4 +33,26 @@ def cluster(data: str, workers: int = 2, **engine_options):
         gateway.shutdown()
         engine.close()
         for server in servers:
-            server.shutdown()
+            _shut_down(server)
+
+
+SHUTDOWN_SECONDS = 30
+
+
+def _shut_down(server: WorkerServer) -> None:
+    """Stop a worker, waiting at most SHUTDOWN_SECONDS.
+
+    gRPC's shutdown waits for every call in flight. Once in a full suite run
+    (never alone) the test that shuts a worker down mid-query hung here after
+    its checks had passed, with no handler running on any worker: a call left
+    open at the gRPC level. A stuck teardown must fail that test, not hang CI.
+    """
+    done = threading.Event()
+
+    def stop():
+        server.shutdown()
+        done.set()
+
+    threading.Thread(target=stop, daemon=True).start()
+    if not done.wait(SHUTDOWN_SECONDS):
+        raise TimeoutError(f"worker {server.address} did not shut down within {SHUTDOWN_SECONDS}s")
