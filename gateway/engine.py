@@ -28,7 +28,7 @@ from duckflight.gateway.planner.plan import Plan, explain, restamp
 from duckflight.gateway.planner.planner import SOURCE, plan_query
 from duckflight.gateway.result_types import typed
 from duckflight.gateway.scheduler import Scheduler, WorkerFault
-from duckflight.gateway.stream_stage import stream_stage, streamable
+from duckflight.gateway.stream_stage import StageStream, stream_stage, streamable
 from duckflight.gateway.system import SystemCatalog
 from duckflight.gateway.workers import WorkerPool
 from duckflight.worker.arrow_stream import ArrowStream
@@ -191,8 +191,8 @@ class Engine:
             reader = cursor.execute(sql).to_arrow_reader(BATCH_ROWS)
         except Exception as exc:
             cursor.close()
-            raise from_exception(exc) from exc
-        batches = _stream(plan.query_id, reader, cursor, started)
+            raise _failure(inputs, exc) from exc
+        batches = _stream(plan.query_id, reader, cursor, started, lambda exc: _failure(inputs, exc))
         if retype is None:
             return reader.schema, batches
         return retype(reader.schema), (retype(batch) for batch in batches)
@@ -237,7 +237,7 @@ class Engine:
 REGISTER_ROWS = 10_000
 
 
-def load_inputs(cursor: duckdb.DuckDBPyConnection, inputs: dict[str, pa.Table]) -> None:
+def load_inputs(cursor: duckdb.DuckDBPyConnection, inputs: dict[str, "pa.Table | StageStream"]) -> None:
     """Copy the gathered stage outputs into temporary tables of this cursor.
 
     DuckDB orders joins by the statistics of what it scans; over registered
@@ -248,8 +248,8 @@ def load_inputs(cursor: duckdb.DuckDBPyConnection, inputs: dict[str, pa.Table]) 
     registrations belong to the cursor's connection and go away with it.
     """
     for name, table in inputs.items():
-        if isinstance(table, pa.RecordBatchReader):  # streamed: read once, as it comes
-            cursor.register(name, table)
+        if isinstance(table, StageStream):  # streamed: read once, as it comes
+            cursor.register(name, table.reader)
         elif table.num_rows <= REGISTER_ROWS:  # too small for statistics to matter: no copy
             cursor.register(name, ArrowStream(table))
         else:
@@ -263,14 +263,22 @@ def _empty(cursor: duckdb.DuckDBPyConnection, columns: list[tuple[str, str]]) ->
     return cursor.sql(f"SELECT {select} LIMIT 0").to_arrow_table()
 
 
-def _stream(query_id, reader: pa.RecordBatchReader, cursor, started) -> Iterator[pa.RecordBatch]:
+def _failure(inputs: dict, exc: Exception) -> Exception:
+    """The query's error: a streamed stage's own failure when it caused ``exc``."""
+    for value in inputs.values():
+        if isinstance(value, StageStream) and value.failure is not None:
+            return value.failure if isinstance(value.failure, SqlError) else from_exception(value.failure)
+    return from_exception(exc)
+
+
+def _stream(query_id, reader: pa.RecordBatchReader, cursor, started, failure) -> Iterator[pa.RecordBatch]:
     rows = 0
     try:
         for batch in reader:
             rows += batch.num_rows
             yield batch
     except Exception as exc:
-        raise from_exception(exc) from exc
+        raise failure(exc) from exc
     finally:
         cursor.close()
         log.info("[query %s] done: %d rows in %.3fs", query_id, rows, time.monotonic() - started)

@@ -171,23 +171,27 @@ class Scheduler:
         raise _no_worker(fragment, failures)
 
     def _fetch(self, address: str, fragment: fragment_pb2.Fragment, cancelled) -> pa.Table:
-        """Fetch a fragment's result, giving up early when its worker turns unhealthy.
+        """Fetch a fragment's whole result, giving up early when its worker turns unhealthy."""
+        client = self.workers.client(address)
+        return self.watched(address, lambda: client.fetch(fragment, timeout=self.fragment_timeout), cancelled)
+
+    def watched(self, address: str, call, cancelled):
+        """``call()``'s answer, or WorkerLost as soon as ``address`` turns unhealthy.
 
         A frozen worker holds a call until its deadline (``do_get`` cannot be
         cancelled before the first answer), so the call runs in its own thread
         and the query stops waiting for it as soon as the health checks find
         the worker unhealthy; the abandoned call ends at its deadline.
         """
-        client = self.workers.client(address)
         result: Future = Future()
 
-        def call():
+        def run():
             try:
-                result.set_result(client.fetch(fragment, timeout=self.fragment_timeout))
+                result.set_result(call())
             except BaseException as exc:  # handed to the waiting thread
                 result.set_exception(exc)
 
-        threading.Thread(target=call, name=f"fetch-{address}", daemon=True).start()
+        threading.Thread(target=run, name=f"call-{address}", daemon=True).start()
         while True:
             try:
                 return result.result(timeout=WATCH_INTERVAL)

@@ -8,7 +8,9 @@ one fragment after the other as the final query pulls them.
 
 A fragment whose worker fails before sending anything is run elsewhere, as
 the scheduler does; once rows of it have gone on toward the client it cannot
-be, and the query fails (58000) rather than answer in part.
+be, and the query fails (58000) rather than answer in part. A worker that
+turns unhealthy (frozen, cut off) fails the query as soon as the health
+checks say so, not at the fragment's deadline.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from typing import Iterator
 
 import pyarrow as pa
@@ -24,7 +27,8 @@ import pyarrow.flight as flight
 from duckflight.gateway.errors import sql_error
 from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.planner.plan import Plan, Stage
-from duckflight.gateway.scheduler import WORKER_FAULTS, Scheduler, WorkerFault
+from duckflight.gateway.health import UNHEALTHY
+from duckflight.gateway.scheduler import WATCH_INTERVAL, WORKER_FAULTS, Scheduler, WorkerFault
 from duckflight.protos import fragment_pb2
 from duckflight.worker.errors import error_kind, error_message
 
@@ -36,63 +40,122 @@ def streamable(plan: Plan) -> Stage | None:
     return next((s for s in plan.stages if s.id == plan.streamed), None)
 
 
-def stream_stage(scheduler: Scheduler, plan: Plan, stage: Stage, cancelled) -> pa.RecordBatchReader:
+def stream_stage(scheduler: Scheduler, plan: Plan, stage: Stage, cancelled) -> "StageStream":
     """The stage's rows, fragment after fragment, as they are read.
 
     Every fragment starts at once, so the workers scan in parallel; Flight's
     flow control holds back those not being read (measured: the gateway's peak
     stays where DuckDB's read-ahead puts it, 1.3 GB for 6 M lineitem rows, and
     the export takes 14-16 s against 18-19 s with one fragment after another).
+    They are opened at once too: a worker answers a fragment's call only once
+    DuckDB has its first rows, which for a costly projection is most of them.
     """
-    opened = [_open(scheduler, fragment, address, cancelled) for _, fragment, address in plan.fragments([stage])]
-    batches = _batches(plan.query_id, opened, cancelled)
-    return pa.RecordBatchReader.from_batches(opened[0][1].schema, _Serialized(batches))
+    calls = [scheduler.pool.submit(_open, scheduler, fragment, address, cancelled)
+             for _, fragment, address in plan.fragments([stage])]
+    try:
+        opened = [call.result() for call in calls]
+    except BaseException:
+        for call in calls:  # the query fails: stop the fragments already sending
+            if call.done() and call.exception() is None:
+                call.result()[1].cancel()
+            call.cancel()
+        raise
+    watch = _Watch(scheduler, opened, cancelled)
+    stream = StageStream(_batches(plan.query_id, opened, cancelled, watch), opened[0][1].schema)
+    # A stream never read to its end (the final query failed first) stops the watch when it is dropped.
+    weakref.finalize(stream, watch.stop)
+    return stream
 
 
-class _Serialized:
-    """An iterator safe to advance from several threads: DuckDB may scan one
-    stream from more than one (a generator raises if entered twice at once)."""
+class StageStream:
+    """A stage's batches for DuckDB to read (``reader``), and the error that ended them.
 
-    def __init__(self, iterator: Iterator[pa.RecordBatch]):
+    DuckDB reports an error raised inside a stream as its own (``arrow_scan:
+    get_next failed``, XX000); the engine raises ``failure`` instead, so that a
+    lost worker reaches the client as 58000 and a cancel as 57014.
+    The iterator is safe to advance from several threads: DuckDB may scan one
+    stream from more than one (a generator raises if entered twice at once).
+    """
+
+    def __init__(self, iterator: Iterator[pa.RecordBatch], schema: pa.Schema):
         self._iterator = iterator
         self._lock = threading.Lock()
+        self.failure: Exception | None = None
+        self.reader = pa.RecordBatchReader.from_batches(schema, self)
 
     def __iter__(self):
         return self
 
     def __next__(self) -> pa.RecordBatch:
         with self._lock:
-            return next(self._iterator)
+            try:
+                return next(self._iterator)
+            except StopIteration:
+                raise
+            except Exception as exc:
+                self.failure = exc
+                raise
 
 
 def _open(scheduler: Scheduler, fragment: fragment_pb2.Fragment, address: str, cancelled):
     """(worker, reader) with the fragment started and its schema received, on
     another worker when its own fails before that (the scheduler's retries)."""
 
-    def attempt(candidate: str):
+    def start(candidate: str):
         reader = scheduler.workers.client(candidate).stream(fragment, timeout=scheduler.fragment_timeout)
         reader.schema  # the first message: the fragment has bound and started
         return candidate, reader
 
-    return scheduler.run(fragment, address, cancelled, attempt)
+    return scheduler.run(fragment, address, cancelled,
+                         lambda candidate: scheduler.watched(candidate, lambda: start(candidate), cancelled))
 
 
-def _batches(query_id: str, opened, cancelled) -> Iterator[pa.RecordBatch]:
+def _batches(query_id: str, opened, cancelled, watch: "_Watch") -> Iterator[pa.RecordBatch]:
     started, rows = time.monotonic(), 0
-    for address, reader in opened:
-        while True:
-            if cancelled is not None and cancelled.is_set():
-                raise SqlError("57014", "canceling statement due to user request")
-            try:
-                chunk = reader.read_chunk()
-            except StopIteration:
-                break
-            except WORKER_FAULTS as exc:
-                raise WorkerFault("58000", f"worker {address} was lost while streaming rows: "
-                                           f"{error_message(exc)}") from exc
-            except flight.FlightError as exc:
-                raise sql_error(error_kind(exc) or None, error_message(exc)) from exc
-            rows += chunk.data.num_rows
-            yield chunk.data
+    try:
+        for address, reader in opened:
+            while True:
+                if cancelled is not None and cancelled.is_set():
+                    raise SqlError("57014", "canceling statement due to user request")
+                try:
+                    chunk = reader.read_chunk()
+                except StopIteration:
+                    break
+                except WORKER_FAULTS as exc:
+                    raise WorkerFault("58000", f"worker {address} was lost while streaming rows: "
+                                               f"{watch.lost.get(address) or error_message(exc)}") from exc
+                except flight.FlightError as exc:
+                    raise sql_error(error_kind(exc) or None, error_message(exc)) from exc
+                rows += chunk.data.num_rows
+                yield chunk.data
+    finally:
+        watch.stop()
     log.info("[query %s] streamed %d rows from %d fragment(s) in %.3fs", query_id, rows, len(opened),
              time.monotonic() - started)
+
+
+class _Watch:
+    """Cancels the streams of a worker that turns unhealthy, and all of them on a cancel.
+
+    A frozen worker would hold a read until the fragment's deadline; cancelled,
+    the read fails at once and the query with it (58000), never in part.
+    """
+
+    def __init__(self, scheduler: Scheduler, opened, cancelled):
+        self.lost: dict[str, str] = {}
+        self._stopped = threading.Event()
+        self._scheduler, self._opened, self._cancelled = scheduler, opened, cancelled
+        threading.Thread(target=self._run, name="stream-watch", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stopped.set()
+
+    def _run(self) -> None:
+        while not self._stopped.wait(WATCH_INTERVAL):
+            everyone = self._cancelled is not None and self._cancelled.is_set()
+            for address, reader in self._opened:
+                if address in self.lost:
+                    continue
+                if everyone or self._scheduler.workers.state(address) == UNHEALTHY:
+                    self.lost[address] = "cancelled" if everyone else "the worker turned unhealthy"
+                    reader.cancel()

@@ -218,6 +218,56 @@ def test_a_frozen_worker_costs_a_query_its_deadline_and_recovers(tpch_sf01, refe
 
 
 @pytest.mark.timeout(120)
+def test_a_worker_frozen_during_a_streamed_export_costs_seconds_not_the_deadline(tpch_sf01, launch_up,
+                                                                                  free_tcp_port):
+    """An export streams its fragments' rows through the gateway as they come. When a
+    worker freezes under it, the gateway must stop waiting as soon as the health checks
+    notice, not at the fragment deadline (60 s here): either the fragment had sent
+    nothing and runs again on the other worker, and the export is whole, or rows of
+    it were already on their way and the export fails with 58000, never passing
+    part of the table off as all of it."""
+    up = start_up(launch_up, tpch_sf01, free_tcp_port, "--fragment-timeout", "60")
+    url = dsn(free_tcp_port)
+    total = query(url, "select count(*) from lineitem")[0][0]
+    pids = worker_pids(up)
+    received: list[int] = []
+
+    def export():
+        # Hashing long strings keeps the workers busy for a second or two.
+        sql = "COPY (select l_orderkey, md5(repeat(l_comment, 500)) from lineitem) TO STDOUT"
+        with psycopg.connect(url, autocommit=True) as conn, conn.cursor().copy(sql) as copy:
+            received.extend(bytes(chunk).count(b"\n") for chunk in copy)
+
+    result: dict = {}
+    runner = threading.Thread(target=lambda: result.update(outcome=_try(export)), daemon=True)
+    runner.start()
+    busy = until(lambda: [a for a, n in running_fragments(url).items() if n > 0], 20, "a worker running a fragment",
+                 step=0.02)
+    address, pid = busy[0], pids[busy[0]]
+    try:
+        os.kill(pid, signal.SIGSTOP)
+        frozen_at = time.monotonic()
+        runner.join(timeout=50)
+        elapsed = time.monotonic() - frozen_at
+        assert not runner.is_alive(), "the export still waits on the frozen worker"
+        outcome = result["outcome"]
+        if isinstance(outcome, psycopg.Error):
+            assert outcome.sqlstate == "58000" and address in str(outcome), outcome
+            assert sum(received) < total
+        else:
+            assert outcome is None and sum(received) == total, outcome
+        assert elapsed < 20, f"the export ended {elapsed:.1f}s after the freeze (fragment deadline 60s)"
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    until(lambda: sql_states(url).get(address) == "healthy", 15, "the thawed worker healthy again")
+    assert query(url, "select count(*) from (select * from lineitem) as t") == [(total,)]
+
+
+def running_fragments(url: str) -> dict[str, int]:
+    return dict(query(url, "select address, running_fragments from duckflight.workers"))
+
+
+@pytest.mark.timeout(120)
 def test_self_registered_workers_come_back_after_a_gateway_restart(tpch_sf01, referee_sf01, processes):
     port, control = free_port(), free_port()
     gateway_args = ["gateway", "--port", str(port), "--control-port", str(control), "--data", str(tpch_sf01), *FAST]
