@@ -497,5 +497,8 @@ def _tag(command: str, rows: int) -> str:
 def _as_sql_error(exc: BaseException) -> SqlError:
     if isinstance(exc, SqlError):
         return exc
+    if isinstance(exc, RecursionError):  # a statement nested past what the parser and planner recurse through
+        return SqlError("54001", "stack depth limit exceeded",
+                        hint="The statement nests expressions or subqueries too deeply; flatten it.")
     log.exception("unexpected error in backend", exc_info=exc)
     return SqlError("XX000", f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc))

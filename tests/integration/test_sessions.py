@@ -77,6 +77,7 @@ def test_several_statements_in_one_query(conn):
     ("select 1 / 0", "22012"),
     ("select id / (grp - grp) from items", "22012"),
     ("create table t (a int)", "0A000"),
+    ("select " + "abs(" * 1000 + "1" + ")" * 1000, "54001"),  # PostgreSQL's "stack depth limit exceeded"
 ])
 def test_errors_have_sqlstates_and_the_session_goes_on(conn, sql, sqlstate):
     with pytest.raises(psycopg.Error) as error:
