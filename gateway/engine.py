@@ -267,7 +267,7 @@ def _failure(inputs: dict, exc: Exception) -> Exception:
     """The query's error: a streamed stage's own failure when it caused ``exc``."""
     for value in inputs.values():
         if isinstance(value, StageStream) and value.failure is not None:
-            return value.failure if isinstance(value.failure, SqlError) else from_exception(value.failure)
+            return from_exception(value.failure)
     return from_exception(exc)
 
 

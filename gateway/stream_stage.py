@@ -18,17 +18,15 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import weakref
+from concurrent.futures import wait
 from typing import Iterator
 
 import pyarrow as pa
 import pyarrow.flight as flight
 
 from duckflight.gateway.errors import sql_error
-from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.planner.plan import Plan, Stage
-from duckflight.gateway.health import UNHEALTHY
-from duckflight.gateway.scheduler import WATCH_INTERVAL, WORKER_FAULTS, Scheduler, WorkerFault
+from duckflight.gateway.scheduler import WORKER_FAULTS, Scheduler, WorkerFault, WorkerLost
 from duckflight.protos import fragment_pb2
 from duckflight.worker.errors import error_kind, error_message
 
@@ -52,19 +50,15 @@ def stream_stage(scheduler: Scheduler, plan: Plan, stage: Stage, cancelled) -> "
     """
     calls = [scheduler.pool.submit(_open, scheduler, fragment, address, cancelled)
              for _, fragment, address in plan.fragments([stage])]
-    try:
-        opened = [call.result() for call in calls]
-    except BaseException:
-        for call in calls:  # the query fails: stop the fragments already sending
-            if call.done() and call.exception() is None:
+    wait(calls)  # every one, so that none is left sending when another failed
+    failed = [call.exception() for call in calls if call.exception() is not None]
+    if failed:
+        for call in calls:
+            if call.exception() is None:
                 call.result()[1].cancel()
-            call.cancel()
-        raise
-    watch = _Watch(scheduler, opened, cancelled)
-    stream = StageStream(_batches(plan.query_id, opened, cancelled, watch), opened[0][1].schema)
-    # A stream never read to its end (the final query failed first) stops the watch when it is dropped.
-    weakref.finalize(stream, watch.stop)
-    return stream
+        raise failed[0]
+    opened = [call.result() for call in calls]
+    return StageStream(_batches(scheduler, plan.query_id, opened, cancelled), opened[0][1].schema)
 
 
 class StageStream:
@@ -110,52 +104,28 @@ def _open(scheduler: Scheduler, fragment: fragment_pb2.Fragment, address: str, c
                          lambda candidate: scheduler.watched(candidate, lambda: start(candidate), cancelled))
 
 
-def _batches(query_id: str, opened, cancelled, watch: "_Watch") -> Iterator[pa.RecordBatch]:
+def _batches(scheduler: Scheduler, query_id: str, opened, cancelled) -> Iterator[pa.RecordBatch]:
+    """Every fragment's batches in turn. Each read is watched as a fragment call is
+    (``Scheduler.watched``): a worker that freezes or is cut off mid-stream fails
+    the query as soon as the health checks say so, not at the fragment deadline."""
     started, rows = time.monotonic(), 0
     try:
         for address, reader in opened:
             while True:
-                if cancelled is not None and cancelled.is_set():
-                    raise SqlError("57014", "canceling statement due to user request")
                 try:
-                    chunk = reader.read_chunk()
+                    chunk = scheduler.watched(address, reader.read_chunk, cancelled)
                 except StopIteration:
                     break
-                except WORKER_FAULTS as exc:
-                    raise WorkerFault("58000", f"worker {address} was lost while streaming rows: "
-                                               f"{watch.lost.get(address) or error_message(exc)}") from exc
+                except (WorkerLost, *WORKER_FAULTS) as exc:
+                    message = str(exc) if isinstance(exc, WorkerLost) else error_message(exc)
+                    raise WorkerFault("58000", f"worker {address} was lost while streaming rows: {message}") from exc
                 except flight.FlightError as exc:
                     raise sql_error(error_kind(exc) or None, error_message(exc)) from exc
                 rows += chunk.data.num_rows
                 yield chunk.data
-    finally:
-        watch.stop()
+    except BaseException:
+        for _, reader in opened:  # stop every worker still sending (a frozen one's read ends too)
+            reader.cancel()
+        raise
     log.info("[query %s] streamed %d rows from %d fragment(s) in %.3fs", query_id, rows, len(opened),
              time.monotonic() - started)
-
-
-class _Watch:
-    """Cancels the streams of a worker that turns unhealthy, and all of them on a cancel.
-
-    A frozen worker would hold a read until the fragment's deadline; cancelled,
-    the read fails at once and the query with it (58000), never in part.
-    """
-
-    def __init__(self, scheduler: Scheduler, opened, cancelled):
-        self.lost: dict[str, str] = {}
-        self._stopped = threading.Event()
-        self._scheduler, self._opened, self._cancelled = scheduler, opened, cancelled
-        threading.Thread(target=self._run, name="stream-watch", daemon=True).start()
-
-    def stop(self) -> None:
-        self._stopped.set()
-
-    def _run(self) -> None:
-        while not self._stopped.wait(WATCH_INTERVAL):
-            everyone = self._cancelled is not None and self._cancelled.is_set()
-            for address, reader in self._opened:
-                if address in self.lost:
-                    continue
-                if everyone or self._scheduler.workers.state(address) == UNHEALTHY:
-                    self.lost[address] = "cancelled" if everyone else "the worker turned unhealthy"
-                    reader.cancel()
