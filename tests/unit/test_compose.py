@@ -93,3 +93,12 @@ def test_demo_data_lands_where_the_gateway_reads(services):
     [scale] = option_values(command, "--scale")
     [gateway] = duckflight_services(services, "gateway").values()
     assert option_values(gateway, "--data") == [f"{root}/tpch-sf{float(scale):g}"]
+
+
+def test_image_copies_what_the_build_needs():
+    """The Dockerfile's `pip install .` sees every file the sdist is built from."""
+    dockerfile = (COMPOSE.parent / "Dockerfile").read_text()
+    copied = {source.rstrip("/") for line in dockerfile.splitlines() if line.startswith("COPY ")
+              for source in line.split()[1:-1]}
+    assert {"pyproject.toml", "setup.py", "README.md", "gateway", "worker", "protos"} <= copied
+    assert "RUN pip install --no-cache-dir .\n" in dockerfile  # a real install, not an editable one
