@@ -12,6 +12,7 @@ from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES
 
 from duckflight.gateway.scheduler import Scheduler
 from duckflight.gateway.session import Session
+from duckflight.gateway.startup import StartupError, require_data_folder, require_free_port
 from duckflight.gateway.workers import WorkerPool
 
 log = logging.getLogger(__name__)
@@ -34,20 +35,31 @@ def backend_factory(engine: Engine):
 
 
 def run_gateway(args) -> int:
+    """Serve until SIGINT/SIGTERM. StartupError (one line for the user) before serving
+    if the data folder is missing or a port is taken."""
     from duckflight.gateway.pgwire.server import PgServer
 
-    engine = build_engine(args.data, args.worker, args.fragment_timeout, fragment_retries=args.fragment_retries,
+    data = require_data_folder(args.data)
+    require_free_port(args.host, args.port, "--port")
+    if args.control_port:
+        require_free_port(args.host, args.control_port, "--control-port")
+    engine = build_engine(str(data), args.worker, args.fragment_timeout, fragment_retries=args.fragment_retries,
                           health_interval=args.health_interval, health_timeout=args.health_timeout,
                           broadcast_limit=parse_size(args.broadcast_limit))
     control = None
-    if args.control_port:
-        from duckflight.gateway import registry
+    try:
+        server = PgServer((args.host, args.port), backend_factory(engine))
+        if args.control_port:
+            from duckflight.gateway import registry
 
-        # Workers register again at the health interval, so a restarted gateway
-        # has its registered workers back within one interval.
-        control, _ = registry.serve(engine.workers, args.host, args.control_port,
-                                    register_interval=args.health_interval, check_timeout=args.health_timeout)
-    server = PgServer((args.host, args.port), backend_factory(engine))
+            # Workers register again at the health interval, so a restarted gateway
+            # has its registered workers back within one interval.
+            control, _ = registry.serve(engine.workers, args.host, args.control_port,
+                                        register_interval=args.health_interval, check_timeout=args.health_timeout)
+    except OSError as error:  # a port taken since the checks above
+        engine.close()
+        raise StartupError(f"cannot listen on {args.host}:{args.port}: {error.strerror}" if error.strerror
+                           else str(error)) from None
     log.info("gateway listening on %s:%d with %d table(s) and workers %s", args.host, args.port,
              len(engine.catalog.tables), ", ".join(args.worker) or "(none)")
 

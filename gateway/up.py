@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from duckflight.gateway.startup import StartupError, require_data_folder, require_free_port
+
 log = logging.getLogger(__name__)
 
 START_TIMEOUT = 60.0
@@ -45,7 +47,7 @@ class Supervised:
     def __init__(self, name: str, command: list[str]):
         self.name = name
         self.command = command
-        self.process = subprocess.Popen(command)
+        self.process = subprocess.Popen(command, env=child_environment())
         self.started = time.monotonic()
         self.delay = 0.0
         self.restart_at: float | None = None
@@ -62,7 +64,7 @@ class Supervised:
             log.error("%s (pid %d) exited with code %s; restarting it in %.1fs",
                       self.name, self.process.pid, code, self.delay)
         elif now >= self.restart_at:
-            self.process = subprocess.Popen(self.command)
+            self.process = subprocess.Popen(self.command, env=child_environment())
             self.started, self.restart_at = now, None
             self.restarts += 1
             log.warning("%s restarted as pid %d (restart %d)", self.name, self.process.pid, self.restarts)
@@ -89,6 +91,20 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 def _command(*args: str) -> list[str]:
     return [sys.executable, "-m", "duckflight.gateway.cli", *args]
+
+
+def child_environment() -> dict[str, str]:
+    """This process's environment without the settings of `duckflight gateway` and `worker`.
+
+    `up` passes its children every option as a flag; a DUCKFLIGHT_GATEWAY_* or
+    DUCKFLIGHT_WORKER_* variable (or a DUCKFLIGHT_CONFIG file) meant for another
+    deployment in the same shell must not change them.
+    """
+    from duckflight.gateway.cli import COMMANDS
+    from duckflight.gateway.config import CONFIG_ENV
+
+    names = {o.env(c) for c in ("gateway", "worker") for o in COMMANDS[c]} | {CONFIG_ENV}
+    return {k: v for k, v in os.environ.items() if k not in names}
 
 
 def _wait_worker(address: str, child: subprocess.Popen, deadline: float) -> None:
@@ -119,6 +135,15 @@ def _wait_port(host: str, port: int, child: subprocess.Popen, deadline: float) -
         except OSError:
             time.sleep(0.1)
     raise RuntimeError(f"gateway did not listen on {host}:{port} in {START_TIMEOUT:.0f}s")
+
+
+def _demo_data(scale: float) -> Path:
+    from duckflight.gateway.demo import ensure_tpch
+
+    try:
+        return ensure_tpch(scale)
+    except (RuntimeError, OSError) as error:
+        raise StartupError(f"cannot make the TPC-H demo data: {error}") from None
 
 
 class Cluster:
@@ -155,7 +180,8 @@ class Cluster:
                   "--broadcast-limit", str(self.args.broadcast_limit),
                   "--control-port", str(self.args.control_port)]
         self.gateway = subprocess.Popen(_command("gateway", "--host", self.args.host, "--port", str(self.args.port),
-                                                 "--data", str(data), *faults, *workers, *common))
+                                                 "--data", str(data), *faults, *workers, *common),
+                                        env=child_environment())
         _wait_port(self.args.host, self.args.port, self.gateway, deadline)
         return f"postgresql://duckflight@{self.args.host}:{self.args.port}/duckflight"
 
@@ -183,11 +209,15 @@ class Cluster:
 
 
 def run_up(args) -> int:
-    data = Path(args.data) if args.data else None
-    if data is None:
-        from duckflight.gateway.demo import ensure_tpch
-
-        data = ensure_tpch(args.demo_scale)
+    """Run the cluster until SIGINT/SIGTERM. StartupError (one line for the user), with
+    nothing started, if a port is taken or the data folder is missing."""
+    require_free_port(args.host, args.port, "--port")
+    if args.control_port:
+        require_free_port(args.host, args.control_port, "--control-port")
+    if args.data:
+        data = require_data_folder(args.data)
+    else:
+        data = _demo_data(args.demo_scale)
     cluster = Cluster(args)
     stopping = False
 
@@ -209,8 +239,7 @@ def run_up(args) -> int:
             time.sleep(0.2)
         return 0
     except RuntimeError as error:
-        log.error("%s", error)
-        return 1
+        raise StartupError(str(error)) from None
     finally:
         cluster.stop()
         log.info("duckflight stopped")

@@ -11,12 +11,14 @@ import signal
 import socket
 import threading
 
+from duckflight.gateway.startup import require_free_port
 from duckflight.worker.server import WorkerServer
 
 log = logging.getLogger(__name__)
 
 
 def run_worker(args) -> int:
+    require_free_port(args.host, args.port, "--port")
     server = WorkerServer(args.host, args.port, node=args.node, threads=args.threads,
                           memory_limit=args.memory_limit, max_fragments=args.max_fragments)
     log.info("worker %s listening on grpc://%s", server.node, server.address)

@@ -96,8 +96,10 @@ def describe(pids: set[int]) -> str:
 class UpProcess:
     """One `duckflight up ...` process tree, output captured to a log file."""
 
-    def __init__(self, args: list[str], log_path: Path, env: dict[str, str] | None = None):
-        self.args = [duckflight_executable(), "up", *args]
+    def __init__(self, args: list[str], log_path: Path, env: dict[str, str] | None = None,
+                 executable: str | None = None, cwd: Path | None = None, shell: str | None = None):
+        """Starts `duckflight up ARGS`, or the bash command line ``shell`` (e.g. a README block)."""
+        self.args = ["bash", "-c", shell] if shell else [executable or duckflight_executable(), "up", *args]
         self.log_path = log_path
         # Only what the test sets: a developer's DUCKFLIGHT_* settings would change what runs.
         inherited = {k: v for k, v in os.environ.items() if not k.startswith("DUCKFLIGHT_")}
@@ -106,6 +108,7 @@ class UpProcess:
             self.proc = subprocess.Popen(
                 self.args, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                 env=full_env, start_new_session=True,  # own session => own process group
+                cwd=cwd,
             )
         self.pgid = self.proc.pid
         self.stopped = False
@@ -190,11 +193,13 @@ def free_tcp_port() -> int:
 
 @pytest.fixture
 def launch_up(tmp_path):
-    """Factory: launch_up(args, env=None) starts `duckflight up ARGS`; all are killed at teardown."""
+    """Factory: launch_up(args, env=None, executable=None, cwd=None) starts `duckflight up ARGS`
+    (the given console script, else the test interpreter's); all are killed at teardown."""
     started: list[UpProcess] = []
 
-    def launch(args: list[str], env: dict[str, str] | None = None) -> UpProcess:
-        up = UpProcess(args, tmp_path / f"up-{len(started)}.log", env)
+    def launch(args: list[str], env: dict[str, str] | None = None, executable: str | None = None,
+               cwd: Path | None = None) -> UpProcess:
+        up = UpProcess(args, tmp_path / f"up-{len(started)}.log", env, executable, cwd)
         started.append(up)
         return up
 

@@ -1,0 +1,93 @@
+"""Start-up errors as a user meets them: one line on standard error naming the port, folder,
+file, key or flag, a non-zero exit, no traceback, and nothing left running or claiming success."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+
+import pytest
+
+from conftest import alive, describe, duckflight_executable
+
+
+def duckflight(*argv: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DUCKFLIGHT_")}
+    proc = subprocess.Popen([duckflight_executable(), *argv], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env={**clean, **(env or {})}, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    finally:
+        left = alive(set(), proc.pid)  # the whole process group: children too
+        if left:
+            os.killpg(proc.pid, 9)
+            pytest.fail(f"`duckflight {' '.join(argv)}` left processes running:\n{describe(left)}")
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def assert_one_line(done: subprocess.CompletedProcess, *words: str) -> None:
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode != 0, done
+    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+    assert "is up" not in done.stdout
+
+
+@pytest.fixture
+def taken_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        yield sock.getsockname()[1]
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("command", ["up", "gateway", "worker"])
+def test_port_in_use(command, taken_port, tmp_path):
+    extra = {"up": ["--data", str(tmp_path)], "gateway": ["--data", str(tmp_path)], "worker": []}[command]
+    started = time.monotonic()
+    done = duckflight(command, "--port", str(taken_port), *extra)
+    assert_one_line(done, f"duckflight {command}: --port: port {taken_port} on 127.0.0.1 is already in use")
+    assert time.monotonic() - started < 30  # found before anything was started
+
+
+@pytest.mark.timeout(120)
+def test_control_port_in_use(taken_port, tmp_path, free_tcp_port):
+    done = duckflight("gateway", "--data", str(tmp_path), "--port", str(free_tcp_port),
+                      "--control-port", str(taken_port))
+    assert_one_line(done, f"--control-port: port {taken_port} on 127.0.0.1 is already in use")
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("argv, words", [
+    (["up", "--data", "/no/such/folder"], ["duckflight up: --data /no/such/folder: no such folder"]),
+    (["gateway", "--data", "/no/such/folder"], ["duckflight gateway: --data /no/such/folder: no such folder"]),
+    (["gateway", "--data", "/etc/hostname"], ["--data /etc/hostname: not a folder"]),
+    (["up", "--config", "/no/such.toml"], ["duckflight up: config file /no/such.toml does not exist"]),
+    (["up", "--workers", "many"], ["duckflight up: argument --workers: expected an integer, got 'many'"]),
+    (["worker", "--threads", "0"], ["argument --threads: expected 1 or more, got '0'"]),
+    (["gateway"], ["--data is required"]),
+    (["up", "--bogus"], ["unrecognized arguments: --bogus"]),
+])
+def test_bad_settings(argv, words):
+    assert_one_line(duckflight(*argv), *words)
+
+
+@pytest.mark.timeout(120)
+def test_bad_config_file(tmp_path):
+    config = tmp_path / "duckflight.toml"
+    config.write_text("[up]\nprot = 7000\n")
+    assert_one_line(duckflight("up", "--config", str(config)),
+                    f"config file {config}: unknown key prot in [up] (did you mean port?)")
+    config.write_text('[up]\nworkers = "two"\n')
+    assert_one_line(duckflight("up", env={"DUCKFLIGHT_CONFIG": str(config)}),
+                    f"config file {config}: [up] workers: expected an integer, got 'two'")
+
+
+@pytest.mark.timeout(120)
+def test_bad_environment_value():
+    assert_one_line(duckflight("up", env={"DUCKFLIGHT_UP_PORT": "five"}),
+                    "environment variable DUCKFLIGHT_UP_PORT: expected an integer, got 'five'")
