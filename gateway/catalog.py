@@ -14,6 +14,8 @@ from pathlib import Path
 
 import duckdb
 
+from duckflight.gateway.errors import FILE_STATES, from_exception
+from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.splits import SPLIT_ROWS, Split, csv_splits, parquet_splits
 from duckflight.protos import fragment_pb2
 from duckflight.worker.execute import quote_literal
@@ -35,6 +37,7 @@ class Table:
     row_count: int | None = None  # from Parquet footers; None for CSV
     bytes: int = 0  # total size of the files
     splits: list[Split] = field(default_factory=list)  # default: one per file
+    error: SqlError | None = None  # set when a file could not be read: every query of the table fails with it
 
     def __post_init__(self):
         if not self.splits:
@@ -42,6 +45,12 @@ class Table:
 
     def column_types(self) -> dict[str, str]:
         return dict(self.columns)
+
+    def check_readable(self) -> None:
+        """Raise the error that made this table unreadable when it was catalogued, if any."""
+        if self.error is not None:
+            e = self.error
+            raise SqlError(e.sqlstate, e.message, detail=e.detail, hint=e.hint)
 
 
 @dataclass
@@ -55,7 +64,7 @@ class Catalog:
 
     def sqlglot_schema(self) -> dict[str, dict[str, str]]:
         """{table: {column: type}}, the shape sqlglot's MappingSchema takes."""
-        return {t.name: t.column_types() for t in self.tables.values()}
+        return {t.name: t.column_types() for t in self.tables.values() if t.error is None}
 
     @classmethod
     def from_folder(cls, root: str | Path, split_rows: int = SPLIT_ROWS) -> "Catalog":
@@ -67,29 +76,40 @@ class Catalog:
         for entry in sorted(root.iterdir()):
             if entry.name.startswith((".", "_")):
                 continue
-            table = _table_for(con, entry, split_rows)
+            try:
+                table = _table_for(con, entry, split_rows)
+            except (duckdb.Error, OSError) as error:
+                table = _unreadable(con, entry, error)
             if table is None:
                 continue
             if table.name in catalog.tables:
                 log.warning("table %s found twice; keeping %s", table.name, catalog.tables[table.name].files[0])
                 continue
             catalog.tables[table.name] = table
-            log.info("table %s: %d %s files, %d columns", table.name, len(table.files), table.format, len(table.columns))
+            if table.error is not None:
+                log.error("table %s cannot be read, its queries will fail: %s", table.name, table.error.message)
+            else:
+                log.info("table %s: %d %s files, %d columns", table.name, len(table.files), table.format,
+                         len(table.columns))
         con.close()
         return catalog
 
 
-def _table_for(con: duckdb.DuckDBPyConnection, entry: Path, split_rows: int) -> Table | None:
+def _files(entry: Path) -> tuple[str, list[Path]] | None:
+    """(table name, its files) for one entry of the data folder; None if it is no table."""
     if entry.is_dir():
-        files = sorted(p for p in entry.rglob("*") if p.suffix.lower() in FORMATS and p.is_file())
-        name = entry.name
-    elif entry.suffix.lower() in FORMATS:
-        files = [entry]
-        name = entry.stem
-    else:
+        files = sorted(p for p in entry.rglob("*") if p.suffix.lower() in FORMATS and not p.is_dir())
+        return (entry.name, files) if files else None
+    if entry.suffix.lower() in FORMATS:
+        return entry.stem, [entry]
+    return None
+
+
+def _table_for(con: duckdb.DuckDBPyConnection, entry: Path, split_rows: int) -> Table | None:
+    found = _files(entry)
+    if found is None:
         return None
-    if not files:
-        return None
+    name, files = found
     formats = {FORMATS[p.suffix.lower()] for p in files}
     if len(formats) > 1:
         log.warning("table %s mixes formats %s; skipped", name, sorted(formats))
@@ -121,6 +141,37 @@ def _csv_table(con, name: str, paths: list[str]) -> Table:
         options.columns.add(name=column["name"], type=column["type"])
     columns = [(c.name, c.type) for c in options.columns]
     return Table(name, "csv", paths, columns, csv=options, splits=csv_splits(paths, dict(columns)))
+
+
+def _unreadable(con, entry: Path, error: Exception) -> Table | None:
+    """The table of ``entry`` marked unreadable by ``error``, with the columns its readable files show.
+
+    The error names the file at fault: DuckDB's message names it for most damage; for
+    the rest each file is read alone. Its SQLSTATE is of the file family
+    (``errors.FILE_STATES``), XX001 when DuckDB's message says nothing more precise.
+    """
+    name, files = _files(entry)
+    fmt = FORMATS[files[0].suffix.lower()]
+    columns: list[tuple[str, str]] = []
+    culprit = None
+    reader = "read_parquet" if fmt == "parquet" else "read_csv"
+    for path in files:
+        try:
+            described = con.execute(f"DESCRIBE SELECT * FROM {reader}({quote_literal(str(path))})").fetchall()
+            if fmt == "parquet":  # the row group statistics too, as parquet_splits reads them
+                con.execute(f"SELECT count(*) FROM parquet_metadata({quote_literal(str(path))})")
+            columns = columns or [(c[0], c[1]) for c in described]
+        except (duckdb.Error, OSError) as alone:
+            culprit = culprit or (path, alone)
+    path, cause = culprit if culprit else (files[0], error)
+    found = from_exception(cause) if isinstance(cause, duckdb.Error) else \
+        SqlError("58030", f'could not read file "{path}": {getattr(cause, "strerror", None) or cause}')
+    if found.sqlstate not in FILE_STATES or str(path) not in found.message:
+        found = SqlError(found.sqlstate if found.sqlstate in FILE_STATES else "XX001",
+                         f'could not read file "{path}": {found.message.splitlines()[0]}')
+    found.detail = (f'The table "{name}" could not be read when the gateway started; every query of it fails '
+                    f"until the file is fixed or removed and the gateway restarted.")
+    return Table(name, fmt, [str(p) for p in files], columns, error=found)
 
 
 def _char(value: str | None) -> str:

@@ -34,8 +34,32 @@ BY_KIND = {
     "TransactionException": "25000",
 }
 
+# A table's files: one that is missing, unreadable or not what its name says is an error
+# of that file (PostgreSQL's errcode_for_file_access: ENOENT 58P01, EACCES 42501, other
+# I/O 58030; a damaged file XX001 data_corrupted; malformed CSV rows 22P04).
+FILE_ERRORS = [
+    (re.compile(r"No magic bytes found at end of file '([^']+)'"), "XX001",
+     'could not read file "{0}": not a Parquet file, or truncated (no Parquet footer at its end)'),
+    (re.compile(r"File '([^']+)' too small to be a Parquet file"), "XX001",
+     'could not read file "{0}": too small to be a Parquet file'),
+    (re.compile(r"bytes outside file: ([^,]+),"), "XX001",
+     'could not read file "{0}": shorter than its Parquet footer says (truncated)'),
+    # worker/errors.py adds the fragment's files to a damaged-data message that names none
+    (re.compile(r'^(?:TProtocolException: )?(.*?) \(reading ("[^\n]*")\)$'), "XX001",
+     "could not read file {1}: damaged Parquet data ({0})"),
+    (re.compile(r'No files found that match the pattern "([^"]+)"'), "58P01",
+     'could not open file "{0}": No such file or directory'),
+    (re.compile(r'Cannot open file "([^"]+)": Permission denied'), "42501",
+     'could not open file "{0}": Permission denied'),
+    (re.compile(r'Cannot open file "([^"]+)": ([^\n]+)'), "58030", 'could not open file "{0}": {1}'),
+    (re.compile(r"Invalid unicode \(byte sequence mismatch\)"), "22021", 'invalid byte sequence for encoding "UTF8"'),
+    (re.compile(r"CSV Error on Line: (\d+)(?:.|\n)*?\n(Error when converting[^\n]*|Expected Number of Columns[^\n]*)"),
+     "22P04", "malformed CSV data at line {0}: {1}"),
+]
+FILE_STATES = {"XX001", "58P01", "58030", "42501", "22P04", "22021"}
+
 # (pattern on DuckDB's message, SQLSTATE, PostgreSQL-style message template)
-BY_MESSAGE = [
+BY_MESSAGE = FILE_ERRORS + [
     (re.compile(r"division by zero", re.I), "22012", "division by zero"),
     (re.compile(r'Table with name "?([^"\s]+)"? does not exist', re.I), "42P01", 'relation "{0}" does not exist'),
     (re.compile(r'Referenced column "([^"]+)" not found', re.I), "42703", 'column "{0}" does not exist'),

@@ -19,7 +19,7 @@ import pyarrow.flight as flight
 
 from duckflight.protos import control_pb2, fragment_pb2
 from duckflight.worker.cancels import Cancels
-from duckflight.worker.errors import to_flight_error
+from duckflight.worker.errors import fragment_files, to_flight_error
 from duckflight.worker.execute import run_fragment
 from duckflight.worker.shuffle import run_shuffle
 from duckflight.worker.spill import spill_config
@@ -69,7 +69,7 @@ class WorkerServer(flight.FlightServerBase):
     def do_get(self, context, ticket):
         fragment = fragment_pb2.Fragment.FromString(ticket.ticket)
         tag = f"[query {fragment.query_id} stage {fragment.stage_id} fragment {fragment.fragment_id}]"
-        log.info("%s start: %s", tag, fragment.sql)
+        log.debug("%s start: %s", tag, fragment.sql)
         if fragment.HasField("shuffle"):
             return self._shuffle(tag, fragment)
         release = self._occupy()
@@ -79,8 +79,8 @@ class WorkerServer(flight.FlightServerBase):
         except Exception as exc:
             release()
             log.warning("%s failed: %s", tag, exc)
-            raise to_flight_error(exc) from exc
-        stream = self._tracked(tag, batches, release)
+            raise to_flight_error(exc, fragment_files(fragment)) from exc
+        stream = self._tracked(tag, batches, release, fragment_files(fragment))
         # A client may go away before the stream starts, and then the generator's
         # finally never runs: give the slot back when the generator is collected.
         weakref.finalize(stream, release)
@@ -94,7 +94,7 @@ class WorkerServer(flight.FlightServerBase):
             summary = run_shuffle(self.database, fragment, self._peer, local)
         except Exception as exc:
             log.warning("%s shuffle failed: %s", tag, exc)
-            raise to_flight_error(exc) from exc
+            raise to_flight_error(exc, fragment_files(fragment)) from exc
         finally:
             release()
         return flight.RecordBatchStream(summary)
@@ -111,7 +111,7 @@ class WorkerServer(flight.FlightServerBase):
         query_id, name = (part.decode() for part in descriptor.path)
         table = reader.read_all()
         self.tables.put(query_id, name, table)
-        log.info("[query %s] received %s: %d rows, %d bytes", query_id, name, table.num_rows, table.nbytes)
+        log.debug("[query %s] received %s: %d rows, %d bytes", query_id, name, table.num_rows, table.nbytes)
 
     def _occupy(self):
         """Wait for an execution slot; the fragment counts as running until the
@@ -128,7 +128,7 @@ class WorkerServer(flight.FlightServerBase):
 
         return _once(give_back)
 
-    def _tracked(self, tag, batches, release):
+    def _tracked(self, tag, batches, release, files: list[str]):
         """Stream the fragment's batches; its slot is given back when the stream ends."""
         rows = 0
         started = time.monotonic()
@@ -138,10 +138,10 @@ class WorkerServer(flight.FlightServerBase):
                 yield batch
         except Exception as exc:
             log.warning("%s failed while streaming: %s", tag, exc)
-            raise to_flight_error(exc) from exc
+            raise to_flight_error(exc, files) from exc
         finally:
             release()
-            log.info("%s done: %d rows in %.3fs", tag, rows, time.monotonic() - started)
+            log.debug("%s done: %d rows in %.3fs", tag, rows, time.monotonic() - started)
 
     # -- actions -----------------------------------------------------------
     def list_actions(self, context):
@@ -162,7 +162,7 @@ class WorkerServer(flight.FlightServerBase):
         if action.type == "drop_query":
             query_id = action.body.to_pybytes().decode()
             dropped = self.tables.drop_query(query_id)
-            log.info("[query %s] dropped %d input table(s)", query_id, dropped)
+            log.debug("[query %s] dropped %d input table(s)", query_id, dropped)
             return [str(dropped).encode()]
         raise flight.FlightServerError(f"unknown action {action.type!r}")
 

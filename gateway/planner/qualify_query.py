@@ -2,7 +2,8 @@
 
 Tables may be written bare, as ``public.t`` or ``duckflight.public.t``; all are
 the catalog table ``t``. An unknown table raises 42P01 and an unknown column
-42703, with PostgreSQL's wording. The result has every column qualified with
+42703, with PostgreSQL's wording; a table whose files could not be read raises
+the error that names the file (``Table.check_readable``). The result has every column qualified with
 its source's alias and every table aliased, which the later rules rely on.
 
 >>> import sqlglot
@@ -47,9 +48,11 @@ def _check_tables(expression: exp.Expression, catalog: Catalog) -> None:
         if not table.db and table.name in ctes:
             continue
         schema_ok = table.db in ("", SCHEMA) and table.catalog in ("", DATABASE)
-        if not schema_ok or catalog.get(table.name) is None:
+        entry = catalog.get(table.name) if schema_ok else None
+        if entry is None:
             shown = ".".join(p for p in (table.db, table.name) if p)
             raise SqlError("42P01", f'relation "{shown}" does not exist')
+        entry.check_readable()  # a table whose file was found damaged answers with that error
         # One namespace: drop the qualifiers so sqlglot resolves it in the flat schema.
         table.set("db", None)
         table.set("catalog", None)

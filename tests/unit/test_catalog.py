@@ -3,6 +3,7 @@
 import duckdb
 
 from duckflight.gateway.catalog import Catalog
+from damaged_files import damaged_folder
 
 
 def test_folders_and_files_become_tables(tmp_path):
@@ -23,3 +24,23 @@ def test_folders_and_files_become_tables(tmp_path):
     things = catalog.get("things")
     assert things.format == "csv" and things.csv.delimiter == ";" and things.csv.header
     assert things.columns == [("k", "BIGINT"), ("v", "VARCHAR"), ("d", "DATE")]
+
+
+def test_a_damaged_file_makes_its_table_fail_alone(tmp_path):
+    root = damaged_folder(tmp_path)
+    catalog = Catalog.from_folder(root)
+
+    assert sorted(catalog.tables) == ["broken", "dangling", "empty", "good", "latin1", "tail"]
+    assert catalog.get("good").error is None and catalog.get("good").row_count == 2000
+    errors = {name: catalog.get(name).error for name in ("broken", "dangling", "empty", "latin1")}
+    assert {n: e.sqlstate for n, e in errors.items()} == {
+        "broken": "XX001", "dangling": "58P01", "empty": "XX001", "latin1": "22021"}
+    assert errors["broken"].message == (f'could not read file "{root}/broken/b.parquet": not a Parquet file, '
+                                        "or truncated (no Parquet footer at its end)")
+    assert errors["dangling"].message == f'could not open file "{root}/dangling.parquet": No such file or directory'
+    assert errors["empty"].message == f'could not read file "{root}/empty.parquet": too small to be a Parquet file'
+    assert errors["latin1"].message == f'could not read file "{root}/latin1.csv": invalid byte sequence for encoding "UTF8"'
+    # The readable file of a broken table still shows its columns (psql's \d lists them).
+    assert catalog.get("broken").columns == [("i", "BIGINT"), ("s", "VARCHAR")]
+    # Only readable tables go to the planner's schema.
+    assert sorted(catalog.sqlglot_schema()) == ["good", "tail"]
