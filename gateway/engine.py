@@ -212,7 +212,7 @@ class Engine:
         """The plan run (again without a lost worker, see ``run``) and its gathered
         outputs by stage name: tables, or for a streamed stage a reader."""
         for attempt in (1, 2):
-            log.info("[query %s] final: %s", plan.query_id, plan.final_sql)
+            log.debug("[query %s] final: %s", plan.query_id, plan.final_sql)
             if plan.stages:
                 running.on_cancel.append(lambda query_id=plan.query_id: self.scheduler.cancel(query_id))
             single = streamable(plan) if stream else None
@@ -281,4 +281,4 @@ def _stream(query_id, reader: pa.RecordBatchReader, cursor, started, failure) ->
         raise failure(exc) from exc
     finally:
         cursor.close()
-        log.info("[query %s] done: %d rows in %.3fs", query_id, rows, time.monotonic() - started)
+        log.debug("[query %s] done: %d rows in %.3fs", query_id, rows, time.monotonic() - started)

@@ -32,9 +32,7 @@ class Registry(registry_pb2_grpc.RegistryServicer):
     def Register(self, request, context):
         if not _valid_address(request.address):
             context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"address must be HOST:PORT, got {request.address!r}")
-        added = self.pool.add(request.address, node=request.node, static=False)
-        if added:
-            log.info("worker %s (node %s, pid %d) registered", request.address, request.node, request.pid)
+        added = self.pool.add(request.address, node=request.node, static=False)  # logs the addition
         state = self.pool.state(request.address)
         if added or state != HEALTHY:
             check(self.pool, request.address, self.check_timeout)
@@ -43,9 +41,7 @@ class Registry(registry_pb2_grpc.RegistryServicer):
                                           register_interval_seconds=self.register_interval)
 
     def Deregister(self, request, context):
-        removed = self.pool.remove(request.address)
-        if removed:
-            log.info("worker %s deregistered", request.address)
+        removed = self.pool.remove(request.address)  # logs the removal
         return registry_pb2.DeregisterReply(removed=removed)
 
     def List(self, request, context):

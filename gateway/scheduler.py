@@ -77,7 +77,7 @@ class Scheduler:
                 outputs.update({s.name: tables[s.name] for s in wave if s.exchange == "gather"})
         finally:
             self._drop(plan.query_id, put_on)
-        log.info("[query %s] ran %d stage(s), gathered %d rows in %.3fs", plan.query_id, len(plan.stages),
+        log.debug("[query %s] ran %d stage(s), gathered %d rows in %.3fs", plan.query_id, len(plan.stages),
                  sum(t.num_rows for t in outputs.values()), time.monotonic() - started)
         return outputs
 

@@ -20,6 +20,7 @@ from duckflight.gateway.engine import Engine, Running
 from duckflight.gateway.pgwire.backend import BoundParam, Described, Outcome, SqlError
 from duckflight.gateway.planner.infer_parameters import infer_parameters, parameter_oids
 from duckflight.gateway.planner.planner import parse
+from duckflight.gateway.query_log import StatementLog
 from duckflight.gateway.settings import DEFAULTS, REPORTED, Settings, reset_statement, set_statement, show_statement  # noqa: F401
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ class Session:
         self.in_block = False
         self.failed = False
         self.running: Running | None = None
+        self._query_id = ""  # the id of the statement being executed: its log line and its plan's
         self._described = None  # (statement, Plan) of the last Describe, for the Execute after it
         # A cancel counts only while the connection works on what the client sent (see waiting()).
         self._cancel_lock = threading.Lock()
@@ -119,16 +121,28 @@ class Session:
 
     def execute(self, sql: str, params: list[BoundParam]) -> Outcome:
         statement = statements.classify(sql)
+        self._query_id = self.engine.new_query_id()  # a query's own, or the described plan's (see _query)
+        line = StatementLog(self._query_id, self.user, statement.kind, (statement.sql.split(None, 1) or [""])[0])
         if self.failed and statement.kind not in ENDS_BLOCK:
-            raise SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block")
+            error = SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block")
+            line.failed(error)
+            raise error
         try:
             self.check_cancel()
-            return self._dispatch(statement, params)
-        except SqlError:
+            outcome = self._dispatch(statement, params)
+        except SqlError as error:
             self._forget_cancel()
             if self.in_block:
                 self.failed = True
+            line.query_id = self._query_id
+            line.failed(error)
             raise
+        except Exception as error:
+            line.query_id = self._query_id
+            line.failed(error)
+            raise
+        line.query_id = self._query_id
+        return line.finished(outcome)
 
     def cancel(self) -> None:
         with self._cancel_lock:
@@ -198,10 +212,11 @@ class Session:
     def _query(self, sql: str, params: list[BoundParam]) -> Outcome:
         tree = parse(sql)
         described = self._described_plan(sql, params)
-        running = Running(described.query_id if described else self.engine.new_query_id())
+        running = Running(described.query_id if described else self._query_id)
+        self._query_id = running.query_id
         with self._cancel_lock:
             self.running = running
-        log.info("[query %s] %s", running.query_id, " ".join(sql.split()))
+        log.debug("[query %s] %s", running.query_id, " ".join(sql.split()))
         if self.engine.system.answers(tree):
             schema, batches = self.engine.system.run(tree, params, self.settings, running)
         else:
@@ -280,7 +295,7 @@ class Session:
         if statements.classify(body).kind != "QUERY":
             raise SqlError("0A000", "EXPLAIN is supported for queries only")
         if "analyze" in words:
-            running = Running(self.engine.new_query_id())
+            running = Running(self._query_id)
             with self._cancel_lock:
                 self.running = running
             try:

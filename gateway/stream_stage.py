@@ -127,5 +127,5 @@ def _batches(scheduler: Scheduler, query_id: str, opened, cancelled) -> Iterator
         for _, reader in opened:  # stop every worker still sending (a frozen one's read ends too)
             reader.cancel()
         raise
-    log.info("[query %s] streamed %d rows from %d fragment(s) in %.3fs", query_id, rows, len(opened),
+    log.debug("[query %s] streamed %d rows from %d fragment(s) in %.3fs", query_id, rows, len(opened),
              time.monotonic() - started)

@@ -68,7 +68,7 @@ def run_shuffle(database: duckdb.DuckDBPyConnection, fragment: fragment_pb2.Frag
             sent = _partition(cursor, fragment, connect, own, put_here, timeout)
     finally:
         cursor.close()
-    log.info("[query %s stage %d fragment %d] shuffled %s rows", fragment.query_id, fragment.stage_id,
+    log.debug("[query %s stage %d fragment %d] shuffled %s rows", fragment.query_id, fragment.stage_id,
              fragment.fragment_id, sent)
     return pa.table({"target": list(range(len(out.targets))), "rows": [r for r, _ in sent],
                      "bytes": [b for _, b in sent]})

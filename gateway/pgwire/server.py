@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import socket
-import sys
 import threading
 from typing import Optional
 

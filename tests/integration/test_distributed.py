@@ -235,7 +235,7 @@ def test_limit_without_order_moves_at_most_limit_rows_per_fragment(dsn):
 def test_a_plan_of_one_stage_of_rows_streams_through_the_final_query(dsn, referee, caplog):
     """Rows are not held whole in the gateway: they go on as the final query reads them."""
     sql = "select k, v, g from t where v > 3"
-    with caplog.at_level("INFO", logger="duckflight.gateway.stream_stage"):
+    with caplog.at_level("DEBUG", logger="duckflight.gateway.stream_stage"):
         with psycopg.connect(dsn, autocommit=True) as conn:
             rows = conn.execute(sql).fetchall()
             with conn.cursor().copy("copy (select k, g from t) to stdout") as copy:
