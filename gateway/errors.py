@@ -61,6 +61,9 @@ FILE_STATES = {"XX001", "58P01", "58030", "42501", "22P04", "22021"}
 # (pattern on DuckDB's message, SQLSTATE, PostgreSQL-style message template)
 BY_MESSAGE = FILE_ERRORS + [
     (re.compile(r"division by zero", re.I), "22012", "division by zero"),
+    (re.compile(r"Like pattern must not end with escape character", re.I), "22025",
+     "LIKE pattern must not end with escape character"),
+    (re.compile(r"Invalid escape string", re.I), "22025", "invalid escape string"),
     (re.compile(r'Table with name "?([^"\s]+)"? does not exist', re.I), "42P01", 'relation "{0}" does not exist'),
     (re.compile(r'Referenced column "([^"]+)" not found', re.I), "42703", 'column "{0}" does not exist'),
     (re.compile(r"(?:Scalar|Aggregate|Table) Function with name \"?(\w+)\"? does not exist", re.I), "42883",

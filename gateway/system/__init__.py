@@ -6,7 +6,7 @@ reach a worker. ``SystemCatalog.answers`` tells the session which queries go
 here; ``run`` executes them on the gateway's DuckDB over the catalog image
 (``image``), after the rewrite rules that turn PostgreSQL's catalog SQL into
 DuckDB's: session functions → constants, pg_catalog functions → the image's
-macros, array constants, OID alias casts, PostgreSQL-only operators, NULL
+macros, array constants, OID alias casts, PostgreSQL-only operators, LIKE's escapes, NULL
 columns as text, catalog relations → image. Results show BIGINT[] as oid[]
 (``oid_arrays``).
 """
@@ -28,6 +28,7 @@ from duckflight.gateway.planner.bind_parameters import bind_parameters
 from duckflight.gateway.planner.output_names import output_names
 from duckflight.gateway.planner.output_types import PgColumn, output_types
 from duckflight.gateway.planner.postgres_casts import postgres_casts
+from duckflight.gateway.planner.postgres_like import postgres_like
 from duckflight.gateway.result_types import typed
 from duckflight.gateway.system.functions import NAMES
 from duckflight.gateway.system.image import Image
@@ -99,6 +100,7 @@ class SystemCatalog:
         tree = session_functions(tree, settings or {})
         tree = reg_casts(tree)
         tree = pg_operators(tree)
+        tree = postgres_like(tree)  # after pg_operators: OPERATOR(pg_catalog.~~) is a LIKE
         tree = text_nulls(tree)
         tree = system_relations(tree, self.image.relations)
         return tree.sql("duckdb"), declared

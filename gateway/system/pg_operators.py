@@ -26,6 +26,8 @@ OPERATORS = {
     "<>": lambda a, b: exp.NEQ(this=a, expression=b),
     "~~": lambda a, b: exp.Like(this=a, expression=b),
     "!~~": lambda a, b: exp.Not(this=exp.Like(this=a, expression=b)),
+    "~~*": lambda a, b: exp.ILike(this=a, expression=b),
+    "!~~*": lambda a, b: exp.Not(this=exp.ILike(this=a, expression=b)),
 }
 
 
