@@ -31,6 +31,7 @@ from duckflight.gateway.scheduler import Scheduler, WorkerFault
 from duckflight.gateway.stream_stage import StageStream, stream_stage, streamable
 from duckflight.gateway.system import SystemCatalog
 from duckflight.gateway.workers import WorkerPool
+from duckflight.worker import numeric_macros
 from duckflight.worker.arrow_stream import ArrowStream
 from duckflight.worker.spill import spill_config
 
@@ -86,6 +87,7 @@ class Engine:
         self.workers = workers
         self.scheduler = scheduler
         self.database = duckdb.connect(config=spill_config("gateway"))
+        numeric_macros.install(self.database)  # the final stage computes PostgreSQL's numeric too
         # Plans by (query text, parameter values, workers): BI tools and drivers
         # run the same statements again and again, and planning costs 10-30 ms.
         self._plans: OrderedDict = OrderedDict()

@@ -64,6 +64,17 @@ BY_MESSAGE = FILE_ERRORS + [
     (re.compile(r"Like pattern must not end with escape character", re.I), "22025",
      "LIKE pattern must not end with escape character"),
     (re.compile(r"Invalid escape string", re.I), "22025", "invalid escape string"),
+    # PostgreSQL's numeric as computed by worker/numeric_macros
+    (re.compile(r'invalid input syntax for type numeric: "(.*)"', re.S), "22P02",
+     'invalid input syntax for type numeric: "{0}"'),
+    (re.compile(r"cannot convert (NaN|infinity) to (\w+)"), "0A000", "cannot convert {0} to {1}"),
+    (re.compile(r"NaN cannot be held in a numeric with a precision"), "0A000",
+     "NaN cannot be held in a numeric with a precision and scale (duckflight's numeric(p,s) is DuckDB's DECIMAL)"),
+    (re.compile(r"Casting value .* to type DECIMAL\(\d+,\d+\) failed: value is out of range"), "22003",
+     "numeric field overflow"),
+    (re.compile(r"numeric value does not fit in 38 digits|Overflow in \w+ of (?:INT128|DECIMAL\(38\))|"
+                r"Needed scale \d+ to accurately"),
+     "0A000", "numeric value does not fit in 38 digits (duckflight's limit; PostgreSQL's is 131072)"),
     (re.compile(r'Table with name "?([^"\s]+)"? does not exist', re.I), "42P01", 'relation "{0}" does not exist'),
     (re.compile(r'Referenced column "([^"]+)" not found', re.I), "42703", 'column "{0}" does not exist'),
     (re.compile(r"(?:Scalar|Aggregate|Table) Function with name \"?(\w+)\"? does not exist", re.I), "42883",

@@ -7,6 +7,10 @@ inside a UUID[]), and the batches are re-typed as Arrow's canonical ``uuid`` and
 ``json`` extension types (lists of them for arrays), which the wire layer maps to
 those OIDs (uuid[] 2951, json[] 199).
 
+A numeric whose display scale is each value's own (a quotient, an average: the
+struct of ``worker/numeric_macros``) leaves as PostgreSQL's text of each value,
+typed numeric (``NumericTextType``).
+
 Arrow has no varchar(n), char(n) or timestamp(p) either, and a decimal's
 precision is DuckDB's: the planner says what PostgreSQL would declare for each
 output column (``planner/output_types.PgColumn``), and the schema's fields
@@ -24,13 +28,16 @@ import pyarrow.compute as pc
 
 from duckflight.gateway.pgwire.encoder import PG_OID, PG_TYPMOD
 from duckflight.gateway.pgwire.types import pg_type
+from duckflight.gateway.pgwire.types.numbers import NUMERIC_TEXT
 from duckflight.gateway.planner.output_types import BPCHAR, VARCHAR, PgColumn
+from duckflight.worker import numeric_macros
 from duckflight.worker.execute import quote_ident
 
 TEXT = 25
 # DuckDB types whose values Arrow gets as plain strings -> the Arrow extension type they are.
 _EXTENSION_TYPES = {"UUID": pa.uuid(), "JSON": pa.json_(),
-                    "UUID[]": pa.list_(pa.uuid()), "JSON[]": pa.list_(pa.json_())}
+                    "UUID[]": pa.list_(pa.uuid()), "JSON[]": pa.list_(pa.json_()),
+                    numeric_macros.STRUCT_TYPE: NUMERIC_TEXT}
 
 
 def typed(cursor: duckdb.DuckDBPyConnection, sql: str,
@@ -41,12 +48,11 @@ def typed(cursor: duckdb.DuckDBPyConnection, sql: str,
     if len(declared) != len(names):
         declared = ()  # not this query's columns (or not known): Arrow's types stand
     special = {i: t for i, t in enumerate(types) if t in _EXTENSION_TYPES}
-    if special and len(set(names)) != len(names):
-        special = {}  # REPLACE below must name each column
-    uuids = {names[i]: t for i, t in special.items() if t.startswith("UUID")}
-    if uuids:
-        replaced = ", ".join(f"{_uuid_bytes(n, t)} AS {quote_ident(n)}" for n, t in uuids.items())
-        sql = f"SELECT * REPLACE ({replaced}) FROM ({sql}) AS __typed"
+    if any(t.startswith("UUID") or t == numeric_macros.STRUCT_TYPE for t in special.values()):
+        # renamed by position: output names may repeat (select avg(a), avg(b))
+        columns = [f"{_converted(f'__c{i}', special.get(i))} AS {quote_ident(n)}" for i, n in enumerate(names)]
+        renamed = ", ".join(f"__c{i}" for i in range(len(names)))
+        sql = f"SELECT {', '.join(columns)} FROM ({sql}) AS __typed({renamed})"
     padded = {i: c.pad for i, c in enumerate(declared) if c.oid == BPCHAR and c.pad and types[i] == "VARCHAR"}
     if not special and not declared:
         return sql, None
@@ -71,16 +77,21 @@ def _retype(item, special: dict[int, str], declared: Sequence[PgColumn], padded:
     return pa.RecordBatch.from_arrays(columns, schema=_retype(item.schema, special, (), {}))
 
 
-def _uuid_bytes(name: str, kind: str) -> str:
-    """DuckDB SQL for the 16 bytes of each UUID of a UUID (or UUID[]) column."""
+def _converted(column: str, kind: str | None) -> str:
+    """DuckDB SQL for a column as Arrow should get it: a UUID's 16 bytes (also in a UUID[]),
+    a dynamic numeric's text, anything else as it is."""
     one = "unhex(replace(CAST({} AS VARCHAR), '-', ''))"
     if kind == "UUID":
-        return one.format(quote_ident(name))
-    return f"list_transform({quote_ident(name)}, lambda u: {one.format('u')})"
+        return one.format(column)
+    if kind == "UUID[]":
+        return f"list_transform({column}, lambda u: {one.format('u')})"
+    if kind == numeric_macros.STRUCT_TYPE:
+        return f"pg_numeric_text({column})"
+    return column
 
 
 def _as_extension(column: pa.Array, kind: str) -> pa.Array:
-    """A UUID/JSON (or UUID[]/JSON[]) column's values as the extension type, without copying."""
+    """A UUID/JSON (or UUID[]/JSON[]) column's values, or a numeric's text, as the extension type, without copying."""
     storage = pa.binary(16) if kind.startswith("UUID") else pa.string()
     return column.cast(pa.list_(storage) if kind.endswith("[]") else storage).view(_EXTENSION_TYPES[kind])
 

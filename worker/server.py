@@ -18,6 +18,7 @@ import duckdb
 import pyarrow.flight as flight
 
 from duckflight.protos import control_pb2, fragment_pb2
+from duckflight.worker import numeric_macros
 from duckflight.worker.cancels import Cancels
 from duckflight.worker.errors import fragment_files, to_flight_error
 from duckflight.worker.execute import run_fragment
@@ -48,6 +49,7 @@ class WorkerServer(flight.FlightServerBase):
         # Every fragment opens its files anew: keep their Parquet footers decoded
         # (DuckDB checks each file's modification time before using an entry).
         self.database.execute("SET parquet_metadata_cache = true")
+        numeric_macros.install(self.database)  # fragments compute PostgreSQL's numeric
         self.started = time.monotonic()
         self._lock = threading.Lock()
         self.running = 0

@@ -74,9 +74,9 @@ def _value(param: BoundParam) -> tuple[exp.Expression, str | None]:
         node = exp.Literal.number(repr(value)) if math.isfinite(value) else _cast(repr(value), "DOUBLE")
         target = target or "DOUBLE"
     elif isinstance(value, decimal.Decimal):
+        if param.oid == 1700:  # keep the literal's own precision rather than a fixed scale
+            return (exp.Literal.number(str(value)) if value.is_finite() else _cast(str(value), "DECIMAL")), None
         node = exp.Literal.number(str(value)) if value.is_finite() else _cast(str(value), "DOUBLE")
-        if param.oid == 1700:
-            return node, None  # keep the literal's own precision rather than a fixed scale
     elif isinstance(value, datetime.timedelta):  # a binary interval parameter
         micros = value.seconds * 1_000_000 + value.microseconds
         node = _cast(f"{value.days} days {micros} microseconds", "INTERVAL")

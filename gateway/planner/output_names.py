@@ -60,7 +60,7 @@ def output_names(expression: exp.Expression) -> exp.Expression:
 
 def figure_name(node: exp.Expression) -> str:
     """PostgreSQL's name for an unnamed output expression."""
-    while isinstance(node, exp.Paren):
+    while isinstance(node, (exp.Paren, exp.Window, exp.Filter)):  # avg(x) OVER (...) is avg
         node = node.this
     if isinstance(node, exp.Column):
         # Unquoted names are folded to lower case, as PostgreSQL does.

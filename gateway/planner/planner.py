@@ -2,8 +2,9 @@
 
 parse (Postgres dialect) → PostgreSQL output names → bind parameters → array constants →
 EXISTS without stars → qualify against the catalog → annotate types → (read the output
-columns' PostgreSQL types) → PostgreSQL casts → PostgreSQL division → PostgreSQL LIKE → push scans down →
-prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
+columns' PostgreSQL types) → PostgreSQL casts → PostgreSQL numeric → PostgreSQL division →
+PostgreSQL LIKE → push scans down → prune splits → distribute blocks → cut into stages. Each
+step is a rule module of its own.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from duckflight.gateway.planner.output_types import output_types
 from duckflight.gateway.planner.postgres_casts import postgres_casts
 from duckflight.gateway.planner.postgres_division import postgres_division
 from duckflight.gateway.planner.postgres_like import postgres_like
+from duckflight.gateway.planner.postgres_numeric import postgres_numeric
 from duckflight.gateway.planner.prune_splits import prune_splits
 from duckflight.gateway.planner.pushdown_scans import pushdown_scans
 from duckflight.gateway.planner.qualify_query import qualify_query
@@ -102,6 +104,7 @@ def plan_query(
     tree = annotate_types(tree, schema=catalog.sqlglot_schema(), dialect="postgres")
     columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
     tree = postgres_casts(tree)
+    tree = postgres_numeric(tree)  # before postgres_division: numeric division is its own
     tree = postgres_division(tree)
     tree = postgres_like(tree)
     tree = pushdown_scans(tree, catalog)

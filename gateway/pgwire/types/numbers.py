@@ -50,11 +50,14 @@ def _integers(t: pa.DataType):
     return None
 
 
-class OidType(pa.ExtensionType):
-    """PostgreSQL's oid (26) over int64 storage, the type the catalog image keeps OIDs in."""
+class _PgExtension(pa.ExtensionType):
+    """An Arrow type that only names the PostgreSQL type its storage holds (no parameters)."""
+
+    STORAGE: pa.DataType
+    NAME: str
 
     def __init__(self):
-        super().__init__(pa.int64(), "duckflight.oid")
+        super().__init__(self.STORAGE, self.NAME)
 
     def __arrow_ext_serialize__(self) -> bytes:
         return b""
@@ -65,6 +68,12 @@ class OidType(pa.ExtensionType):
 
     def __hash__(self):  # pg_type caches by Arrow type
         return hash(self.extension_name)
+
+
+class OidType(_PgExtension):
+    """PostgreSQL's oid (26) over int64 storage, the type the catalog image keeps OIDs in."""
+
+    STORAGE, NAME = pa.int64(), "duckflight.oid"
 
 
 OID = OidType()
@@ -134,12 +143,15 @@ def _floats(t: pa.DataType):
 # ------------------------------------------------------------------------- numeric
 
 _NUMERIC_POS, _NUMERIC_NEG, _NUMERIC_NAN = 0x0000, 0x4000, 0xC000
+_NUMERIC_PINF, _NUMERIC_NINF = 0xD000, 0xF000
 
 
 def numeric_to_binary(d: Decimal, dscale: int) -> bytes:
     """PG's numeric binary form: base-10000 digits aligned on the decimal point."""
     if d.is_nan():
         return struct.pack("!hhHH", 0, 0, _NUMERIC_NAN, 0)
+    if d.is_infinite():
+        return struct.pack("!hhHH", 0, 0, _NUMERIC_NINF if d < 0 else _NUMERIC_PINF, 0)
     sign, digits, exp = d.as_tuple()
     ds = "".join(map(str, digits))
     if exp >= 0:
@@ -168,6 +180,8 @@ def numeric_from_binary(b: bytes) -> Decimal:
     ndigits, weight, sign, dscale = struct.unpack_from("!hhHH", b)
     if sign == _NUMERIC_NAN:
         return Decimal("NaN")
+    if sign in (_NUMERIC_PINF, _NUMERIC_NINF):
+        return Decimal("-Infinity" if sign == _NUMERIC_NINF else "Infinity")
     groups = struct.unpack_from(f"!{ndigits}H", b, 8)
     value = 0
     for g in groups:
@@ -252,7 +266,37 @@ def _decimal_text(arr: pa.Array) -> pa.Array:
     if t.scale < 0:  # Arrow would print an exponent; PG prints all the digits
         digits = t.precision - t.scale
         arr = pc.cast(arr, pa.decimal128(digits, 0) if digits <= 38 else pa.decimal256(min(digits, 76), 0))
-    return pc.cast(arr, pa.string())
+    text = pc.cast(arr, pa.string())
+    # Arrow writes small values in exponent form (0E-10, 1E-8); PG writes every digit.
+    return replace_rows(text, pc.match_substring(text, "E"),
+                        lambda sub: _map_str(sub, lambda v: format(Decimal(v), "f")))
+
+
+class NumericTextType(_PgExtension):
+    """A numeric given as PostgreSQL's text over string storage: values whose scale is each
+    value's own, or NaN and infinities (planner/postgres_numeric, worker/numeric_macros)."""
+
+    STORAGE, NAME = pa.string(), "duckflight.numeric_text"
+
+
+NUMERIC_TEXT = NumericTextType()
+
+
+def _numeric_text_binary(arr: pa.Array) -> pa.Array:
+    # Per-row Python: only columns of numeric quotients, averages and the like come here.
+    def one(text: str) -> bytes:
+        value = Decimal(text)
+        return numeric_to_binary(value, -value.as_tuple().exponent if value.is_finite() else 0)
+
+    return py_binary(arr.storage, one)
+
+
+_NUMERIC_TEXT = PgType("numeric", 1700, -1, lambda a: a.storage, _numeric_text_binary)
+
+
+@register
+def _numeric_texts(t: pa.DataType):
+    return _NUMERIC_TEXT if isinstance(t, NumericTextType) else None
 
 
 @register

@@ -1,15 +1,15 @@
 -- case: single-table aggregate runs as partials, merged on the gateway
 select o_custkey, count(*), sum(o_total), avg(o_total), min(o_date), max(o_date) from orders where o_total > 10 group by o_custkey having count(*) > 2 order by 3 desc limit 5
 -- stage 1 block orders gather
-SELECT "orders"."o_custkey" AS "__k0", COUNT(*) AS "__p0", SUM("orders"."o_total") AS "__p1", SUM("orders"."o_total") AS "__p2", COUNT("orders"."o_total") AS "__p3", MIN("orders"."o_date") AS "__p4", MAX("orders"."o_date") AS "__p5" FROM "orders" AS "orders" WHERE "orders"."o_total" > 10 GROUP BY "orders"."o_custkey"
+SELECT "orders"."o_custkey" AS "__k0", COUNT(*) AS "__p0", SUM("orders"."o_total") AS "__p1", COUNT("orders"."o_total") AS "__p2", MIN("orders"."o_date") AS "__p3", MAX("orders"."o_date") AS "__p4" FROM "orders" AS "orders" WHERE "orders"."o_total" > 10 GROUP BY "orders"."o_custkey"
 -- final
-SELECT "__k0" AS "o_custkey", CAST(SUM("__p0") AS BIGINT) AS "count", SUM("__p1") AS "sum", CAST(SUM("__p2") AS DOUBLE) / NULLIF(SUM("__p3"), 0) AS "avg", MIN("__p4") AS "min", MAX("__p5") AS "max" FROM "__stage_1" AS "__block" GROUP BY "__k0" HAVING CAST(SUM("__p0") AS BIGINT) > 2 ORDER BY "sum" DESC NULLS FIRST LIMIT 5
+SELECT "__k0" AS "o_custkey", CAST(SUM("__p0") AS BIGINT) AS "count", SUM("__p1") AS "sum", PG_NUMERIC_QUOTIENT(CAST((SUM("__p1")) * 100 AS INT128), 2, CAST(CAST(SUM("__p2") AS BIGINT) AS INT128), 0) AS "avg", MIN("__p3") AS "min", MAX("__p4") AS "max" FROM "__stage_1" AS "__block" GROUP BY "__k0" HAVING CAST(SUM("__p0") AS BIGINT) > 2 ORDER BY "sum" DESC NULLS FIRST LIMIT 5
 -- case: global aggregate with FILTER and bool_and
 select count(*) filter (where o_total > 100), bool_and(o_total > 0), sum(o_total) / count(*) from orders
 -- stage 1 block orders gather
-SELECT COUNT(*) FILTER(WHERE "orders"."o_total" > 100) AS "__p0", BOOL_AND("orders"."o_total" > 0) AS "__p1", SUM("orders"."o_total") AS "__p2", COUNT(*) AS "__p3" FROM "orders" AS "orders"
+SELECT COUNT(*) FILTER(WHERE "orders"."o_total" > 100) AS "__p0", BOOL_AND("orders"."o_total" > 0) AS "__p1", COUNT(*) AS "__p2", SUM("orders"."o_total") AS "__p3" FROM "orders" AS "orders"
 -- final
-SELECT CAST(SUM("__p0") AS BIGINT) AS "?column?", BOOL_AND(CAST("__p1" AS BOOLEAN)) AS "bool_and", SUM("__p2") / CASE WHEN CAST(SUM("__p3") AS BIGINT) = 0 THEN ERROR('division by zero') ELSE CAST(SUM("__p3") AS BIGINT) END AS "?column?" FROM "__stage_1" AS "__block"
+SELECT CAST(SUM("__p0") AS BIGINT) AS "count", BOOL_AND(CAST("__p1" AS BOOLEAN)) AS "bool_and", PG_NUMERIC_QUOTIENT(CAST((SUM("__p3")) * 100 AS INT128), 2, CAST(CAST(SUM("__p2") AS BIGINT) AS INT128), 0) AS "?column?" FROM "__stage_1" AS "__block"
 -- case: expressions over group keys and aggregates
 select extract(year from o_date) as y, sum(o_total) * 2 as twice, upper(o_comment) from orders group by extract(year from o_date), upper(o_comment)
 -- stage 1 block orders gather
@@ -51,7 +51,7 @@ select o_orderkey, rank() over (order by o_total) from orders
 -- stage 1 scan orders gather
 SELECT "o_orderkey", "o_total" FROM "orders"
 -- final
-SELECT "orders"."o_orderkey" AS "o_orderkey", RANK() OVER (ORDER BY "orders"."o_total") AS "?column?" FROM "__stage_1" AS "orders"
+SELECT "orders"."o_orderkey" AS "o_orderkey", RANK() OVER (ORDER BY "orders"."o_total") AS "rank" FROM "__stage_1" AS "orders"
 -- case: the large table on the null-supplying side of a left join stays on the gateway
 select c_name, count(o_orderkey) from customer left join orders on c_custkey = o_custkey group by c_name
 -- stage 1 scan customer shuffle
@@ -139,13 +139,13 @@ SELECT COUNT(*) AS "count" FROM "__stage_1" AS "a", "__stage_2" AS "b" WHERE "a"
 -- case: an uncorrelated aggregate over a large table cannot run per bucket
 select count(*) from orders a where a.o_total > (select avg(o_total) from orders b where b.o_custkey = 7) and exists (select 1 from orders c where c.o_orderkey = a.o_orderkey)
 -- stage 1 block orders gather
-SELECT SUM("b"."o_total") AS "__p0", COUNT("b"."o_total") AS "__p1" FROM "orders" AS "b" WHERE "b"."o_custkey" = 7
+SELECT COUNT("b"."o_total") AS "__p0", SUM("b"."o_total") AS "__p1" FROM "orders" AS "b" WHERE "b"."o_custkey" = 7
 -- stage 2 scan orders gather
 SELECT "o_orderkey", "o_total" FROM "orders"
 -- stage 3 scan orders gather
 SELECT "o_orderkey" FROM "orders"
 -- final
-SELECT COUNT(*) AS "count" FROM "__stage_2" AS "a" WHERE "a"."o_total" > (SELECT CAST(SUM("__p0") AS DOUBLE) / NULLIF(SUM("__p1"), 0) AS "_col_0" FROM "__stage_1" AS "__block") AND EXISTS(SELECT 1 AS "1" FROM "__stage_3" AS "c" WHERE "c"."o_orderkey" = "a"."o_orderkey")
+SELECT COUNT(*) AS "count" FROM "__stage_2" AS "a" WHERE "a"."o_total" > CAST(PG_NUMERIC_FLOOR_TEXT((SELECT PG_NUMERIC_QUOTIENT(CAST((SUM("__p1")) * 100 AS INT128), 2, CAST(CAST(SUM("__p0") AS BIGINT) AS INT128), 0) AS "_col_0" FROM "__stage_1" AS "__block"), 2) AS DECIMAL(38, 2)) AND EXISTS(SELECT 1 AS "1" FROM "__stage_3" AS "c" WHERE "c"."o_orderkey" = "a"."o_orderkey")
 -- case: grouping sets: fragments group by every key, the final applies the sets
 select o_custkey, o_date, sum(o_total), grouping(o_custkey) from orders group by grouping sets ((o_custkey, o_date), (o_custkey), ())
 -- stage 1 block orders gather
@@ -199,9 +199,9 @@ SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_1" AS "__block"
 -- case: grouped distinct and plain aggregates, avg and stddev among them
 select o_date, count(distinct o_custkey), sum(o_total), avg(o_total), stddev(o_total), max(o_custkey) from orders group by o_date
 -- stage 1 block orders gather
-SELECT "orders"."o_date" AS "__k0", "orders"."o_custkey" AS "__d", SUM("orders"."o_total") AS "__p0", SUM("orders"."o_total") AS "__p1", COUNT("orders"."o_total") AS "__p2", COUNT("orders"."o_total") AS "__p3", CAST(AVG("orders"."o_total") AS DOUBLE) AS "__p4", VAR_POP("orders"."o_total") * COUNT("orders"."o_total") AS "__p5", MAX("orders"."o_custkey") AS "__p7" FROM "orders" AS "orders" GROUP BY "orders"."o_date", "orders"."o_custkey"
+SELECT "orders"."o_date" AS "__k0", "orders"."o_custkey" AS "__d", SUM("orders"."o_total") AS "__p0", COUNT("orders"."o_total") AS "__p1", COUNT("orders"."o_total") AS "__p2", CAST(AVG("orders"."o_total") AS DOUBLE) AS "__p3", VAR_POP("orders"."o_total") * COUNT("orders"."o_total") AS "__p4", MAX("orders"."o_custkey") AS "__p6" FROM "orders" AS "orders" GROUP BY "orders"."o_date", "orders"."o_custkey"
 -- final
-SELECT "__k0" AS "o_date", COUNT(DISTINCT "__d") AS "count", SUM("__p0") AS "sum", CAST(SUM("__p1") AS DOUBLE) / NULLIF(SUM("__p2"), 0) AS "avg", SQRT(CASE WHEN SUM("__p3") > 1 THEN SUM("__p5" + "__p3" * POWER("__p4" - "__p6", 2)) / (SUM("__p3") - 1) END) AS "stddev", MAX("__p7") AS "max" FROM (SELECT *, SUM("__p3" * "__p4") OVER (PARTITION BY "__k0") / NULLIF(SUM("__p3") OVER (PARTITION BY "__k0"), 0) AS "__p6" FROM "__stage_1" AS "__block") AS "__block" GROUP BY "__k0"
+SELECT "__k0" AS "o_date", COUNT(DISTINCT "__d") AS "count", SUM("__p0") AS "sum", PG_NUMERIC_QUOTIENT(CAST((SUM("__p0")) * 100 AS INT128), 2, CAST(CAST(SUM("__p1") AS BIGINT) AS INT128), 0) AS "avg", SQRT(CASE WHEN SUM("__p2") > 1 THEN SUM("__p4" + "__p2" * POWER("__p3" - "__p5", 2)) / (SUM("__p2") - 1) END) AS "stddev", MAX("__p6") AS "max" FROM (SELECT *, SUM("__p2" * "__p3") OVER (PARTITION BY "__k0") / NULLIF(SUM("__p2") OVER (PARTITION BY "__k0"), 0) AS "__p5" FROM "__stage_1" AS "__block") AS "__block" GROUP BY "__k0"
 -- case: distinct aggregates over two arguments are gathered
 select count(distinct o_custkey), count(distinct o_date) from orders
 -- stage 1 scan orders gather
@@ -211,9 +211,9 @@ SELECT COUNT(DISTINCT "orders"."o_custkey") AS "count", COUNT(DISTINCT "orders".
 -- case: a plain aggregate before the distinct one
 select avg(o_total), count(distinct o_total) from orders where o_total between 1 and 10
 -- stage 1 block orders gather
-SELECT "orders"."o_total" AS "__d", SUM("orders"."o_total") AS "__p0", COUNT("orders"."o_total") AS "__p1" FROM "orders" AS "orders" WHERE "orders"."o_total" BETWEEN 1 AND 10 GROUP BY "orders"."o_total"
+SELECT "orders"."o_total" AS "__d", COUNT("orders"."o_total") AS "__p0", SUM("orders"."o_total") AS "__p1" FROM "orders" AS "orders" WHERE "orders"."o_total" BETWEEN 1 AND 10 GROUP BY "orders"."o_total"
 -- final
-SELECT CAST(SUM("__p0") AS DOUBLE) / NULLIF(SUM("__p1"), 0) AS "avg", COUNT(DISTINCT "__d") AS "count" FROM "__stage_1" AS "__block"
+SELECT PG_NUMERIC_QUOTIENT(CAST((SUM("__p1")) * 100 AS INT128), 2, CAST(CAST(SUM("__p0") AS BIGINT) AS INT128), 0) AS "avg", COUNT(DISTINCT "__d") AS "count" FROM "__stage_1" AS "__block"
 -- case: grouped by the shuffle key, each worker aggregates whole groups (any aggregate, HAVING in the fragments)
 select a.o_orderkey, median(b.o_total), count(*) from orders a join orders b on a.o_orderkey = b.o_custkey group by a.o_orderkey having count(*) > 1 order by 3 desc limit 10
 -- stage 1 scan orders shuffle

@@ -7,7 +7,7 @@ SELECT COUNT(*) AS "count", SUM("orders"."o_total") AS "sum", "orders"."o_orderk
 -- case: division by zero raises as in PostgreSQL; integer division stays integer
 select o_orderkey / o_custkey, o_total / 2 from orders where o_custkey % 7 = 0
 -- stage 1 block orders gather
-SELECT CAST(TRUNC("orders"."o_orderkey" / CASE WHEN "orders"."o_custkey" = 0 THEN ERROR('division by zero') ELSE "orders"."o_custkey" END) AS BIGINT) AS "__c0", "orders"."o_total" / 2 AS "__c1" FROM "orders" AS "orders" WHERE "orders"."o_custkey" % 7 = 0
+SELECT CAST(TRUNC("orders"."o_orderkey" / CASE WHEN "orders"."o_custkey" = 0 THEN ERROR('division by zero') ELSE "orders"."o_custkey" END) AS BIGINT) AS "__c0", PG_NUMERIC_QUOTIENT(CAST(("orders"."o_total") * 100 AS INT128), 2, CAST(2 AS INT128), 0) AS "__c1" FROM "orders" AS "orders" WHERE "orders"."o_custkey" % 7 = 0
 -- final
 SELECT "__c0" AS "?column?", "__c1" AS "?column?" FROM "__stage_1" AS "__block"
 -- case: DESC sorts NULLs first as in PostgreSQL
@@ -25,7 +25,7 @@ SELECT "__c0" AS "o_orderkey", "__c1" AS "ids" FROM "__stage_1" AS "__block"
 -- case: casts with a type modifier give PostgreSQL's values
 select o_comment::varchar(5), o_comment::char(3), o_date::timestamp(0), o_total::numeric, o_orderkey::numeric, '1.50'::numeric from orders where o_comment::char(2) = 'ab'
 -- stage 1 block orders gather
-SELECT LEFT(CAST("orders"."o_comment" AS TEXT), 5) AS "__c0", RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 3), ' ') AS "__c1", CAST("orders"."o_date" AS TIMESTAMP) + TO_MICROSECONDS(SIGN((EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) * ((ABS((EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) + 500000) // 1000000 * 1000000) - (EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) AS "__c2", "orders"."o_total" AS "__c3", CAST("orders"."o_orderkey" AS DECIMAL(19, 0)) AS "__c4", CAST('1.50' AS DECIMAL(3, 2)) AS "__c5" FROM "orders" AS "orders" WHERE RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 2), ' ') = 'ab'
+SELECT LEFT(CAST("orders"."o_comment" AS TEXT), 5) AS "__c0", RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 3), ' ') AS "__c1", CAST("orders"."o_date" AS TIMESTAMP) + TO_MICROSECONDS(SIGN((EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) * ((ABS((EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) + 500000) // 1000000 * 1000000) - (EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) AS "__c2", "orders"."o_total" AS "__c3", CAST("orders"."o_orderkey" AS DECIMAL(19, 0)) AS "__c4", CAST(PG_NUMERIC_FIT(PG_NUMERIC_ROUND(PG_NUMERIC_PARSE('1.50'), 2), 1) AS DECIMAL(3, 2)) AS "__c5" FROM "orders" AS "orders" WHERE RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 2), ' ') = 'ab'
 -- final
 SELECT "__c0" AS "o_comment", "__c1" AS "o_comment", "__c2" AS "o_date", "__c3" AS "o_total", "__c4" AS "o_orderkey", "__c5" AS "numeric" FROM "__stage_1" AS "__block"
 -- case: LIKE escapes with a backslash unless told otherwise; SIMILAR TO is PostgreSQL's regular expression

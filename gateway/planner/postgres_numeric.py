@@ -1,0 +1,571 @@
+"""Rule: numeric arithmetic gives PostgreSQL's values, display scales and types.
+
+DuckDB divides decimals in DOUBLE (``1/3::numeric`` is 0.3333333333333333,
+PostgreSQL says 0.33333333333333333333), averages in DOUBLE, reads ``1e3`` as a
+DOUBLE, and gives every value of a column one scale, where PostgreSQL keeps
+each value's own (``coalesce(x, 0)`` is ``0``, not ``0.00``; select_div_scale
+picks a quotient's scale from its operands' digits). This rule types each
+expression as PostgreSQL would (``numeric_kinds``) and, where DuckDB's DECIMAL
+cannot say what PostgreSQL says, computes with the numeric value of
+``worker/numeric_macros`` instead (a "dynamic" numeric):
+
+* numeric division and ``avg`` over integers and numerics (``avg`` as the
+  division of ``sum`` by ``count``, which the distributed plan merges exactly);
+* CASE, COALESCE, GREATEST/LEAST, UNION and VALUES over numerics of different
+  scales;
+* casts to bare ``numeric`` of floats, text and 'NaN'/'Infinity';
+* everything a dynamic numeric meets: arithmetic, comparisons (by value, not by
+  display scale), ``sum``, ``avg``, round/trunc/ceil/floor/abs, casts. Other
+  functions get it as float8, as PostgreSQL would cast it for a float function.
+
+``sum`` of int2/int4 is int8, as in PostgreSQL. A numeric constant with an
+exponent (``1e3``) is an exact numeric; one of more than 38 digits is refused
+(0A000), as DuckDB would read it as a DOUBLE. An output column that is a dynamic
+numeric leaves the gateway as numeric text (``result_types``).
+
+Run after type annotation and ``postgres_casts``, before ``postgres_division``
+(which then only sees integer and float division).
+
+>>> import sqlglot
+>>> postgres_numeric(sqlglot.parse_one("select 1.5 / 3, 1e3", read="postgres")).sql("duckdb")
+'SELECT PG_NUMERIC_QUOTIENT(CAST((1.5) * 10 AS INT128), 1, CAST(3 AS INT128), 0), CAST(1000 AS DECIMAL(4, 0))'
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+from sqlglot.optimizer.scope import Scope, traverse_scope
+
+from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.planner.numeric_kinds import (DYNAMIC, FLOAT, INT4, INT8, OTHER, TEXT_TYPES, UNKNOWN, Kind,
+                                                      arithmetic, decimal_scale, of_number, of_type, unify)
+from duckflight.worker.numeric_macros import STRUCT_TYPE
+
+T = exp.DataType.Type
+MAX_DIGITS = 38
+ARITHMETIC = {exp.Add: "pg_numeric_add", exp.Sub: "pg_numeric_sub", exp.Mul: "pg_numeric_mul",
+              exp.Div: "pg_numeric_div", exp.Mod: "pg_numeric_mod"}
+COMPARISONS = (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.NullSafeEQ, exp.NullSafeNEQ)
+UNIFIED = (exp.Coalesce, exp.Greatest, exp.Least)
+# Functions of one numeric that keep a dynamic numeric dynamic: node -> macro.
+UNARY = {exp.Neg: "pg_numeric_neg", exp.Abs: "pg_numeric_abs", exp.Ceil: "pg_numeric_ceil", exp.Floor: "pg_numeric_floor"}
+ROUNDING = {exp.Round: "pg_numeric_round", exp.Trunc: "pg_numeric_trunc"}
+# Aggregates and window functions whose result is their argument, whatever its type.
+SAME_TYPE = (exp.Min, exp.Max, exp.AnyValue, exp.First, exp.Last, exp.FirstValue, exp.LastValue, exp.NthValue,
+             exp.Lag, exp.Lead)
+SUM_PARTS = [("SUM", "pg_numeric_sum_whole"), ("SUM", "pg_numeric_sum_high"), ("SUM", "pg_numeric_sum_low"),
+             ("MAX", "pg_numeric_sum_scale"), ("BOOL_OR", "pg_numeric_sum_nan"), ("BOOL_OR", "pg_numeric_sum_pinf"),
+             ("BOOL_OR", "pg_numeric_sum_ninf")]
+INTEGER_NAMES = {T.SMALLINT: "smallint", T.INT: "integer", T.BIGINT: "bigint"}
+
+
+def postgres_numeric(expression: exp.Expression) -> exp.Expression:
+    outputs: dict[int, list[Kind]] = {}
+    for scope in traverse_scope(expression):  # inner scopes first
+        _Scope(scope, outputs).run()
+    return expression
+
+
+def call(name: str, *args: exp.Expression) -> exp.Expression:
+    return exp.Anonymous(this=name, expressions=list(args))
+
+
+def lift(node: exp.Expression, kind: Kind) -> exp.Expression:
+    """``node`` (of ``kind``) as a dynamic numeric."""
+    if kind == DYNAMIC:
+        return node
+    if kind == UNKNOWN and not isinstance(node, exp.Null):
+        return call("pg_numeric_parse", node)
+    if kind == UNKNOWN:
+        return exp.Cast(this=node, to=exp.DataType.build(STRUCT_TYPE))
+    if kind.scale is not None:
+        return call("pg_numeric_of_decimal", node, exp.Literal.number(kind.scale))
+    return call("pg_numeric", node)
+
+
+def to_float(node: exp.Expression, kind: Kind) -> exp.Expression:
+    """A dynamic numeric as float8, as PostgreSQL casts numeric for a float operator."""
+    if kind != DYNAMIC:
+        return node
+    return exp.Cast(this=call("pg_numeric_text", node), to=exp.DataType.build("DOUBLE"))
+
+
+def key(node: exp.Expression, kind: Kind) -> exp.Expression:
+    """What a comparison compares: the value without its display scale."""
+    return call("pg_numeric_key", lift(node, kind))
+
+
+class _Scope:
+    """Types and rewrites the expressions of one query scope (its subqueries are done already)."""
+
+    def __init__(self, scope: Scope, outputs: dict[int, list[Kind]]):
+        self.scope = scope
+        self.outputs = outputs
+
+    def run(self) -> None:
+        node = self.scope.expression
+        if isinstance(node, exp.Select):
+            self.outputs[id(node)] = self._select(node)
+        elif isinstance(node, exp.SetOperation):
+            self.outputs[id(node)] = self._set_operation(node)
+        elif isinstance(node, exp.Values):
+            self.outputs[id(node)] = self._values(node)
+
+    # ------------------------------------------------------------------ scopes
+
+    def _select(self, select: exp.Select) -> list[Kind]:
+        kinds = [self.visit(p) for p in list(select.expressions)]
+        for arg in ("where", "having", "qualify"):
+            clause = select.args.get(arg)
+            if clause is not None:
+                self.visit(clause.this)
+        for join in select.args.get("joins") or []:
+            if join.args.get("on") is not None:
+                self.visit(join.args["on"])
+        group = select.args.get("group")
+        if group is not None:
+            for key_node in list(group.expressions):
+                self.visit(key_node)
+        order = select.args.get("order")
+        if order is not None:
+            for ordered in list(order.expressions):
+                self.visit(ordered.this)
+        return kinds
+
+    def _set_operation(self, node: exp.SetOperation) -> list[Kind]:
+        left, right = (self._query_kinds(side) for side in (node.this, node.expression))
+        kinds = []
+        for index, (a, b) in enumerate(zip(left, right)):
+            kind = unify([a, b])
+            if kind == DYNAMIC:
+                _lift_output(node.this, index, a)
+                _lift_output(node.expression, index, b)
+            elif kind == FLOAT:
+                _float_output(node.this, index, a)
+                _float_output(node.expression, index, b)
+            kinds.append(kind)
+        return kinds
+
+    def _query_kinds(self, node: exp.Expression) -> list[Kind]:
+        if isinstance(node, exp.Subquery):
+            node = node.this
+        if id(node) not in self.outputs and isinstance(node, exp.SetOperation):
+            self.outputs[id(node)] = self._set_operation(node)
+        return self.outputs.get(id(node), [])
+
+    def _values(self, values: exp.Values) -> list[Kind]:
+        rows = [row for row in values.expressions if isinstance(row, exp.Tuple)]
+        if not rows:
+            return []
+        columns = [[(row, i) for row in rows] for i in range(len(rows[0].expressions))]
+        kinds = []
+        for cells in columns:
+            found = [self.visit(row.expressions[i]) for row, i in cells]
+            kind = unify(found)
+            for (row, i), cell_kind in zip(cells, found):
+                cell = row.expressions[i]
+                if kind == DYNAMIC:
+                    cell.replace(lift(cell.copy(), cell_kind))
+                elif kind == FLOAT:
+                    cell.replace(to_float(cell.copy(), cell_kind))
+            kinds.append(kind)
+        return kinds
+
+    # ------------------------------------------------------------- expressions
+
+    def visit(self, node: exp.Expression) -> Kind:
+        """Rewrite ``node`` in place where it needs to be; return its kind."""
+        for kinds, handler in _HANDLERS:
+            if isinstance(node, kinds):
+                return handler(self, node)
+        return self._generic(node)
+
+    def visit_current(self, node: exp.Expression) -> tuple[exp.Expression, Kind]:
+        """``visit``, and the node now in ``node``'s place (a rewrite may have replaced it)."""
+        parent, arg_key, index = node.parent, node.arg_key, node.index
+        kind = self.visit(node)
+        if parent is None:
+            return node, kind
+        value = parent.args.get(arg_key)
+        return (value[index] if isinstance(value, list) else value), kind
+
+    def _generic(self, node: exp.Expression) -> Kind:
+        """A node this rule does not know: its numeric arguments are given as float8."""
+        for child in list(node.iter_expressions()):
+            if isinstance(child, (exp.Select, exp.SetOperation)):
+                continue
+            child, kind = self.visit_current(child)
+            if kind == DYNAMIC:
+                child.replace(to_float(child.copy(), kind))
+        if isinstance(node, (exp.Sqrt, exp.Ln, exp.Log, exp.Exp, exp.Pow)):
+            return FLOAT
+        if isinstance(node, exp.Func) and node.type is not None and node.type.this in (T.BIGINT, T.INT, T.DOUBLE):
+            return of_type(node.type)
+        return OTHER
+
+    def _passthrough(self, node: exp.Expression) -> Kind:
+        return self.visit(node.this)
+
+    def _literal(self, node: exp.Literal) -> Kind:
+        if node.is_string:
+            return UNKNOWN
+        text = node.name
+        digits = text.lower().partition("e")[0].replace(".", "").lstrip("0")
+        if len(digits) > MAX_DIGITS or "e" in text.lower() and _exact_digits(text) > MAX_DIGITS:
+            raise SqlError("0A000", f"numeric constant {text} has more than {MAX_DIGITS} digits, "
+                                    "which duckflight cannot hold")
+        kind = of_number(text)
+        if "e" in text.lower():  # an exact numeric, not DuckDB's DOUBLE
+            node.replace(_decimal_constant(text))
+        return kind
+
+    def _column(self, column: exp.Column) -> Kind:
+        source = self._source(column.table)
+        if isinstance(source, Scope):
+            names = _output_names(source.expression)
+            kinds = self.outputs.get(id(source.expression), [])
+            if column.name in names and names.index(column.name) < len(kinds):
+                return kinds[names.index(column.name)]
+            return OTHER
+        return of_type(column.type)
+
+    def _source(self, name: str):
+        scope = self.scope
+        while scope is not None:
+            if name in scope.sources:
+                return scope.sources[name]
+            scope = scope.parent
+        return None
+
+    def _subquery(self, node: exp.Subquery) -> Kind:
+        kinds = self.outputs.get(id(node.this), [])
+        return kinds[0] if len(kinds) == 1 else OTHER
+
+    def _cast(self, cast: exp.Cast) -> Kind:
+        inner = self.visit(cast.this)
+        to = cast.to
+        params = [p.this.name for p in to.expressions if isinstance(p, exp.DataTypeParam)]
+        if to.this == T.DECIMAL and not params:  # bare numeric: every value keeps its digits
+            return self._bare_numeric(cast, inner)
+        if to.this == T.DECIMAL and _is_text(cast.this, inner):  # numeric_in, then numeric(p,s)'s rounding
+            cast.set("this", call("pg_numeric_parse", cast.this.copy()))
+            inner = DYNAMIC
+        if inner != DYNAMIC:
+            return of_type(to)
+        value = cast.this.copy()
+        if to.this == T.DECIMAL:
+            precision, scale = int(params[0]), int(params[1]) if len(params) > 1 else 0
+            fitted = call("pg_numeric_fit", call("pg_numeric_round", value, exp.Literal.number(scale)),
+                          exp.Literal.number(precision - scale))
+            cast.set("this", fitted)
+        elif to.this in INTEGER_NAMES:
+            cast.set("this", call("pg_numeric_integer", value, exp.Literal.string(INTEGER_NAMES[to.this])))
+        else:  # float, text and anything else: from numeric_out's text
+            cast.set("this", call("pg_numeric_text", value))
+        return of_type(to)
+
+    def _bare_numeric(self, cast: exp.Cast, inner: Kind) -> Kind:
+        value = cast.this
+        if inner.name in ("numeric", "dynamic"):
+            cast.replace(value)
+            return inner
+        if inner == FLOAT:
+            cast.replace(call("pg_numeric_of_double", value.copy()))
+            return DYNAMIC
+        if _is_text(value, inner):
+            cast.replace(call("pg_numeric_parse", value.copy()))
+            return DYNAMIC
+        return of_type(cast.to)
+
+    def _arithmetic(self, node: exp.Binary) -> Kind:
+        left, right = self.visit(node.this), self.visit(node.expression)
+        kind = arithmetic(left, right, type(node))
+        if kind in (FLOAT, OTHER):  # a dynamic numeric meets a float (or something else): float8
+            node.set("this", to_float(node.this, left))
+            node.set("expression", to_float(node.expression, right))
+        elif kind == DYNAMIC and isinstance(node, exp.Div) and _exact(left) and _exact(right):
+            node.replace(call("pg_numeric_quotient", *parts(node.this.copy(), left), *parts(node.expression.copy(), right)))
+        elif kind == DYNAMIC:
+            node.replace(call(ARITHMETIC[type(node)], lift(node.this.copy(), left), lift(node.expression.copy(), right)))
+        return kind
+
+    def _unary(self, node: exp.Func) -> Kind:
+        kind = self.visit(node.this)
+        if kind == DYNAMIC:
+            node.replace(call(UNARY[type(node)], node.this.copy()))
+        elif isinstance(node, (exp.Ceil, exp.Floor)) and kind.name == "numeric":
+            return Kind("numeric", 0)
+        return kind
+
+    def _rounding(self, node: exp.Func) -> Kind:
+        kind = self.visit(node.this)
+        if node.args.get("decimals") is not None:
+            self.visit(node.args["decimals"])
+        places = node.args.get("decimals")
+        if kind == DYNAMIC:
+            node.replace(call(ROUNDING[type(node)], node.this.copy(),
+                              places.copy() if places is not None else exp.Literal.number(0)))
+            return DYNAMIC
+        if kind.name == "numeric":
+            n = int(places.name) if places is not None and places.is_int else 0 if places is None else None
+            return Kind("numeric", max(n, 0) if n is not None else None)
+        return kind
+
+    def _unified(self, node: exp.Expression) -> Kind:
+        """CASE, COALESCE, GREATEST, LEAST, NULLIF: one kind for all the values they may give."""
+        if isinstance(node, exp.Nullif):
+            return self._nullif(node)
+        if isinstance(node, exp.Case):
+            for branch in node.args.get("ifs") or []:
+                self.visit(branch.this)
+            values = [b.args["true"] for b in node.args.get("ifs") or []] + \
+                     ([node.args["default"]] if node.args.get("default") is not None else [])
+        else:
+            values = [node.this, *node.expressions]
+        values, kinds = zip(*[self.visit_current(v) for v in values])
+        kind = unify(list(kinds))
+        for value, value_kind in zip(values, kinds):
+            if kind == DYNAMIC:
+                value.replace(lift(value.copy(), value_kind))
+            elif kind == FLOAT:
+                value.replace(to_float(value.copy(), value_kind))
+        return kind
+
+    def _nullif(self, node: exp.Nullif) -> Kind:
+        kind, other = self.visit(node.this), self.visit(node.expression)
+        if DYNAMIC not in (kind, other):
+            return kind
+        value = lift(node.this.copy(), kind)
+        same = exp.EQ(this=key(node.this.copy(), kind), expression=key(node.expression.copy(), other))
+        node.replace(exp.Case(ifs=[exp.If(this=same, true=exp.Null())], default=value))
+        return DYNAMIC
+
+    def _comparison(self, node: exp.Expression) -> Kind:
+        operands = [node.this] + ([node.expression] if isinstance(node, exp.Binary) else
+                                  [node.args["low"], node.args["high"]] if isinstance(node, exp.Between) else
+                                  list(node.expressions))
+        operands, kinds = zip(*[self.visit_current(o) for o in operands])
+        query = node.args.get("query") if isinstance(node, exp.In) else None
+        if query is not None:
+            return self._in_subquery(node, kinds[0], query)
+        if DYNAMIC in kinds and FLOAT not in kinds and type(node) in FLOORED and _floored(node, kinds):
+            return OTHER
+        if DYNAMIC in kinds:
+            to_key = FLOAT not in kinds
+            for operand, kind in zip(operands, kinds):
+                operand.replace(key(operand.copy(), kind) if to_key else to_float(operand.copy(), kind))
+        return OTHER
+
+    def _in_subquery(self, node: exp.In, kind: Kind, query: exp.Expression) -> Kind:
+        select = query.this if isinstance(query, exp.Subquery) else query
+        inner = self.outputs.get(id(select), [OTHER])[0]
+        if DYNAMIC in (kind, inner):
+            if not isinstance(select, exp.Select) or len(select.expressions) != 1:
+                raise SqlError("0A000", "IN over a subquery of numeric quotients is not supported")
+            projection = select.expressions[0]
+            target = projection.this if isinstance(projection, exp.Alias) else projection
+            to_key = FLOAT not in (kind, inner)
+            target.replace(key(target.copy(), inner) if to_key else to_float(target.copy(), inner))
+            node.this.replace(key(node.this.copy(), kind) if to_key else to_float(node.this.copy(), kind))
+        return OTHER
+
+    def _aggregate(self, node: exp.Expression) -> Kind:
+        """An aggregate or window call, with its FILTER and OVER wrapped around it."""
+        call_node = node
+        while isinstance(call_node, (exp.Window, exp.Filter)):
+            call_node = call_node.this
+        for part in _window_parts(node):
+            self.visit(part)
+        argument = call_node.this
+        distinct = isinstance(argument, exp.Distinct)
+        value = argument.expressions[0] if distinct and argument.expressions else argument
+        kind = self.visit(value) if isinstance(value, exp.Expression) else OTHER
+        for extra in call_node.expressions if isinstance(call_node, exp.Func) else []:
+            self.visit(extra)
+        if isinstance(call_node, exp.Count):
+            return INT8
+        if isinstance(call_node, SAME_TYPE):
+            return kind
+        if isinstance(call_node, exp.Avg) and type(call_node) is exp.Avg and kind.numeric:
+            count = _wrapped(node, call_node, exp.Count(this=call_node.this.copy()))
+            if _exact(kind):  # sum(numeric) keeps the argument's scale
+                total = _wrapped(node, call_node, exp.Sum(this=call_node.this.copy()))
+                node.replace(call("pg_numeric_quotient", *parts(total, kind), *parts(count, INT8)))
+            else:
+                node.replace(call("pg_numeric_div", self._sum(node, call_node, kind), lift(count, INT8)))
+            return DYNAMIC
+        if isinstance(call_node, exp.Sum) and type(call_node) is exp.Sum:
+            if kind == DYNAMIC:
+                node.replace(self._sum(node, call_node, kind))
+            elif kind == INT4:  # PostgreSQL: sum(int2), sum(int4) are int8
+                node.replace(exp.Cast(this=node.copy(), to=exp.DataType.build("BIGINT")))
+                return INT8
+            return kind if kind != INT8 else Kind("numeric", 0)
+        if kind == DYNAMIC:
+            argument.replace(to_float(argument.copy(), kind))
+        return FLOAT if kind.numeric and isinstance(call_node, exp.AggFunc) else OTHER
+
+    def _sum(self, node: exp.Expression, call_node: exp.Expression, kind: Kind) -> exp.Expression:
+        """``sum`` of the argument as a dynamic numeric (exact, mergeable parts)."""
+        if kind != DYNAMIC:
+            return call("pg_numeric", _wrapped(node, call_node, exp.Sum(this=call_node.this.copy())))
+        argument = call_node.this
+        value = argument.expressions[0] if isinstance(argument, exp.Distinct) else argument
+        parts = []
+        for aggregate, part in SUM_PARTS:
+            inner = call(part, value.copy())
+            arg = exp.Distinct(expressions=[inner]) if isinstance(argument, exp.Distinct) else inner
+            parts.append(_wrapped(node, call_node, exp.Anonymous(this=aggregate, expressions=[arg])))
+        parts.append(_wrapped(node, call_node, exp.Count(this=argument.copy())))
+        return call("pg_numeric_sum", *parts)
+
+    def _same_type(self, node: exp.Expression) -> Kind:
+        return self._aggregate(node)
+
+
+def _floored(node: exp.Binary, kinds) -> bool:
+    """``x op v`` for a DECIMAL (or integer) x of known scale s and a dynamic v, as comparisons of
+    x with v's floor at s places (a DECIMAL(38, s) DuckDB compares natively with x, row by row
+    cheaply) and whether v has digits beyond them. False if it does not apply."""
+    left, right = kinds
+    if right == DYNAMIC and left != DYNAMIC and left.scale is not None:
+        x, v, op = node.this, node.expression, type(node)
+    elif left == DYNAMIC and right != DYNAMIC and right.scale is not None:
+        x, v, op = node.expression, node.this, MIRRORED[type(node)]
+    else:
+        return False
+    scale = (left if x is node.this else right).scale
+    floor = exp.Cast(this=call("pg_numeric_floor_text", v.copy(), exp.Literal.number(scale)),
+                     to=exp.DataType.build(f"DECIMAL(38, {scale})"))
+    beyond = call("pg_numeric_beyond", v.copy(), exp.Literal.number(scale))
+    node.replace(FLOORED[op](x.copy(), floor, beyond))
+    return True
+
+
+def _unless(beyond, when_beyond, otherwise):
+    return exp.Case(ifs=[exp.If(this=beyond, true=when_beyond)], default=otherwise)
+
+
+# x op v, with t = v's floor at x's scale and b = whether v has digits beyond it
+FLOORED = {
+    exp.GT: lambda x, t, b: exp.GT(this=x, expression=t),
+    exp.LTE: lambda x, t, b: exp.LTE(this=x, expression=t),
+    exp.GTE: lambda x, t, b: _unless(b, exp.GT(this=x, expression=t), exp.GTE(this=x.copy(), expression=t.copy())),
+    exp.LT: lambda x, t, b: _unless(b, exp.LTE(this=x, expression=t), exp.LT(this=x.copy(), expression=t.copy())),
+    exp.EQ: lambda x, t, b: exp.And(this=exp.Not(this=b), expression=exp.EQ(this=x, expression=t)),
+    exp.NEQ: lambda x, t, b: exp.Or(this=b, expression=exp.NEQ(this=x, expression=t)),
+}
+MIRRORED = {exp.GT: exp.LT, exp.LT: exp.GT, exp.GTE: exp.LTE, exp.LTE: exp.GTE, exp.EQ: exp.EQ, exp.NEQ: exp.NEQ}
+
+
+def _exact(kind: Kind) -> bool:
+    """An integer, or a numeric of known scale: its unscaled value is at hand (``parts``)."""
+    return kind.name in ("int", "numeric") and kind.scale is not None
+
+
+def parts(node: exp.Expression, kind: Kind) -> tuple[exp.Expression, exp.Expression]:
+    """(value times 10^scale as HUGEINT, scale) of ``node`` (not in a tree), an ``_exact`` kind."""
+    scaled = exp.Mul(this=exp.Paren(this=node), expression=exp.Literal.number(10 ** kind.scale)) if kind.scale else node
+    return exp.Cast(this=scaled, to=exp.DataType.build("HUGEINT")), exp.Literal.number(kind.scale)
+
+
+def _is_text(node: exp.Expression, kind: Kind) -> bool:
+    """A string constant, or a value of a text type (not NULL)."""
+    if isinstance(node, exp.Null):
+        return False
+    return kind == UNKNOWN or kind == OTHER and node.type is not None and node.type.this in TEXT_TYPES
+
+
+def _wrapped(node: exp.Expression, call_node: exp.Expression, replacement: exp.Expression) -> exp.Expression:
+    """``replacement`` with the FILTER and OVER that ``node`` puts around ``call_node``."""
+    if node is call_node:
+        return replacement
+    copy = node.copy()
+    inner = copy
+    while isinstance(inner.this, (exp.Window, exp.Filter)):
+        inner = inner.this
+    inner.set("this", replacement)
+    return copy
+
+
+def _window_parts(node: exp.Expression) -> list[exp.Expression]:
+    """The expressions of an aggregate's FILTER and OVER (partition and order keys)."""
+    parts = []
+    while isinstance(node, (exp.Window, exp.Filter)):
+        if isinstance(node, exp.Filter):
+            parts.append(node.expression.this)
+        else:
+            parts.extend(node.args.get("partition_by") or [])
+            order = node.args.get("order")
+            parts.extend(o.this for o in (order.expressions if order is not None else []))
+        node = node.this
+    return parts
+
+
+def _output_names(node: exp.Expression) -> list[str]:
+    if isinstance(node, exp.Values):
+        alias = node.args.get("alias")
+        return [c.name for c in alias.columns] if alias is not None else []
+    return node.named_selects if isinstance(node, exp.Query) else []
+
+
+def _lift_output(node: exp.Expression, index: int, kind: Kind) -> None:
+    """Make output column ``index`` of a query (each branch of a set operation) dynamic."""
+    _rewrite_output(node, index, lambda value: lift(value, kind))
+
+
+def _float_output(node: exp.Expression, index: int, kind: Kind) -> None:
+    _rewrite_output(node, index, lambda value: to_float(value, kind))
+
+
+def _rewrite_output(node: exp.Expression, index: int, rewrite) -> None:
+    if isinstance(node, exp.Subquery):
+        node = node.this
+    if isinstance(node, exp.SetOperation):
+        _rewrite_output(node.this, index, rewrite)
+        _rewrite_output(node.expression, index, rewrite)
+        return
+    if isinstance(node, exp.Select) and index < len(node.expressions):
+        projection = node.expressions[index]
+        target = projection.this if isinstance(projection, exp.Alias) else projection
+        if isinstance(projection, exp.Alias):
+            projection.set("this", rewrite(target.copy()))
+        else:
+            projection.replace(exp.alias_(rewrite(projection.copy()), projection.alias_or_name, quoted=True))
+
+
+def _decimal_constant(text: str) -> exp.Expression:
+    """A numeric constant with an exponent, as the exact DECIMAL PostgreSQL reads it."""
+    from decimal import Decimal
+
+    scale = decimal_scale(text)
+    value = Decimal(text).quantize(Decimal(1).scaleb(-scale))
+    digits = len(value.as_tuple().digits)
+    return exp.Cast(this=exp.Literal.number(format(value, "f")),
+                    to=exp.DataType.build(f"DECIMAL({max(digits, scale + 1, 1)}, {scale})"))
+
+
+def _exact_digits(text: str) -> int:
+    """How many digits a constant with an exponent has once written out."""
+    from decimal import Decimal
+
+    value = Decimal(text)
+    exponent = value.as_tuple().exponent
+    return len(value.as_tuple().digits) + max(exponent, 0)
+
+
+_HANDLERS = [
+    ((exp.Paren, exp.Alias), _Scope._passthrough),
+    ((exp.Literal,), _Scope._literal),
+    ((exp.Null,), lambda self, node: UNKNOWN),
+    ((exp.Column,), _Scope._column),
+    ((exp.Subquery,), _Scope._subquery),
+    ((exp.Cast,), _Scope._cast),
+    (tuple(ARITHMETIC), _Scope._arithmetic),
+    (tuple(UNARY), _Scope._unary),
+    (tuple(ROUNDING), _Scope._rounding),
+    ((exp.Case, exp.Nullif) + UNIFIED, _Scope._unified),
+    (COMPARISONS + (exp.Between, exp.In), _Scope._comparison),
+    ((exp.Window, exp.Filter, exp.AggFunc) + SAME_TYPE, _Scope._aggregate),
+    ((exp.Select, exp.SetOperation), lambda self, node: OTHER),
+]
