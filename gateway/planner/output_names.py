@@ -3,8 +3,10 @@
 Clients show these names, so ``select count(*) from t`` must answer a column
 called ``count``, not DuckDB's ``count_star()``. PostgreSQL's rule (its
 FigureColname): a column reference gives its name, a function call its
-function name, a cast the name of what it casts (or the type's name), a
-scalar subquery its single column's name, CASE ``case``; anything else is
+function name as written (``substr``, ``lpad``, ``ceiling``: sqlglot keeps one node
+for several spellings, so the name is read from the statement's text), also under
+OVER, FILTER and WITHIN GROUP; a cast the name of what it casts (or the type's
+name), a scalar subquery its single column's name, CASE ``case``; anything else is
 ``?column?``. Run it before qualification, which invents its own aliases.
 
 >>> import sqlglot
@@ -27,10 +29,12 @@ PG_TYPE_NAMES = {
 
 # sqlglot gives some PostgreSQL functions their own node; PostgreSQL names them so.
 SPECIAL_NAMES = {
-    exp.CurrentDate: "current_date", exp.CurrentTimestamp: "now",
+    exp.CurrentDate: "current_date", exp.CurrentTimestamp: "current_timestamp",
     exp.CurrentTime: "current_time", exp.Case: "case", exp.Exists: "exists",
     exp.Array: "array", exp.Coalesce: "coalesce", exp.Extract: "extract",
-    exp.Substring: "substring", exp.Trim: "btrim", exp.CurrentUser: "current_user",
+    exp.Substring: "substring", exp.StrPosition: "position", exp.CurrentUser: "current_user",
+    exp.GroupConcat: "string_agg", exp.JSONArrayAgg: "json_agg",
+    exp.Connector: "?column?", exp.AtTimeZone: "timezone",  # AND, OR; x AT TIME ZONE z
     # Operators sqlglot parses as functions: PostgreSQL does not name them.
     exp.RegexpLike: "?column?", exp.RegexpILike: "?column?", exp.CurrentVersion: "version",
     exp.LogicalAnd: "bool_and", exp.LogicalOr: "bool_or", exp.VariancePop: "var_pop",
@@ -38,8 +42,15 @@ SPECIAL_NAMES = {
 }
 
 
+# Meta key of a parsed statement's text, whose positions sqlglot's nodes carry.
+TEXT = "text"
+# TRIM(LEADING ... FROM ...) is PostgreSQL's ltrim, and so on.
+TRIM_NAMES = {"LEADING": "ltrim", "TRAILING": "rtrim"}
+
+
 def output_names(expression: exp.Expression) -> exp.Expression:
     select = _first_select(expression)
+    text = expression.meta.get(TEXT)
     if select is None:
         return expression
     for i, projection in enumerate(select.expressions):
@@ -53,15 +64,22 @@ def output_names(expression: exp.Expression) -> exp.Expression:
             continue
         if isinstance(projection, exp.Column) and isinstance(projection.this, exp.Star):
             continue
-        name = figure_name(projection)
+        name = figure_name(projection, text)
         select.expressions[i] = exp.alias_(projection, name, quoted=True)
     return expression
 
 
-def figure_name(node: exp.Expression) -> str:
-    """PostgreSQL's name for an unnamed output expression."""
-    while isinstance(node, exp.Paren):
+def figure_name(node: exp.Expression, text: str | None = None) -> str:
+    """PostgreSQL's name for an unnamed output expression (``text``: the statement parsed)."""
+    while isinstance(node, (exp.Paren, exp.Window, exp.Filter, exp.WithinGroup)):
         node = node.this
+    if isinstance(node, exp.Dot) and isinstance(node.expression, exp.Func):  # pg_catalog.upper(x)
+        return figure_name(node.expression, text)
+    written = _written_name(node, text)
+    if written is not None:
+        return written
+    if isinstance(node, exp.Trim):
+        return TRIM_NAMES.get(str(node.args.get("position") or "").upper(), "btrim")
     if isinstance(node, exp.Column):
         # Unquoted names are folded to lower case, as PostgreSQL does.
         return node.name if node.this.quoted else node.name.lower()
@@ -91,6 +109,17 @@ def figure_name(node: exp.Expression) -> str:
     if isinstance(node, exp.Func):
         return node.sql_name().lower()
     return "?column?"
+
+
+def _written_name(node: exp.Expression, text: str | None) -> str | None:
+    """The name a function call was written with, lower case as PostgreSQL folds it."""
+    if not text or not isinstance(node, (exp.Func, exp.Mod)) or "start" not in node.meta:  # mod(a, b)
+        return None
+    name = text[node.meta["start"]:node.meta["end"] + 1]
+    if name.startswith('"'):
+        return name.strip('"')
+    name = name.lower()
+    return None if name in ("cast", "trim") else name
 
 
 def _named_by_type(node: exp.Expression) -> bool:

@@ -21,7 +21,7 @@ from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
 from duckflight.gateway.planner.cut_stages import cut_stages
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
-from duckflight.gateway.planner.output_names import output_names
+from duckflight.gateway.planner.output_names import TEXT, output_names
 from duckflight.gateway.planner.plan import Plan
 from duckflight.gateway.planner.output_types import output_types
 from duckflight.gateway.planner.postgres_casts import postgres_casts
@@ -46,8 +46,9 @@ def parse(sql: str) -> exp.Expression:
 def _parsed(sql: str) -> exp.Expression:
     # Drivers send the same statements again and again, and each is parsed for
     # Describe and again for Execute: parsing costs a millisecond or more.
+    text = qualify_alias_arrays(sql)
     try:
-        expressions = [e for e in sqlglot.parse(qualify_alias_arrays(sql), read="postgres") if e is not None]
+        expressions = [e for e in sqlglot.parse(text, read="postgres") if e is not None]
     except ParseError as error:
         raise syntax_error(sql, error) from error
     if len(expressions) != 1:
@@ -55,6 +56,7 @@ def _parsed(sql: str) -> exp.Expression:
     # The text it came from keys the engine's plan cache (cheaper than writing
     # the tree out again); nothing changes a parsed tree before it is planned.
     expressions[0].meta[SOURCE] = sql
+    expressions[0].meta[TEXT] = text  # output_names reads how functions were spelled
     return expressions[0]
 
 

@@ -9,7 +9,7 @@ select count(*) filter (where o_total > 100), bool_and(o_total > 0), sum(o_total
 -- stage 1 block orders gather
 SELECT COUNT(*) FILTER(WHERE "orders"."o_total" > 100) AS "__p0", BOOL_AND("orders"."o_total" > 0) AS "__p1", SUM("orders"."o_total") AS "__p2", COUNT(*) AS "__p3" FROM "orders" AS "orders"
 -- final
-SELECT CAST(SUM("__p0") AS BIGINT) AS "?column?", BOOL_AND(CAST("__p1" AS BOOLEAN)) AS "bool_and", SUM("__p2") / CASE WHEN CAST(SUM("__p3") AS BIGINT) = 0 THEN ERROR('division by zero') ELSE CAST(SUM("__p3") AS BIGINT) END AS "?column?" FROM "__stage_1" AS "__block"
+SELECT CAST(SUM("__p0") AS BIGINT) AS "count", BOOL_AND(CAST("__p1" AS BOOLEAN)) AS "bool_and", SUM("__p2") / CASE WHEN CAST(SUM("__p3") AS BIGINT) = 0 THEN ERROR('division by zero') ELSE CAST(SUM("__p3") AS BIGINT) END AS "?column?" FROM "__stage_1" AS "__block"
 -- case: expressions over group keys and aggregates
 select extract(year from o_date) as y, sum(o_total) * 2 as twice, upper(o_comment) from orders group by extract(year from o_date), upper(o_comment)
 -- stage 1 block orders gather
@@ -51,7 +51,7 @@ select o_orderkey, rank() over (order by o_total) from orders
 -- stage 1 scan orders gather
 SELECT "o_orderkey", "o_total" FROM "orders"
 -- final
-SELECT "orders"."o_orderkey" AS "o_orderkey", RANK() OVER (ORDER BY "orders"."o_total") AS "?column?" FROM "__stage_1" AS "orders"
+SELECT "orders"."o_orderkey" AS "o_orderkey", RANK() OVER (ORDER BY "orders"."o_total") AS "rank" FROM "__stage_1" AS "orders"
 -- case: the large table on the null-supplying side of a left join stays on the gateway
 select c_name, count(o_orderkey) from customer left join orders on c_custkey = o_custkey group by c_name
 -- stage 1 scan customer shuffle
