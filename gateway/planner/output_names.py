@@ -34,7 +34,8 @@ SPECIAL_NAMES = {
     exp.Array: "array", exp.Coalesce: "coalesce", exp.Extract: "extract",
     exp.Substring: "substring", exp.StrPosition: "position", exp.CurrentUser: "current_user",
     exp.GroupConcat: "string_agg", exp.JSONArrayAgg: "json_agg",
-    exp.Connector: "?column?", exp.AtTimeZone: "timezone",  # AND, OR; x AT TIME ZONE z
+    exp.Connector: "?column?", exp.Pow: "?column?",  # AND, OR, a ^ b (power(a, b) is named as written)
+    exp.AtTimeZone: "timezone",
     # Operators sqlglot parses as functions: PostgreSQL does not name them.
     exp.RegexpLike: "?column?", exp.RegexpILike: "?column?", exp.CurrentVersion: "version",
     exp.LogicalAnd: "bool_and", exp.LogicalOr: "bool_or", exp.VariancePop: "var_pop",

@@ -2,8 +2,8 @@
 
 parse (Postgres dialect) → PostgreSQL output names → bind parameters → array constants →
 EXISTS without stars → qualify against the catalog → annotate types → (read the output
-columns' PostgreSQL types) → PostgreSQL casts → PostgreSQL division → push scans down →
-prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
+columns' PostgreSQL types) → PostgreSQL casts → PostgreSQL division → PostgreSQL result types →
+push scans down → prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from duckflight.gateway.planner.plan import Plan
 from duckflight.gateway.planner.output_types import output_types
 from duckflight.gateway.planner.postgres_casts import postgres_casts
 from duckflight.gateway.planner.postgres_division import postgres_division
+from duckflight.gateway.planner.postgres_result_types import postgres_result_types
 from duckflight.gateway.planner.prune_splits import prune_splits
 from duckflight.gateway.planner.pushdown_scans import pushdown_scans
 from duckflight.gateway.planner.qualify_query import qualify_query
@@ -104,6 +105,7 @@ def plan_query(
     columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
     tree = postgres_casts(tree)
     tree = postgres_division(tree)
+    tree = postgres_result_types(tree)
     tree = pushdown_scans(tree, catalog)
     tree = prune_splits(tree, catalog)
     if distribute:

@@ -151,7 +151,7 @@ select o_custkey, o_date, sum(o_total), grouping(o_custkey) from orders group by
 -- stage 1 block orders gather
 SELECT "orders"."o_custkey" AS "__k0", "orders"."o_date" AS "__k1", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" GROUP BY "orders"."o_custkey", "orders"."o_date"
 -- final
-SELECT "__k0" AS "o_custkey", "__k1" AS "o_date", SUM("__p0") AS "sum", GROUPING("__k0") AS "grouping" FROM "__stage_1" AS "__block" GROUP BY GROUPING SETS (("__k0", "__k1"), ("__k0"), ())
+SELECT "__k0" AS "o_custkey", "__k1" AS "o_date", SUM("__p0") AS "sum", CAST(GROUPING("__k0") AS INT) AS "grouping" FROM "__stage_1" AS "__block" GROUP BY GROUPING SETS (("__k0", "__k1"), ("__k0"), ())
 -- case: rollup and cube over expressions
 select extract(year from o_date) as y, o_custkey, count(*) from orders group by rollup (extract(year from o_date)), cube (o_custkey)
 -- stage 1 block orders gather

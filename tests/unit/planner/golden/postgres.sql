@@ -28,3 +28,11 @@ select o_comment::varchar(5), o_comment::char(3), o_date::timestamp(0), o_total:
 SELECT LEFT(CAST("orders"."o_comment" AS TEXT), 5) AS "__c0", RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 3), ' ') AS "__c1", CAST("orders"."o_date" AS TIMESTAMP) + TO_MICROSECONDS(SIGN((EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) * ((ABS((EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) + 500000) // 1000000 * 1000000) - (EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) AS "__c2", "orders"."o_total" AS "__c3", CAST("orders"."o_orderkey" AS DECIMAL(19, 0)) AS "__c4", CAST('1.50' AS DECIMAL(3, 2)) AS "__c5" FROM "orders" AS "orders" WHERE RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 2), ' ') = 'ab'
 -- final
 SELECT "__c0" AS "o_comment", "__c1" AS "o_comment", "__c2" AS "o_date", "__c3" AS "o_total", "__c4" AS "o_orderkey", "__c5" AS "numeric" FROM "__stage_1" AS "__block"
+-- case: functions and operators give PostgreSQL's result types
+select length(o_comment), strpos(o_comment, 'a'), o_date - o_date, sum(c_nation), sum(c_nation) over (), cast(c_nation / 2 as int), c_nation / 2, null from orders, customer where o_custkey = c_custkey group by 1, 2, 3, c_nation
+-- stage 1 scan orders gather
+SELECT "o_custkey", "o_date", "o_comment" FROM "orders"
+-- stage 2 scan customer gather
+SELECT "c_custkey", "c_nation" FROM "customer"
+-- final
+SELECT CAST(LENGTH("orders"."o_comment") AS INT) AS "length", CAST(STRPOS("orders"."o_comment", 'a') AS INT) AS "strpos", CAST("orders"."o_date" - "orders"."o_date" AS INT) AS "?column?", CAST(SUM("customer"."c_nation") AS BIGINT) AS "sum", CAST(SUM("customer"."c_nation") OVER () AS BIGINT) AS "sum", CAST(CAST(TRUNC("customer"."c_nation" / 2) AS BIGINT) AS INT) AS "int4", CAST(CAST(TRUNC("customer"."c_nation" / 2) AS BIGINT) AS INT) AS "?column?", CAST(NULL AS TEXT) AS "?column?" FROM "__stage_1" AS "orders", "__stage_2" AS "customer" WHERE "orders"."o_custkey" = "customer"."c_custkey" GROUP BY CAST(LENGTH("orders"."o_comment") AS INT), CAST(STRPOS("orders"."o_comment", 'a') AS INT), CAST("orders"."o_date" - "orders"."o_date" AS INT), "customer"."c_nation"
