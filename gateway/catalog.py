@@ -63,8 +63,12 @@ class Catalog:
         return self.tables.get(name)
 
     def sqlglot_schema(self) -> dict[str, dict[str, str]]:
-        """{table: {column: type}}, the shape sqlglot's MappingSchema takes."""
-        return {t.name: t.column_types() for t in self.tables.values() if t.error is None}
+        """{table: {column: type}}, the shape sqlglot's MappingSchema takes.
+
+        The planner reads these types in the Postgres dialect, where DuckDB's FLOAT (real)
+        would be double precision: it is written REAL."""
+        return {t.name: {c: "REAL" if k == "FLOAT" else k for c, k in t.columns}
+                for t in self.tables.values() if t.error is None}
 
     @classmethod
     def from_folder(cls, root: str | Path, split_rows: int = SPLIT_ROWS) -> "Catalog":

@@ -7,7 +7,7 @@ function name as written (``substr``, ``lpad``, ``ceiling``: sqlglot keeps one n
 for several spellings, so the name is read from the statement's text), also under
 OVER, FILTER and WITHIN GROUP; a cast the name of what it casts (or the type's
 name), a scalar subquery its single column's name, CASE ``case``; anything else is
-``?column?``. Run it before qualification, which invents its own aliases.
+``?column?``. A VALUES list's columns are ``column1``, ``column2``, .... Run it before qualification, which invents its own aliases.
 
 >>> import sqlglot
 >>> output_names(sqlglot.parse_one("select a, count(*), 1 + 2, b as x from t", read="postgres")).sql()
@@ -50,6 +50,7 @@ TRIM_NAMES = {"LEADING": "ltrim", "TRAILING": "rtrim"}
 
 
 def output_names(expression: exp.Expression) -> exp.Expression:
+    expression = _values_names(expression)
     select = _first_select(expression)
     text = expression.meta.get(TEXT)
     if select is None:
@@ -76,6 +77,8 @@ def figure_name(node: exp.Expression, text: str | None = None) -> str:
         node = node.this
     if isinstance(node, exp.Dot) and isinstance(node.expression, exp.Func):  # pg_catalog.upper(x)
         return figure_name(node.expression, text)
+    if isinstance(node, exp.Bracket):  # a subscript is named as what it subscripts
+        return figure_name(node.this, text)
     written = _written_name(node, text)
     if written is not None:
         return written
@@ -85,8 +88,8 @@ def figure_name(node: exp.Expression, text: str | None = None) -> str:
         # Unquoted names are folded to lower case, as PostgreSQL does.
         return node.name if node.this.quoted else node.name.lower()
     if isinstance(node, exp.Cast):
-        inner = figure_name(node.this)
-        if inner != "?column?" and not _named_by_type(node.this):
+        inner = figure_name(node.this, text)
+        if inner != "?column?" and not _named_by_type(node.this, text):
             return inner
         to = node.to
         while to.this == exp.DataType.Type.ARRAY and to.expressions:  # int[] is named as int: int4
@@ -101,7 +104,7 @@ def figure_name(node: exp.Expression, text: str | None = None) -> str:
             alias = inner[0].args.get("alias")
             quoted = isinstance(alias, exp.Identifier) and alias.quoted
             return inner[0].alias if quoted else inner[0].alias.lower()
-        return figure_name(inner[0])
+        return figure_name(inner[0], text)
     for kind, name in SPECIAL_NAMES.items():
         if isinstance(node, kind):
             return name
@@ -123,15 +126,33 @@ def _written_name(node: exp.Expression, text: str | None) -> str | None:
     return None if name in ("cast", "trim") else name
 
 
-def _named_by_type(node: exp.Expression) -> bool:
+def _named_by_type(node: exp.Expression, text: str | None = None) -> bool:
     """Whether a cast is named after its type: an outer cast renames it (``1::int::text`` is text)."""
     while isinstance(node, exp.Paren):
         node = node.this
-    return isinstance(node, exp.Cast) and (figure_name(node.this) == "?column?" or _named_by_type(node.this))
+    return isinstance(node, exp.Cast) and (figure_name(node.this, text) == "?column?" or _named_by_type(node.this, text))
+
+
+def _values_names(expression: exp.Expression) -> exp.Expression:
+    """A VALUES list's columns are column1, column2, ... unless its alias names them."""
+    for values in list(expression.find_all(exp.Values)):
+        alias = values.args.get("alias")
+        rows = values.expressions
+        if values is not expression and not isinstance(values.parent, (exp.From, exp.Join)) or \
+                alias is not None and alias.columns or not rows or not isinstance(rows[0], exp.Tuple):
+            continue
+        names = [exp.to_identifier(f"column{i}", quoted=True) for i in range(1, len(rows[0].expressions) + 1)]
+        table = alias.this if alias is not None else exp.to_identifier("*VALUES*", quoted=True)
+        values.set("alias", exp.TableAlias(this=table, columns=names))
+    if isinstance(expression, exp.Values):  # a statement of its own: SELECT * FROM it
+        select = exp.select("*").from_(expression.copy())
+        select.meta.update(expression.meta)
+        return select
+    return expression
 
 
 def _first_select(expression: exp.Expression) -> exp.Select | None:
     node = expression
-    while isinstance(node, (exp.Union, exp.Intersect, exp.Except)):
+    while isinstance(node, (exp.Union, exp.Intersect, exp.Except, exp.Subquery)):
         node = node.this
     return node if isinstance(node, exp.Select) else None

@@ -1,9 +1,10 @@
 """The planner pipeline: Postgres SQL in, a distributed Plan out.
 
 parse (Postgres dialect) → PostgreSQL output names → bind parameters → array constants →
-EXISTS without stars → qualify against the catalog → annotate types → (read the output
-columns' PostgreSQL types) → PostgreSQL casts → PostgreSQL division → PostgreSQL result types →
-push scans down → prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
+EXISTS without stars → row comparisons → qualify against the catalog → annotate types → (read
+the output columns' PostgreSQL types) → PostgreSQL casts → PostgreSQL division → PostgreSQL
+functions → PostgreSQL result types → push scans down → prune splits → distribute blocks →
+cut into stages. Each step is a rule module of its own.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from duckflight.gateway.planner.plan import Plan
 from duckflight.gateway.planner.output_types import output_types
 from duckflight.gateway.planner.postgres_casts import postgres_casts
 from duckflight.gateway.planner.postgres_division import postgres_division
+from duckflight.gateway.planner.postgres_functions import postgres_functions
 from duckflight.gateway.planner.postgres_result_types import postgres_result_types
 from duckflight.gateway.planner.prune_splits import prune_splits
 from duckflight.gateway.planner.pushdown_scans import pushdown_scans
 from duckflight.gateway.planner.qualify_query import qualify_query
+from duckflight.gateway.planner.row_comparisons import row_comparisons
 from duckflight.gateway.planner.unstar_exists import unstar_exists
 from duckflight.gateway.system.reg_casts import qualify_alias_arrays
 
@@ -100,11 +103,13 @@ def plan_query(
         tree = bind_parameters(tree, params)
     tree = array_literals(tree)  # after naming: '{1}'::int[] is named int4 too
     tree = unstar_exists(tree)
+    tree = row_comparisons(tree)
     tree = qualify_query(tree, catalog)
     tree = annotate_types(tree, schema=catalog.sqlglot_schema(), dialect="postgres")
     columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
     tree = postgres_casts(tree)
     tree = postgres_division(tree)
+    tree = postgres_functions(tree)
     tree = postgres_result_types(tree)
     tree = pushdown_scans(tree, catalog)
     tree = prune_splits(tree, catalog)

@@ -7,7 +7,11 @@ PostgreSQL's function returns ``integer`` (its pg_proc.prorettype):
   ``ascii``, ``array_length``, ``cardinality``, ``width_bucket``, ``grouping``, ``ntile``;
 * ``date - date`` (PostgreSQL's date_mi is integer days);
 * ``int / int`` (int4div), and ``gcd``/``lcm`` of integers;
-* ``sum`` of smallint or integer is bigint (int4_sum), also under FILTER and OVER;
+* ``sign`` of an integer is double precision;
+* ``sum`` of smallint or integer is bigint (int4_sum), also under FILTER and OVER, and
+  of real is real;
+* ``real`` with an integer is computed in double precision (float48mul and the like),
+  percentile_cont of double precision, ``text || NULL`` text;
 
 and a bare NULL output column is ``text``, as PostgreSQL resolves an unknown-typed
 output. Each is wrapped in a cast to PostgreSQL's type, which DuckDB runs on the
@@ -30,8 +34,9 @@ T = exp.DataType.Type
 INTEGERS = {T.TINYINT, T.SMALLINT, T.INT}
 # Functions PostgreSQL declares to return integer; DuckDB returns BIGINT.
 INTEGER_FUNCTIONS = (exp.Length, exp.StrPosition, exp.Ascii, exp.BitLength, exp.ArraySize, exp.Grouping,
-                     exp.WidthBucket, exp.Ntile)
-INTEGER_NAMES = {"octet_length", "cardinality", "width_bucket"}
+                     exp.Ntile)
+INTEGER_NAMES = {"octet_length", "strlen", "cardinality", "len"}
+ARITHMETIC = (exp.Add, exp.Sub, exp.Mul, exp.Div)
 # Functions of integers whose PostgreSQL result is their argument's type.
 SAME_INTEGER_NAMES = {"gcd", "lcm"}
 
@@ -41,8 +46,29 @@ def postgres_result_types(expression: exp.Expression) -> exp.Expression:
         to = _postgres_type(node)
         if to is not None:
             _cast(_outermost(node), to)
+        _widen_operands(node)
     _text_nulls(expression)
     return expression
+
+
+def _widen_operands(node: exp.Expression) -> None:
+    """Operands PostgreSQL converts before it computes.
+
+    ``real * integer`` is float48mul: the real becomes double precision (DuckDB stays
+    in FLOAT); percentile_cont is of double precision; ``text || NULL`` is text.
+    """
+    if isinstance(node, ARITHMETIC):
+        sides = (node.this, node.expression)
+        if any(_is(s, {T.FLOAT}) for s in sides) and any(_is(s, INTEGERS | {T.BIGINT}) for s in sides):
+            for side in sides:
+                if _is(side, {T.FLOAT}):
+                    _cast(side, "DOUBLE")
+    if isinstance(node, exp.WithinGroup) and isinstance(node.this, exp.PercentileCont):
+        for ordered in node.expression.expressions if isinstance(node.expression, exp.Order) else []:
+            if not _is(ordered.this, {T.DOUBLE}):
+                _cast(ordered.this, "DOUBLE")
+    if isinstance(node, exp.DPipe) and any(isinstance(s, exp.Null) for s in (node.this, node.expression)):
+        _cast(node, "TEXT")  # DuckDB types 'a' || NULL, even with the NULL cast, as INTEGER
 
 
 def _postgres_type(node: exp.Expression) -> str | None:
@@ -56,6 +82,10 @@ def _postgres_type(node: exp.Expression) -> str | None:
             return "INT"
     if isinstance(node, exp.Sum) and _is(node.this, INTEGERS):
         return "BIGINT"
+    if isinstance(node, exp.Sum) and _is(node.this, {T.FLOAT}):
+        return "REAL"
+    if isinstance(node, exp.Sign) and _is(node.this, INTEGERS | {T.BIGINT}):
+        return "DOUBLE"  # sign(double precision): the integer is converted
     if isinstance(node, exp.Sub) and _is(node.this, {T.DATE}) and _is(node.expression, {T.DATE}):
         return "INT"
     if isinstance(node, exp.Div) and node.args.get("typed") and _is(node.this, INTEGERS) \

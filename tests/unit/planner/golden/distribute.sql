@@ -13,7 +13,7 @@ SELECT CAST(SUM("__p0") AS BIGINT) AS "count", BOOL_AND(CAST("__p1" AS BOOLEAN))
 -- case: expressions over group keys and aggregates
 select extract(year from o_date) as y, sum(o_total) * 2 as twice, upper(o_comment) from orders group by extract(year from o_date), upper(o_comment)
 -- stage 1 block orders gather
-SELECT EXTRACT(YEAR FROM "orders"."o_date") AS "__k0", UPPER("orders"."o_comment") AS "__k1", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" GROUP BY EXTRACT(YEAR FROM "orders"."o_date"), UPPER("orders"."o_comment")
+SELECT EXTRACT(YEAR FROM "orders"."o_date") AS "__k0", TRANSLATE("orders"."o_comment", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') AS "__k1", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" GROUP BY EXTRACT(YEAR FROM "orders"."o_date"), TRANSLATE("orders"."o_comment", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')
 -- final
 SELECT "__k0" AS "y", SUM("__p0") * 2 AS "twice", "__k1" AS "upper" FROM "__stage_1" AS "__block" GROUP BY "__k0", "__k1"
 -- case: join with a small table broadcast, partials over the large one
@@ -242,3 +242,11 @@ select o_custkey, count(*) from orders group by o_custkey limit 3
 SELECT "orders"."o_custkey" AS "__k0", COUNT(*) AS "__p0" FROM "orders" AS "orders" GROUP BY "orders"."o_custkey"
 -- final
 SELECT "__k0" AS "o_custkey", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_1" AS "__block" GROUP BY "__k0" LIMIT 3
+-- case: ORDER BY positions of output columns with the same name
+select a.o_comment, b.o_comment from orders a join orders b on a.o_orderkey = b.o_orderkey order by 1, 2 desc limit 5
+-- stage 1 scan orders shuffle
+SELECT "o_orderkey", "o_comment" FROM "orders"
+-- stage 2 block orders gather reads __shuf_golden_1
+SELECT "a"."o_comment" AS "__c0", "b"."o_comment" AS "__c1" FROM "__shuf_golden_1" AS "a" JOIN "__shuf_golden_1" AS "b" ON "a"."o_orderkey" = "b"."o_orderkey" ORDER BY "__c0", "__c1" DESC NULLS FIRST LIMIT 5
+-- final
+SELECT "__c0" AS "o_comment", "__c1" AS "o_comment" FROM "__stage_2" AS "__block" ORDER BY "__c0", "__c1" DESC NULLS FIRST LIMIT 5

@@ -3,7 +3,7 @@ select count(*), sum(o_total), o_orderkey + 1, o_comment as note, cast(o_custkey
 -- stage 1 scan orders gather
 SELECT "o_orderkey", "o_custkey", "o_total", "o_comment" FROM "orders"
 -- final
-SELECT COUNT(*) AS "count", SUM("orders"."o_total") AS "sum", "orders"."o_orderkey" + 1 AS "?column?", "orders"."o_comment" AS "note", CAST("orders"."o_custkey" AS INT) AS "o_custkey", UPPER("orders"."o_comment") AS "upper" FROM "__stage_1" AS "orders"
+SELECT COUNT(*) AS "count", SUM("orders"."o_total") AS "sum", "orders"."o_orderkey" + 1 AS "?column?", "orders"."o_comment" AS "note", CAST("orders"."o_custkey" AS INT) AS "o_custkey", TRANSLATE("orders"."o_comment", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') AS "upper" FROM "__stage_1" AS "orders"
 -- case: division by zero raises as in PostgreSQL; integer division stays integer
 select o_orderkey / o_custkey, o_total / 2 from orders where o_custkey % 7 = 0
 -- stage 1 block orders gather
@@ -36,3 +36,21 @@ SELECT "o_custkey", "o_date", "o_comment" FROM "orders"
 SELECT "c_custkey", "c_nation" FROM "customer"
 -- final
 SELECT CAST(LENGTH("orders"."o_comment") AS INT) AS "length", CAST(STRPOS("orders"."o_comment", 'a') AS INT) AS "strpos", CAST("orders"."o_date" - "orders"."o_date" AS INT) AS "?column?", CAST(SUM("customer"."c_nation") AS BIGINT) AS "sum", CAST(SUM("customer"."c_nation") OVER () AS BIGINT) AS "sum", CAST(CAST(TRUNC("customer"."c_nation" / 2) AS BIGINT) AS INT) AS "int4", CAST(CAST(TRUNC("customer"."c_nation" / 2) AS BIGINT) AS INT) AS "?column?", CAST(NULL AS TEXT) AS "?column?" FROM "__stage_1" AS "orders", "__stage_2" AS "customer" WHERE "orders"."o_custkey" = "customer"."c_custkey" GROUP BY CAST(LENGTH("orders"."o_comment") AS INT), CAST(STRPOS("orders"."o_comment", 'a') AS INT), CAST("orders"."o_date" - "orders"."o_date" AS INT), "customer"."c_nation"
+-- case: PostgreSQL functions DuckDB lacks or computes otherwise
+select every(o_orderkey > 0), round(o_total::float8), to_hex(c_nation), substr(o_comment, c_nation, 2), width_bucket(c_nation, 0, 10, 5) from orders, customer where o_custkey = c_custkey group by 3, 4, 5, o_total
+-- stage 1 block orders gather whole customer
+SELECT LOWER(HEX(CAST("customer"."c_nation" AS BIGINT) & 4294967295)) AS "__k0", SUBSTRING("orders"."o_comment", CASE WHEN "customer"."c_nation" IS NULL OR 1 IS NULL THEN NULL ELSE GREATEST("customer"."c_nation", 1) END, CASE WHEN (("customer"."c_nation") + (2) - CASE WHEN "customer"."c_nation" IS NULL OR 1 IS NULL THEN NULL ELSE GREATEST("customer"."c_nation", 1) END) IS NULL OR 0 IS NULL THEN NULL ELSE GREATEST(("customer"."c_nation") + (2) - CASE WHEN "customer"."c_nation" IS NULL OR 1 IS NULL THEN NULL ELSE GREATEST("customer"."c_nation", 1) END, 0) END) AS "__k1", CASE WHEN "customer"."c_nation" < 0 THEN 0 WHEN "customer"."c_nation" >= 10 THEN 5 + 1 ELSE CAST(FLOOR((CAST("customer"."c_nation" AS DOUBLE) - CAST(0 AS DOUBLE)) * 5 / (CAST(10 AS DOUBLE) - CAST(0 AS DOUBLE))) + 1 AS INT) END AS "__k2", "orders"."o_total" AS "__k3", BOOL_AND("orders"."o_orderkey" > 0) AS "__p0" FROM "orders" AS "orders", "customer" AS "customer" WHERE "orders"."o_custkey" = "customer"."c_custkey" GROUP BY LOWER(HEX(CAST("customer"."c_nation" AS BIGINT) & 4294967295)), SUBSTRING("orders"."o_comment", CASE WHEN "customer"."c_nation" IS NULL OR 1 IS NULL THEN NULL ELSE GREATEST("customer"."c_nation", 1) END, CASE WHEN (("customer"."c_nation") + (2) - CASE WHEN "customer"."c_nation" IS NULL OR 1 IS NULL THEN NULL ELSE GREATEST("customer"."c_nation", 1) END) IS NULL OR 0 IS NULL THEN NULL ELSE GREATEST(("customer"."c_nation") + (2) - CASE WHEN "customer"."c_nation" IS NULL OR 1 IS NULL THEN NULL ELSE GREATEST("customer"."c_nation", 1) END, 0) END), CASE WHEN "customer"."c_nation" < 0 THEN 0 WHEN "customer"."c_nation" >= 10 THEN 5 + 1 ELSE CAST(FLOOR((CAST("customer"."c_nation" AS DOUBLE) - CAST(0 AS DOUBLE)) * 5 / (CAST(10 AS DOUBLE) - CAST(0 AS DOUBLE))) + 1 AS INT) END, "orders"."o_total"
+-- final
+SELECT BOOL_AND(CAST("__p0" AS BOOLEAN)) AS "every", ROUND_EVEN(CAST("__k3" AS DOUBLE), 0) AS "round", "__k0" AS "to_hex", "__k1" AS "substr", "__k2" AS "width_bucket" FROM "__stage_1" AS "__block" GROUP BY "__k0", "__k1", "__k2", "__k3"
+-- case: row comparisons field by field
+select (o_orderkey, o_custkey) < (1, 2), (o_orderkey, o_comment) = (1, 'a') from orders
+-- stage 1 block orders gather
+SELECT ("orders"."o_orderkey" < 1 OR ("orders"."o_orderkey" = 1 AND "orders"."o_custkey" < 2)) AS "__c0", ("orders"."o_orderkey" = 1 AND "orders"."o_comment" = 'a') AS "__c1" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "?column?", "__c1" AS "?column?" FROM "__stage_1" AS "__block"
+-- case: real with an integer in double precision, percentile_cont of double, text || NULL
+select c_nation * 2::real, percentile_cont(0.5) within group (order by c_nation), c_name || null, sum(c_nation::real) from customer group by c_nation, c_name
+-- stage 1 scan customer gather
+SELECT "c_name", "c_nation" FROM "customer"
+-- final
+SELECT "customer"."c_nation" * CAST(CAST(2 AS REAL) AS DOUBLE) AS "?column?", QUANTILE_CONT(CAST("customer"."c_nation" AS DOUBLE), 0.5 ORDER BY CAST("customer"."c_nation" AS DOUBLE)) AS "percentile_cont", CAST("customer"."c_name" || NULL AS TEXT) AS "?column?", CAST(SUM(CAST("customer"."c_nation" AS REAL)) AS REAL) AS "sum" FROM "__stage_1" AS "customer" GROUP BY "customer"."c_nation", "customer"."c_name"

@@ -1,0 +1,120 @@
+"""Rule: PostgreSQL functions that DuckDB lacks or computes otherwise, in DuckDB's terms.
+
+* ``every(b)`` is ``bool_and(b)``; ``cardinality(a)`` is ``len(a)``;
+  ``octet_length(text)`` is DuckDB's ``strlen`` (bytes of the UTF-8 text);
+* ``round(double precision)`` rounds half to even (dround uses rint), DuckDB's
+  ``round`` half away from zero: it is ``round_even(x, 0)``;
+* ``upper``/``lower`` change only ASCII letters: the database's LC_CTYPE is C;
+* ``to_hex`` is lower case, and of an integer (int4) the 32-bit two's complement;
+* ``substr(s, start, n)`` with a start below 1 keeps the characters from 1 up to
+  ``start + n`` (text_substr), where DuckDB counts a negative start from the end;
+* ``width_bucket(x, low, high, count)`` (width_bucket_float8/numeric) as a CASE.
+
+Runs after type annotation (it reads argument types), before distribution.
+
+>>> import sqlglot
+>>> from sqlglot.optimizer.annotate_types import annotate_types
+>>> tree = annotate_types(sqlglot.parse_one("select every(b), round(1.5::float8), to_hex(5) from t", read="postgres"))
+>>> postgres_functions(tree).sql("duckdb")
+'SELECT BOOL_AND(CAST(b AS BOOLEAN)), ROUND_EVEN(CAST(1.5 AS DOUBLE), 0), LOWER(HEX(CAST(5 AS BIGINT) & 4294967295)) FROM t'
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+T = exp.DataType.Type
+FLOATS = {T.DOUBLE, T.FLOAT}
+TEXTS = {T.VARCHAR, T.TEXT, T.CHAR, T.NCHAR, T.NVARCHAR, T.BPCHAR, T.UNKNOWN}
+
+
+def postgres_functions(expression: exp.Expression) -> exp.Expression:
+    for node in list(expression.walk()):
+        replacement = _rewrite(node)
+        if replacement is not None:
+            node.replace(replacement)
+    return expression
+
+
+def _rewrite(node: exp.Expression) -> exp.Expression | None:
+    if isinstance(node, exp.Anonymous):
+        name, args = node.name.lower(), node.expressions
+        if name == "every" and len(args) == 1:
+            return exp.LogicalAnd(this=args[0])
+        if name == "cardinality" and len(args) == 1:
+            return exp.Anonymous(this="len", expressions=args)
+        if name == "octet_length" and len(args) == 1 and _type(args[0]) in TEXTS:
+            return exp.Anonymous(this="strlen", expressions=args)
+    if isinstance(node, exp.Round) and node.args.get("decimals") is None and _double(node.this):
+        return exp.Anonymous(this="round_even", expressions=[node.this, exp.Literal.number(0)])
+    if isinstance(node, (exp.Upper, exp.Lower)):
+        small, capital = "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        pair = (small, capital) if isinstance(node, exp.Upper) else (capital, small)
+        return exp.Translate(this=node.this, from_=exp.Literal.string(pair[0]), to=exp.Literal.string(pair[1]))
+    if isinstance(node, exp.Hex):
+        return exp.Lower(this=exp.Hex(this=_two_complement(node.this)))
+    if isinstance(node, exp.Substring) and not _positive_literal(node.args.get("start")):
+        return _substr(node)
+    if isinstance(node, exp.WidthBucket):
+        return _width_bucket(node)
+    return None
+
+
+def _type(node: exp.Expression):
+    return node.type.this if node is not None and node.type is not None else None
+
+
+def _double(node: exp.Expression) -> bool:
+    """Whether PostgreSQL computes ``node`` in double precision (sqlglot types 2.5 DOUBLE; it is numeric)."""
+    if isinstance(node, exp.Literal):
+        return False
+    if isinstance(node, (exp.Paren, exp.Neg)):
+        return _double(node.this)
+    if isinstance(node, (exp.Add, exp.Sub, exp.Mul, exp.Div)):
+        return _double(node.this) or _double(node.expression)
+    return _type(node) in FLOATS
+
+
+def _two_complement(value: exp.Expression) -> exp.Expression:
+    """An integer as PostgreSQL's to_hex(int4) sees it: 32 bits, negative values wrapped."""
+    if isinstance(value, exp.Literal) or isinstance(value, exp.Neg) and isinstance(value.this, exp.Literal):
+        number = int(value.sql()) if value.sql().lstrip("-").isdigit() else None  # sqlglot types every integer INT
+        small = number is not None and -2**31 <= number < 2**31
+    else:
+        small = _type(value) in (T.INT, T.SMALLINT, T.TINYINT)
+    if small:
+        return exp.BitwiseAnd(this=exp.cast(value, "BIGINT"), expression=exp.Literal.number(4294967295))
+    return value
+
+
+def _positive_literal(node: exp.Expression | None) -> bool:
+    return isinstance(node, exp.Literal) and not node.is_string and node.name.isdigit() and int(node.name) >= 1
+
+
+def _substr(node: exp.Substring) -> exp.Expression:
+    start, length = node.args.get("start"), node.args.get("length")
+    if start is None:
+        return None
+    begin = exp.Greatest(this=start.copy(), expressions=[exp.Literal.number(1)])
+    rewritten = exp.Substring(this=node.this, start=begin)
+    if length is not None:  # characters start .. start + n - 1, of those that exist
+        end = exp.Add(this=exp.paren(start.copy()), expression=exp.paren(length))
+        count = exp.Sub(this=end, expression=begin.copy())
+        rewritten.set("length", exp.Greatest(this=count, expressions=[exp.Literal.number(0)]))
+    return rewritten
+
+
+def _width_bucket(node: exp.WidthBucket) -> exp.Expression:
+    """0 below low, count + 1 at or above high, else the 1-based bucket of equal width."""
+    value, low, high, count = (node.args.get(k) for k in ("this", "min_value", "max_value", "num_buckets"))
+    if None in (value, low, high, count):
+        return None
+    as_double = [exp.cast(e.copy(), "DOUBLE") for e in (value, low, high)]
+    bucket = exp.Floor(this=exp.Div(
+        this=exp.Mul(this=exp.paren(exp.Sub(this=as_double[0], expression=as_double[1])), expression=count.copy()),
+        expression=exp.paren(exp.Sub(this=as_double[2], expression=as_double[1].copy()))))
+    inside = exp.cast(exp.Add(this=bucket, expression=exp.Literal.number(1)), "INT")
+    return exp.Case(ifs=[exp.If(this=exp.LT(this=value.copy(), expression=low.copy()), true=exp.Literal.number(0)),
+                         exp.If(this=exp.GTE(this=value.copy(), expression=high.copy()),
+                                true=exp.Add(this=count.copy(), expression=exp.Literal.number(1)))],
+                    default=inside)
