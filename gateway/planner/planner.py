@@ -1,10 +1,10 @@
 """The planner pipeline: Postgres SQL in, a distributed Plan out.
 
 parse (Postgres dialect) → PostgreSQL output names → bind parameters → array constants →
-EXISTS without stars → row comparisons → qualify against the catalog → annotate types → (read
-the output columns' PostgreSQL types) → PostgreSQL casts → PostgreSQL division → PostgreSQL
-functions → PostgreSQL result types → push scans down → prune splits → distribute blocks →
-cut into stages. Each step is a rule module of its own.
+EXISTS without stars → row comparisons → integer series → qualify against the catalog →
+annotate types → (read the output columns' PostgreSQL types) → PostgreSQL casts → PostgreSQL
+division → PostgreSQL functions → boolean input → PostgreSQL result types → push scans down →
+prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
+from duckflight.gateway.planner.boolean_input import boolean_input
 from duckflight.gateway.planner.cut_stages import cut_stages
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
+from duckflight.gateway.planner.integer_series import integer_series
 from duckflight.gateway.planner.output_names import TEXT, output_names
 from duckflight.gateway.planner.plan import Plan
 from duckflight.gateway.planner.output_types import output_types
@@ -104,12 +106,14 @@ def plan_query(
     tree = array_literals(tree)  # after naming: '{1}'::int[] is named int4 too
     tree = unstar_exists(tree)
     tree = row_comparisons(tree)
+    tree = integer_series(tree)
     tree = qualify_query(tree, catalog)
     tree = annotate_types(tree, schema=catalog.sqlglot_schema(), dialect="postgres")
     columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
     tree = postgres_casts(tree)
     tree = postgres_division(tree)
     tree = postgres_functions(tree)
+    tree = boolean_input(tree)
     tree = postgres_result_types(tree)
     tree = pushdown_scans(tree, catalog)
     tree = prune_splits(tree, catalog)

@@ -1,5 +1,6 @@
 """Rule: PostgreSQL functions that DuckDB lacks or computes otherwise, in DuckDB's terms.
 
+* ``int2(x)``, ``float4(x)`` ...: a type's name called as a function casts to it;
 * ``every(b)`` is ``bool_and(b)``; ``cardinality(a)`` is ``len(a)``;
   ``octet_length(text)`` is DuckDB's ``strlen`` (bytes of the UTF-8 text);
 * ``round(double precision)`` rounds half to even (dround uses rint), DuckDB's
@@ -8,7 +9,11 @@
 * ``to_hex`` is lower case, and of an integer (int4) the 32-bit two's complement;
 * ``substr(s, start, n)`` with a start below 1 keeps the characters from 1 up to
   ``start + n`` (text_substr), where DuckDB counts a negative start from the end;
-* ``width_bucket(x, low, high, count)`` (width_bucket_float8/numeric) as a CASE.
+* ``width_bucket(x, low, high, count)`` (width_bucket_float8/numeric) as a CASE;
+* ``format('…%s…', …)`` (text_format) with a constant format: ``%s`` (NULL is empty),
+  ``%L`` (quote_literal, NULL is NULL), positions ``%2$s``, widths ``%5s``/``%-5s``
+  and ``%%`` are spelled out as a concatenation; ``%I`` (it quotes keywords) and ``*``
+  widths are refused with 0A000.
 
 Runs after type annotation (it reads argument types), before distribution.
 
@@ -21,9 +26,15 @@ Runs after type annotation (it reads argument types), before distribution.
 
 from __future__ import annotations
 
+import re
+
 from sqlglot import exp
 
+from duckflight.gateway.pgwire.backend import SqlError
+
 T = exp.DataType.Type
+# A type's name called as a function is a cast to it: int2(x) is x::int2.
+TYPE_FUNCTIONS = {"int2": "SMALLINT", "int4": "INT", "int8": "BIGINT", "float4": "REAL", "float8": "DOUBLE"}
 FLOATS = {T.DOUBLE, T.FLOAT}
 TEXTS = {T.VARCHAR, T.TEXT, T.CHAR, T.NCHAR, T.NVARCHAR, T.BPCHAR, T.UNKNOWN}
 
@@ -39,6 +50,8 @@ def postgres_functions(expression: exp.Expression) -> exp.Expression:
 def _rewrite(node: exp.Expression) -> exp.Expression | None:
     if isinstance(node, exp.Anonymous):
         name, args = node.name.lower(), node.expressions
+        if name in TYPE_FUNCTIONS and len(args) == 1:
+            return exp.cast(args[0], TYPE_FUNCTIONS[name])
         if name == "every" and len(args) == 1:
             return exp.LogicalAnd(this=args[0])
         if name == "cardinality" and len(args) == 1:
@@ -57,6 +70,8 @@ def _rewrite(node: exp.Expression) -> exp.Expression | None:
         return _substr(node)
     if isinstance(node, exp.WidthBucket):
         return _width_bucket(node)
+    if isinstance(node, exp.Format) or isinstance(node, exp.Anonymous) and node.name.lower() == "format":
+        return _format(node)
     return None
 
 
@@ -118,3 +133,57 @@ def _width_bucket(node: exp.WidthBucket) -> exp.Expression:
                          exp.If(this=exp.GTE(this=value.copy(), expression=high.copy()),
                                 true=exp.Add(this=count.copy(), expression=exp.Literal.number(1)))],
                     default=inside)
+
+
+SPECIFIER = re.compile(r"%(?:(\d+)\$)?(-)?(\d*|\*)([sIL%])")
+
+
+def _format(node: exp.Expression) -> exp.Expression:
+    """PostgreSQL's format() as a concatenation of its pieces (see the module's docstring)."""
+    arguments = [node.this, *node.expressions] if isinstance(node, exp.Format) else list(node.expressions)
+    template, values = arguments[0], arguments[1:]
+    if not isinstance(template, exp.Literal) or not template.is_string:
+        raise SqlError("0A000", "format() with a format that is not a constant is not supported")
+    pieces, text, at, following = [], template.name, 0, 0
+    for match in SPECIFIER.finditer(text):
+        pieces.append(exp.Literal.string(text[at:match.start()]))
+        at = match.end()
+        position, left, width, kind = match.groups()
+        if kind == "%":
+            pieces.append(exp.Literal.string("%"))
+            continue
+        if kind == "I" or width == "*":
+            raise SqlError("0A000", f"format() with {match.group(0)} is not supported (see docs/postgres-differences.md)")
+        index = int(position) - 1 if position else following
+        following = index + 1
+        if index >= len(values):
+            raise SqlError("22023", "too few arguments for format()")
+        pieces.append(_padded(_format_value(values[index], kind), int(width) if width else 0, bool(left)))
+    pieces.append(exp.Literal.string(text[at:]))
+    return exp.Anonymous(this="concat", expressions=[p for p in pieces if not (isinstance(p, exp.Literal) and p.name == "")]
+                         or [exp.Literal.string("")])
+
+
+def _format_value(value: exp.Expression, kind: str) -> exp.Expression:
+    as_text = exp.cast(value.copy(), "TEXT")
+    if kind == "s":
+        return exp.Coalesce(this=as_text, expressions=[exp.Literal.string("")])
+    quoted = exp.DPipe(this=exp.DPipe(this=exp.Literal.string("'"), expression=exp.Replace(
+        this=as_text, expression=exp.Literal.string("'"), replacement=exp.Literal.string("''"))),
+        expression=exp.Literal.string("'"))
+    escaped = exp.DPipe(this=exp.Literal.string("E"), expression=quoted.copy())
+    escaped.find(exp.Replace).set("this", exp.Replace(this=as_text.copy(), expression=exp.Literal.string("\\"),
+                                                      replacement=exp.Literal.string("\\\\")))
+    has_backslash = exp.Anonymous(this="contains", expressions=[as_text.copy(), exp.Literal.string("\\")])
+    return exp.Case(ifs=[exp.If(this=exp.Is(this=value.copy(), expression=exp.Null()), true=exp.Literal.string("NULL")),
+                         exp.If(this=has_backslash, true=escaped)], default=quoted)
+
+
+def _padded(value: exp.Expression, width: int, left: bool) -> exp.Expression:
+    """Padded with spaces to ``width``, never cut (DuckDB's lpad cuts)."""
+    if width == 0:
+        return value
+    pad = exp.Pad(this=value.copy(), expression=exp.Literal.number(width), fill_pattern=exp.Literal.string(" "),
+                  is_left=not left)
+    long_enough = exp.GTE(this=exp.Length(this=value.copy()), expression=exp.Literal.number(width))
+    return exp.Case(ifs=[exp.If(this=long_enough, true=value)], default=pad)

@@ -54,3 +54,25 @@ select c_nation * 2::real, percentile_cont(0.5) within group (order by c_nation)
 SELECT "c_name", "c_nation" FROM "customer"
 -- final
 SELECT "customer"."c_nation" * CAST(CAST(2 AS REAL) AS DOUBLE) AS "?column?", QUANTILE_CONT(CAST("customer"."c_nation" AS DOUBLE), 0.5 ORDER BY CAST("customer"."c_nation" AS DOUBLE)) AS "percentile_cont", CAST("customer"."c_name" || NULL AS TEXT) AS "?column?", CAST(SUM(CAST("customer"."c_nation" AS REAL)) AS REAL) AS "sum" FROM "__stage_1" AS "customer" GROUP BY "customer"."c_nation", "customer"."c_name"
+-- case: generate_series of integers gives integers
+select s.i, c_name from generate_series(1, 3) as s(i) join customer on c_nation = s.i
+-- stage 1 scan customer gather
+SELECT "c_name", "c_nation" FROM "customer"
+-- final
+SELECT "s"."i" AS "i", "customer"."c_name" AS "c_name" FROM (SELECT CAST("_series"."generate_series" AS INT) AS "i" FROM GENERATE_SERIES(1, 3) AS "_series"("generate_series")) AS "s" JOIN "__stage_1" AS "customer" ON "customer"."c_nation" = "s"."i"
+-- case: text cast to boolean as PostgreSQL reads it
+select 'off'::boolean, o_comment::boolean from orders
+-- stage 1 block orders gather
+SELECT FALSE AS "__c0", CASE WHEN "orders"."o_comment" IS NULL THEN NULL WHEN LOWER(TRIM("orders"."o_comment")) IN ('1', 't', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on') THEN TRUE WHEN LOWER(TRIM("orders"."o_comment")) IN ('0', 'f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off') THEN FALSE ELSE CAST(ERROR('invalid input syntax for type boolean') AS BOOLEAN) END AS "__c1" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "bool", "__c1" AS "o_comment" FROM "__stage_1" AS "__block"
+-- case: generate_series of timestamps stays as it is
+select * from generate_series(timestamp '2021-01-01', timestamp '2021-01-02', interval '6 hours')
+-- final
+SELECT "_0"."generate_series" AS "generate_series" FROM GENERATE_SERIES(CAST('2021-01-01' AS TIMESTAMP), CAST('2021-01-02' AS TIMESTAMP), INTERVAL '6' HOURS) AS "_0"("generate_series")
+-- case: format() spelled out as a concatenation; type names as functions are casts
+select format('%s: %-4s|%L', o_orderkey, o_comment, o_comment), int2(o_custkey) from orders
+-- stage 1 block orders gather
+SELECT CONCAT(COALESCE(CAST("orders"."o_orderkey" AS TEXT), ''), ': ', CASE WHEN CAST(LENGTH(COALESCE(CAST("orders"."o_comment" AS TEXT), '')) AS INT) >= 4 THEN COALESCE(CAST("orders"."o_comment" AS TEXT), '') ELSE RPAD(COALESCE(CAST("orders"."o_comment" AS TEXT), ''), 4, ' ') END, '|', CASE WHEN "orders"."o_comment" IS NULL THEN 'NULL' WHEN CONTAINS(CAST("orders"."o_comment" AS TEXT), '\') THEN 'E' || '''' || REPLACE(REPLACE(CAST("orders"."o_comment" AS TEXT), '\', '\\'), '''', '''''') || '''' ELSE '''' || REPLACE(CAST("orders"."o_comment" AS TEXT), '''', '''''') || '''' END) AS "__c0", CAST("orders"."o_custkey" AS SMALLINT) AS "__c1" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "format", "__c1" AS "int2" FROM "__stage_1" AS "__block"
