@@ -68,7 +68,8 @@ BY_MESSAGE = FILE_ERRORS + [
     (re.compile(r"No function matches", re.I), "42883", None),
     (re.compile(r"must appear in the GROUP BY clause", re.I), "42803", None),
     (re.compile(r"Could not convert string '([^']*)' to (\w+)", re.I), "22P02", None),
-    (re.compile(r"invalid input syntax for type", re.I), "22P02", None),  # planner/boolean_input.py
+    (re.compile(r"invalid input syntax for type", re.I), "22P02", None),  # planner/text_input.py
+    (re.compile(r"LIMIT/OFFSET cannot be negative", re.I), "2201W", "LIMIT must not be negative"),
     (re.compile(r"Could not cast value .* to DECIMAL", re.I), "22003", "numeric field overflow"),
     (re.compile(r"More than one row returned by a subquery", re.I), "21000",
      "more than one row returned by a subquery used as an expression"),

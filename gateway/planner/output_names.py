@@ -145,7 +145,11 @@ def _values_names(expression: exp.Expression) -> exp.Expression:
         table = alias.this if alias is not None else exp.to_identifier("*VALUES*", quoted=True)
         values.set("alias", exp.TableAlias(this=table, columns=names))
     if isinstance(expression, exp.Values):  # a statement of its own: SELECT * FROM it
-        select = exp.select("*").from_(expression.copy())
+        values = expression.copy()
+        clauses = {key: values.args.pop(key) for key in ("order", "limit", "offset") if values.args.get(key)}
+        select = exp.select("*").from_(values)
+        for key, clause in clauses.items():  # VALUES … ORDER BY 1 LIMIT 2 orders the SELECT
+            select.set(key, clause)
         select.meta.update(expression.meta)
         return select
     return expression

@@ -3,7 +3,7 @@
 parse (Postgres dialect) → PostgreSQL output names → bind parameters → array constants →
 EXISTS without stars → row comparisons → integer series → qualify against the catalog →
 annotate types → (read the output columns' PostgreSQL types) → PostgreSQL casts → PostgreSQL
-division → PostgreSQL functions → boolean input → PostgreSQL result types → push scans down →
+division → PostgreSQL functions → text input → PostgreSQL result types → push scans down →
 prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
 """
 
@@ -20,7 +20,6 @@ from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
-from duckflight.gateway.planner.boolean_input import boolean_input
 from duckflight.gateway.planner.cut_stages import cut_stages
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
 from duckflight.gateway.planner.integer_series import integer_series
@@ -35,6 +34,7 @@ from duckflight.gateway.planner.prune_splits import prune_splits
 from duckflight.gateway.planner.pushdown_scans import pushdown_scans
 from duckflight.gateway.planner.qualify_query import qualify_query
 from duckflight.gateway.planner.row_comparisons import row_comparisons
+from duckflight.gateway.planner.text_input import text_input
 from duckflight.gateway.planner.unstar_exists import unstar_exists
 from duckflight.gateway.system.reg_casts import qualify_alias_arrays
 
@@ -113,7 +113,7 @@ def plan_query(
     tree = postgres_casts(tree)
     tree = postgres_division(tree)
     tree = postgres_functions(tree)
-    tree = boolean_input(tree)
+    tree = text_input(tree)
     tree = postgres_result_types(tree)
     tree = pushdown_scans(tree, catalog)
     tree = prune_splits(tree, catalog)

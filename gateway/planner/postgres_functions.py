@@ -1,7 +1,8 @@
 """Rule: PostgreSQL functions that DuckDB lacks or computes otherwise, in DuckDB's terms.
 
 * ``int2(x)``, ``float4(x)`` ...: a type's name called as a function casts to it;
-* ``every(b)`` is ``bool_and(b)``; ``cardinality(a)`` is ``len(a)``;
+* ``every(b)`` is ``bool_and(b)``; sum/avg/min/max of a boolean do not exist (42883);
+* a boolean in concat()/concat_ws()/format() is written ``t``/``f``; ``cardinality(a)`` is ``len(a)``;
   ``octet_length(text)`` is DuckDB's ``strlen`` (bytes of the UTF-8 text);
 * ``round(double precision)`` rounds half to even (dround uses rint), DuckDB's
   ``round`` half away from zero: it is ``round_even(x, 0)``;
@@ -48,6 +49,13 @@ def postgres_functions(expression: exp.Expression) -> exp.Expression:
 
 
 def _rewrite(node: exp.Expression) -> exp.Expression | None:
+    if isinstance(node, (exp.Sum, exp.Avg, exp.Min, exp.Max)) and _type(node.this) == T.BOOLEAN:
+        raise SqlError("42883", f"function {node.sql_name().lower()}(boolean) does not exist")
+    if isinstance(node, (exp.Concat, exp.ConcatWs)):
+        for argument in node.expressions:
+            if _type(argument) == T.BOOLEAN:
+                argument.replace(_bool_text(argument.copy()))
+        return None
     if isinstance(node, exp.Anonymous):
         name, args = node.name.lower(), node.expressions
         if name in TYPE_FUNCTIONS and len(args) == 1:
@@ -164,8 +172,15 @@ def _format(node: exp.Expression) -> exp.Expression:
                          or [exp.Literal.string("")])
 
 
+def _bool_text(value: exp.Expression) -> exp.Expression:
+    """A boolean as its output function writes it (t, f), which concat() and format() use;
+    a cast to text (and DuckDB's) writes true, false."""
+    return exp.Case(ifs=[exp.If(this=value.copy(), true=exp.Literal.string("t")),
+                         exp.If(this=exp.Not(this=value.copy()), true=exp.Literal.string("f"))])
+
+
 def _format_value(value: exp.Expression, kind: str) -> exp.Expression:
-    as_text = exp.cast(value.copy(), "TEXT")
+    as_text = _bool_text(value) if _type(value) == T.BOOLEAN else exp.cast(value.copy(), "TEXT")
     if kind == "s":
         return exp.Coalesce(this=as_text, expressions=[exp.Literal.string("")])
     quoted = exp.DPipe(this=exp.DPipe(this=exp.Literal.string("'"), expression=exp.Replace(

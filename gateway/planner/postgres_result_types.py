@@ -67,7 +67,7 @@ def _widen_operands(node: exp.Expression) -> None:
         for ordered in node.expression.expressions if isinstance(node.expression, exp.Order) else []:
             if not _is(ordered.this, {T.DOUBLE}):
                 _cast(ordered.this, "DOUBLE")
-    if isinstance(node, exp.DPipe) and any(isinstance(s, exp.Null) for s in (node.this, node.expression)):
+    if isinstance(node, exp.DPipe) and any(_null(s) for s in (node.this, node.expression)):
         _cast(node, "TEXT")  # DuckDB types 'a' || NULL, even with the NULL cast, as INTEGER
 
 
@@ -86,12 +86,20 @@ def _postgres_type(node: exp.Expression) -> str | None:
         return "REAL"
     if isinstance(node, exp.Sign) and _is(node.this, INTEGERS | {T.BIGINT}):
         return "DOUBLE"  # sign(double precision): the integer is converted
+    if isinstance(node, exp.ExplodingGenerateSeries) and isinstance(node.parent, exp.Alias) and \
+            all(_is(node.args.get(k), INTEGERS) for k in ("start", "end", "step") if node.args.get(k) is not None):
+        return "INT"  # generate_series(int, int) in a select list (in FROM: integer_series.py)
     if isinstance(node, exp.Sub) and _is(node.this, {T.DATE}) and _is(node.expression, {T.DATE}):
         return "INT"
     if isinstance(node, exp.Div) and node.args.get("typed") and _is(node.this, INTEGERS) \
             and _is(node.expression, INTEGERS):
         return "INT"
     return None
+
+
+def _null(node: exp.Expression) -> bool:
+    """NULL, or NULL cast to a type."""
+    return isinstance(node, exp.Null) or isinstance(node, exp.Cast) and isinstance(node.this, exp.Null)
 
 
 def _is(node: exp.Expression, kinds: set) -> bool:

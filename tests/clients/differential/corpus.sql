@@ -691,3 +691,234 @@ select * from region r join nation n on n.n_regionkey = r.r_regionkey where n.n_
 
 -- misc: qualified star
 select r.*, n.n_name from region r join nation n on n.n_regionkey = r.r_regionkey where n.n_nationkey < 2 order by n.n_name;
+
+-- joins: IN with two columns
+select count(*) from lineitem where (l_orderkey, l_linenumber) in (select o_orderkey, 1 from orders where o_orderkey < 100);
+
+-- joins: NOT IN with a NULL on the left
+select k, k not in (select 1) from nullable;
+
+-- joins: left join with aggregate over the right side
+select c_custkey, count(o_orderkey) from customer left join orders on o_custkey = c_custkey where c_custkey <= 10 group by c_custkey order by c_custkey;
+
+-- joins: full join with coalesce of both keys
+select coalesce(a.k, b.k) as k, a.v, b.name from nullable a full join small b on a.k = b.k order by 1 nulls first, 2 nulls first, 3 nulls first;
+
+-- joins: join on expression
+select count(*) from orders join customer on o_custkey = c_custkey + 1;
+
+-- joins: cross join with filter
+select n_name, r_name from nation cross join region where n_nationkey = r_regionkey * 5 order by n_name;
+
+-- aggregates: string_agg DISTINCT
+select string_agg(distinct o_orderstatus, ',' order by o_orderstatus) from orders;
+
+-- aggregates: array_agg DISTINCT
+select array_agg(distinct n_regionkey order by n_regionkey) from nation;
+
+-- aggregates: min of boolean does not exist
+select min(flag) from kinds;
+
+-- aggregates: sum of boolean does not exist
+select sum(flag) from kinds;
+
+-- aggregates: bit_and and bit_or
+select bit_and(n_nationkey), bit_or(n_nationkey), bit_and(id), bit_or(id) from nation, (select id from kinds where id < 3) k;
+
+-- aggregates: count of NULL literal and sum of typed NULL
+select count(null), sum(null::int), max(null::text) from nation;
+
+-- aggregates: aggregate over an expression with CASE
+select sum(case when l_returnflag = 'R' then 1 else 0 end), count(case when l_linestatus = 'O' then 1 end) from lineitem;
+
+-- aggregates: HAVING with a subquery
+select n_regionkey, count(*) from nation group by n_regionkey having count(*) >= (select count(*) from region) order by 1;
+
+-- aggregates: ORDER BY an aggregate
+select o_orderpriority, count(*) from orders group by o_orderpriority order by count(*) desc, 1;
+
+-- aggregates: GROUP BY a boolean
+select flag, count(*) from kinds group by flag;
+
+-- aggregates: min and max of double with NaN
+select min(dbl), max(dbl) from kinds;
+
+-- aggregates: count distinct over text with NULLs
+select count(distinct s), count(distinct k) from nullable;
+
+-- window: sum over partition descending with NULLs first
+select k, v, sum(v) over (order by k desc nulls first rows between unbounded preceding and current row) from nullable order by k desc nulls first, v nulls first;
+
+-- window: count over whole partition as a frame
+select n_regionkey, count(*) over (partition by n_regionkey rows between unbounded preceding and unbounded following) from nation order by n_nationkey;
+
+-- window: rank over several keys
+select o_orderstatus, o_orderpriority, rank() over (order by o_orderstatus, o_orderpriority) from (select distinct o_orderstatus, o_orderpriority from orders) s order by 3, 1, 2;
+
+-- window: lag with offset 0
+select n_nationkey, lag(n_nationkey, 0) over (order by n_nationkey) from nation order by 1;
+
+-- window: min and max running
+select o_orderkey, min(o_totalprice) over w, max(o_totalprice) over w from orders where o_orderkey < 40 window w as (order by o_orderkey) order by 1;
+
+-- window: row_number in a filter of the outer query
+select count(*) from (select row_number() over (order by o_orderkey) as rn from orders) s where rn % 100 = 0;
+
+-- set operations: UNION ALL of int and bigint
+select 1 as x union all select 9223372036854775807 order by 1;
+
+-- set operations: UNION with LIMIT in parentheses
+(select n_name from nation order by n_name limit 2) union all (select r_name from region order by r_name limit 2);
+
+-- set operations: INTERSECT with NULLs
+select k from nullable intersect select k from small;
+
+-- set operations: EXCEPT with NULLs
+select k from nullable except select k from small;
+
+-- expressions: CASE mixing integer and numeric
+select case when n_nationkey > 10 then 1 else 2.5 end from nation order by n_nationkey limit 3;
+
+-- expressions: COALESCE of integer and bigint
+select coalesce(k, big) from nullable, (select big from kinds where id = 1) x order by 1 nulls first;
+
+-- expressions: NULL comparisons
+select null = null, null is null, null::int + 1, null::text || 'a', not null::boolean;
+
+-- expressions: boolean ordering and comparison
+select false < true, true > null, flag from kinds order by flag nulls first, id;
+
+-- strings: concat of non-text values
+select concat(true, 1, 2.50, date '2021-06-01', null), concat_ws('|', false, 3);
+
+-- strings: position of the empty string and strpos of NULL
+select position('' in 'abc'), strpos(null, 'a'), strpos('abc', '');
+
+-- strings: left and right of unicode
+select left('日本語', 2), right('naïve', 3), reverse('naïve'), length('ß'), upper('ß');
+
+-- strings: replace with empty and ltrim with characters
+select replace('banana', 'a', ''), ltrim('xxyxz', 'xy'), rtrim('zyxx', 'xy'), btrim('  ');
+
+-- strings: text comparison with trailing spaces
+select 'a ' = 'a', 'a '::char(3) = 'a'::char(1), 'a' < 'a ', 'B' < 'a';
+
+-- strings: string to integer concatenation
+select 'n' || n_nationkey || '-' || n_regionkey from nation where n_nationkey < 3 order by 1;
+
+-- math: integer overflow in multiplication
+select 2147483647 * 2;
+
+-- math: bigint division overflow
+select (-9223372036854775807 - 1) / -1;
+
+-- math: log and ln of zero
+select ln(0.0::float8);
+
+-- math: log of zero numeric
+select log(0);
+
+-- math: float division by zero
+select 1.0::float8 / 0;
+
+-- math: numeric zero divided by zero
+select 0.0 / 0;
+
+-- math: ceil and round to negative zero
+select ceil(-0.5::float8), round(-0.4::float8), trunc(-0.5::float8), -0.0::float8;
+
+-- math: smallint arithmetic
+select 100::smallint * 2::smallint, 32767::smallint + 1::smallint;
+
+-- math: mod of negative numbers and of bigint
+select mod(-7, 3), mod(7, -3), -7 % -3, 9223372036854775807 % 10;
+
+-- math: double text output
+select 1e-7::float8, 123456789.123::float8, 1.0e100::float8, 0.1::float8 * 3, 2.0::float8 / 3;
+
+-- casts: empty and fractional text to integer
+select ''::int;
+
+-- casts: fractional text to integer
+select '1.5'::int;
+
+-- casts: big double to integer
+select 1e20::float8::int;
+
+-- casts: invalid month
+select '2021-13-01'::date;
+
+-- casts: integer to boolean and boolean to integer
+select 5::boolean, 0::boolean, true::int + 1;
+
+-- casts: real to double keeps the float digits
+select 0.1::real::float8, 1.5::real::float8;
+
+-- casts: double to real to text
+select 1.23456789::float8::real, 3.4e39::float8::real;
+
+-- order: ORDER BY boolean
+select id, flag from kinds order by flag desc, id;
+
+-- order: ORDER BY double with NaN and negative zero
+select id, dbl from kinds order by dbl desc nulls last, id;
+
+-- order: ORDER BY a scalar subquery
+select n_name from nation order by (select count(*) from customer where c_nationkey = n_nationkey) desc, n_name limit 5;
+
+-- order: LIMIT of an expression and LIMIT NULL
+select n_nationkey from nation order by 1 limit 1 + 2;
+
+-- order: LIMIT NULL is no limit
+select count(*) from (select * from nation limit null) s;
+
+-- order: negative LIMIT
+select * from nation limit -1;
+
+-- order: OFFSET past the end
+select n_nationkey from nation order by 1 offset 100;
+
+-- subqueries: IN an empty subquery
+select count(*) from nation where n_nationkey in (select k from small where k > 100);
+
+-- subqueries: NOT IN an empty subquery includes NULLs
+select count(*) from nullable where k not in (select k from small where k > 100);
+
+-- subqueries: ANY of an array with NULL
+select 1 = any(array[1, null]), 2 = any(array[1, null]), 2 <> all(array[1, 3]);
+
+-- subqueries: three levels of correlation
+select r_name, (select count(*) from nation where n_regionkey = r_regionkey and exists (select 1 from supplier where s_nationkey = n_nationkey)) from region order by r_name;
+
+-- subqueries: EXISTS with LIMIT 0
+select exists (select 1 from nation limit 0), exists (select 1 from nation);
+
+-- cte: chained CTEs
+with a as (select n_regionkey r, count(*) c from nation group by 1), b as (select r, c * 2 d from a) select * from b order by r;
+
+-- cte: recursive string building
+with recursive s(n, str) as (select 1, 'a' union all select n + 1, str || chr(97 + n) from s where n < 5) select str from s order by n;
+
+-- cte: CTE in a subquery
+select (with x as (select max(n_nationkey) m from nation) select m from x) + 1;
+
+-- values: VALUES with NULLs and mixed types
+select * from (values (1, null), (null, 'b')) t(a, b) order by a nulls last;
+
+-- values: VALUES with ORDER BY and LIMIT
+values (3), (1), (2) order by 1 limit 2;
+
+-- srf: generate_series in the select list
+select generate_series(1, 3);
+
+-- srf: unnest in the select list
+select unnest(array['a', 'b']) as x;
+
+-- misc: TABLE statement
+table region;
+
+-- misc: WHERE false
+select * from nation where false;
+
+-- misc: GROUP BY alias
+select n_regionkey as r, count(*) from nation group by r order by r;

@@ -1210,3 +1210,453 @@ SELECT FLOAT4(CAST(sample_0.s_suppkey AS BIGINT)) AS c0, CAST(NULLIF(sample_0.s_
 
 -- sqlsmith seed 4 query 232; tables customer, kinds, lineitem, nation, part; uses every
 SELECT subq_0.c1 AS c0, (SELECT p_size FROM public.part ORDER BY 1 LIMIT 1 OFFSET 6) AS c1, (SELECT l_linenumber FROM public.lineitem ORDER BY 1 LIMIT 1 OFFSET 4) AS c2, subq_0.c0 AS c3, subq_0.c1 AS c4, (SELECT c_nationkey FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 3) AS c5, subq_0.c1 AS c6 FROM (SELECT ref_0.n_comment AS c0, ref_0.n_name AS c1 FROM public.nation AS ref_0 WHERE (SELECT EVERY(flag) FROM public.kinds) <= (SELECT flag FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 6)) AS subq_0 WHERE TRUE;
+
+-- sqlsmith seed 9 query 98; tables partsupp
+SELECT sample_0.ps_comment AS c0, sample_0.ps_supplycost AS c1, sample_0.ps_partkey AS c2, sample_0.ps_suppkey AS c3, sample_0.ps_supplycost AS c4 FROM public.partsupp AS sample_0 WHERE sample_0.ps_supplycost IS NOT NULL ORDER BY 1, 2, 3, 4, 5 LIMIT 125;
+
+-- sqlsmith seed 9 query 132; tables kinds, small, supplier
+SELECT CASE WHEN ((sample_0.k IS NULL) OR (subq_0.c0 IS NULL)) AND ((SELECT s_acctbal FROM public.supplier ORDER BY 1 LIMIT 1 OFFSET 5) <> CASE WHEN subq_0.c0 IS NULL THEN CAST(NULL AS DECIMAL) ELSE CAST(NULL AS DECIMAL) END) THEN sample_0.name ELSE sample_0.name END AS c0 FROM public.small AS sample_0, LATERAL (SELECT sample_0.k AS c0 FROM public.kinds AS ref_0 WHERE CAST(NULLIF(ref_0.dt, ref_0.dt) AS DATE) = ref_0.dt) AS subq_0 WHERE sample_0.name ILIKE sample_0.name ORDER BY 1 LIMIT 97;
+
+-- sqlsmith seed 9 query 148; tables kinds, orders
+SELECT (SELECT o_orderdate FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 1) AS c0, sample_0.dbl AS c1, sample_0.tstz AS c2 FROM public.kinds AS sample_0 WHERE 14 IS NULL ORDER BY 1, 2, 3 LIMIT 178;
+
+-- sqlsmith seed 9 query 171; tables part
+SELECT ref_0.p_brand AS c0 FROM public.part AS ref_0 WHERE ref_0.p_name IS NOT NULL ORDER BY 1 LIMIT 82;
+
+-- sqlsmith seed 9 query 206; tables region, small
+SELECT ref_0.name AS c0 FROM public.small AS ref_0 WHERE (SELECT r_comment FROM public.region ORDER BY 1 LIMIT 1 OFFSET 6) IS NULL ORDER BY 1 LIMIT 171;
+
+-- sqlsmith seed 9 query 269; tables kinds, supplier; uses min
+SELECT sample_0.s_phone AS c0, sample_0.s_address AS c1, sample_0.s_phone AS c2, sample_0.s_comment AS c3, sample_0.s_phone AS c4, CASE WHEN MIN(CAST(41 AS INT)) OVER (PARTITION BY sample_0.s_nationkey ORDER BY sample_0.s_acctbal) = CAST(NULL AS BIGINT) THEN sample_0.s_comment ELSE sample_0.s_comment END AS c5, sample_0.s_suppkey AS c6, sample_0.s_comment AS c7, (SELECT num FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 1) AS c8, sample_0.s_comment AS c9 FROM public.supplier AS sample_0 WHERE TRUE ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 LIMIT 44;
+
+-- sqlsmith seed 9 query 356; tables region
+SELECT sample_0.r_name AS c0 FROM public.region AS sample_0 WHERE TRUE ORDER BY 1 LIMIT 102;
+
+-- sqlsmith seed 9 query 470; tables lineitem
+SELECT sample_0.l_partkey AS c0 FROM public.lineitem AS sample_0 WHERE FALSE;
+
+-- sqlsmith seed 9 query 475; tables kinds
+SELECT sample_0.dbl AS c0, sample_0.id AS c1, sample_0.id AS c2, sample_0.wide AS c3, sample_0.dt AS c4 FROM public.kinds AS sample_0 WHERE sample_0.dbl > sample_0.dbl;
+
+-- sqlsmith seed 9 query 560; tables customer, part
+SELECT subq_0.c2 AS c0, subq_0.c1 AS c1, 7 AS c2 FROM (SELECT ref_0.p_type AS c0, ref_0.p_size AS c1, ref_0.p_retailprice AS c2 FROM public.part AS ref_0 RIGHT JOIN public.customer AS ref_1 ON (ref_0.p_container = ref_1.c_name) WHERE ref_0.p_comment IS NOT NULL ORDER BY 1, 2, 3 LIMIT 80) AS subq_0 WHERE TRUE ORDER BY 1, 2, 3 LIMIT 183;
+
+-- sqlsmith seed 9 query 589; tables kinds
+SELECT sample_0.ts AS c0, sample_0.tstz AS c1 FROM public.kinds AS sample_0 WHERE sample_0.ts IS NULL;
+
+-- sqlsmith seed 9 query 630; tables nullable
+SELECT ref_0.v AS c0, ref_0.k AS c1, ref_0.v AS c2, ref_0.k AS c3, ref_0.k AS c4 FROM public.nullable AS ref_0 WHERE ref_0.s IS NULL ORDER BY 1, 2, 3, 4, 5 LIMIT 130;
+
+-- sqlsmith seed 9 query 678; tables kinds, partsupp
+SELECT subq_0.c1 AS c0, subq_0.c0 AS c1, subq_0.c0 AS c2 FROM (SELECT ref_0.ps_suppkey AS c0, ref_0.ps_suppkey AS c1 FROM public.partsupp AS ref_0 WHERE (SELECT tstz FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 6) >= (SELECT tstz FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 3) ORDER BY 1, 2 LIMIT 12) AS subq_0 WHERE (SELECT ts FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 2) > (SELECT ts FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 3) ORDER BY 1, 2, 3 LIMIT 176;
+
+-- sqlsmith seed 9 query 729; tables kinds
+SELECT ref_0.num AS c0, ref_0.id AS c1, ref_0.dt AS c2, ref_0.id AS c3, ref_0.flag AS c4 FROM public.kinds AS ref_0 WHERE FALSE;
+
+-- sqlsmith seed 9 query 773; tables nullable, orders
+SELECT ref_0.s AS c0 FROM public.nullable AS ref_0 WHERE EXISTS(SELECT sample_0.o_orderkey AS c0, CAST(COALESCE(ref_0.v, ref_0.v) AS INT) AS c1 FROM public.orders AS sample_0 WHERE FALSE ORDER BY 1, 2 LIMIT 128);
+
+-- sqlsmith seed 9 query 877; tables customer
+SELECT ref_0.c_custkey AS c0 FROM public.customer AS ref_0 WHERE TRUE ORDER BY 1 LIMIT 132;
+
+-- sqlsmith seed 9 query 938; tables kinds, nation
+SELECT 28 AS c0, ref_0.big AS c1, (SELECT n_comment FROM public.nation ORDER BY 1 LIMIT 1 OFFSET 94) AS c2, ref_0.ts AS c3 FROM public.kinds AS ref_0 WHERE ref_0.ts IS NOT NULL;
+
+-- sqlsmith seed 9 query 942; tables customer, kinds, lineitem, nullable, orders, partsupp; uses sum
+SELECT subq_0.c3 AS c0 FROM (SELECT ref_0.o_custkey AS c0, ref_0.o_orderdate AS c1, (SELECT ps_supplycost FROM public.partsupp ORDER BY 1 LIMIT 1 OFFSET 3) AS c2, ref_0.o_orderstatus AS c3, ref_0.o_orderpriority AS c4, (SELECT v FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 6) AS c5, (SELECT l_orderkey FROM public.lineitem ORDER BY 1 LIMIT 1 OFFSET 1) AS c6, (SELECT c_phone FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 3) AS c7, ref_0.o_custkey AS c8, ref_0.o_shippriority AS c9, ref_0.o_orderstatus AS c10, ref_0.o_orderkey AS c11 FROM public.orders AS ref_0 WHERE ref_0.o_totalprice < ref_0.o_totalprice ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 LIMIT 99) AS subq_0 WHERE ((SELECT dbl FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 2) > (SELECT SUM(rl) FROM public.kinds)) AND (subq_0.c2 IS NULL) ORDER BY 1 LIMIT 158;
+
+-- sqlsmith seed 9 query 972; tables orders, part, supplier; uses max
+SELECT subq_0.c7 AS c0, subq_0.c3 AS c1, subq_0.c4 AS c2, subq_0.c4 AS c3 FROM (SELECT sample_0.p_retailprice AS c0, (SELECT s_name FROM public.supplier ORDER BY 1 LIMIT 1 OFFSET 25) AS c1, sample_0.p_mfgr AS c2, sample_0.p_name AS c3, sample_0.p_name AS c4, ref_0.p_comment AS c5, sample_0.p_size AS c6, sample_0.p_container AS c7, ref_0.p_partkey AS c8, sample_0.p_mfgr AS c9 FROM public.part AS sample_0 RIGHT JOIN public.part AS ref_0 ON (FALSE) WHERE (SELECT MAX(o_orderdate) FROM public.orders) >= CAST(NULL AS DATE) ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 LIMIT 56) AS subq_0 WHERE subq_0.c7 IS NOT NULL ORDER BY 1, 2, 3, 4 LIMIT 165;
+
+-- sqlsmith seed 9 query 1154; tables orders
+SELECT ref_0.o_custkey AS c0, 22 AS c1, ref_0.o_comment AS c2 FROM public.orders AS ref_0 WHERE (FALSE) AND (TRUE);
+
+-- sqlsmith seed 9 query 1179; tables customer, nation
+SELECT sample_0.c_address AS c0, sample_0.c_name AS c1, sample_0.c_mktsegment AS c2, sample_0.c_phone AS c3 FROM public.customer AS sample_0 WHERE CASE WHEN sample_0.c_name > sample_0.c_mktsegment THEN (SELECT n_comment FROM public.nation ORDER BY 1 LIMIT 1 OFFSET 5) ELSE (SELECT n_comment FROM public.nation ORDER BY 1 LIMIT 1 OFFSET 5) END IS NOT NULL ORDER BY 1, 2, 3, 4 LIMIT 144;
+
+-- sqlsmith seed 9 query 1221; tables kinds, orders, partsupp, supplier; uses min
+SELECT subq_0.c0 AS c0 FROM (SELECT sample_0.s_suppkey AS c0 FROM public.supplier AS sample_0 INNER JOIN public.partsupp AS ref_0 ON (sample_0.s_address = ref_0.ps_comment) WHERE ref_0.ps_suppkey IS NULL ORDER BY 1 LIMIT 119) AS subq_0 WHERE (SELECT MIN(o_orderdate) FROM public.orders) = (SELECT tstz FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 21);
+
+-- sqlsmith seed 9 query 1251; tables kinds
+SELECT sample_0.txt AS c0, sample_0.txt AS c1, sample_0.num AS c2 FROM public.kinds AS sample_0 WHERE sample_0.big IS NULL ORDER BY 1, 2, 3 LIMIT 69;
+
+-- sqlsmith seed 9 query 1270; tables lineitem, supplier
+SELECT sample_0.l_comment AS c0, sample_0.l_tax AS c1, sample_1.s_suppkey AS c2, sample_0.l_extendedprice AS c3, sample_1.s_comment AS c4, sample_0.l_shipinstruct AS c5 FROM public.lineitem AS sample_0 RIGHT JOIN public.supplier AS sample_1 ON (sample_0.l_returnflag = sample_1.s_name) WHERE TRUE ORDER BY 1, 2, 3, 4, 5, 6 LIMIT 148;
+
+-- sqlsmith seed 9 query 1355; tables region
+SELECT sample_0.r_regionkey AS c0, sample_0.r_name AS c1 FROM public.region AS sample_0 WHERE sample_0.r_name IS NULL;
+
+-- sqlsmith seed 9 query 1372; tables kinds, nullable
+SELECT ref_0.k AS c0, ref_0.k AS c1 FROM public.nullable AS ref_0 WHERE (SELECT rl FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 5) >= (SELECT dbl FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 4) ORDER BY 1, 2 LIMIT 81;
+
+-- sqlsmith seed 9 query 1375; tables lineitem
+SELECT subq_0.c0 AS c0, subq_0.c0 AS c1, subq_0.c0 AS c2, subq_0.c0 AS c3 FROM (SELECT ref_0.l_partkey AS c0 FROM public.lineitem AS ref_0 WHERE CAST(NULL AS TIMESTAMPTZ) <> ref_0.l_commitdate ORDER BY 1 LIMIT 42) AS subq_0 WHERE CAST(NULL AS SMALLINT) > subq_0.c0 ORDER BY 1, 2, 3, 4 LIMIT 150;
+
+-- sqlsmith seed 9 query 1392; tables part
+SELECT ref_0.p_type AS c0, ref_0.p_container AS c1, ref_0.p_mfgr AS c2, ref_0.p_container AS c3 FROM public.part AS ref_0 WHERE TRUE ORDER BY 1, 2, 3, 4 LIMIT 72;
+
+-- sqlsmith seed 9 query 1422; tables customer, part
+SELECT 64 AS c0, sample_0.c_nationkey AS c1 FROM public.customer AS sample_0 WHERE sample_0.c_nationkey <= (SELECT p_size FROM public.part ORDER BY 1 LIMIT 1 OFFSET 6) ORDER BY 1, 2 LIMIT 88;
+
+-- sqlsmith seed 9 query 1433; tables small, supplier
+SELECT (SELECT k FROM public.small ORDER BY 1 LIMIT 1 OFFSET 5) AS c0 FROM public.supplier AS sample_0 WHERE sample_0.s_acctbal > sample_0.s_acctbal ORDER BY 1 LIMIT 61;
+
+-- sqlsmith seed 9 query 1471; tables kinds, orders
+SELECT subq_0.c1 AS c0, subq_0.c0 AS c1, subq_0.c1 AS c2, subq_0.c1 AS c3, subq_0.c1 AS c4, subq_0.c1 AS c5 FROM (SELECT sample_0.o_orderkey AS c0, CASE WHEN ((SELECT dbl FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 34) <= (SELECT dbl FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 4)) AND (sample_0.o_orderstatus IS NOT NULL) THEN sample_0.o_clerk ELSE sample_0.o_clerk END AS c1 FROM public.orders AS sample_0 WHERE sample_0.o_comment IS NOT NULL ORDER BY 1, 2 LIMIT 64) AS subq_0 WHERE TRUE;
+
+-- sqlsmith seed 9 query 1518; tables part, supplier
+SELECT (SELECT p_comment FROM public.part ORDER BY 1 LIMIT 1 OFFSET 6) AS c0 FROM public.supplier AS ref_0 WHERE CAST(NULL AS DATE) > CAST(NULL AS TIMESTAMP) ORDER BY 1 LIMIT 91;
+
+-- sqlsmith seed 9 query 1527; tables lineitem
+SELECT ref_0.l_commitdate AS c0, ref_0.l_shipdate AS c1 FROM public.lineitem AS ref_0 WHERE ref_0.l_shipmode IS NULL;
+
+-- sqlsmith seed 9 query 1556; tables orders, supplier; uses min
+SELECT MIN(CAST(CAST(NULL AS SMALLINT) AS SMALLINT)) OVER (PARTITION BY subq_0.c1, subq_0.c0 ORDER BY subq_0.c0, subq_0.c1, subq_0.c0) AS c0, subq_0.c0 AS c1 FROM (SELECT sample_0.s_suppkey AS c0, (SELECT o_totalprice FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 2) AS c1, sample_0.s_address AS c2 FROM public.supplier AS sample_0 WHERE FALSE ORDER BY 1, 2, 3 LIMIT 121) AS subq_0 WHERE subq_0.c0 IS NOT NULL;
+
+-- sqlsmith seed 9 query 1607; tables customer, lineitem, supplier; uses max
+SELECT sample_0.l_shipmode AS c0, 25 AS c1, sample_0.l_linestatus AS c2, sample_0.l_tax AS c3, sample_0.l_extendedprice AS c4, CASE WHEN FALSE THEN (SELECT MAX(s_acctbal) FROM public.supplier) ELSE (SELECT MAX(s_acctbal) FROM public.supplier) END AS c5, (SELECT c_comment FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 41) AS c6 FROM public.lineitem AS sample_0 WHERE sample_0.l_receiptdate IS NOT NULL ORDER BY 1, 2, 3, 4, 5, 6, 7 LIMIT 109;
+
+-- sqlsmith seed 9 query 1608; tables lineitem
+SELECT ref_0.l_commitdate AS c0 FROM public.lineitem AS ref_0 WHERE FALSE ORDER BY 1 LIMIT 71;
+
+-- sqlsmith seed 9 query 1658; tables nullable
+SELECT CAST(COALESCE(sample_0.k, (SELECT k FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 2)) AS INT) AS c0, sample_0.s AS c1 FROM public.nullable AS sample_0 WHERE sample_0.s IS NULL;
+
+-- sqlsmith seed 9 query 1718; tables kinds, lineitem, nation, nullable, partsupp
+SELECT sample_1.n_name AS c0, sample_0.v AS c1, 33 AS c2, sample_0.s AS c3, sample_0.k AS c4, sample_1.n_nationkey AS c5 FROM public.nullable AS sample_0 INNER JOIN public.nation AS sample_1 ON (sample_0.s IS NOT NULL) WHERE EXISTS(SELECT sample_0.v AS c0, ref_0.v AS c1, ref_1.ps_comment AS c2, ref_0.k AS c3 FROM public.nullable AS ref_0 INNER JOIN public.partsupp AS ref_1 ON ((sample_1.n_comment IS NULL) OR (CAST(NULL AS DATE) > CAST(NULL AS DATE))) WHERE CAST(NULLIF(CAST(NULL AS DATE), CAST(COALESCE(CAST(NULL AS DATE), CAST(NULL AS DATE)) AS DATE)) AS DATE) = CASE WHEN FALSE THEN CAST(NULLIF((SELECT dt FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 2), (SELECT l_shipdate FROM public.lineitem ORDER BY 1 LIMIT 1 OFFSET 80)) AS DATE) ELSE CAST(NULLIF((SELECT dt FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 2), (SELECT l_shipdate FROM public.lineitem ORDER BY 1 LIMIT 1 OFFSET 80)) AS DATE) END ORDER BY 1, 2, 3, 4 LIMIT 95);
+
+-- sqlsmith seed 9 query 1719; tables lineitem
+SELECT ref_0.l_linenumber AS c0 FROM public.lineitem AS ref_0 WHERE ref_0.l_returnflag IS NULL ORDER BY 1 LIMIT 50;
+
+-- sqlsmith seed 9 query 1822; tables part
+SELECT sample_0.p_container AS c0, sample_0.p_name AS c1 FROM public.part AS sample_0 WHERE FALSE;
+
+-- sqlsmith seed 9 query 1825; tables kinds
+SELECT sample_0.txt AS c0 FROM public.kinds AS sample_0 WHERE sample_0.ts IS NULL ORDER BY 1 LIMIT 188;
+
+-- sqlsmith seed 9 query 1870; tables customer
+SELECT sample_0.c_custkey AS c0, sample_0.c_phone AS c1, sample_0.c_custkey AS c2, sample_0.c_acctbal AS c3, sample_0.c_address AS c4 FROM public.customer AS sample_0 WHERE FALSE;
+
+-- sqlsmith seed 9 query 1881; tables partsupp
+SELECT ref_0.ps_partkey AS c0 FROM public.partsupp AS ref_0 WHERE ref_0.ps_comment IS NULL;
+
+-- sqlsmith seed 9 query 1940; tables nullable, partsupp
+SELECT (SELECT k FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 5) AS c0 FROM public.partsupp AS sample_0 WHERE sample_0.ps_supplycost IS NOT NULL ORDER BY 1 LIMIT 137;
+
+-- sqlsmith seed 9 query 1949; tables orders, part
+SELECT ref_0.p_mfgr AS c0 FROM public.part AS ref_0 WHERE (SELECT o_totalprice FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 1) IS NULL;
+
+-- sqlsmith seed 9 query 2013; tables kinds, nation, orders, supplier; uses max, min
+SELECT sample_0.s_nationkey AS c0 FROM public.supplier AS sample_0, LATERAL (SELECT sample_1.n_nationkey AS c0, sample_1.n_nationkey AS c1 FROM public.nation AS sample_1 INNER JOIN public.orders AS ref_0 ON (sample_1.n_nationkey = ref_0.o_orderkey) WHERE sample_0.s_acctbal IS NULL ORDER BY 1, 2 LIMIT 101) AS subq_0 WHERE ((SELECT MAX(ts) FROM public.kinds) <= (SELECT MIN(ts) FROM public.kinds)) AND (CASE WHEN sample_0.s_address IS NOT NULL THEN CAST(NULL AS DATE) ELSE CAST(NULL AS DATE) END > CAST(NULL AS DATE)) ORDER BY 1 LIMIT 146;
+
+-- sqlsmith seed 9 query 2113; tables region
+SELECT sample_0.r_comment AS c0 FROM public.region AS sample_0 WHERE sample_0.r_regionkey IS NOT NULL ORDER BY 1 LIMIT 76;
+
+-- sqlsmith seed 9 query 2395; tables nation, orders, partsupp, supplier
+SELECT (SELECT o_orderkey FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 4) AS c0, subq_0.c3 AS c1 FROM (SELECT sample_0.n_comment AS c0, sample_0.n_nationkey AS c1, sample_0.n_name AS c2, sample_0.n_comment AS c3, sample_0.n_nationkey AS c4, sample_0.n_name AS c5 FROM public.nation AS sample_0 WHERE EXISTS(SELECT sample_0.n_nationkey AS c0, sample_0.n_regionkey AS c1 FROM public.supplier AS ref_0 WHERE TRUE ORDER BY 1, 2 LIMIT 112) ORDER BY 1, 2, 3, 4, 5, 6 LIMIT 39) AS subq_0 WHERE (SELECT ps_availqty FROM public.partsupp ORDER BY 1 LIMIT 1 OFFSET 3) <= CAST(NULL AS SMALLINT);
+
+-- sqlsmith seed 9 query 2414; tables supplier
+SELECT sample_0.s_nationkey AS c0 FROM public.supplier AS sample_0 WHERE sample_0.s_address IS NOT NULL ORDER BY 1 LIMIT 48;
+
+-- sqlsmith seed 9 query 2544; tables customer, kinds
+SELECT CASE WHEN (SELECT tstz FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 2) <> (SELECT dt FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 2) THEN subq_0.c1 ELSE subq_0.c1 END AS c0, subq_0.c2 AS c1 FROM (SELECT sample_0.big AS c0, sample_2.big AS c1, sample_1.id AS c2 FROM public.kinds AS sample_0 RIGHT JOIN public.kinds AS sample_1 RIGHT JOIN public.kinds AS sample_2 ON (sample_1.big IS NULL) ON (sample_0.id = sample_2.id) WHERE sample_0.rl = sample_1.rl ORDER BY 1, 2, 3 LIMIT 74) AS subq_0 WHERE EXISTS(SELECT 30 AS c0 FROM public.customer AS ref_0 WHERE 59 IS NOT NULL);
+
+-- sqlsmith seed 9 query 2557; tables kinds; uses int2
+SELECT sample_0.txt AS c0, sample_0.dt AS c1 FROM public.kinds AS sample_0 WHERE sample_0.id < CAST(COALESCE(INT2(CAST(sample_0.num AS DECIMAL)), CASE WHEN CAST(NULLIF(sample_0.dbl, sample_0.dbl) AS DOUBLE PRECISION) IS NOT NULL THEN CAST(NULL AS SMALLINT) ELSE CAST(NULL AS SMALLINT) END) AS SMALLINT) ORDER BY 1, 2 LIMIT 93;
+
+-- sqlsmith seed 9 query 2570; tables nation
+SELECT ref_0.n_comment AS c0 FROM public.nation AS ref_0 WHERE FALSE ORDER BY 1 LIMIT 92;
+
+-- sqlsmith seed 9 query 2594; tables nullable, region
+SELECT (SELECT v FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 4) AS c0 FROM public.region AS ref_0 WHERE FALSE ORDER BY 1 LIMIT 104;
+
+-- sqlsmith seed 9 query 2632; tables partsupp
+SELECT subq_0.c0 AS c0 FROM (SELECT ref_0.ps_suppkey AS c0, ref_0.ps_availqty AS c1 FROM public.partsupp AS ref_0 WHERE TRUE ORDER BY 1, 2 LIMIT 51) AS subq_0 WHERE FALSE ORDER BY 1 LIMIT 81;
+
+-- sqlsmith seed 9 query 2693; tables part, partsupp
+SELECT sample_0.ps_partkey AS c0 FROM public.partsupp AS sample_0 WHERE CASE WHEN sample_0.ps_suppkey IS NOT NULL THEN CAST(NULLIF(CAST(NULLIF(CAST(COALESCE(CAST(NULL AS SMALLINT), CAST(NULL AS SMALLINT)) AS SMALLINT), CASE WHEN sample_0.ps_partkey >= sample_0.ps_suppkey THEN CAST(COALESCE(CAST(NULL AS SMALLINT), CAST(NULL AS SMALLINT)) AS SMALLINT) ELSE CAST(COALESCE(CAST(NULL AS SMALLINT), CAST(NULL AS SMALLINT)) AS SMALLINT) END) AS SMALLINT), CAST(NULL AS SMALLINT)) AS SMALLINT) ELSE CAST(NULLIF(CAST(NULLIF(CAST(COALESCE(CAST(NULL AS SMALLINT), CAST(NULL AS SMALLINT)) AS SMALLINT), CASE WHEN sample_0.ps_partkey >= sample_0.ps_suppkey THEN CAST(COALESCE(CAST(NULL AS SMALLINT), CAST(NULL AS SMALLINT)) AS SMALLINT) ELSE CAST(COALESCE(CAST(NULL AS SMALLINT), CAST(NULL AS SMALLINT)) AS SMALLINT) END) AS SMALLINT), CAST(NULL AS SMALLINT)) AS SMALLINT) END <> (SELECT p_size FROM public.part ORDER BY 1 LIMIT 1 OFFSET 2);
+
+-- sqlsmith seed 9 query 2761; tables customer, kinds, lineitem
+SELECT subq_0.c1 AS c0, subq_0.c4 AS c1 FROM (SELECT ref_1.c_comment AS c0, (SELECT l_partkey FROM public.lineitem ORDER BY 1 LIMIT 1 OFFSET 6) AS c1, ref_1.c_phone AS c2, ref_0.l_extendedprice AS c3, ref_1.c_comment AS c4 FROM public.lineitem AS ref_0 INNER JOIN public.customer AS ref_1 ON (TRUE > (SELECT flag FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 5)) WHERE ref_0.l_extendedprice IS NOT NULL) AS subq_0 WHERE FALSE ORDER BY 1, 2 LIMIT 101;
+
+-- sqlsmith seed 9 query 2766; tables kinds
+SELECT sample_0.rl AS c0, sample_0.dbl AS c1, 100 AS c2 FROM public.kinds AS sample_0 WHERE sample_0.ts IS NULL ORDER BY 1, 2, 3 LIMIT 99;
+
+-- sqlsmith seed 9 query 2832; tables customer, kinds, nation, partsupp
+SELECT ref_1.n_nationkey AS c0, sample_0.ps_supplycost AS c1, sample_0.ps_availqty AS c2, ref_0.c_comment AS c3 FROM public.customer AS ref_0 RIGHT JOIN public.nation AS ref_1 ON (TRUE) RIGHT JOIN public.partsupp AS sample_0 RIGHT JOIN public.kinds AS sample_1 ON (sample_0.ps_partkey = sample_1.big) ON (ref_0.c_comment = sample_1.txt) WHERE sample_1.tstz < sample_1.ts ORDER BY 1, 2, 3, 4 LIMIT 48;
+
+-- sqlsmith seed 9 query 2915; tables orders
+SELECT ref_0.o_orderstatus AS c0 FROM public.orders AS ref_0 WHERE FALSE ORDER BY 1 LIMIT 86;
+
+-- sqlsmith seed 9 query 2946; tables region
+SELECT ref_0.r_name AS c0 FROM public.region AS ref_0 WHERE CAST(NULL AS TIMESTAMP) >= CAST(NULL AS DATE) ORDER BY 1 LIMIT 76;
+
+-- sqlsmith seed 10 query 8; tables kinds, part
+SELECT subq_1.c1 AS c0, subq_1.c1 AS c1 FROM (SELECT subq_0.c2 AS c0, subq_0.c2 AS c1 FROM (SELECT ref_0.p_container AS c0, sample_0.wide AS c1, sample_0.txt AS c2, 63 AS c3, 96 AS c4, sample_0.big AS c5, ref_0.p_mfgr AS c6, sample_0.big AS c7 FROM public.part AS ref_0 RIGHT JOIN public.kinds AS sample_0 ON (ref_0.p_brand = sample_0.txt) WHERE ((ref_0.p_mfgr IS NOT NULL) AND ((sample_0.wide IS NULL) OR (ref_0.p_size < ref_0.p_size))) OR (sample_0.tstz <> sample_0.tstz)) AS subq_0 WHERE FALSE) AS subq_1 WHERE TRUE ORDER BY 1, 2 LIMIT 120;
+
+-- sqlsmith seed 10 query 28; tables orders
+SELECT sample_0.o_custkey AS c0, sample_0.o_clerk AS c1, sample_0.o_orderstatus AS c2 FROM public.orders AS sample_0 WHERE (90 IS NULL) OR (sample_0.o_orderkey > sample_0.o_orderkey);
+
+-- sqlsmith seed 10 query 54; tables part
+SELECT ref_0.p_name AS c0, ref_0.p_partkey AS c1 FROM public.part AS ref_0 WHERE TRUE ORDER BY 1, 2 LIMIT 139;
+
+-- sqlsmith seed 10 query 78; tables orders
+SELECT CAST(COALESCE(ref_0.o_orderdate, CAST(NULL AS DATE)) AS DATE) AS c0, ref_0.o_comment AS c1 FROM public.orders AS ref_0 WHERE ref_0.o_clerk IS NULL;
+
+-- sqlsmith seed 10 query 79; tables kinds, orders, small; uses min
+SELECT (SELECT MIN(tstz) FROM public.kinds) AS c0, sample_0.k AS c1, sample_0.k AS c2, sample_0.k AS c3, sample_0.name AS c4, sample_0.name AS c5, sample_0.k AS c6, sample_0.name AS c7 FROM public.small AS sample_0 WHERE (SELECT o_orderdate FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 5) <= (SELECT dt FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 18);
+
+-- sqlsmith seed 10 query 179; tables partsupp, region
+SELECT sample_0.r_comment AS c0, (SELECT ps_partkey FROM public.partsupp ORDER BY 1 LIMIT 1 OFFSET 4) AS c1 FROM public.region AS sample_0 WHERE sample_0.r_name IS NULL ORDER BY 1, 2 LIMIT 116;
+
+-- sqlsmith seed 10 query 202; tables partsupp
+SELECT ref_0.ps_suppkey AS c0 FROM public.partsupp AS ref_0 WHERE ref_0.ps_supplycost IS NULL ORDER BY 1 LIMIT 57;
+
+-- sqlsmith seed 10 query 270; tables nation
+SELECT ref_0.n_regionkey AS c0 FROM public.nation AS ref_0 WHERE FALSE ORDER BY 1 LIMIT 98;
+
+-- sqlsmith seed 10 query 281; tables kinds, lineitem, nation
+SELECT (SELECT tstz FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 2) AS c0, ref_0.n_regionkey AS c1, ref_0.n_nationkey AS c2 FROM public.nation AS ref_0 WHERE (FALSE) AND (EXISTS(SELECT ref_1.l_linestatus AS c0, ref_0.n_name AS c1 FROM public.lineitem AS ref_1 WHERE TRUE ORDER BY 1, 2 LIMIT 169)) ORDER BY 1, 2, 3 LIMIT 60;
+
+-- sqlsmith seed 10 query 407; tables kinds, region, small; uses min
+SELECT ref_0.r_comment AS c0, ref_0.r_name AS c1, (SELECT k FROM public.small ORDER BY 1 LIMIT 1 OFFSET 4) AS c2, ref_0.r_regionkey AS c3 FROM public.region AS ref_0 WHERE (SELECT MIN(ts) FROM public.kinds) <> CAST(NULL AS TIMESTAMP);
+
+-- sqlsmith seed 10 query 411; tables customer, kinds
+SELECT CASE WHEN (FALSE) OR (ref_0.num IS NOT NULL) THEN (SELECT c_name FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 1) ELSE (SELECT c_name FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 1) END AS c0, ref_0.dbl AS c1, ref_0.dt AS c2, ref_0.num AS c3 FROM public.kinds AS ref_0 WHERE ref_0.id <= ref_0.id;
+
+-- sqlsmith seed 10 query 419; tables kinds, partsupp, small; uses max
+SELECT (SELECT dbl FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 1) AS c0, ref_0.ps_comment AS c1, ref_1.k AS c2 FROM public.partsupp AS ref_0 INNER JOIN public.small AS ref_1 ON ((SELECT MAX(tstz) FROM public.kinds) > CAST(NULL AS DATE)) WHERE CAST(NULL AS REAL) > CAST(NULL AS REAL);
+
+-- sqlsmith seed 10 query 428; tables lineitem, partsupp
+SELECT (SELECT l_shipdate FROM public.lineitem ORDER BY 1 LIMIT 1 OFFSET 2) AS c0, CAST(NULLIF(subq_0.c0, subq_0.c0) AS TEXT) AS c1 FROM (SELECT ref_0.ps_comment AS c0, ref_0.ps_suppkey AS c1, ref_0.ps_partkey AS c2 FROM public.partsupp AS ref_0 WHERE ref_0.ps_availqty <> ref_0.ps_availqty ORDER BY 1, 2, 3 LIMIT 136) AS subq_0 WHERE subq_0.c2 IS NULL ORDER BY 1, 2 LIMIT 128;
+
+-- sqlsmith seed 10 query 505; tables customer, nullable
+SELECT sample_0.c_mktsegment AS c0, subq_0.c2 AS c1, sample_0.c_custkey AS c2, subq_0.c1 AS c3 FROM public.customer AS sample_0, LATERAL (SELECT 68 AS c0, ref_0.k AS c1, sample_0.c_mktsegment AS c2, ref_0.v AS c3 FROM public.nullable AS ref_0 WHERE sample_0.c_name IS NOT NULL) AS subq_0 WHERE (FALSE) OR (FALSE);
+
+-- sqlsmith seed 10 query 591; tables nullable, small
+SELECT sample_0.k AS c0, sample_0.s AS c1, sample_0.v AS c2, sample_0.v AS c3, sample_0.v AS c4, sample_0.v AS c5 FROM public.nullable AS sample_0 WHERE (SELECT name FROM public.small ORDER BY 1 LIMIT 1 OFFSET 1) IS NOT NULL ORDER BY 1, 2, 3, 4, 5, 6 LIMIT 92;
+
+-- sqlsmith seed 10 query 639; tables orders
+SELECT ref_0.o_orderpriority AS c0, ref_0.o_orderpriority AS c1, ref_0.o_orderkey AS c2 FROM public.orders AS ref_0 WHERE TRUE ORDER BY 1, 2, 3 LIMIT 33;
+
+-- sqlsmith seed 10 query 861; tables customer, part, supplier
+SELECT (SELECT c_address FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 3) AS c0, (SELECT p_name FROM public.part ORDER BY 1 LIMIT 1 OFFSET 5) AS c1, 45 AS c2 FROM public.supplier AS sample_0 WHERE FALSE ORDER BY 1, 2, 3 LIMIT 107;
+
+-- sqlsmith seed 10 query 867; tables customer, kinds, nation, nullable, orders
+SELECT (SELECT c_comment FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 3) AS c0, subq_0.c2 AS c1, subq_0.c0 AS c2, subq_0.c1 AS c3 FROM (SELECT sample_0.n_nationkey AS c0, (SELECT o_orderpriority FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 5) AS c1, ref_1.dt AS c2 FROM public.nation AS sample_0 LEFT JOIN public.nullable AS ref_0 ON (TRUE) LEFT JOIN public.kinds AS ref_1 ON (sample_0.n_comment = ref_1.txt) WHERE (TRUE) AND (sample_0.n_nationkey IS NULL)) AS subq_0 WHERE subq_0.c1 IS NOT NULL ORDER BY 1, 2, 3, 4 LIMIT 125;
+
+-- sqlsmith seed 10 query 887; tables kinds, orders; uses min, sum
+SELECT sample_0.o_clerk AS c0 FROM public.orders AS sample_0 WHERE CAST(NULL AS REAL) >= CAST(COALESCE((SELECT SUM(rl) FROM public.kinds), (SELECT MIN(rl) FROM public.kinds)) AS REAL);
+
+-- sqlsmith seed 10 query 907; tables part
+SELECT ref_0.p_brand AS c0, ref_0.p_brand AS c1, ref_0.p_mfgr AS c2, ref_0.p_container AS c3 FROM public.part AS ref_0 WHERE TRUE ORDER BY 1, 2, 3, 4 LIMIT 78;
+
+-- sqlsmith seed 10 query 993; tables kinds, lineitem, nation, partsupp, small
+SELECT subq_1.c9 AS c0 FROM public.small AS ref_0, LATERAL (SELECT ref_1.l_discount AS c0, subq_0.c1 AS c1, (SELECT ps_suppkey FROM public.partsupp ORDER BY 1 LIMIT 1 OFFSET 5) AS c2, subq_0.c2 AS c3, ref_1.l_shipdate AS c4, ref_0.k AS c5, ref_0.name AS c6, subq_0.c0 AS c7, subq_0.c1 AS c8, ref_0.name AS c9, ref_0.name AS c10, 59 AS c11 FROM public.lineitem AS ref_1, LATERAL (SELECT ref_0.name AS c0, ref_2.n_nationkey AS c1, ref_2.n_name AS c2 FROM public.kinds AS sample_0 RIGHT JOIN public.nation AS ref_2 ON (FALSE) WHERE sample_0.dbl < sample_0.dbl ORDER BY 1, 2, 3 LIMIT 106) AS subq_0 WHERE FALSE) AS subq_1 WHERE FALSE;
+
+-- sqlsmith seed 10 query 1058; tables kinds, supplier
+SELECT subq_0.c1 AS c0, subq_0.c3 AS c1 FROM (SELECT ref_0.s_comment AS c0, ref_0.s_nationkey AS c1, ref_0.s_acctbal AS c2, ref_0.s_acctbal AS c3 FROM public.supplier AS ref_0 WHERE CASE WHEN CAST(NULL AS BPCHAR) <= CAST(NULL AS BPCHAR) THEN (SELECT ts FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 3) ELSE (SELECT ts FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 3) END <= CASE WHEN ref_0.s_comment IS NOT NULL THEN CAST(NULL AS TIMESTAMP) ELSE CAST(NULL AS TIMESTAMP) END ORDER BY 1, 2, 3, 4 LIMIT 80) AS subq_0 WHERE TRUE;
+
+-- sqlsmith seed 10 query 1091; tables kinds, lineitem, region; uses sum
+SELECT (SELECT l_linestatus FROM public.lineitem ORDER BY 1 LIMIT 1 OFFSET 5) AS c0, sample_0.r_name AS c1, sample_0.r_name AS c2, sample_0.r_regionkey AS c3, sample_0.r_comment AS c4, sample_0.r_regionkey AS c5 FROM public.region AS sample_0 WHERE (SELECT SUM(rl) FROM public.kinds) IS NOT NULL ORDER BY 1, 2, 3, 4, 5, 6 LIMIT 107;
+
+-- sqlsmith seed 10 query 1123; tables nation, orders; uses min
+SELECT ref_0.n_comment AS c0 FROM public.nation AS ref_0 WHERE CAST(NULL AS TIMESTAMPTZ) > (SELECT MIN(o_orderdate) FROM public.orders);
+
+-- sqlsmith seed 10 query 1189; tables customer
+SELECT ref_0.c_acctbal AS c0, ref_0.c_address AS c1 FROM public.customer AS ref_0 WHERE ref_0.c_acctbal IS NULL ORDER BY 1, 2 LIMIT 62;
+
+-- sqlsmith seed 10 query 1253; tables kinds, nation, small
+SELECT ref_2.k AS c0, ref_0.dbl AS c1, ref_2.name AS c2, 36 AS c3, ref_1.n_regionkey AS c4 FROM public.kinds AS ref_0 INNER JOIN public.nation AS ref_1 ON (ref_0.txt = ref_1.n_name) RIGHT JOIN public.small AS ref_2 ON (ref_1.n_comment IS NULL) RIGHT JOIN (SELECT sample_0.n_name AS c0, sample_0.n_name AS c1, sample_0.n_nationkey AS c2, sample_0.n_regionkey AS c3, sample_0.n_regionkey AS c4, sample_0.n_comment AS c5, sample_0.n_name AS c6, sample_0.n_regionkey AS c7, sample_0.n_name AS c8, 72 AS c9, sample_0.n_regionkey AS c10, sample_0.n_comment AS c11, sample_0.n_name AS c12 FROM public.nation AS sample_0 WHERE sample_0.n_regionkey IS NULL ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 LIMIT 137) AS subq_0 ON ((ref_0.id >= CAST(NULL AS SMALLINT)) AND (ref_0.ts = ref_0.dt)) WHERE ref_0.dt < ref_0.tstz;
+
+-- sqlsmith seed 10 query 1269; tables customer, kinds, lineitem
+WITH jennifer_0 AS (SELECT ref_0.l_shipinstruct AS c0, ref_0.l_linenumber AS c1, ref_0.l_linenumber AS c2, ref_0.l_extendedprice AS c3 FROM public.lineitem AS ref_0 WHERE FALSE) SELECT ref_1.c_custkey AS c0, ref_1.c_mktsegment AS c1, (SELECT ts FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 63) AS c2, ref_1.c_custkey AS c3, ref_1.c_comment AS c4, ref_1.c_nationkey AS c5, ref_1.c_address AS c6, ref_1.c_nationkey AS c7 FROM public.customer AS ref_1 WHERE FALSE ORDER BY 1, 2, 3, 4, 5, 6, 7, 8 LIMIT 90;
+
+-- sqlsmith seed 10 query 1280; tables small
+SELECT ref_0.k AS c0 FROM public.small AS ref_0 WHERE ref_0.name IS NULL;
+
+-- sqlsmith seed 10 query 1294; tables customer
+SELECT CAST(COALESCE(sample_0.c_mktsegment, CAST(COALESCE(sample_0.c_name, sample_0.c_phone) AS TEXT)) AS TEXT) AS c0 FROM public.customer AS sample_0 WHERE sample_0.c_phone IS NULL ORDER BY 1 LIMIT 135;
+
+-- sqlsmith seed 10 query 1346; tables nation, region
+SELECT (SELECT n_comment FROM public.nation ORDER BY 1 LIMIT 1 OFFSET 54) AS c0, sample_0.r_comment AS c1, sample_0.r_name AS c2, sample_0.r_name AS c3, sample_0.r_regionkey AS c4 FROM public.region AS sample_0 WHERE TRUE;
+
+-- sqlsmith seed 10 query 1365; tables part
+SELECT sample_0.p_size AS c0, sample_0.p_type AS c1 FROM public.part AS sample_0 WHERE sample_0.p_type IS NOT NULL ORDER BY 1, 2 LIMIT 30;
+
+-- sqlsmith seed 10 query 1366; tables customer
+SELECT (SELECT c_comment FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 6) AS c0, sample_0.c_phone AS c1, sample_0.c_nationkey AS c2, sample_0.c_custkey AS c3, 75 AS c4 FROM public.customer AS sample_0 WHERE sample_0.c_nationkey IS NULL ORDER BY 1, 2, 3, 4, 5 LIMIT 31;
+
+-- sqlsmith seed 10 query 1467; tables customer; uses min
+SELECT MIN(CAST(ref_0.c_acctbal AS DECIMAL)) OVER (PARTITION BY ref_0.c_address ORDER BY ref_0.c_nationkey) AS c0, ref_0.c_name AS c1, ref_0.c_comment AS c2, ref_0.c_acctbal AS c3, ref_0.c_phone AS c4 FROM public.customer AS ref_0 WHERE ref_0.c_nationkey IS NULL;
+
+-- sqlsmith seed 10 query 1485; tables customer
+SELECT subq_0.c0 AS c0, subq_0.c2 AS c1, subq_0.c0 AS c2, subq_0.c2 AS c3 FROM (SELECT ref_0.c_custkey AS c0, ref_0.c_comment AS c1, 69 AS c2 FROM public.customer AS ref_0 WHERE ref_0.c_comment IS NOT NULL ORDER BY 1, 2, 3 LIMIT 43) AS subq_0 WHERE subq_0.c0 IS NULL ORDER BY 1, 2, 3, 4 LIMIT 101;
+
+-- sqlsmith seed 10 query 1573; tables part
+SELECT sample_0.p_comment AS c0 FROM public.part AS sample_0 WHERE TRUE ORDER BY 1 LIMIT 121;
+
+-- sqlsmith seed 10 query 1612; tables kinds, nullable
+SELECT CASE WHEN ref_0.k IS NULL THEN ref_1.flag ELSE ref_1.flag END AS c0, ref_1.big AS c1, ref_0.v AS c2, ref_1.dt AS c3, ref_1.wide AS c4 FROM public.nullable AS ref_0 INNER JOIN public.kinds AS ref_1 ON (CASE WHEN ref_0.s IS NOT NULL THEN CAST(NULL AS SMALLINT) ELSE CAST(NULL AS SMALLINT) END <= ref_0.k) WHERE CAST(NULLIF(CAST(NULL AS SMALLINT), CAST(NULL AS SMALLINT)) AS SMALLINT) >= ref_1.id ORDER BY 1, 2, 3, 4, 5 LIMIT 86;
+
+-- sqlsmith seed 10 query 1663; tables kinds
+SELECT sample_0.id AS c0 FROM public.kinds AS sample_0 WHERE sample_0.wide IS NOT NULL;
+
+-- sqlsmith seed 10 query 1667; tables customer
+SELECT sample_0.c_address AS c0 FROM public.customer AS sample_0 WHERE sample_0.c_comment <> CAST(NULLIF(sample_0.c_comment, sample_0.c_address) AS TEXT);
+
+-- sqlsmith seed 10 query 1712; tables partsupp
+SELECT ref_0.ps_supplycost AS c0, ref_0.ps_availqty AS c1, ref_0.ps_suppkey AS c2 FROM public.partsupp AS ref_0 WHERE ref_0.ps_availqty = ref_0.ps_partkey ORDER BY 1, 2, 3 LIMIT 139;
+
+-- sqlsmith seed 10 query 1780; tables kinds, lineitem, nullable; uses max
+SELECT CAST(COALESCE(sample_0.v, sample_0.k) AS INT) AS c0, sample_0.s AS c1 FROM public.lineitem AS ref_0 RIGHT JOIN public.nullable AS sample_0 ON (ref_0.l_linestatus = sample_0.s) WHERE (SELECT MAX(ts) FROM public.kinds) > CAST(NULL AS TIMESTAMPTZ);
+
+-- sqlsmith seed 10 query 1795; tables region, supplier
+SELECT (SELECT s_acctbal FROM public.supplier ORDER BY 1 LIMIT 1 OFFSET 4) AS c0 FROM public.region AS sample_0 WHERE FALSE;
+
+-- sqlsmith seed 10 query 1836; tables nullable, partsupp, supplier
+SELECT CASE WHEN (SELECT k FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 5) IS NULL THEN (SELECT ps_comment FROM public.partsupp ORDER BY 1 LIMIT 1 OFFSET 2) ELSE (SELECT ps_comment FROM public.partsupp ORDER BY 1 LIMIT 1 OFFSET 2) END AS c0, ref_0.s_comment AS c1 FROM public.supplier AS ref_0 WHERE TRUE ORDER BY 1, 2 LIMIT 49;
+
+-- sqlsmith seed 10 query 1895; tables nation
+SELECT sample_0.n_regionkey AS c0 FROM public.nation AS sample_0 WHERE TRUE ORDER BY 1 LIMIT 128;
+
+-- sqlsmith seed 10 query 1986; tables nation, part
+SELECT sample_0.p_brand AS c0, sample_0.p_retailprice AS c1, (SELECT n_comment FROM public.nation ORDER BY 1 LIMIT 1 OFFSET 2) AS c2, CAST(COALESCE(sample_0.p_mfgr, sample_0.p_mfgr) AS TEXT) AS c3 FROM public.part AS sample_0 WHERE sample_0.p_retailprice > sample_0.p_retailprice;
+
+-- sqlsmith seed 10 query 2095; tables nullable, region
+SELECT sample_0.r_regionkey AS c0 FROM public.region AS sample_0 WHERE (SELECT k FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 4) IS NULL;
+
+-- sqlsmith seed 10 query 2188; tables kinds, nullable
+SELECT ref_0.k AS c0, ref_0.k AS c1 FROM public.nullable AS ref_0 WHERE EXISTS(SELECT ref_0.s AS c0, ref_0.s AS c1, ref_1.num AS c2, ref_0.v AS c3 FROM public.kinds AS ref_1 WHERE ref_0.k IS NULL ORDER BY 1, 2, 3, 4 LIMIT 156) ORDER BY 1, 2 LIMIT 162;
+
+-- sqlsmith seed 10 query 2202; tables small, supplier
+SELECT sample_0.name AS c0, sample_0.k AS c1 FROM public.small AS sample_0 INNER JOIN public.supplier AS ref_0 ON (sample_0.name = ref_0.s_name) WHERE sample_0.k IS NOT NULL ORDER BY 1, 2 LIMIT 176;
+
+-- sqlsmith seed 10 query 2249; tables lineitem, region
+SELECT ref_0.l_linestatus AS c0, ref_0.l_quantity AS c1, (SELECT r_name FROM public.region ORDER BY 1 LIMIT 1 OFFSET 4) AS c2 FROM public.lineitem AS ref_0 WHERE FALSE ORDER BY 1, 2, 3 LIMIT 96;
+
+-- sqlsmith seed 10 query 2257; tables kinds, region
+SELECT (SELECT dt FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 5) AS c0, ref_0.r_comment AS c1, ref_0.r_name AS c2 FROM public.region AS ref_0 WHERE ref_0.r_comment IS NULL ORDER BY 1, 2, 3 LIMIT 61;
+
+-- sqlsmith seed 10 query 2371; tables kinds, nation, partsupp, supplier; uses max
+SELECT CASE WHEN EXISTS(SELECT ref_1.n_comment AS c0, ref_1.n_name AS c1, 84 AS c2, ref_1.n_comment AS c3, (SELECT MAX(tstz) FROM public.kinds) AS c4, ref_0.ps_supplycost AS c5 FROM public.supplier AS sample_0 RIGHT JOIN public.nation AS ref_1 ON (TRUE) WHERE ref_1.n_nationkey IS NOT NULL ORDER BY 1, 2, 3, 4, 5, 6 LIMIT 108) THEN ref_0.ps_supplycost ELSE ref_0.ps_supplycost END AS c0 FROM public.partsupp AS ref_0 WHERE ref_0.ps_suppkey IS NULL ORDER BY 1 LIMIT 160;
+
+-- sqlsmith seed 10 query 2580; tables kinds, nullable, orders
+SELECT sample_0.k AS c0, sample_0.s AS c1, sample_0.v AS c2, sample_0.k AS c3, CASE WHEN (FALSE) OR (EXISTS(SELECT sample_0.s AS c0, sample_0.v AS c1, 51 AS c2, sample_0.k AS c3, sample_0.v AS c4, sample_1.flag AS c5, sample_0.k AS c6, sample_0.v AS c7, sample_1.txt AS c8, sample_0.k AS c9 FROM public.kinds AS sample_1 WHERE sample_1.ts > (SELECT o_orderdate FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 3))) THEN 99 ELSE 99 END AS c4 FROM public.nullable AS sample_0 WHERE TRUE ORDER BY 1, 2, 3, 4, 5 LIMIT 124;
+
+-- sqlsmith seed 10 query 2594; tables part
+SELECT sample_0.p_container AS c0 FROM public.part AS sample_0 WHERE sample_0.p_partkey >= sample_0.p_partkey ORDER BY 1 LIMIT 69;
+
+-- sqlsmith seed 10 query 2634; tables nation
+SELECT ref_0.n_comment AS c0 FROM public.nation AS ref_0 WHERE FALSE ORDER BY 1 LIMIT 57;
+
+-- sqlsmith seed 10 query 2692; tables customer, part
+SELECT 98 AS c0 FROM public.customer AS sample_0 WHERE sample_0.c_acctbal = (SELECT p_retailprice FROM public.part ORDER BY 1 LIMIT 1 OFFSET 6);
+
+-- sqlsmith seed 10 query 2701; tables customer, nullable
+SELECT subq_0.c4 AS c0 FROM (SELECT sample_0.c_nationkey AS c0, (SELECT v FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 4) AS c1, sample_0.c_comment AS c2, sample_0.c_custkey AS c3, sample_0.c_name AS c4, sample_0.c_comment AS c5, sample_0.c_acctbal AS c6 FROM public.customer AS sample_0 WHERE TRUE ORDER BY 1, 2, 3, 4, 5, 6, 7 LIMIT 150) AS subq_0 WHERE FALSE ORDER BY 1 LIMIT 27;
+
+-- sqlsmith seed 10 query 2743; tables kinds, small; uses min
+SELECT subq_0.c0 AS c0 FROM (SELECT ref_0.name AS c0, ref_0.name AS c1 FROM public.small AS ref_0 WHERE ref_0.name LIKE ref_0.name ORDER BY 1, 2 LIMIT 69) AS subq_0 WHERE CAST(NULLIF(CAST(NULL AS REAL), (SELECT MIN(rl) FROM public.kinds)) AS REAL) <> (SELECT rl FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 5);
+
+-- sqlsmith seed 11 query 107; tables nation, nullable, orders
+SELECT subq_0.c1 AS c0, subq_0.c0 AS c1, subq_0.c0 AS c2 FROM (SELECT ref_0.n_regionkey AS c0, ref_0.n_name AS c1, ref_0.n_comment AS c2, ref_0.n_comment AS c3 FROM public.nation AS ref_0 WHERE (SELECT o_shippriority FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 4) <= CAST(NULL AS SMALLINT) ORDER BY 1, 2, 3, 4 LIMIT 99) AS subq_0 WHERE (SELECT s FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 3) IS NULL ORDER BY 1, 2, 3 LIMIT 121;
+
+-- sqlsmith seed 11 query 115; tables kinds
+SELECT ref_0.ts AS c0, ref_0.big AS c1 FROM public.kinds AS ref_0 WHERE ref_0.dt IS NULL;
+
+-- sqlsmith seed 11 query 121; tables orders
+SELECT sample_0.o_orderkey AS c0 FROM public.orders AS sample_0 WHERE TRUE ORDER BY 1 LIMIT 194;
+
+-- sqlsmith seed 11 query 141; tables customer, kinds
+SELECT sample_0.ts AS c0, (SELECT c_comment FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 1) AS c1, (SELECT id FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 2) AS c2 FROM public.kinds AS sample_0 WHERE sample_0.flag IS NULL ORDER BY 1, 2, 3 LIMIT 94;
+
+-- sqlsmith seed 11 query 224; tables lineitem
+SELECT sample_0.l_quantity AS c0 FROM public.lineitem AS sample_0 WHERE sample_0.l_tax IS NOT NULL ORDER BY 1 LIMIT 45;
+
+-- sqlsmith seed 11 query 259; tables region
+SELECT 58 AS c0, ref_0.r_comment AS c1, ref_0.r_comment AS c2, 93 AS c3 FROM public.region AS ref_0 WHERE ref_0.r_regionkey IS NOT NULL ORDER BY 1, 2, 3, 4 LIMIT 58;
+
+-- sqlsmith seed 11 query 283; tables kinds
+SELECT 96 AS c0 FROM public.kinds AS ref_0 WHERE TRUE ORDER BY 1 LIMIT 114;
+
+-- sqlsmith seed 11 query 451; tables partsupp
+SELECT sample_0.ps_availqty AS c0, sample_0.ps_suppkey AS c1, sample_0.ps_availqty AS c2, sample_0.ps_partkey AS c3, sample_0.ps_partkey AS c4, sample_0.ps_partkey AS c5, sample_0.ps_supplycost AS c6 FROM public.partsupp AS sample_0 WHERE sample_0.ps_comment IS NOT NULL ORDER BY 1, 2, 3, 4, 5, 6, 7 LIMIT 25;
+
+-- sqlsmith seed 11 query 469; tables kinds, nation; uses max, min
+SELECT MAX(CAST((SELECT MIN(tstz) FROM public.kinds) AS TIMESTAMPTZ)) OVER (PARTITION BY ref_0.n_regionkey, ref_0.n_regionkey, ref_0.n_name ORDER BY ref_0.n_name) AS c0 FROM public.nation AS ref_0 WHERE FALSE ORDER BY 1 LIMIT 107;
+
+-- sqlsmith seed 11 query 576; tables customer
+SELECT ref_0.c_comment AS c0 FROM public.customer AS ref_0 WHERE TRUE ORDER BY 1 LIMIT 163;
+
+-- sqlsmith seed 11 query 702; tables kinds, nation, orders
+SELECT (SELECT n_name FROM public.nation ORDER BY 1 LIMIT 1 OFFSET 25) AS c0, sample_0.o_orderpriority AS c1, sample_0.o_orderpriority AS c2, sample_0.o_orderpriority AS c3, sample_0.o_orderpriority AS c4, (SELECT flag FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 1) AS c5 FROM public.orders AS sample_0 WHERE FALSE ORDER BY 1, 2, 3, 4, 5, 6 LIMIT 102;
+
+-- sqlsmith seed 11 query 724; tables kinds
+SELECT sample_0.num AS c0 FROM public.kinds AS sample_0 WHERE sample_0.big IS NULL ORDER BY 1 LIMIT 180;
+
+-- sqlsmith seed 11 query 726; tables kinds, nullable, part; uses max
+SELECT subq_1.c0 AS c0, (SELECT p_mfgr FROM public.part ORDER BY 1 LIMIT 1 OFFSET 6) AS c1, subq_1.c1 AS c2 FROM (SELECT subq_0.c0 AS c0, subq_0.c0 AS c1 FROM (SELECT ref_0.v AS c0, ref_0.v AS c1, ref_0.k AS c2, 17 AS c3, ref_0.s AS c4 FROM public.nullable AS ref_0 WHERE ref_0.s <= ref_0.s ORDER BY 1, 2, 3, 4, 5 LIMIT 146) AS subq_0 WHERE CASE WHEN (subq_0.c3 IS NOT NULL) AND (TRUE) THEN CAST(NULLIF((SELECT ts FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 2), (SELECT ts FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 4)) AS TIMESTAMP) ELSE CAST(NULLIF((SELECT ts FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 2), (SELECT ts FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 4)) AS TIMESTAMP) END > (SELECT MAX(ts) FROM public.kinds) ORDER BY 1, 2 LIMIT 86) AS subq_1 WHERE subq_1.c0 IS NULL ORDER BY 1, 2, 3 LIMIT 45;
+
+-- sqlsmith seed 11 query 743; tables nullable, part
+SELECT ref_0.k AS c0, ref_0.k AS c1, CAST(NULLIF(ref_0.k, ref_0.k) AS INT) AS c2, ref_0.v AS c3, ref_0.v AS c4 FROM public.nullable AS ref_0 WHERE (SELECT p_type FROM public.part ORDER BY 1 LIMIT 1 OFFSET 2) IS NULL ORDER BY 1, 2, 3, 4, 5 LIMIT 72;
+
+-- sqlsmith seed 11 query 820; tables lineitem
+SELECT CASE WHEN TRUE THEN sample_0.l_partkey ELSE sample_0.l_partkey END AS c0 FROM public.lineitem AS sample_0 WHERE FALSE ORDER BY 1 LIMIT 58;
+
+-- sqlsmith seed 11 query 881; tables nation
+SELECT sample_0.n_regionkey AS c0 FROM public.nation AS sample_0 WHERE sample_0.n_name IS NOT NULL;
+
+-- sqlsmith seed 11 query 902; tables region
+SELECT subq_0.c0 AS c0, subq_0.c0 AS c1 FROM (SELECT 23 AS c0 FROM public.region AS sample_0 WHERE EXISTS(SELECT sample_0.r_name AS c0, sample_0.r_name AS c1, ref_0.r_comment AS c2 FROM public.region AS ref_0 WHERE TRUE ORDER BY 1, 2, 3 LIMIT 89)) AS subq_0 WHERE FALSE ORDER BY 1, 2 LIMIT 66;
+
+-- sqlsmith seed 11 query 954; tables customer
+SELECT ref_0.c_acctbal AS c0, ref_0.c_custkey AS c1, ref_0.c_custkey AS c2, ref_0.c_phone AS c3, ref_0.c_custkey AS c4, ref_0.c_address AS c5 FROM public.customer AS ref_0 WHERE ref_0.c_acctbal IS NOT NULL ORDER BY 1, 2, 3, 4, 5, 6 LIMIT 23;
+
+-- sqlsmith seed 11 query 988; tables kinds, nullable, region, small
+SELECT ref_0.r_comment AS c0, subq_0.c8 AS c1, (SELECT v FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 4) AS c2 FROM public.region AS ref_0, LATERAL (SELECT sample_0.k AS c0, ref_0.r_regionkey AS c1, sample_0.k AS c2, sample_0.name AS c3, ref_0.r_name AS c4, CAST(NULLIF(sample_0.name, sample_0.name) AS TEXT) AS c5, sample_0.k AS c6, sample_0.name AS c7, sample_0.name AS c8 FROM public.small AS sample_0 WHERE FALSE <= (SELECT flag FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 2)) AS subq_0 WHERE (SELECT ts FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 21) = CAST(NULL AS DATE);
+
+-- sqlsmith seed 11 query 1035; tables customer, orders; uses min
+SELECT ref_0.c_nationkey AS c0, ref_0.c_acctbal AS c1, ref_0.c_phone AS c2 FROM public.customer AS ref_0 WHERE CAST(NULL AS SMALLINT) >= (SELECT MIN(o_orderkey) FROM public.orders) ORDER BY 1, 2, 3 LIMIT 51;
+
+-- sqlsmith seed 11 query 1113; tables lineitem
+SELECT ref_0.l_returnflag AS c0, ref_0.l_linenumber AS c1, ref_0.l_shipinstruct AS c2 FROM public.lineitem AS ref_0 WHERE CAST(COALESCE(ref_0.l_discount, ref_0.l_extendedprice) AS DECIMAL) IS NOT NULL ORDER BY 1, 2, 3 LIMIT 63;
+
+-- sqlsmith seed 11 query 1219; tables supplier
+SELECT ref_0.s_comment AS c0, ref_0.s_phone AS c1, ref_0.s_suppkey AS c2 FROM public.supplier AS ref_0 WHERE ref_0.s_suppkey <= CASE WHEN ref_0.s_comment IS NOT NULL THEN CAST(NULL AS SMALLINT) ELSE CAST(NULL AS SMALLINT) END;
+
+-- sqlsmith seed 11 query 1269; tables nullable, part
+SELECT subq_0.c0 AS c0 FROM (SELECT sample_0.p_container AS c0 FROM public.part AS sample_0 WHERE EXISTS(SELECT ref_0.v AS c0 FROM public.nullable AS ref_0 WHERE CAST(NULL AS REAL) <= CAST(NULL AS REAL) ORDER BY 1 LIMIT 99)) AS subq_0 WHERE subq_0.c0 IS NOT NULL ORDER BY 1 LIMIT 93;
+
+-- sqlsmith seed 11 query 1292; tables customer
+SELECT ref_0.c_comment AS c0, ref_0.c_mktsegment AS c1, ref_0.c_acctbal AS c2, ref_0.c_custkey AS c3, ref_0.c_custkey AS c4, ref_0.c_custkey AS c5, ref_0.c_name AS c6 FROM public.customer AS ref_0 WHERE FALSE ORDER BY 1, 2, 3, 4, 5, 6, 7 LIMIT 123;
+
+-- sqlsmith seed 11 query 1312; tables lineitem, orders
+SELECT sample_0.l_commitdate AS c0, (SELECT o_totalprice FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 59) AS c1, sample_0.l_discount AS c2, sample_0.l_shipinstruct AS c3 FROM public.lineitem AS sample_0 WHERE sample_0.l_extendedprice IS NOT NULL ORDER BY 1, 2, 3, 4 LIMIT 107;
+
+-- sqlsmith seed 11 query 1331; tables kinds
+SELECT sample_0.num AS c0 FROM public.kinds AS sample_0 WHERE FALSE;
+
+-- sqlsmith seed 11 query 1366; tables kinds; uses sum
+SELECT (SELECT SUM(rl) FROM public.kinds) AS c0, ref_0.big AS c1 FROM public.kinds AS ref_0 WHERE ref_0.big IS NULL ORDER BY 1, 2 LIMIT 107;
+
+-- sqlsmith seed 11 query 1367; tables supplier
+SELECT sample_0.s_name AS c0 FROM public.supplier AS sample_0 WHERE FALSE ORDER BY 1 LIMIT 92;
+
+-- sqlsmith seed 11 query 1397; tables region
+SELECT sample_0.r_regionkey AS c0, sample_0.r_regionkey AS c1 FROM public.region AS sample_0 WHERE sample_0.r_comment IS NULL;
+
+-- sqlsmith seed 11 query 1493; tables small
+SELECT ref_0.k AS c0 FROM public.small AS ref_0 WHERE FALSE;
+
+-- sqlsmith seed 11 query 1507; tables lineitem
+SELECT sample_0.l_linenumber AS c0, sample_0.l_partkey AS c1, sample_0.l_tax AS c2 FROM public.lineitem AS sample_0 WHERE sample_0.l_suppkey >= sample_0.l_partkey ORDER BY 1, 2, 3 LIMIT 115;
+
+-- sqlsmith seed 11 query 1570; tables supplier
+SELECT ref_0.s_acctbal AS c0, ref_0.s_name AS c1 FROM public.supplier AS ref_0 WHERE CAST(COALESCE(ref_0.s_nationkey, ref_0.s_suppkey) AS BIGINT) IS NULL ORDER BY 1, 2 LIMIT 97;
+
+-- sqlsmith seed 11 query 1633; tables nullable, small
+SELECT CASE WHEN (ref_0.name IS NOT NULL) OR (TRUE) THEN (SELECT s FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 2) ELSE (SELECT s FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 2) END AS c0, ref_0.name AS c1, ref_0.name AS c2 FROM public.small AS ref_0 WHERE ref_0.k IS NULL ORDER BY 1, 2, 3 LIMIT 49;
+
+-- sqlsmith seed 11 query 1641; tables region
+SELECT 93 AS c0 FROM public.region AS ref_0 WHERE ref_0.r_comment IS NULL ORDER BY 1 LIMIT 104;

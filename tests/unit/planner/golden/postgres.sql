@@ -76,3 +76,9 @@ select format('%s: %-4s|%L', o_orderkey, o_comment, o_comment), int2(o_custkey) 
 SELECT CONCAT(COALESCE(CAST("orders"."o_orderkey" AS TEXT), ''), ': ', CASE WHEN CAST(LENGTH(COALESCE(CAST("orders"."o_comment" AS TEXT), '')) AS INT) >= 4 THEN COALESCE(CAST("orders"."o_comment" AS TEXT), '') ELSE RPAD(COALESCE(CAST("orders"."o_comment" AS TEXT), ''), 4, ' ') END, '|', CASE WHEN "orders"."o_comment" IS NULL THEN 'NULL' WHEN CONTAINS(CAST("orders"."o_comment" AS TEXT), '\') THEN 'E' || '''' || REPLACE(REPLACE(CAST("orders"."o_comment" AS TEXT), '\', '\\'), '''', '''''') || '''' ELSE '''' || REPLACE(CAST("orders"."o_comment" AS TEXT), '''', '''''') || '''' END) AS "__c0", CAST("orders"."o_custkey" AS SMALLINT) AS "__c1" FROM "orders" AS "orders"
 -- final
 SELECT "__c0" AS "format", "__c1" AS "int2" FROM "__stage_1" AS "__block"
+-- case: booleans in concat are t and f; text to integer checked as int4in; VALUES ordered as a statement
+select concat(o_orderkey > 1, 'x'), o_comment::int, ' 7'::int from orders
+-- stage 1 block orders gather
+SELECT CONCAT(CASE WHEN "orders"."o_orderkey" > 1 THEN 't' WHEN NOT "orders"."o_orderkey" > 1 THEN 'f' END, 'x') AS "__c0", CASE WHEN NOT REGEXP_FULL_MATCH("orders"."o_comment", '\s*[+-]?[0-9]+\s*') THEN CAST(ERROR('invalid input syntax for type integer') AS INT) ELSE CAST("orders"."o_comment" AS INT) END AS "__c1", CAST(' 7' AS INT) AS "__c2" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "concat", "__c1" AS "o_comment", "__c2" AS "int4" FROM "__stage_1" AS "__block"

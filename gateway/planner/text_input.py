@@ -1,16 +1,20 @@
-"""Rule: text cast to boolean reads it as PostgreSQL's boolin does.
+"""Rule: text cast to boolean or to an integer type reads it as PostgreSQL's input functions do.
 
-boolin takes, ignoring case and surrounding spaces, ``true``/``false``, ``yes``/``no``,
+int2in/int4in/int8in take an optional sign and digits, with spaces around: ``'1.5'::int``
+is 22P02 (DuckDB rounds it to 2). boolin takes, ignoring case and surrounding spaces, ``true``/``false``, ``yes``/``no``,
 ``on``/``off``, ``1``/``0`` and any unambiguous prefix of them (``t``, ``fa``, ``y``,
 ``of``); anything else is 22P02. DuckDB takes fewer (not ``on``/``off``, ``y``, prefixes).
-A string constant is read here; other text becomes a CASE over the accepted spellings.
+A string constant is read here; other text becomes a CASE over the accepted spellings
+(for integers: over a pattern of digits).
 
 >>> import sqlglot
->>> boolean_input(sqlglot.parse_one("select 'off'::boolean, ' Yes'::bool", read="postgres")).sql("duckdb")
-'SELECT FALSE, TRUE'
+>>> text_input(sqlglot.parse_one("select 'off'::boolean, ' Yes'::bool, ' 7'::int", read="postgres")).sql("duckdb")
+"SELECT FALSE, TRUE, CAST(' 7' AS INT)"
 """
 
 from __future__ import annotations
+
+import re
 
 from sqlglot import exp
 
@@ -26,15 +30,40 @@ for _word in TRUE_WORDS + FALSE_WORDS:
             SPELLINGS[_prefix] = _word in TRUE_WORDS
 
 
-def boolean_input(expression: exp.Expression) -> exp.Expression:
+T = exp.DataType.Type
+INTEGERS = {T.SMALLINT: ("smallint", 2**15), T.INT: ("integer", 2**31), T.BIGINT: ("bigint", 2**63)}
+DIGITS = r"\s*[+-]?[0-9]+\s*"
+
+
+def text_input(expression: exp.Expression) -> exp.Expression:
     for cast in list(expression.find_all(exp.Cast)):
-        if cast.to.this != exp.DataType.Type.BOOLEAN or not _text(cast.this):
+        if not _text(cast.this):
+            continue
+        if cast.to.this in INTEGERS:
+            _integer(cast)
+            continue
+        if cast.to.this != exp.DataType.Type.BOOLEAN:
             continue
         if isinstance(cast.this, exp.Literal):
             cast.replace(exp.Boolean(this=_read(cast.this.name)))
         else:
             cast.replace(_case(cast.this))
     return expression
+
+
+def _integer(cast: exp.Cast) -> None:
+    name, limit = INTEGERS[cast.to.this]
+    if isinstance(cast.this, exp.Literal):
+        text = cast.this.name
+        if not re.fullmatch(DIGITS, text):
+            raise SqlError("22P02", f'invalid input syntax for type {name}: "{text}"')
+        if not -limit <= int(text) < limit:
+            raise SqlError("22003", f'value "{text}" is out of range for type {name}')
+        return
+    matches = exp.Anonymous(this="regexp_full_match", expressions=[cast.this.copy(), exp.Literal.string(DIGITS)])
+    error = exp.Anonymous(this="ERROR", expressions=[exp.Literal.string(f"invalid input syntax for type {name}")])
+    cast.replace(exp.Case(ifs=[exp.If(this=exp.Not(this=matches), true=exp.cast(error, cast.to.copy()))],
+                          default=cast.copy()))
 
 
 def _text(node: exp.Expression) -> bool:
