@@ -4,7 +4,8 @@ Tables may be written bare, as ``public.t`` or ``duckflight.public.t``; all are
 the catalog table ``t``. An unknown table raises 42P01 and an unknown column
 42703, with PostgreSQL's wording; a table whose files could not be read raises
 the error that names the file (``Table.check_readable``). The result has every column qualified with
-its source's alias and every table aliased, which the later rules rely on.
+its source's alias and every table aliased, which the later rules rely on. SELECT DISTINCT
+ordered by something outside its select list is 42P10, as in PostgreSQL.
 
 >>> import sqlglot
 >>> from duckflight.gateway.catalog import Catalog, Table
@@ -29,7 +30,7 @@ SCHEMA = "public"
 def qualify_query(expression: exp.Expression, catalog: Catalog) -> exp.Expression:
     _check_tables(expression, catalog)
     try:
-        return qualify(
+        qualified = qualify(
             expression,
             schema=catalog.sqlglot_schema(),
             dialect="postgres",
@@ -38,6 +39,24 @@ def qualify_query(expression: exp.Expression, catalog: Catalog) -> exp.Expressio
         )
     except OptimizeError as error:
         raise _column_error(error) from error
+    _check_distinct_order(qualified)
+    return qualified
+
+
+def _check_distinct_order(expression: exp.Expression) -> None:
+    """PostgreSQL's transformDistinctClause: each ORDER BY of a SELECT DISTINCT is an output column."""
+    for select in expression.find_all(exp.Select):
+        distinct, order = select.args.get("distinct"), select.args.get("order")
+        if distinct is None or distinct.args.get("on") is not None or order is None:
+            continue
+        aliases = {p.alias_or_name for p in select.expressions}
+        outputs = {p.unalias().sql() for p in select.expressions}
+        for ordered in order.expressions:
+            key = ordered.this
+            if isinstance(key, exp.Column) and not key.table and key.name in aliases or \
+                    isinstance(key, exp.Literal) or key.sql() in outputs:
+                continue
+            raise SqlError("42P10", "for SELECT DISTINCT, ORDER BY expressions must appear in select list")
 
 
 def _check_tables(expression: exp.Expression, catalog: Catalog) -> None:

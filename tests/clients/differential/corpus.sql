@@ -922,3 +922,6 @@ select * from nation where false;
 
 -- misc: GROUP BY alias
 select n_regionkey as r, count(*) from nation group by r order by r;
+
+-- misc: DISTINCT with ORDER BY not in select list
+select distinct n_regionkey from nation order by n_name;

@@ -82,3 +82,9 @@ select concat(o_orderkey > 1, 'x'), o_comment::int, ' 7'::int from orders
 SELECT CONCAT(CASE WHEN "orders"."o_orderkey" > 1 THEN 't' WHEN NOT "orders"."o_orderkey" > 1 THEN 'f' END, 'x') AS "__c0", CASE WHEN NOT REGEXP_FULL_MATCH("orders"."o_comment", '\s*[+-]?[0-9]+\s*') THEN CAST(ERROR('invalid input syntax for type integer') AS INT) ELSE CAST("orders"."o_comment" AS INT) END AS "__c1", CAST(' 7' AS INT) AS "__c2" FROM "orders" AS "orders"
 -- final
 SELECT "__c0" AS "concat", "__c1" AS "o_comment", "__c2" AS "int4" FROM "__stage_1" AS "__block"
+-- case: SELECT DISTINCT ordered by its output columns
+select distinct o_custkey + 1, o_comment as c from orders order by o_custkey + 1, c, 1
+-- stage 1 block orders gather
+SELECT DISTINCT "orders"."o_custkey" + 1 AS "__c0", "orders"."o_comment" AS "__c1" FROM "orders" AS "orders"
+-- final
+SELECT DISTINCT "__c0" AS "?column?", "__c1" AS "c" FROM "__stage_1" AS "__block" ORDER BY "__c0", "__c1", "__c0"
