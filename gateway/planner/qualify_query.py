@@ -5,7 +5,8 @@ the catalog table ``t``. An unknown table raises 42P01 and an unknown column
 42703, with PostgreSQL's wording; a table whose files could not be read raises
 the error that names the file (``Table.check_readable``). The result has every column qualified with
 its source's alias and every table aliased, which the later rules rely on. SELECT DISTINCT
-ordered by something outside its select list is 42P10, as in PostgreSQL.
+ordered by something outside its select list is 42P10, and an output column's alias named
+in WHERE or HAVING is 42703, as in PostgreSQL (sqlglot, like DuckDB, would read the alias).
 
 >>> import sqlglot
 >>> from duckflight.gateway.catalog import Catalog, Table
@@ -29,6 +30,7 @@ SCHEMA = "public"
 
 def qualify_query(expression: exp.Expression, catalog: Catalog) -> exp.Expression:
     _check_tables(expression, catalog)
+    _check_alias_references(expression, catalog)
     try:
         qualified = qualify(
             expression,
@@ -41,6 +43,37 @@ def qualify_query(expression: exp.Expression, catalog: Catalog) -> exp.Expressio
         raise _column_error(error) from error
     _check_distinct_order(qualified)
     return qualified
+
+
+def _check_alias_references(expression: exp.Expression, catalog: Catalog) -> None:
+    """An output column's alias is no name in WHERE or HAVING (only in GROUP BY and ORDER BY)."""
+    suspects = {c.name for select in expression.find_all(exp.Select) for c in _alias_uses(select)}
+    if not suspects:
+        return
+    probe = expression.copy()
+    for select in probe.find_all(exp.Select):  # GROUP BY may name an output column: by position here
+        positions = {p.alias: i for i, p in enumerate(select.expressions, 1) if isinstance(p, exp.Alias)}
+        group = select.args.get("group")
+        for item in group.expressions if group else []:
+            if isinstance(item, exp.Column) and not item.table and item.name in positions:
+                item.replace(exp.Literal.number(positions[item.name]))
+    try:
+        qualify(probe, schema=catalog.sqlglot_schema(), dialect="postgres", validate_qualify_columns=True,
+                quote_identifiers=True, expand_alias_refs=False)
+    except OptimizeError as error:
+        missing = _column_error(error)
+        name = missing.message.split('"')[1] if missing.sqlstate == "42703" else None
+        if name in suspects:
+            raise missing from error
+
+
+def _alias_uses(select: exp.Select) -> list[exp.Column]:
+    """Bare columns of WHERE and HAVING named like an alias that renames something."""
+    renamed = {p.alias for p in select.expressions
+               if isinstance(p, exp.Alias) and not (isinstance(p.this, exp.Column) and p.this.name == p.alias)}
+    clauses = [select.args.get(k) for k in ("where", "having") if select.args.get(k) is not None]
+    return [c for clause in clauses for c in clause.find_all(exp.Column)
+            if not c.table and c.name in renamed and c.find_ancestor(exp.Select) is select]
 
 
 def _check_distinct_order(expression: exp.Expression) -> None:

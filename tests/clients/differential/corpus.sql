@@ -925,3 +925,12 @@ select n_regionkey as r, count(*) from nation group by r order by r;
 
 -- misc: DISTINCT with ORDER BY not in select list
 select distinct n_regionkey from nation order by n_name;
+
+-- misc: column alias in WHERE is an error
+select n_nationkey as k from nation where k > 1;
+
+-- misc: an alias in HAVING of a grouped query
+select n_regionkey as r, count(*) as c from nation group by r having count(*) > 4 order by r;
+
+-- misc: a correlated subquery naming an inner column like an outer alias
+select n_name as r_name from nation where exists (select 1 from region where r_name = 'ASIA' and r_regionkey = n_regionkey) order by 1;
