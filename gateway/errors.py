@@ -70,6 +70,10 @@ BY_MESSAGE = FILE_ERRORS + [
     (re.compile(r"Could not convert string '([^']*)' to (\w+)", re.I), "22P02", None),
     (re.compile(r"invalid input syntax for type", re.I), "22P02", None),  # planner/text_input.py
     (re.compile(r"LIMIT/OFFSET cannot be negative", re.I), "2201W", "LIMIT must not be negative"),
+    # errors planner/postgres_functions.py raises with PostgreSQL's words
+    (re.compile(r"null character not permitted"), "54000", "null character not permitted"),
+    (re.compile(r"(a negative number raised to a non-integer power yields a complex result|"
+                r"zero raised to a negative power is undefined)"), "2201F", "{0}"),
     (re.compile(r"Could not cast value .* to DECIMAL", re.I), "22003", "numeric field overflow"),
     (re.compile(r"More than one row returned by a subquery", re.I), "21000",
      "more than one row returned by a subquery used as an expression"),

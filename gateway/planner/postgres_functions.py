@@ -11,6 +11,8 @@
 * ``substr(s, start, n)`` with a start below 1 keeps the characters from 1 up to
   ``start + n`` (text_substr), where DuckDB counts a negative start from the end;
 * ``width_bucket(x, low, high, count)`` (width_bucket_float8/numeric) as a CASE;
+* ``split_part`` with an empty delimiter, ``chr(0)`` (54000) and ``power`` of a negative
+  number to a fraction or of zero to a negative number (2201F) as PostgreSQL has them;
 * ``format('…%s…', …)`` (text_format) with a constant format: ``%s`` (NULL is empty),
   ``%L`` (quote_literal, NULL is NULL), positions ``%2$s``, widths ``%5s``/``%-5s``
   and ``%%`` are spelled out as a concatenation; ``%I`` (it quotes keywords) and ``*``
@@ -34,6 +36,8 @@ from sqlglot import exp
 from duckflight.gateway.pgwire.backend import SqlError
 
 T = exp.DataType.Type
+COMPLEX = "a negative number raised to a non-integer power yields a complex result"
+ZERO_POWER = "zero raised to a negative power is undefined"
 # A type's name called as a function is a cast to it: int2(x) is x::int2.
 TYPE_FUNCTIONS = {"int2": "SMALLINT", "int4": "INT", "int8": "BIGINT", "float4": "REAL", "float8": "DOUBLE"}
 FLOATS = {T.DOUBLE, T.FLOAT}
@@ -78,6 +82,14 @@ def _rewrite(node: exp.Expression) -> exp.Expression | None:
         return _substr(node)
     if isinstance(node, exp.WidthBucket):
         return _width_bucket(node)
+    if isinstance(node, exp.SplitPart):  # sqlglot then writes PostgreSQL's rule for DuckDB
+        node.set("empty_delimiter_returns_whole", True)
+        return None
+    if isinstance(node, exp.Chr) and len(node.expressions) == 1:
+        return _refusing(node, exp.EQ(this=node.expressions[0].copy(), expression=exp.Literal.number(0)),
+                         "null character not permitted")
+    if isinstance(node, exp.Pow) and not node.meta.get("checked"):
+        return _checked_power(node)
     if isinstance(node, exp.Format) or isinstance(node, exp.Anonymous) and node.name.lower() == "format":
         return _format(node)
     return None
@@ -125,6 +137,27 @@ def _substr(node: exp.Substring) -> exp.Expression:
         count = exp.Sub(this=end, expression=begin.copy())
         rewritten.set("length", exp.Greatest(this=count, expressions=[exp.Literal.number(0)]))
     return rewritten
+
+
+def _refusing(node: exp.Expression, condition: exp.Expression, message: str) -> exp.Expression:
+    """``node``, or PostgreSQL's error when ``condition`` holds (errors.py gives its SQLSTATE)."""
+    error = exp.Anonymous(this="ERROR", expressions=[exp.Literal.string(message)])
+    return exp.Case(ifs=[exp.If(this=condition, true=error)], default=node.copy())
+
+
+def _checked_power(node: exp.Pow) -> exp.Expression:
+    """dpow's errors (2201F): a negative base to a fractional power, zero to a negative one."""
+    base, exponent = node.this, node.expression
+    kept = node.copy()
+    kept.meta["checked"] = True
+    fraction = exp.and_(exp.LT(this=base.copy(), expression=exp.Literal.number(0)),
+                        exp.NEQ(this=exponent.copy(), expression=exp.Floor(this=exponent.copy())))
+    zero = exp.and_(exp.EQ(this=base.copy(), expression=exp.Literal.number(0)),
+                    exp.LT(this=exponent.copy(), expression=exp.Literal.number(0)))
+    return exp.Case(ifs=[
+        exp.If(this=fraction, true=exp.Anonymous(this="ERROR", expressions=[exp.Literal.string(COMPLEX)])),
+        exp.If(this=zero, true=exp.Anonymous(this="ERROR", expressions=[exp.Literal.string(ZERO_POWER)]))],
+        default=kept)
 
 
 def _width_bucket(node: exp.WidthBucket) -> exp.Expression:

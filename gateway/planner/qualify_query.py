@@ -42,7 +42,29 @@ def qualify_query(expression: exp.Expression, catalog: Catalog) -> exp.Expressio
     except OptimizeError as error:
         raise _column_error(error) from error
     _check_distinct_order(qualified)
+    _using_in_scope(qualified)
     return qualified
+
+
+def _using_in_scope(expression: exp.Expression) -> None:
+    """A column a later JOIN ... USING names, in an earlier ON, is the one of the tables joined so far.
+
+    sqlglot writes every unqualified use of a USING column as the COALESCE of its tables,
+    also in the ON of a join before it, where the later table is not in scope yet.
+    """
+    for select in expression.find_all(exp.Select):
+        source = select.args.get("from_")
+        seen = {source.this.alias_or_name} if source is not None else set()
+        for join in select.args.get("joins") or []:
+            seen.add(join.this.alias_or_name)
+            condition = join.args.get("on")
+            for coalesce in list(condition.find_all(exp.Coalesce)) if condition is not None else []:
+                columns = [coalesce.this, *coalesce.expressions]
+                if not all(isinstance(c, exp.Column) and c.table for c in columns):
+                    continue
+                present = [c for c in columns if c.table in seen]
+                if len(present) == 1 and len(columns) > 1:
+                    coalesce.replace(present[0].copy())
 
 
 def _check_alias_references(expression: exp.Expression, catalog: Catalog) -> None:

@@ -929,8 +929,20 @@ select distinct n_regionkey from nation order by n_name;
 -- misc: column alias in WHERE is an error
 select n_nationkey as k from nation where k > 1;
 
--- misc: an alias in HAVING of a grouped query
+-- misc: GROUP BY and ORDER BY an alias, HAVING an aggregate
 select n_regionkey as r, count(*) as c from nation group by r having count(*) > 4 order by r;
 
 -- misc: a correlated subquery naming an inner column like an outer alias
 select n_name as r_name from nation where exists (select 1 from region where r_name = 'ASIA' and r_regionkey = n_regionkey) order by 1;
+
+-- joins: inner join with USING
+select r_regionkey, count(*) from nation join region on n_regionkey = r_regionkey join (select r_regionkey from region) r2 using (r_regionkey) group by r_regionkey order by r_regionkey;
+
+-- strings: chr of zero
+select chr(0);
+
+-- math: power of a negative number to a fraction
+select power(-8, 0.5);
+
+-- strings: split_part with an empty delimiter
+select split_part('abc', '', 1), split_part('abc', '', 2);

@@ -88,3 +88,17 @@ select distinct o_custkey + 1, o_comment as c from orders order by o_custkey + 1
 SELECT DISTINCT "orders"."o_custkey" + 1 AS "__c0", "orders"."o_comment" AS "__c1" FROM "orders" AS "orders"
 -- final
 SELECT DISTINCT "__c0" AS "?column?", "__c1" AS "c" FROM "__stage_1" AS "__block" ORDER BY "__c0", "__c1", "__c0"
+-- case: split_part with an empty delimiter, chr(0) and power's errors as PostgreSQL has them
+select split_part(o_comment, '', 1), chr(o_custkey::int), power(o_custkey, 0.5) from orders
+-- stage 1 block orders gather
+SELECT CASE WHEN '' = '' THEN (CASE WHEN 1 = 1 OR 1 = -1 THEN "orders"."o_comment" ELSE '' END) ELSE SPLIT_PART("orders"."o_comment", '', 1) END AS "__c0", CASE WHEN CAST("orders"."o_custkey" AS INT) = 0 THEN ERROR('null character not permitted') ELSE CHR(CAST("orders"."o_custkey" AS INT)) END AS "__c1", CASE WHEN "orders"."o_custkey" < 0 AND 0.5 <> FLOOR(0.5) THEN ERROR('a negative number raised to a non-integer power yields a complex result') WHEN "orders"."o_custkey" = 0 AND 0.5 < 0 THEN ERROR('zero raised to a negative power is undefined') ELSE POWER("orders"."o_custkey", 0.5) END AS "__c2" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "split_part", "__c1" AS "chr", "__c2" AS "power" FROM "__stage_1" AS "__block"
+-- case: a USING column in an earlier ON is the column of the tables joined so far
+select o_custkey from orders join customer on o_custkey = c_custkey join (select c_custkey as o_custkey from customer) c2 using (o_custkey)
+-- stage 1 scan orders gather
+SELECT "o_custkey" FROM "orders"
+-- stage 2 scan customer gather
+SELECT "c_custkey" FROM "customer"
+-- final
+SELECT COALESCE("orders"."o_custkey", "c2"."o_custkey") AS "o_custkey" FROM "__stage_1" AS "orders" JOIN "__stage_2" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey" JOIN (SELECT "customer"."c_custkey" AS "o_custkey" FROM "__stage_2" AS "customer") AS "c2" ON "orders"."o_custkey" = "c2"."o_custkey"
