@@ -250,3 +250,19 @@ SELECT "o_orderkey", "o_comment" FROM "orders"
 SELECT "a"."o_comment" AS "__c0", "b"."o_comment" AS "__c1" FROM "__shuf_golden_1" AS "a" JOIN "__shuf_golden_1" AS "b" ON "a"."o_orderkey" = "b"."o_orderkey" ORDER BY "__c0", "__c1" DESC NULLS FIRST LIMIT 5
 -- final
 SELECT "__c0" AS "o_comment", "__c1" AS "o_comment" FROM "__stage_2" AS "__block" ORDER BY "__c0", "__c1" DESC NULLS FIRST LIMIT 5
+-- case: an IN subquery with LIMIT counts rows of every bucket: not co-partitioned
+select count(*) from orders where o_orderkey in (select o_orderkey from orders order by o_orderkey limit 5 offset 5)
+-- stage 1 block orders gather
+SELECT "orders"."o_orderkey" AS "__c0" FROM "orders" AS "orders" ORDER BY "__c0" LIMIT 10
+-- stage 2 scan orders gather
+SELECT "o_orderkey" FROM "orders"
+-- final
+SELECT COUNT(*) AS "count" FROM "__stage_2" AS "orders" WHERE "orders"."o_orderkey" IN (SELECT "__c0" AS "o_orderkey" FROM "__stage_1" AS "__block" ORDER BY "__c0" LIMIT 5 OFFSET 5)
+-- case: an IN subquery on the key with LIMIT, under another alias: not co-partitioned either
+select count(*) from orders o where o.o_orderkey in (select i.o_orderkey from orders i order by i.o_orderkey limit 5)
+-- stage 1 block orders gather
+SELECT "i"."o_orderkey" AS "__c0" FROM "orders" AS "i" ORDER BY "__c0" LIMIT 5
+-- stage 2 scan orders gather
+SELECT "o_orderkey" FROM "orders"
+-- final
+SELECT COUNT(*) AS "count" FROM "__stage_2" AS "o" WHERE "o"."o_orderkey" IN (SELECT "__c0" AS "o_orderkey" FROM "__stage_1" AS "__block" ORDER BY "__c0" LIMIT 5)
