@@ -35,6 +35,8 @@ SPECIAL_NAMES = {
     exp.Substring: "substring", exp.StrPosition: "position", exp.CurrentUser: "current_user",
     exp.GroupConcat: "string_agg", exp.JSONArrayAgg: "json_agg",
     exp.Connector: "?column?", exp.Pow: "?column?",  # AND, OR, a ^ b (power(a, b) is named as written)
+    exp.StartsWith: "?column?", exp.ArrayContainsAll: "?column?", exp.ArrayContainedBy: "?column?",
+    exp.ArrayOverlaps: "?column?",  # ^@, @>, <@, &&
     exp.AtTimeZone: "timezone",
     # Operators sqlglot parses as functions: PostgreSQL does not name them.
     exp.RegexpLike: "?column?", exp.RegexpILike: "?column?", exp.CurrentVersion: "version",

@@ -11,6 +11,8 @@
 * ``substr(s, start, n)`` with a start below 1 keeps the characters from 1 up to
   ``start + n`` (text_substr), where DuckDB counts a negative start from the end;
 * ``width_bucket(x, low, high, count)`` (width_bucket_float8/numeric) as a CASE;
+* ``overlay``, ``quote_literal``/``quote_nullable``, ``substring(s from 'regex')``;
+  ``array_length`` of an empty array is NULL; DISTINCT in a window aggregate is 0A000;
 * ``split_part`` with an empty delimiter, ``chr(0)`` (54000) and ``power`` of a negative
   number to a fraction or of zero to a negative number (2201F) as PostgreSQL has them;
 * ``format('…%s…', …)`` (text_format) with a constant format: ``%s`` (NULL is empty),
@@ -34,6 +36,7 @@ import re
 from sqlglot import exp
 
 from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.planner.output_names import TEXT
 
 T = exp.DataType.Type
 COMPLEX = "a negative number raised to a non-integer power yields a complex result"
@@ -53,6 +56,8 @@ def postgres_functions(expression: exp.Expression) -> exp.Expression:
 
 
 def _rewrite(node: exp.Expression) -> exp.Expression | None:
+    if isinstance(node, exp.Window) and isinstance(node.this, exp.AggFunc) and node.this.find(exp.Distinct):
+        raise SqlError("0A000", "DISTINCT is not implemented for window functions")
     if isinstance(node, (exp.Sum, exp.Avg, exp.Min, exp.Max)) and _type(node.this) == T.BOOLEAN:
         raise SqlError("42883", f"function {node.sql_name().lower()}(boolean) does not exist")
     if isinstance(node, (exp.Concat, exp.ConcatWs)):
@@ -70,6 +75,17 @@ def _rewrite(node: exp.Expression) -> exp.Expression | None:
             return exp.Anonymous(this="len", expressions=args)
         if name == "octet_length" and len(args) == 1 and _type(args[0]) in TEXTS:
             return exp.Anonymous(this="strlen", expressions=args)
+        if name in ("quote_literal", "quote_nullable") and len(args) == 1:
+            quoted = _format_value(args[0], "L")  # NULL is 'NULL'; quote_literal is strict
+            return quoted if name == "quote_nullable" else exp.Case(
+                ifs=[exp.If(this=exp.Is(this=args[0].copy(), expression=exp.Null()), true=exp.Null())], default=quoted)
+    if isinstance(node, exp.ArraySize) and node.expression is not None:  # array_length(a, 1) of {} is NULL
+        return exp.Nullif(this=node.copy(), expression=exp.Literal.number(0))
+    if isinstance(node, exp.Overlay):
+        return _overlay(node)
+    if isinstance(node, exp.Substring) and isinstance(node.args.get("start"), exp.Literal) and \
+            node.args["start"].is_string and node.args.get("length") is None and _written(node) != "substr":
+        return _regexp_substring(node)
     if isinstance(node, exp.Round) and node.args.get("decimals") is None and _double(node.this):
         return exp.Anonymous(this="round_even", expressions=[node.this, exp.Literal.number(0)])
     if isinstance(node, (exp.Upper, exp.Lower)):
@@ -137,6 +153,34 @@ def _substr(node: exp.Substring) -> exp.Expression:
         count = exp.Sub(this=end, expression=begin.copy())
         rewritten.set("length", exp.Greatest(this=count, expressions=[exp.Literal.number(0)]))
     return rewritten
+
+
+def _written(node: exp.Expression) -> str | None:
+    """The name a call was written with (substr, substring), from the statement's text."""
+    text = node.root().meta.get(TEXT)
+    if not text or "start" not in node.meta:
+        return None
+    return text[node.meta["start"]:node.meta["end"] + 1].lower()
+
+
+def _overlay(node: exp.Overlay) -> exp.Expression:
+    """overlay(s placing r from p for n) is the text before p, r, and the text from p + n on."""
+    text, placing, start = node.this, node.expression, node.args.get("from_")
+    count = node.args.get("for_") or exp.Length(this=placing.copy())
+    before = exp.Substring(this=text.copy(), start=exp.Literal.number(1),
+                           length=exp.Sub(this=start.copy(), expression=exp.Literal.number(1)))
+    after = exp.Substring(this=text.copy(), start=exp.Add(this=start.copy(), expression=exp.paren(count.copy())))
+    return exp.DPipe(this=exp.DPipe(this=before, expression=placing.copy()), expression=after)
+
+
+def _regexp_substring(node: exp.Substring) -> exp.Expression:
+    """substring(s from 'pattern'): the first parenthesized group's match (else the whole
+    match), NULL when nothing matches (textregexsubstr)."""
+    pattern = node.args["start"]
+    group = 1 if re.search(r"(?<!\\)\((?!\?)", pattern.name) else 0
+    found = exp.Anonymous(this="regexp_extract", expressions=[node.this.copy(), pattern.copy(), exp.Literal.number(group)])
+    matches = exp.Anonymous(this="regexp_matches", expressions=[node.this.copy(), pattern.copy()])
+    return exp.Case(ifs=[exp.If(this=matches, true=found)])
 
 
 def _refusing(node: exp.Expression, condition: exp.Expression, message: str) -> exp.Expression:

@@ -946,3 +946,183 @@ select power(-8, 0.5);
 
 -- strings: split_part with an empty delimiter
 select split_part('abc', '', 1), split_part('abc', '', 2);
+
+-- arrays: array_agg of text with NULLs and spaces in the text output
+select array_agg(s order by k nulls first, s nulls first) from nullable;
+
+-- arrays: array of text needing quotes
+select array['a b', 'c', '', null, 'd"e', 'f,g'];
+
+-- arrays: array of integers with NULL and empty array
+select array[1, null, 3], array[]::int[], array_length(array[]::int[], 1);
+
+-- arrays: array_to_string and string_to_array
+select array_to_string(array[1, 2, 3], '-'), string_to_array('a,b,,c', ','), array_to_string(array['a', null, 'b'], ',', '*');
+
+-- arrays: array_position and array_cat
+select array_position(array['a', 'b', 'c'], 'b'), array_cat(array[1, 2], array[3]), array_append(array[1], 2), array_prepend(0, array[1]);
+
+-- arrays: unnest with ordinality
+select * from unnest(array['x', 'y', 'z']) with ordinality as t(v, n) order by n;
+
+-- arrays: array comparison and containment
+select array[1, 2] = array[1, 2], array[1, 2] < array[1, 3], array[1, 2, 3] @> array[2], array[1] && array[2];
+
+-- arrays: array of booleans and of dates
+select array[true, false, null], array[date '2021-06-01', null];
+
+-- arrays: ANY over an aggregated array
+select n_name from nation where n_nationkey = any (select array_agg(s_nationkey) from supplier where s_suppkey < 3) order by 1;
+
+-- strings: overlay
+select overlay('Txxxxas' placing 'hom' from 2 for 4), overlay('abc' placing 'Z' from 2);
+
+-- strings: regexp_replace with a POSIX class and anchors
+select regexp_replace('abc123def', '[[:digit:]]+', '#'), regexp_replace('  trim me  ', '^\s+|\s+$', '', 'g');
+
+-- strings: regular expression operators with classes
+select 'abc' ~ '^[a-c]+$', 'ABC' ~* '^[a-c]+$', 'a.c' ~ 'a\.c', 'foo' !~* 'O';
+
+-- strings: md5 and length of a column
+select c_custkey, md5(c_name), octet_length(c_name), bit_length(c_name) from customer where c_custkey < 4 order by 1;
+
+-- strings: lower and upper of mixed text columns
+select lower(p_type), upper(p_container) from part where p_partkey < 4 order by p_partkey;
+
+-- strings: ascii of the empty string and of unicode
+select ascii(''), ascii('日');
+
+-- strings: strpos and position with unicode
+select strpos('naïve café', 'café'), position('é' in 'café');
+
+-- strings: substring with a regular expression
+select substring('foobar123' from '[0-9]+'), substring('foobar' from 'o(b.)');
+
+-- strings: quote_literal and quote_nullable
+select quote_literal('it''s'), quote_literal('a\b'), quote_literal(null), quote_nullable(null), quote_nullable(42);
+
+-- strings: quote_ident
+select quote_ident('my col'), quote_ident('abc'), quote_ident('select');
+
+-- strings: concat_ws with NULL separator
+select concat_ws(null, 'a', 'b'), concat_ws('', 'a', null, 'b');
+
+-- strings: text ordering with unicode and case
+select txt from kinds where txt is not null order by upper(txt), txt;
+
+-- strings: starts_with and the ^@ operator
+select starts_with('alphabet', 'alp'), 'alphabet' ^@ 'alp';
+
+-- strings: left and right with zero
+select left('abc', 0), right('abc', 0), repeat('-', 3) || 'x';
+
+-- window: moving sum with RANGE of numeric offsets
+select o_orderkey, o_totalprice, sum(o_shippriority + 1) over (order by o_totalprice range between 1000 preceding and 1000 following) from orders where o_orderkey < 50 order by o_orderkey;
+
+-- window: first_value over an empty frame
+select n_nationkey, first_value(n_nationkey) over (order by n_nationkey rows between 3 following and 5 following) from nation order by 1;
+
+-- window: ntile with more buckets than rows
+select r_regionkey, ntile(10) over (order by r_regionkey) from region order by 1;
+
+-- window: cume_dist and percent_rank with ties
+select k, percent_rank() over (order by k nulls first), cume_dist() over (order by k nulls first) from nullable order by k nulls first, 2, 3;
+
+-- window: count distinct is not allowed in a window
+select count(distinct n_regionkey) over () from nation;
+
+-- window: window function in WHERE is an error
+select n_name from nation where row_number() over () > 1;
+
+-- window: lead over partitions with default of another type
+select n_regionkey, n_nationkey, lead(n_nationkey, 1, -1) over (partition by n_regionkey order by n_nationkey) from nation order by 1, 2;
+
+-- aggregates: GROUP BY CUBE with grouping of each key
+select o_orderstatus, o_shippriority, grouping(o_orderstatus), grouping(o_shippriority), count(*) from orders group by cube (o_orderstatus, o_shippriority);
+
+-- aggregates: GROUPING SETS with an expression
+select n_regionkey % 2 as parity, count(*) from nation group by grouping sets ((n_regionkey % 2), ()) order by 1 nulls last;
+
+-- aggregates: count(*) with a FILTER and no rows
+select count(*) filter (where false), sum(1) filter (where false) from nation;
+
+-- aggregates: min and max of text with unicode
+select min(txt), max(txt) from kinds;
+
+-- aggregates: string_agg of integers cast to text
+select string_agg(n_nationkey::text, ',' order by n_nationkey desc) from nation where n_regionkey = 0;
+
+-- aggregates: bool_or over NULLs only
+select bool_or(flag), bool_and(flag), count(flag) from kinds where flag is null;
+
+-- aggregates: nested aggregate is an error
+select max(count(*)) from nation;
+
+-- aggregates: DISTINCT inside count of an expression
+select count(distinct n_regionkey * 10 + 1) from nation;
+
+-- aggregates: percentile_disc of text
+select percentile_disc(0.5) within group (order by n_name) from nation;
+
+-- aggregates: mode of text
+select mode() within group (order by c_mktsegment) from customer;
+
+-- subqueries: correlated EXISTS with OR
+select count(*) from customer c where exists (select 1 from orders o where o.o_custkey = c.c_custkey and o.o_totalprice > 400000) or c.c_acctbal < -990;
+
+-- subqueries: scalar subquery in a CASE
+select n_name, case when n_nationkey = (select min(n_nationkey) from nation) then 'first' else 'other' end from nation order by n_nationkey limit 3;
+
+-- subqueries: derived table with DISTINCT ON
+select count(*) from (select distinct on (o_custkey) o_custkey, o_orderkey from orders order by o_custkey, o_orderdate desc, o_orderkey) s;
+
+-- subqueries: lateral with ORDER BY and LIMIT
+select r_name, x.n_name from region, lateral (select n_name from nation where n_regionkey = r_regionkey order by n_name desc limit 2) x order by r_name, x.n_name;
+
+-- subqueries: IN with a list of expressions
+select count(*) from lineitem where l_linenumber in (1, 1 + 1, (select max(r_regionkey) from region));
+
+-- joins: join using two columns
+select count(*) from (select n_nationkey as a, n_regionkey as b from nation) x join (select n_nationkey as a, n_regionkey as b from nation) y using (a, b);
+
+-- joins: left join on false
+select count(*), count(r_name) from nation left join region on false;
+
+-- joins: anti join through NOT EXISTS with a NULL-able key
+select k from nullable n where not exists (select 1 from small s where s.k = n.k) order by k nulls first;
+
+-- casts: timestamp to date and date to text in a query over a table
+select o_orderkey, o_orderdate::text, cast(o_orderdate as varchar) from orders where o_orderkey < 4 order by 1;
+
+-- casts: numeric column to integer and double
+select l_quantity::int, l_extendedprice::float8, l_discount::real from lineitem where l_orderkey = 1 order by l_linenumber;
+
+-- casts: bigint to smallint out of range
+select n_nationkey::smallint * 10000::smallint from nation where n_nationkey = 24;
+
+-- casts: boolean to text
+select true::text, false::varchar, cast(null::boolean as text);
+
+-- math: double rounding and formatting
+select round(2.675::float8 * 100) / 100, 1 / 3::float8, sqrt(2), exp(10), ln(2);
+
+-- math: integer and bigint arithmetic mixing
+select n_nationkey * 2147483647 from nation where n_nationkey = 2;
+
+-- math: factorial
+select factorial(5), 5 !;
+
+-- misc: CASE with no match and no ELSE in a WHERE
+select count(*) from nation where case when n_nationkey > 100 then true end;
+
+-- misc: IS TRUE / IS NOT UNKNOWN on an expression
+select count(*) filter (where (k > 2) is true), count(*) filter (where (k > 2) is not unknown) from nullable;
+
+-- misc: ORDER BY NULLS FIRST on text with collation-free ordering
+select name from small order by name nulls first;
+
+-- misc: LIMIT with OFFSET in a subquery used by IN
+select count(*) from nation where n_nationkey in (select n_nationkey from nation order by n_nationkey limit 5 offset 5);
+
+-- misc: SELECT with a comment and a trailing semicolon inside a string
+select 'a;b' as x /* comment */, 'c' -- trailing;

@@ -102,3 +102,9 @@ SELECT "o_custkey" FROM "orders"
 SELECT "c_custkey" FROM "customer"
 -- final
 SELECT COALESCE("orders"."o_custkey", "c2"."o_custkey") AS "o_custkey" FROM "__stage_1" AS "orders" JOIN "__stage_2" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey" JOIN (SELECT "customer"."c_custkey" AS "o_custkey" FROM "__stage_2" AS "customer") AS "c2" ON "orders"."o_custkey" = "c2"."o_custkey"
+-- case: overlay, substring by a regular expression, quote_literal, array_length of an empty array
+select overlay(o_comment placing 'x' from 2 for 3), substring(o_comment from 'a(b.)'), substr(o_comment, 2), quote_literal(o_comment), array_length(array[o_custkey], 1) from orders
+-- stage 1 block orders gather
+SELECT SUBSTRING("orders"."o_comment", 1, 2 - 1) || 'x' || SUBSTRING("orders"."o_comment", 2 + (3)) AS "__c0", CASE WHEN REGEXP_MATCHES("orders"."o_comment", 'a(b.)') THEN REGEXP_EXTRACT("orders"."o_comment", 'a(b.)', 1) END AS "__c1", SUBSTRING("orders"."o_comment", 2) AS "__c2", CASE WHEN "orders"."o_comment" IS NULL THEN NULL ELSE CASE WHEN "orders"."o_comment" IS NULL THEN 'NULL' WHEN CONTAINS(CAST("orders"."o_comment" AS TEXT), '\') THEN 'E' || '''' || REPLACE(REPLACE(CAST("orders"."o_comment" AS TEXT), '\', '\\'), '''', '''''') || '''' ELSE '''' || REPLACE(CAST("orders"."o_comment" AS TEXT), '''', '''''') || '''' END END AS "__c3", NULLIF(CAST(ARRAY_LENGTH(["orders"."o_custkey"], 1) AS INT), 0) AS "__c4" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "overlay", "__c1" AS "substring", "__c2" AS "substr", "__c3" AS "quote_literal", "__c4" AS "array_length" FROM "__stage_1" AS "__block"
