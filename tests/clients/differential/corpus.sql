@@ -1126,3 +1126,81 @@ select count(*) from nation where n_nationkey in (select n_nationkey from nation
 
 -- misc: SELECT with a comment and a trailing semicolon inside a string
 select 'a;b' as x /* comment */, 'c' -- trailing;
+
+-- bi: integer ratio is integer division
+select count(*) filter (where o_orderstatus = 'F') / count(*), count(*) filter (where o_orderstatus = 'F') * 100 / count(*) from orders;
+
+-- bi: cumulative sum by month key
+select substr(o_orderdate::text, 1, 7) as month, count(*), sum(count(*)) over (order by substr(o_orderdate::text, 1, 7)) from orders where o_orderdate < date '1992-06-01' group by 1 order by 1;
+
+-- bi: top 3 per group with ROW_NUMBER
+select * from (select c_nationkey, c_name, c_acctbal, row_number() over (partition by c_nationkey order by c_acctbal desc, c_custkey) rn from customer) t where rn <= 3 and c_nationkey < 3 order by c_nationkey, rn;
+
+-- bi: labels built by concatenation in a GROUP BY
+select r_name || ' / ' || n_name as label, count(*) from customer join nation on c_nationkey = n_nationkey join region on n_regionkey = r_regionkey group by 1 order by 2 desc, 1 limit 5;
+
+-- bi: CASE buckets in GROUP BY
+select case when c_acctbal < 0 then 'negative' when c_acctbal < 5000 then 'low' else 'high' end as bucket, count(*), min(c_acctbal), max(c_acctbal) from customer group by 1 order by 1;
+
+-- bi: COUNT DISTINCT per group with HAVING
+select o_orderstatus, count(distinct o_custkey) from orders group by 1 having count(distinct o_custkey) > 100 order by 1;
+
+-- bi: EXISTS flag in the select list
+select c_custkey, exists (select 1 from orders where o_custkey = c_custkey) from customer where c_custkey <= 6 order by 1;
+
+-- bi: comparison with an average in a CTE
+with a as (select avg(c_acctbal) m from customer) select count(*) from customer, a where c_acctbal > a.m;
+
+-- bi: pivot with FILTER
+select n_regionkey, count(*) filter (where n_name like 'A%') as a, count(*) filter (where n_name like 'I%') as i from nation group by 1 order by 1;
+
+-- bi: pivot with SUM of CASE
+select l_shipmode, sum(case when l_returnflag = 'R' then 1 else 0 end) as returned, sum(case when l_returnflag <> 'R' then 1 else 0 end) as kept from lineitem group by 1 order by 1;
+
+-- bi: running difference with LAG
+select o_orderkey, o_totalprice - lag(o_totalprice) over (order by o_orderkey) from orders where o_orderkey < 40 order by 1;
+
+-- bi: rank of groups by an aggregate
+select c_mktsegment, sum(c_acctbal), rank() over (order by sum(c_acctbal) desc) from customer group by 1 order by 3;
+
+-- bi: distinct count of a concatenation
+select count(distinct l_returnflag || l_linestatus) from lineitem;
+
+-- bi: median per group
+select c_mktsegment, percentile_cont(0.5) within group (order by c_acctbal) from customer group by 1 order by 1;
+
+-- bi: string_agg of distinct values per group
+select r_name, string_agg(distinct substr(n_name, 1, 1), '' order by substr(n_name, 1, 1)) from nation join region on n_regionkey = r_regionkey group by 1 order by 1;
+
+-- bi: nested CTEs with a join back
+with big as (select o_custkey, sum(o_totalprice) t from orders group by 1 having sum(o_totalprice) > 2000000), named as (select c_name, t from big join customer on c_custkey = o_custkey) select count(*), min(c_name) from named;
+
+-- bi: UNION ALL of two aggregates with labels
+select 'orders' as what, count(*) from orders union all select 'lineitem', count(*) from lineitem order by 1;
+
+-- bi: greatest and least of columns
+select greatest(l_shipdate, l_commitdate, l_receiptdate), least(l_quantity, l_discount * 100) from lineitem where l_orderkey = 1 order by l_linenumber;
+
+-- bi: BETWEEN on dates and IN on text
+select count(*) from orders where o_orderdate between '1995-01-01' and '1995-03-31' and o_orderpriority in ('1-URGENT', '2-HIGH');
+
+-- bi: LIKE with a column pattern
+select count(*) from part where p_name like '%' || p_container || '%';
+
+-- bi: NOT LIKE and IS DISTINCT FROM together
+select count(*) from customer where c_mktsegment not like 'B%' and c_nationkey is distinct from 1;
+
+-- bi: ratio of floats
+select sum(l_discount::float8) / count(*) from lineitem;
+
+-- bi: sum of integer column with many rows
+select sum(ps_availqty), sum(ps_availqty::bigint * 2) from partsupp;
+
+-- bi: max of a date and text per group
+select o_orderstatus, max(o_orderdate), min(o_clerk) from orders group by 1 order by 1;
+
+-- bi: count(*) of a cross join with filter on both
+select count(*) from region r, nation n where r.r_regionkey = n.n_regionkey and r.r_name <> 'ASIA';
+
+-- bi: window over a join
+select n_name, c_custkey, sum(c_acctbal) over (partition by n_name) from customer join nation on c_nationkey = n_nationkey where c_custkey < 8 order by 2;

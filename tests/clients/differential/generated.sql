@@ -1660,3 +1660,303 @@ SELECT CASE WHEN (ref_0.name IS NOT NULL) OR (TRUE) THEN (SELECT s FROM public.n
 
 -- sqlsmith seed 11 query 1641; tables region
 SELECT 93 AS c0 FROM public.region AS ref_0 WHERE ref_0.r_comment IS NULL ORDER BY 1 LIMIT 104;
+
+-- sqlsmith seed 31 query 22; tables lineitem, region
+SELECT (SELECT l_returnflag FROM public.lineitem ORDER BY 1 LIMIT 1 OFFSET 87) AS c0 FROM public.region AS sample_0 WHERE sample_0.r_regionkey IS NULL ORDER BY 1 LIMIT 110;
+
+-- sqlsmith seed 31 query 27; tables part, region
+SELECT subq_0.c2 AS c0 FROM (SELECT ref_0.p_size AS c0, (SELECT r_regionkey FROM public.region ORDER BY 1 LIMIT 1 OFFSET 1) AS c1, 31 AS c2 FROM public.part AS ref_0 WHERE TRUE ORDER BY 1, 2, 3 LIMIT 84) AS subq_0 WHERE subq_0.c1 IS NOT NULL;
+
+-- sqlsmith seed 31 query 65; tables kinds, partsupp
+SELECT subq_0.c0 AS c0, subq_0.c0 AS c1 FROM (SELECT ref_0.ps_suppkey AS c0 FROM public.partsupp AS ref_0 WHERE (SELECT dt FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 1) <> CAST(NULL AS TIMESTAMPTZ)) AS subq_0 WHERE subq_0.c0 IS NOT NULL ORDER BY 1, 2 LIMIT 134;
+
+-- sqlsmith seed 31 query 129; tables kinds
+SELECT ref_0.id AS c0 FROM public.kinds AS ref_0 WHERE FALSE ORDER BY 1 LIMIT 173;
+
+-- sqlsmith seed 31 query 351; tables customer
+SELECT ref_0.c_mktsegment AS c0 FROM public.customer AS ref_0 WHERE ref_0.c_name IS NOT NULL ORDER BY 1 LIMIT 110;
+
+-- sqlsmith seed 31 query 450; tables customer, kinds, part, supplier
+SELECT (SELECT c_nationkey FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 6) AS c0, (SELECT p_retailprice FROM public.part ORDER BY 1 LIMIT 1 OFFSET 6) AS c1, sample_0.s_comment AS c2, sample_0.s_acctbal AS c3, sample_0.s_acctbal AS c4, sample_0.s_address AS c5, sample_0.s_comment AS c6, (SELECT dbl FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 17) AS c7 FROM public.supplier AS sample_0 WHERE sample_0.s_suppkey IS NULL;
+
+-- sqlsmith seed 31 query 544; tables region, small
+SELECT sample_0.r_name AS c0, sample_0.r_name AS c1, sample_0.r_comment AS c2, CAST(NULLIF(8, (SELECT k FROM public.small ORDER BY 1 LIMIT 1 OFFSET 2)) AS INT) AS c3, sample_0.r_name AS c4 FROM public.region AS sample_0 WHERE sample_0.r_name IS NULL ORDER BY 1, 2, 3, 4, 5 LIMIT 132;
+
+-- sqlsmith seed 31 query 595; tables kinds, supplier
+SELECT sample_0.s_address AS c0, CASE WHEN ((sample_0.s_suppkey IS NULL) AND (CAST(NULLIF((SELECT flag FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 4), TRUE) AS BOOLEAN) <= (SELECT flag FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 3))) OR (TRUE) THEN sample_0.s_name ELSE sample_0.s_name END AS c1 FROM public.supplier AS sample_0 WHERE sample_0.s_nationkey IS NOT NULL ORDER BY 1, 2 LIMIT 124;
+
+-- sqlsmith seed 31 query 688; tables lineitem
+SELECT sample_0.l_returnflag AS c0 FROM public.lineitem AS sample_0 WHERE sample_0.l_shipinstruct IS NULL ORDER BY 1 LIMIT 65;
+
+-- sqlsmith seed 31 query 760; tables kinds
+SELECT CASE WHEN TRUE THEN ref_0.flag ELSE ref_0.flag END AS c0, ref_0.dbl AS c1, ref_0.ts AS c2, ref_0.big AS c3, ref_0.dbl AS c4 FROM public.kinds AS ref_0 WHERE FALSE ORDER BY 1, 2, 3, 4, 5 LIMIT 59;
+
+-- sqlsmith seed 31 query 812; tables nullable
+SELECT ref_0.s AS c0, ref_0.v AS c1 FROM public.nullable AS ref_0 WHERE ref_0.s IS NULL ORDER BY 1, 2 LIMIT 83;
+
+-- sqlsmith seed 31 query 830; tables orders, partsupp
+SELECT sample_0.o_totalprice AS c0 FROM public.orders AS sample_0 WHERE EXISTS(SELECT sample_0.o_comment AS c0, ref_0.ps_partkey AS c1, sample_0.o_orderstatus AS c2, 42 AS c3, sample_0.o_totalprice AS c4 FROM public.partsupp AS ref_0 WHERE FALSE) ORDER BY 1 LIMIT 116;
+
+-- sqlsmith seed 31 query 912; tables kinds, nation; uses max
+SELECT ref_0.n_name AS c0, 40 AS c1, ref_0.n_name AS c2 FROM public.nation AS ref_0 WHERE (SELECT MAX(rl) FROM public.kinds) = (SELECT dbl FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 1);
+
+-- sqlsmith seed 31 query 1015; tables kinds, orders, part; uses int2
+SELECT sample_0.o_custkey AS c0, sample_0.o_custkey AS c1, sample_0.o_shippriority AS c2, subq_1.c1 AS c3, sample_0.o_comment AS c4 FROM public.orders AS sample_0 INNER JOIN (SELECT ref_0.p_type AS c0, subq_0.c0 AS c1 FROM public.part AS ref_0, LATERAL (SELECT ref_0.p_name AS c0 FROM public.kinds AS sample_1 WHERE sample_1.dt >= CAST(NULL AS DATE) ORDER BY 1 LIMIT 126) AS subq_0 WHERE (SELECT p_size FROM public.part ORDER BY 1 LIMIT 1 OFFSET 1) <= ref_0.p_size ORDER BY 1, 2 LIMIT 101) AS subq_1 ON (CAST(NULL AS SMALLINT) <= sample_0.o_shippriority) WHERE (INT2(CAST(sample_0.o_shippriority AS INT)) <= sample_0.o_shippriority) OR (TRUE) ORDER BY 1, 2, 3, 4, 5 LIMIT 98;
+
+-- sqlsmith seed 31 query 1030; tables customer, lineitem, nullable, orders, small
+SELECT (SELECT v FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 91) AS c0, sample_0.name AS c1 FROM public.small AS sample_0 WHERE EXISTS(SELECT (SELECT v FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 4) AS c0 FROM (SELECT (SELECT c_phone FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 6) AS c0, sample_0.k AS c1, sample_1.l_comment AS c2, sample_0.name AS c3, sample_2.o_orderdate AS c4, sample_2.o_orderkey AS c5, sample_0.k AS c6, sample_0.k AS c7 FROM public.lineitem AS sample_1 INNER JOIN public.orders AS sample_2 ON (sample_1.l_discount = sample_2.o_totalprice) WHERE TRUE ORDER BY 1, 2, 3, 4, 5, 6, 7, 8 LIMIT 31) AS subq_0 WHERE sample_0.k IS NOT NULL ORDER BY 1 LIMIT 108) ORDER BY 1, 2 LIMIT 114;
+
+-- sqlsmith seed 31 query 1038; tables part
+SELECT ref_0.p_size AS c0, ref_0.p_type AS c1 FROM public.part AS ref_0 WHERE ref_0.p_mfgr IS NOT NULL ORDER BY 1, 2 LIMIT 35;
+
+-- sqlsmith seed 31 query 1092; tables orders, small
+SELECT ref_0.k AS c0, ref_0.name AS c1 FROM public.small AS ref_0 WHERE ref_0.k < (SELECT o_orderkey FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 4) ORDER BY 1, 2 LIMIT 58;
+
+-- sqlsmith seed 31 query 1120; tables kinds, nation, nullable, orders; uses count
+SELECT CASE WHEN (SELECT n_comment FROM public.nation ORDER BY 1 LIMIT 1 OFFSET 5) IS NULL THEN COUNT(CAST(sample_0.k AS INT)) OVER (PARTITION BY sample_0.v ORDER BY sample_0.s) ELSE COUNT(CAST(sample_0.k AS INT)) OVER (PARTITION BY sample_0.v ORDER BY sample_0.s) END AS c0, sample_0.k AS c1, sample_0.k AS c2, sample_0.v AS c3, sample_0.v AS c4, sample_0.s AS c5, sample_0.k AS c6, sample_0.v AS c7, sample_0.v AS c8 FROM public.nullable AS sample_0 WHERE (SELECT o_orderdate FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 4) <= (SELECT ts FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 67);
+
+-- sqlsmith seed 31 query 1151; tables kinds, small, supplier
+SELECT ref_0.num AS c0 FROM public.kinds AS ref_0 WHERE EXISTS(SELECT ref_1.big AS c0, ref_1.big AS c1 FROM public.kinds AS ref_1 WHERE EXISTS(SELECT 13 AS c0, (SELECT s_name FROM public.supplier ORDER BY 1 LIMIT 1 OFFSET 4) AS c1 FROM public.small AS sample_0 WHERE TRUE) ORDER BY 1, 2 LIMIT 98);
+
+-- sqlsmith seed 31 query 1220; tables partsupp
+SELECT sample_0.ps_supplycost AS c0, sample_0.ps_partkey AS c1, sample_0.ps_partkey AS c2, sample_0.ps_availqty AS c3, sample_0.ps_partkey AS c4 FROM public.partsupp AS sample_0 WHERE FALSE;
+
+-- sqlsmith seed 31 query 1271; tables orders
+SELECT CASE WHEN FALSE THEN sample_0.o_orderpriority ELSE sample_0.o_orderpriority END AS c0, sample_0.o_comment AS c1 FROM public.orders AS sample_0 WHERE sample_0.o_clerk IS NULL ORDER BY 1, 2 LIMIT 117;
+
+-- sqlsmith seed 31 query 1312; tables kinds
+SELECT ref_0.txt AS c0, CAST(NULLIF(ref_0.num, ref_0.num) AS DECIMAL) AS c1 FROM public.kinds AS ref_0 WHERE ref_0.ts <> ref_0.dt ORDER BY 1, 2 LIMIT 95;
+
+-- sqlsmith seed 31 query 1340; tables part
+SELECT sample_0.p_type AS c0, sample_0.p_retailprice AS c1, CAST(COALESCE(sample_0.p_name, sample_0.p_brand) AS TEXT) AS c2 FROM public.part AS sample_0 WHERE sample_0.p_container IS NULL ORDER BY 1, 2, 3 LIMIT 64;
+
+-- sqlsmith seed 31 query 1367; tables kinds, nullable
+SELECT 25 AS c0, (SELECT k FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 6) AS c1 FROM public.kinds AS ref_0 WHERE ref_0.big >= CAST(NULLIF(ref_0.big, ref_0.big) AS BIGINT) ORDER BY 1, 2 LIMIT 126;
+
+-- sqlsmith seed 31 query 1419; tables part
+SELECT subq_0.c11 AS c0, 26 AS c1 FROM (SELECT sample_0.p_name AS c0, (SELECT p_comment FROM public.part ORDER BY 1 LIMIT 1 OFFSET 3) AS c1, sample_0.p_mfgr AS c2, sample_0.p_retailprice AS c3, sample_0.p_mfgr AS c4, sample_0.p_type AS c5, sample_0.p_name AS c6, sample_0.p_container AS c7, sample_0.p_partkey AS c8, sample_0.p_retailprice AS c9, sample_0.p_comment AS c10, sample_0.p_container AS c11 FROM public.part AS sample_0 WHERE CAST(NULL AS SMALLINT) = sample_0.p_size ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 LIMIT 86) AS subq_0 WHERE TRUE;
+
+-- sqlsmith seed 31 query 1458; tables lineitem
+SELECT sample_0.l_partkey AS c0 FROM public.lineitem AS sample_0 WHERE TRUE ORDER BY 1 LIMIT 75;
+
+-- sqlsmith seed 31 query 1570; tables small
+SELECT sample_0.k AS c0 FROM public.small AS sample_0 WHERE sample_0.k IS NULL ORDER BY 1 LIMIT 49;
+
+-- sqlsmith seed 31 query 1709; tables orders
+SELECT sample_0.o_shippriority AS c0, sample_0.o_shippriority AS c1, sample_0.o_comment AS c2, sample_0.o_orderstatus AS c3, sample_0.o_orderpriority AS c4, 2 AS c5, sample_0.o_orderpriority AS c6 FROM public.orders AS sample_0 WHERE sample_0.o_totalprice IS NOT NULL ORDER BY 1, 2, 3, 4, 5, 6, 7 LIMIT 46;
+
+-- sqlsmith seed 31 query 1776; tables kinds, nullable
+SELECT ref_0.k AS c0, (SELECT txt FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 6) AS c1, ref_0.v AS c2, ref_0.v AS c3, ref_0.s AS c4 FROM public.nullable AS ref_0 WHERE (SELECT flag FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 3) <= TRUE;
+
+-- sqlsmith seed 31 query 1840; tables nullable
+SELECT sample_0.s AS c0, sample_0.v AS c1 FROM public.nullable AS sample_0 WHERE sample_0.k IS NULL ORDER BY 1, 2 LIMIT 133;
+
+-- sqlsmith seed 31 query 1884; tables nation
+SELECT ref_0.n_nationkey AS c0 FROM public.nation AS ref_0 WHERE FALSE;
+
+-- sqlsmith seed 31 query 1972; tables customer, kinds, orders
+SELECT ref_0.c_custkey AS c0 FROM public.customer AS ref_0 WHERE (SELECT dt FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 52) <> CAST(COALESCE((SELECT dt FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 99), (SELECT o_orderdate FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 6)) AS DATE) ORDER BY 1 LIMIT 74;
+
+-- sqlsmith seed 31 query 2105; tables nullable, part
+SELECT ref_0.p_partkey AS c0, ref_0.p_brand AS c1 FROM public.part AS ref_0 RIGHT JOIN (SELECT ref_1.s AS c0, ref_1.s AS c1, ref_1.s AS c2, ref_1.s AS c3, ref_1.v AS c4, ref_1.v AS c5 FROM public.nullable AS ref_1 WHERE (ref_1.s IS NULL) AND (FALSE)) AS subq_0 ON (ref_0.p_type = subq_0.c0) WHERE subq_0.c0 IS NOT NULL ORDER BY 1, 2 LIMIT 54;
+
+-- sqlsmith seed 31 query 2112; tables kinds, nullable, orders
+SELECT sample_0.o_shippriority AS c0, sample_0.o_orderdate AS c1 FROM public.orders AS sample_0 WHERE EXISTS(SELECT 6 AS c0 FROM public.nullable AS sample_1 WHERE (SELECT tstz FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 2) = sample_0.o_orderdate) ORDER BY 1, 2 LIMIT 52;
+
+-- sqlsmith seed 31 query 2216; tables customer, nullable
+SELECT sample_0.v AS c0, CASE WHEN (SELECT c_custkey FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 4) IS NULL THEN sample_0.v ELSE sample_0.v END AS c1, sample_0.s AS c2 FROM public.nullable AS sample_0 WHERE sample_0.s NOT LIKE sample_0.s ORDER BY 1, 2, 3 LIMIT 175;
+
+-- sqlsmith seed 31 query 2255; tables kinds, region, small
+SELECT subq_0.c0 AS c0, subq_0.c0 AS c1, ref_0.r_name AS c2, subq_0.c0 AS c3 FROM public.region AS ref_0, LATERAL (SELECT ref_0.r_comment AS c0, ref_0.r_name AS c1, ref_1.flag AS c2, ref_1.wide AS c3 FROM public.kinds AS ref_1 WHERE (66 IS NULL) OR (FALSE)) AS subq_0 WHERE (FALSE) AND ((SELECT k FROM public.small ORDER BY 1 LIMIT 1 OFFSET 2) IS NULL) ORDER BY 1, 2, 3, 4 LIMIT 90;
+
+-- sqlsmith seed 31 query 2343; tables region
+SELECT ref_0.r_comment AS c0 FROM public.region AS ref_0 WHERE ref_0.r_name IS NOT NULL ORDER BY 1 LIMIT 32;
+
+-- sqlsmith seed 31 query 2396; tables partsupp, small
+SELECT ref_0.k AS c0 FROM public.small AS ref_0 WHERE CAST(NULL AS BIGINT) = CASE WHEN CAST(NULL AS "char") >= CAST(NULL AS "char") THEN (SELECT ps_availqty FROM public.partsupp ORDER BY 1 LIMIT 1 OFFSET 2) ELSE (SELECT ps_availqty FROM public.partsupp ORDER BY 1 LIMIT 1 OFFSET 2) END;
+
+-- sqlsmith seed 31 query 2407; tables lineitem, nullable, orders, part
+SELECT ref_1.o_orderkey AS c0, CAST(NULLIF((SELECT o_orderpriority FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 5), (SELECT s FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 1)) AS TEXT) AS c1, ref_0.p_container AS c2 FROM public.part AS ref_0 LEFT JOIN public.orders AS ref_1 ON (ref_0.p_type = ref_1.o_orderstatus) WHERE ref_0.p_retailprice < (SELECT l_quantity FROM public.lineitem ORDER BY 1 LIMIT 1 OFFSET 1);
+
+-- sqlsmith seed 31 query 2460; tables orders, part
+SELECT ref_0.o_clerk AS c0 FROM public.orders AS ref_0 WHERE (SELECT p_comment FROM public.part ORDER BY 1 LIMIT 1 OFFSET 6) IS NULL ORDER BY 1 LIMIT 66;
+
+-- sqlsmith seed 31 query 2474; tables nation
+SELECT ref_0.n_regionkey AS c0 FROM public.nation AS ref_0 WHERE ref_0.n_regionkey IS NOT NULL;
+
+-- sqlsmith seed 31 query 2481; tables region
+SELECT ref_0.r_regionkey AS c0 FROM public.region AS ref_0 WHERE ref_0.r_comment IS NULL;
+
+-- sqlsmith seed 31 query 2485; tables kinds; uses date
+SELECT subq_0.c0 AS c0 FROM (SELECT ref_0.tstz AS c0, ref_0.dbl AS c1 FROM public.kinds AS ref_0 WHERE ref_0.ts < DATE(CAST(ref_0.tstz AS TIMESTAMPTZ))) AS subq_0 WHERE (subq_0.c1 IS NOT NULL) AND (TRUE) ORDER BY 1 LIMIT 57;
+
+-- sqlsmith seed 31 query 2525; tables supplier
+SELECT CAST(COALESCE(ref_0.s_suppkey, ref_0.s_suppkey) AS BIGINT) AS c0, ref_0.s_acctbal AS c1, ref_0.s_comment AS c2, ref_0.s_comment AS c3 FROM public.supplier AS ref_0 WHERE FALSE ORDER BY 1, 2, 3, 4 LIMIT 60;
+
+-- sqlsmith seed 31 query 2537; tables lineitem
+SELECT sample_0.l_suppkey AS c0, sample_0.l_quantity AS c1 FROM public.lineitem AS sample_0 WHERE sample_0.l_suppkey IS NULL ORDER BY 1, 2 LIMIT 145;
+
+-- sqlsmith seed 31 query 2559; tables partsupp, supplier
+SELECT subq_0.c0 AS c0, subq_0.c0 AS c1, subq_0.c0 AS c2 FROM (SELECT ref_0.s_phone AS c0 FROM public.supplier AS ref_0 WHERE ref_0.s_comment IS NULL ORDER BY 1 LIMIT 102) AS subq_0 WHERE (SELECT ps_supplycost FROM public.partsupp ORDER BY 1 LIMIT 1 OFFSET 4) IS NOT NULL ORDER BY 1, 2, 3 LIMIT 92;
+
+-- sqlsmith seed 31 query 2733; tables kinds
+SELECT 60 AS c0, ref_0.num AS c1 FROM public.kinds AS ref_0 WHERE ref_0.tstz > CAST(NULL AS TIMESTAMP);
+
+-- sqlsmith seed 31 query 2799; tables region
+SELECT ref_0.r_name AS c0, ref_0.r_comment AS c1 FROM public.region AS ref_0 WHERE TRUE ORDER BY 1, 2 LIMIT 9;
+
+-- sqlsmith seed 31 query 2806; tables region
+SELECT sample_0.r_comment AS c0, sample_0.r_regionkey AS c1 FROM public.region AS sample_0 WHERE sample_0.r_name IS NULL ORDER BY 1, 2 LIMIT 29;
+
+-- sqlsmith seed 31 query 2900; tables nullable
+SELECT sample_0.v AS c0 FROM public.nullable AS sample_0 WHERE sample_0.s = sample_0.s ORDER BY 1 LIMIT 121;
+
+-- sqlsmith seed 32 query 12; tables kinds
+SELECT ref_0.num AS c0, ref_0.flag AS c1, ref_0.id AS c2 FROM public.kinds AS ref_0 WHERE ref_0.txt IS NULL;
+
+-- sqlsmith seed 32 query 246; tables small
+SELECT ref_0.k AS c0 FROM public.small AS ref_0 WHERE TRUE ORDER BY 1 LIMIT 125;
+
+-- sqlsmith seed 32 query 325; tables small
+SELECT sample_0.k AS c0, sample_0.name AS c1, sample_0.k AS c2, sample_0.k AS c3 FROM public.small AS sample_0 WHERE sample_0.k < sample_0.k ORDER BY 1, 2, 3, 4 LIMIT 63;
+
+-- sqlsmith seed 32 query 326; tables region
+SELECT ref_0.r_name AS c0, ref_0.r_name AS c1, ref_0.r_comment AS c2 FROM public.region AS ref_0 WHERE FALSE ORDER BY 1, 2, 3 LIMIT 127;
+
+-- sqlsmith seed 32 query 397; tables nullable
+SELECT sample_0.s AS c0, sample_0.s AS c1 FROM public.nullable AS sample_0 WHERE FALSE ORDER BY 1, 2 LIMIT 42;
+
+-- sqlsmith seed 32 query 427; tables nation
+SELECT ref_0.n_comment AS c0 FROM public.nation AS ref_0 WHERE ref_0.n_name IS NULL;
+
+-- sqlsmith seed 32 query 473; tables region
+SELECT sample_0.r_regionkey AS c0 FROM public.region AS sample_0 WHERE TRUE;
+
+-- sqlsmith seed 32 query 511; tables nullable, supplier
+SELECT sample_1.k AS c0, sample_0.s_name AS c1 FROM public.supplier AS sample_0 INNER JOIN public.nullable AS sample_1 ON (CAST(COALESCE(sample_0.s_suppkey, sample_0.s_nationkey) AS BIGINT) >= sample_0.s_suppkey) WHERE sample_1.v <> sample_1.k;
+
+-- sqlsmith seed 32 query 586; tables lineitem, nullable
+SELECT ref_0.l_commitdate AS c0, 69 AS c1, ref_0.l_shipdate AS c2 FROM public.lineitem AS ref_0 WHERE ref_0.l_partkey >= (SELECT k FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 1) ORDER BY 1, 2, 3 LIMIT 88;
+
+-- sqlsmith seed 32 query 620; tables part
+SELECT ref_0.p_container AS c0, ref_0.p_retailprice AS c1 FROM public.part AS ref_0 WHERE TRUE ORDER BY 1, 2 LIMIT 72;
+
+-- sqlsmith seed 32 query 676; tables region
+SELECT sample_0.r_name AS c0, sample_0.r_regionkey AS c1, sample_0.r_regionkey AS c2, sample_0.r_comment AS c3 FROM public.region AS sample_0 WHERE sample_0.r_regionkey IS NULL ORDER BY 1, 2, 3, 4 LIMIT 143;
+
+-- sqlsmith seed 32 query 683; tables kinds, orders
+SELECT ref_0.o_comment AS c0, ref_1.num AS c1, ref_0.o_totalprice AS c2, CAST(COALESCE(ref_1.dt, ref_0.o_orderdate) AS DATE) AS c3, ref_0.o_orderstatus AS c4, ref_0.o_custkey AS c5, ref_1.flag AS c6 FROM public.orders AS ref_0 LEFT JOIN public.kinds AS ref_1 ON (ref_0.o_custkey > CAST(NULL AS SMALLINT)) WHERE ref_1.dt IS NOT NULL ORDER BY 1, 2, 3, 4, 5, 6, 7 LIMIT 92;
+
+-- sqlsmith seed 32 query 707; tables part
+SELECT sample_0.p_comment AS c0, sample_0.p_type AS c1, sample_0.p_container AS c2, sample_0.p_brand AS c3 FROM public.part AS sample_0 WHERE sample_0.p_retailprice IS NOT NULL ORDER BY 1, 2, 3, 4 LIMIT 53;
+
+-- sqlsmith seed 32 query 822; tables nation
+SELECT sample_0.n_name AS c0, sample_0.n_name AS c1 FROM public.nation AS sample_0 WHERE CAST(NULL AS BPCHAR) LIKE sample_0.n_name ORDER BY 1, 2 LIMIT 62;
+
+-- sqlsmith seed 32 query 942; tables orders, partsupp; uses sum
+SELECT subq_0.c4 AS c0 FROM (SELECT ref_0.o_orderkey AS c0, ref_0.o_clerk AS c1, ref_0.o_totalprice AS c2, (SELECT ps_partkey FROM public.partsupp ORDER BY 1 LIMIT 1 OFFSET 1) AS c3, ref_0.o_orderdate AS c4, SUM(CAST(CAST(NULL AS DECIMAL) AS DECIMAL)) OVER (PARTITION BY ref_0.o_orderdate, ref_0.o_orderpriority, ref_0.o_orderdate, ref_0.o_orderstatus ORDER BY ref_0.o_orderpriority) AS c5, ref_0.o_orderkey AS c6, ref_0.o_orderdate AS c7 FROM public.orders AS ref_0 WHERE TRUE) AS subq_0 WHERE subq_0.c2 IS NULL ORDER BY 1 LIMIT 21;
+
+-- sqlsmith seed 32 query 973; tables customer, kinds, region
+SELECT (SELECT c_acctbal FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 1) AS c0, (SELECT txt FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 1) AS c1, ref_0.r_comment AS c2 FROM public.region AS ref_0 WHERE FALSE;
+
+-- sqlsmith seed 32 query 975; tables orders
+SELECT ref_0.o_shippriority AS c0 FROM public.orders AS ref_0 WHERE TRUE ORDER BY 1 LIMIT 131;
+
+-- sqlsmith seed 32 query 991; tables small
+SELECT ref_0.name AS c0, ref_0.name AS c1, ref_0.name AS c2, ref_0.k AS c3 FROM public.small AS ref_0 WHERE ref_0.k IS NULL ORDER BY 1, 2, 3, 4 LIMIT 169;
+
+-- sqlsmith seed 32 query 1016; tables supplier; uses max
+SELECT MAX(CAST(CAST(NULL AS BPCHAR) AS BPCHAR)) OVER (PARTITION BY ref_0.s_acctbal ORDER BY ref_0.s_address) AS c0 FROM public.supplier AS ref_0 WHERE ref_0.s_comment IS NOT NULL ORDER BY 1 LIMIT 79;
+
+-- sqlsmith seed 32 query 1026; tables nation, orders, region
+SELECT sample_0.n_regionkey AS c0, sample_0.n_nationkey AS c1, (SELECT r_name FROM public.region ORDER BY 1 LIMIT 1 OFFSET 3) AS c2, sample_0.n_comment AS c3, sample_0.n_regionkey AS c4, CAST(NULLIF(sample_0.n_name, (SELECT o_orderstatus FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 6)) AS TEXT) AS c5, sample_0.n_name AS c6 FROM public.nation AS sample_0 WHERE sample_0.n_regionkey IS NOT NULL ORDER BY 1, 2, 3, 4, 5, 6, 7 LIMIT 72;
+
+-- sqlsmith seed 32 query 1047; tables partsupp
+SELECT sample_0.ps_supplycost AS c0, sample_0.ps_suppkey AS c1, sample_0.ps_availqty AS c2, sample_0.ps_suppkey AS c3 FROM public.partsupp AS sample_0 WHERE sample_0.ps_comment IS NULL ORDER BY 1, 2, 3, 4 LIMIT 18;
+
+-- sqlsmith seed 32 query 1069; tables nullable, orders
+SELECT ref_0.s AS c0 FROM public.nullable AS ref_0 WHERE ref_0.k = (SELECT o_orderkey FROM public.orders ORDER BY 1 LIMIT 1 OFFSET 30) ORDER BY 1 LIMIT 39;
+
+-- sqlsmith seed 32 query 1085; tables region
+SELECT 33 AS c0, subq_0.c0 AS c1 FROM (SELECT ref_0.r_regionkey AS c0 FROM public.region AS ref_0 WHERE ref_0.r_name IS NULL ORDER BY 1 LIMIT 131) AS subq_0 WHERE TRUE ORDER BY 1, 2 LIMIT 13;
+
+-- sqlsmith seed 32 query 1099; tables region
+SELECT ref_0.r_comment AS c0, ref_0.r_regionkey AS c1 FROM public.region AS ref_0 WHERE ref_0.r_regionkey IS NULL ORDER BY 1, 2 LIMIT 182;
+
+-- sqlsmith seed 32 query 1107; tables kinds, nation, region, small; uses max
+SELECT subq_0.c2 AS c0, (SELECT k FROM public.small ORDER BY 1 LIMIT 1 OFFSET 1) AS c1, subq_0.c8 AS c2, subq_0.c0 AS c3, subq_0.c0 AS c4, subq_0.c2 AS c5 FROM (SELECT ref_0.r_comment AS c0, ref_0.r_comment AS c1, ref_0.r_regionkey AS c2, ref_0.r_comment AS c3, ref_0.r_comment AS c4, ref_0.r_regionkey AS c5, 62 AS c6, CASE WHEN (SELECT MAX(rl) FROM public.kinds) >= (SELECT dbl FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 5) THEN CAST(COALESCE(ref_0.r_comment, ref_0.r_name) AS TEXT) ELSE CAST(COALESCE(ref_0.r_comment, ref_0.r_name) AS TEXT) END AS c7, ref_0.r_comment AS c8, (SELECT n_regionkey FROM public.nation ORDER BY 1 LIMIT 1 OFFSET 5) AS c9 FROM public.region AS ref_0 WHERE ref_0.r_name IS NULL ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 LIMIT 28) AS subq_0 WHERE FALSE;
+
+-- sqlsmith seed 32 query 1351; tables customer
+SELECT ref_0.c_comment AS c0, ref_0.c_nationkey AS c1, ref_0.c_phone AS c2, CAST(NULLIF(ref_0.c_comment, ref_0.c_phone) AS TEXT) AS c3 FROM public.customer AS ref_0 WHERE 38 IS NULL;
+
+-- sqlsmith seed 32 query 1380; tables customer, orders
+SELECT 16 AS c0, subq_0.c0 AS c1, subq_0.c0 AS c2, subq_0.c0 AS c3, subq_0.c0 AS c4, subq_0.c0 AS c5, subq_0.c0 AS c6 FROM (SELECT sample_0.o_orderstatus AS c0 FROM public.customer AS ref_0 RIGHT JOIN public.orders AS sample_0 ON (ref_0.c_acctbal IS NOT NULL) WHERE (sample_0.o_shippriority IS NULL) AND (TRUE)) AS subq_0 WHERE TRUE ORDER BY 1, 2, 3, 4, 5, 6, 7 LIMIT 73;
+
+-- sqlsmith seed 32 query 1456; tables nation
+SELECT ref_0.n_name AS c0, ref_0.n_regionkey AS c1 FROM public.nation AS ref_0 WHERE ref_0.n_name IS NULL;
+
+-- sqlsmith seed 32 query 1515; tables nation, supplier
+SELECT ref_0.s_acctbal AS c0, ref_0.s_phone AS c1, ref_0.s_comment AS c2, ref_0.s_name AS c3, ref_0.s_nationkey AS c4, (SELECT n_comment FROM public.nation ORDER BY 1 LIMIT 1 OFFSET 6) AS c5 FROM public.supplier AS ref_0 WHERE TRUE ORDER BY 1, 2, 3, 4, 5, 6 LIMIT 113;
+
+-- sqlsmith seed 32 query 1557; tables orders; uses max, min
+SELECT (SELECT MIN(o_shippriority) FROM public.orders) AS c0, MAX(CAST(CAST(NULL AS REAL) AS REAL)) OVER (PARTITION BY sample_0.o_orderkey, sample_0.o_orderdate, sample_0.o_orderkey, sample_0.o_clerk ORDER BY sample_0.o_clerk) AS c1 FROM public.orders AS sample_0 WHERE (CAST(NULL AS SMALLINT) <= sample_0.o_custkey) AND (sample_0.o_orderpriority IS NOT NULL) ORDER BY 1, 2 LIMIT 100;
+
+-- sqlsmith seed 32 query 1624; tables customer, nation
+SELECT sample_0.n_name AS c0, (SELECT c_nationkey FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 96) AS c1, sample_0.n_nationkey AS c2, 80 AS c3, sample_0.n_nationkey AS c4, sample_0.n_regionkey AS c5 FROM public.nation AS sample_0 WHERE sample_0.n_comment IS NOT NULL;
+
+-- sqlsmith seed 32 query 1663; tables lineitem, nullable
+SELECT ref_0.v AS c0, ref_0.s AS c1, (SELECT l_partkey FROM public.lineitem ORDER BY 1 LIMIT 1 OFFSET 1) AS c2 FROM public.nullable AS ref_0 WHERE ref_0.s IS NOT NULL;
+
+-- sqlsmith seed 32 query 1756; tables customer
+SELECT CASE WHEN ref_0.c_custkey IS NULL THEN ref_0.c_address ELSE ref_0.c_address END AS c0 FROM public.customer AS ref_0 WHERE TRUE ORDER BY 1 LIMIT 101;
+
+-- sqlsmith seed 32 query 1767; tables small
+SELECT sample_0.name AS c0 FROM public.small AS sample_0 WHERE sample_0.k IS NOT NULL ORDER BY 1 LIMIT 95;
+
+-- sqlsmith seed 32 query 1780; tables nation, region
+SELECT ref_0.r_name AS c0 FROM public.region AS ref_0 WHERE (SELECT n_regionkey FROM public.nation ORDER BY 1 LIMIT 1 OFFSET 5) IS NOT NULL ORDER BY 1 LIMIT 177;
+
+-- sqlsmith seed 32 query 1793; tables nation
+SELECT sample_0.n_regionkey AS c0, CASE WHEN FALSE THEN sample_0.n_name ELSE sample_0.n_name END AS c1, sample_0.n_comment AS c2 FROM public.nation AS sample_0 WHERE sample_0.n_name IS NOT NULL;
+
+-- sqlsmith seed 32 query 1816; tables nation
+SELECT ref_0.n_name AS c0, ref_0.n_comment AS c1, ref_0.n_name AS c2, ref_0.n_name AS c3, ref_0.n_regionkey AS c4, ref_0.n_comment AS c5, ref_0.n_nationkey AS c6, ref_0.n_nationkey AS c7 FROM public.nation AS ref_0 WHERE ref_0.n_name IS NOT NULL ORDER BY 1, 2, 3, 4, 5, 6, 7, 8 LIMIT 90;
+
+-- sqlsmith seed 32 query 1829; tables kinds
+SELECT subq_0.c0 AS c0, subq_0.c1 AS c1 FROM (SELECT sample_0.txt AS c0, sample_0.rl AS c1 FROM public.kinds AS sample_0 WHERE sample_0.rl IS NULL) AS subq_0 WHERE 87 IS NOT NULL ORDER BY 1, 2 LIMIT 160;
+
+-- sqlsmith seed 32 query 1850; tables customer
+SELECT sample_0.c_mktsegment AS c0 FROM public.customer AS sample_0 WHERE FALSE ORDER BY 1 LIMIT 23;
+
+-- sqlsmith seed 32 query 1853; tables customer, kinds, nullable, part
+SELECT (SELECT big FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 5) AS c0 FROM public.customer AS ref_0 WHERE (SELECT k FROM public.nullable ORDER BY 1 LIMIT 1 OFFSET 2) = (SELECT p_size FROM public.part ORDER BY 1 LIMIT 1 OFFSET 3);
+
+-- sqlsmith seed 32 query 1885; tables kinds, nation, region
+SELECT (SELECT rl FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 3) AS c0 FROM public.nation AS sample_0 WHERE (SELECT r_regionkey FROM public.region ORDER BY 1 LIMIT 1 OFFSET 3) IS NULL;
+
+-- sqlsmith seed 32 query 1898; tables kinds, orders
+SELECT sample_0.o_orderstatus AS c0 FROM public.orders AS sample_0 WHERE (CASE WHEN CAST(NULL AS BPCHAR) NOT ILIKE sample_0.o_orderstatus THEN CASE WHEN CAST(NULL AS SMALLINT) = sample_0.o_custkey THEN CAST(NULL AS TIMESTAMP) ELSE CAST(NULL AS TIMESTAMP) END ELSE CASE WHEN CAST(NULL AS SMALLINT) = sample_0.o_custkey THEN CAST(NULL AS TIMESTAMP) ELSE CAST(NULL AS TIMESTAMP) END END < (SELECT ts FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 6)) AND (FALSE);
+
+-- sqlsmith seed 32 query 1961; tables customer
+SELECT ref_0.c_phone AS c0 FROM public.customer AS ref_0 WHERE FALSE ORDER BY 1 LIMIT 27;
+
+-- sqlsmith seed 32 query 1967; tables kinds, part; uses max
+SELECT 76 AS c0, sample_0.id AS c1, sample_0.dbl AS c2, sample_0.rl AS c3, sample_0.tstz AS c4 FROM public.kinds AS sample_0 WHERE (sample_0.id > (SELECT MAX(p_size) FROM public.part)) AND (((((SELECT dbl FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 1) > sample_0.dbl) OR (sample_0.rl IS NULL)) AND (sample_0.big = sample_0.id)) OR (TRUE));
+
+-- sqlsmith seed 32 query 2041; tables nullable
+SELECT sample_0.v AS c0, sample_0.k AS c1, sample_0.k AS c2, sample_0.k AS c3, sample_0.v AS c4, sample_0.k AS c5, sample_0.s AS c6, sample_0.k AS c7 FROM public.nullable AS sample_0 WHERE sample_0.k IS NULL ORDER BY 1, 2, 3, 4, 5, 6, 7, 8 LIMIT 174;
+
+-- sqlsmith seed 32 query 2112; tables kinds, orders, partsupp, region, supplier
+SELECT (SELECT s_name FROM public.supplier ORDER BY 1 LIMIT 1 OFFSET 8) AS c0, subq_0.c2 AS c1 FROM public.region AS ref_0, LATERAL (SELECT sample_0.o_comment AS c0, ref_0.r_regionkey AS c1, ref_0.r_regionkey AS c2 FROM public.orders AS sample_0 WHERE TRUE ORDER BY 1, 2, 3 LIMIT 51) AS subq_0 WHERE (CAST(NULLIF((SELECT ps_supplycost FROM public.partsupp ORDER BY 1 LIMIT 1 OFFSET 6), CASE WHEN FALSE THEN CAST(COALESCE(CAST(NULLIF((SELECT num FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 4), CAST(NULL AS DECIMAL)) AS DECIMAL), CASE WHEN subq_0.c0 IS NULL THEN CAST(NULL AS DECIMAL) ELSE CAST(NULL AS DECIMAL) END) AS DECIMAL) ELSE CAST(COALESCE(CAST(NULLIF((SELECT num FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 4), CAST(NULL AS DECIMAL)) AS DECIMAL), CASE WHEN subq_0.c0 IS NULL THEN CAST(NULL AS DECIMAL) ELSE CAST(NULL AS DECIMAL) END) AS DECIMAL) END) AS DECIMAL) <> (SELECT num FROM public.kinds ORDER BY 1 LIMIT 1 OFFSET 1)) AND (subq_0.c1 IS NULL) ORDER BY 1, 2 LIMIT 103;
+
+-- sqlsmith seed 32 query 2186; tables nation
+SELECT ref_0.n_comment AS c0, ref_0.n_regionkey AS c1, ref_0.n_comment AS c2, ref_0.n_nationkey AS c3, ref_0.n_comment AS c4, ref_0.n_name AS c5 FROM public.nation AS ref_0 WHERE FALSE ORDER BY 1, 2, 3, 4, 5, 6 LIMIT 106;
+
+-- sqlsmith seed 32 query 2242; tables lineitem
+SELECT sample_0.l_shipmode AS c0, sample_0.l_extendedprice AS c1, sample_0.l_commitdate AS c2, sample_0.l_quantity AS c3 FROM public.lineitem AS sample_0 WHERE sample_0.l_suppkey > CASE WHEN (sample_0.l_linenumber IS NOT NULL) AND (sample_0.l_shipmode IS NOT NULL) THEN CASE WHEN (sample_0.l_commitdate IS NULL) OR (sample_0.l_shipmode IS NOT NULL) THEN CAST(NULL AS SMALLINT) ELSE CAST(NULL AS SMALLINT) END ELSE CASE WHEN (sample_0.l_commitdate IS NULL) OR (sample_0.l_shipmode IS NOT NULL) THEN CAST(NULL AS SMALLINT) ELSE CAST(NULL AS SMALLINT) END END;
+
+-- sqlsmith seed 32 query 2270; tables lineitem
+SELECT subq_0.c0 AS c0, subq_0.c0 AS c1, subq_0.c0 AS c2, subq_0.c0 AS c3, subq_0.c0 AS c4, subq_0.c0 AS c5 FROM (SELECT sample_0.l_shipinstruct AS c0 FROM public.lineitem AS sample_0 WHERE sample_0.l_extendedprice IS NOT NULL ORDER BY 1 LIMIT 97) AS subq_0 WHERE TRUE ORDER BY 1, 2, 3, 4, 5, 6 LIMIT 157;
+
+-- sqlsmith seed 32 query 2372; tables orders
+SELECT CASE WHEN TRUE THEN sample_0.o_clerk ELSE sample_0.o_clerk END AS c0, sample_0.o_orderdate AS c1 FROM public.orders AS sample_0 WHERE sample_0.o_orderstatus IS NOT NULL ORDER BY 1, 2 LIMIT 137;
