@@ -11,7 +11,7 @@
 * ``substr(s, start, n)`` with a start below 1 keeps the characters from 1 up to
   ``start + n`` (text_substr), where DuckDB counts a negative start from the end;
 * ``width_bucket(x, low, high, count)`` (width_bucket_float8/numeric) as a CASE;
-* ``overlay``, ``quote_literal``/``quote_nullable``, ``substring(s from 'regex')``;
+* ``lpad``/``rpad`` with an empty fill, ``overlay``, ``quote_literal``/``quote_nullable``, ``substring(s from 'regex')``;
   ``array_length`` of an empty array is NULL; DISTINCT in a window aggregate is 0A000;
 * ``split_part`` with an empty delimiter, ``chr(0)`` (54000) and ``power`` of a negative
   number to a fraction or of zero to a negative number (2201F) as PostgreSQL has them;
@@ -83,6 +83,8 @@ def _rewrite(node: exp.Expression) -> exp.Expression | None:
         return exp.Nullif(this=node.copy(), expression=exp.Literal.number(0))
     if isinstance(node, exp.Overlay):
         return _overlay(node)
+    if isinstance(node, exp.Pad) and node.args.get("fill_pattern") is not None and not node.meta.get("checked"):
+        return _pad(node)
     if isinstance(node, exp.Substring) and isinstance(node.args.get("start"), exp.Literal) and \
             node.args["start"].is_string and node.args.get("length") is None and _written(node) != "substr":
         return _regexp_substring(node)
@@ -161,6 +163,18 @@ def _written(node: exp.Expression) -> str | None:
     if not text or "start" not in node.meta:
         return None
     return text[node.meta["start"]:node.meta["end"] + 1].lower()
+
+
+def _pad(node: exp.Pad) -> exp.Expression:
+    """lpad/rpad with an empty fill only cut to the length (DuckDB raises an error)."""
+    fill = node.args["fill_pattern"]
+    cut = exp.Left(this=node.this.copy(), expression=node.expression.copy())
+    if isinstance(fill, exp.Literal):
+        return cut if fill.name == "" else None
+    kept = node.copy()
+    kept.meta["checked"] = True
+    return exp.Case(ifs=[exp.If(this=exp.EQ(this=fill.copy(), expression=exp.Literal.string("")), true=cut)],
+                    default=kept)
 
 
 def _overlay(node: exp.Overlay) -> exp.Expression:

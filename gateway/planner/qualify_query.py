@@ -6,7 +6,8 @@ the catalog table ``t``. An unknown table raises 42P01 and an unknown column
 the error that names the file (``Table.check_readable``). The result has every column qualified with
 its source's alias and every table aliased, which the later rules rely on. SELECT DISTINCT
 ordered by something outside its select list is 42P10, and an output column's alias named
-in WHERE or HAVING is 42703, as in PostgreSQL (sqlglot, like DuckDB, would read the alias).
+in WHERE, HAVING or inside an ORDER BY expression is 42703, as in PostgreSQL (sqlglot, like
+DuckDB, would read the alias).
 
 >>> import sqlglot
 >>> from duckflight.gateway.catalog import Catalog, Table
@@ -68,17 +69,20 @@ def _using_in_scope(expression: exp.Expression) -> None:
 
 
 def _check_alias_references(expression: exp.Expression, catalog: Catalog) -> None:
-    """An output column's alias is no name in WHERE or HAVING (only in GROUP BY and ORDER BY)."""
+    """An output column's alias is no name in WHERE, HAVING or an ORDER BY expression (it is
+    in GROUP BY, and as a whole ORDER BY item)."""
     suspects = {c.name for select in expression.find_all(exp.Select) for c in _alias_uses(select)}
     if not suspects:
         return
     probe = expression.copy()
-    for select in probe.find_all(exp.Select):  # GROUP BY may name an output column: by position here
+    for select in list(probe.find_all(exp.Select)):  # GROUP BY may name an output column: by position here
         positions = {p.alias: i for i, p in enumerate(select.expressions, 1) if isinstance(p, exp.Alias)}
         group = select.args.get("group")
         for item in group.expressions if group else []:
             if isinstance(item, exp.Column) and not item.table and item.name in positions:
                 item.replace(exp.Literal.number(positions[item.name]))
+        for expression_ in _order_expressions(select):  # ... and be ordered by, but not inside an expression
+            select.where(exp.or_(exp.Is(this=expression_.copy(), expression=exp.Null()), exp.true()), copy=False)
     try:
         qualify(probe, schema=catalog.sqlglot_schema(), dialect="postgres", validate_qualify_columns=True,
                 quote_identifiers=True, expand_alias_refs=False)
@@ -90,12 +94,19 @@ def _check_alias_references(expression: exp.Expression, catalog: Catalog) -> Non
 
 
 def _alias_uses(select: exp.Select) -> list[exp.Column]:
-    """Bare columns of WHERE and HAVING named like an alias that renames something."""
+    """Bare columns of WHERE, HAVING and ORDER BY expressions named like an alias that renames something."""
     renamed = {p.alias for p in select.expressions
                if isinstance(p, exp.Alias) and not (isinstance(p.this, exp.Column) and p.this.name == p.alias)}
     clauses = [select.args.get(k) for k in ("where", "having") if select.args.get(k) is not None]
+    clauses += _order_expressions(select)
     return [c for clause in clauses for c in clause.find_all(exp.Column)
             if not c.table and c.name in renamed and c.find_ancestor(exp.Select) is select]
+
+
+def _order_expressions(select: exp.Select) -> list[exp.Expression]:
+    """ORDER BY items that are expressions, not an output column's name or position."""
+    order = select.args.get("order")
+    return [o.this for o in order.expressions if not isinstance(o.this, (exp.Column, exp.Literal))] if order else []
 
 
 def _check_distinct_order(expression: exp.Expression) -> None:

@@ -1204,3 +1204,9 @@ select count(*) from region r, nation n where r.r_regionkey = n.n_regionkey and 
 
 -- bi: window over a join
 select n_name, c_custkey, sum(c_acctbal) over (partition by n_name) from customer join nation on c_nationkey = n_nationkey where c_custkey < 8 order by 2;
+
+-- misc: ORDER BY alias in expression is an error
+select n_nationkey as k from nation order by k + 1;
+
+-- strings: repeat with a negative count and lpad with empty fill
+select repeat('ab', -1), lpad('ab', 5, ''), rpad('ab', 1);

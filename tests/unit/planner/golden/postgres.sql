@@ -108,3 +108,9 @@ select overlay(o_comment placing 'x' from 2 for 3), substring(o_comment from 'a(
 SELECT SUBSTRING("orders"."o_comment", 1, 2 - 1) || 'x' || SUBSTRING("orders"."o_comment", 2 + (3)) AS "__c0", CASE WHEN REGEXP_MATCHES("orders"."o_comment", 'a(b.)') THEN REGEXP_EXTRACT("orders"."o_comment", 'a(b.)', 1) END AS "__c1", SUBSTRING("orders"."o_comment", 2) AS "__c2", CASE WHEN "orders"."o_comment" IS NULL THEN NULL ELSE CASE WHEN "orders"."o_comment" IS NULL THEN 'NULL' WHEN CONTAINS(CAST("orders"."o_comment" AS TEXT), '\') THEN 'E' || '''' || REPLACE(REPLACE(CAST("orders"."o_comment" AS TEXT), '\', '\\'), '''', '''''') || '''' ELSE '''' || REPLACE(CAST("orders"."o_comment" AS TEXT), '''', '''''') || '''' END END AS "__c3", NULLIF(CAST(ARRAY_LENGTH(["orders"."o_custkey"], 1) AS INT), 0) AS "__c4" FROM "orders" AS "orders"
 -- final
 SELECT "__c0" AS "overlay", "__c1" AS "substring", "__c2" AS "substr", "__c3" AS "quote_literal", "__c4" AS "array_length" FROM "__stage_1" AS "__block"
+-- case: lpad with an empty fill cuts to the length
+select lpad(o_comment, 5, ''), rpad(o_comment, 5, o_comment) from orders
+-- stage 1 block orders gather
+SELECT LEFT("orders"."o_comment", 5) AS "__c0", CASE WHEN "orders"."o_comment" = '' THEN LEFT("orders"."o_comment", 5) ELSE RPAD("orders"."o_comment", 5, "orders"."o_comment") END AS "__c1" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "lpad", "__c1" AS "rpad" FROM "__stage_1" AS "__block"
