@@ -26,12 +26,14 @@ from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES
 from duckflight.gateway.planner.plan import Plan, explain, restamp
 from duckflight.gateway.planner.planner import SOURCE, plan_query
+from duckflight.gateway.planner.session_time import SessionTime
 from duckflight.gateway.result_types import typed
 from duckflight.gateway.scheduler import Scheduler, WorkerFault
 from duckflight.gateway.stream_stage import StageStream, stream_stage, streamable
 from duckflight.gateway.system import SystemCatalog
 from duckflight.gateway.workers import WorkerPool
 from duckflight.worker.arrow_stream import ArrowStream
+from duckflight.worker.execute import set_time_zone
 from duckflight.worker.spill import spill_config
 
 log = logging.getLogger(__name__)
@@ -95,21 +97,29 @@ class Engine:
     def new_query_id(self) -> str:
         return uuid.uuid4().hex[:12]
 
-    def plan(self, tree: exp.Expression, query_id: str, params: list[BoundParam] | None = None) -> Plan:
+    def plan(self, tree: exp.Expression, query_id: str, params: list[BoundParam] | None = None,
+             session_time: SessionTime | None = None) -> Plan:
         """The query's plan for the workers schedulable now, from the cache when
-        the same query (text and parameter values) was planned for them before."""
+        the same query (text and parameter values) was planned for them before
+        in the same TimeZone. A plan holding the session's clock is not kept."""
         workers = self.workers.schedulable()
+        session_time = session_time or SessionTime()
         text = tree.meta.get(SOURCE) or tree.sql()
-        key = (text, tuple((p.oid, repr(p.value)) for p in params or ()), tuple(workers))
+        values = tuple((p.oid, repr(p.value)) for p in params or ())
+        key = (text, values, tuple(workers), session_time.time_zone)
         cached = self._cached(key)
         if cached is not None:
             plan = restamp(cached.plan, query_id)
         else:
-            plan = plan_query(tree, self.catalog, workers, query_id, params, broadcast_bytes=self.broadcast_limit)
-            with self._plans_lock:
-                self._plans[key] = _Cached(plan)
-                while len(self._plans) > PLAN_CACHE:
-                    self._plans.popitem(last=False)
+            plan = plan_query(tree, self.catalog, workers, query_id, params, broadcast_bytes=self.broadcast_limit,
+                              session_time=session_time)
+            if plan.reads_clock:
+                key = None  # its clock is this statement's: nothing of it is kept
+            else:
+                with self._plans_lock:
+                    self._plans[key] = _Cached(plan)
+                    while len(self._plans) > PLAN_CACHE:
+                        self._plans.popitem(last=False)
         if plan.stages and not workers:
             raise SqlError("58000", "no worker is available to run this query")
         plan.cache_key = key
@@ -122,12 +132,14 @@ class Engine:
                 self._plans.move_to_end(key)
             return cached
 
-    def explain(self, tree: exp.Expression, params: list[BoundParam] | None = None) -> str:
-        return explain(self.plan(tree, self.new_query_id(), params))
+    def explain(self, tree: exp.Expression, params: list[BoundParam] | None = None,
+                session_time: SessionTime | None = None) -> str:
+        return explain(self.plan(tree, self.new_query_id(), params, session_time))
 
-    def explain_analyze(self, tree: exp.Expression, params: list[BoundParam] | None, running: Running) -> str:
+    def explain_analyze(self, tree: exp.Expression, params: list[BoundParam] | None, running: Running,
+                        session_time: SessionTime | None = None) -> str:
         """Run the query, drop its rows, and show the plan with what each fragment did."""
-        plan = self.plan(tree, running.query_id, params)
+        plan = self.plan(tree, running.query_id, params, session_time)
         running.stats = {}
         started = time.monotonic()
         _, batches = self.run(plan, running, stream=False)  # every fragment measured whole
@@ -148,6 +160,7 @@ class Engine:
     def _schema(self, plan: Plan) -> pa.Schema:
         cursor = self.database.cursor()
         try:
+            set_time_zone(cursor, plan.time_zone)
             for wave in plan.waves():
                 for stage in wave:
                     cursor.register(stage.name, self._empty_output(cursor, stage))
@@ -186,6 +199,7 @@ class Engine:
         try:
             if running.cancelled.is_set():  # cancelled between the fragments and now
                 raise SqlError("57014", "canceling statement due to user request")
+            set_time_zone(cursor, plan.time_zone)
             load_inputs(cursor, inputs)
             sql, retype = self._typed_final(plan, cursor)
             reader = cursor.execute(sql).to_arrow_reader(BATCH_ROWS)

@@ -7,6 +7,7 @@ engine. Utility statements (SET, SHOW, BEGIN, EXPLAIN, ...) are answered here.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import threading
@@ -20,6 +21,7 @@ from duckflight.gateway.engine import Engine, Running
 from duckflight.gateway.pgwire.backend import BoundParam, Described, Outcome, SqlError
 from duckflight.gateway.planner.infer_parameters import infer_parameters, parameter_oids
 from duckflight.gateway.planner.planner import parse
+from duckflight.gateway.planner.session_time import SessionTime, utc_now
 from duckflight.gateway.query_log import StatementLog
 from duckflight.gateway.settings import DEFAULTS, REPORTED, Settings, reset_statement, set_statement, show_statement  # noqa: F401
 
@@ -52,6 +54,10 @@ class Session:
         self._cancel_lock = threading.Lock()
         self._waiting = True
         self._cancel_pending = False
+        # When the current statement and transaction block started (PostgreSQL's
+        # statement_timestamp() and transaction_timestamp(); see session_time()).
+        self._statement_start = utc_now()
+        self._block_start: dt.datetime | None = None
 
     @property
     def settings(self) -> dict[str, str]:
@@ -70,12 +76,18 @@ class Session:
     def split(self, sql: str) -> list[str]:
         return statements.split(sql)
 
+    def session_time(self) -> SessionTime:
+        """The TimeZone and clock the current statement's dates and times follow."""
+        return SessionTime.at(self.config.values["TimeZone"], self._block_start or self._statement_start,
+                              self._statement_start)
+
     def describe(self, sql: str, param_oids: list[int]) -> Described:
         # As in PostgreSQL, a statement that fails while being prepared (e.g. a
         # missing table found at Describe, before any Execute) aborts the block too.
         if self.failed and statements.classify(sql).kind not in ENDS_BLOCK:
             raise SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block")
         try:
+            self._statement_start = utc_now()
             self.check_cancel()
             described = self._describe(sql, param_oids)
             self.check_cancel()  # a cancel while planning ends the statement: no Execute follows
@@ -107,7 +119,7 @@ class Session:
         nulls = [BoundParam(oid, None) for oid in oids]
         if system:
             return Described(oids, self._zoned(self.engine.system.describe(tree, nulls, self.settings)))
-        plan = self.engine.plan(tree, self.engine.new_query_id(), nulls)
+        plan = self.engine.plan(tree, self.engine.new_query_id(), nulls, self.session_time())
         self.check_cancel()
         schema = self.engine.schema(plan)
         # Drivers describe a statement right before executing it: without
@@ -121,6 +133,8 @@ class Session:
 
     def execute(self, sql: str, params: list[BoundParam]) -> Outcome:
         statement = statements.classify(sql)
+        if self._described is None or self._described[0] != statement.sql:
+            self._statement_start = utc_now()  # Execute right after its Describe is the same statement
         self._query_id = self.engine.new_query_id()  # a query's own, or the described plan's (see _query)
         line = StatementLog(self._query_id, self.user, statement.kind, (statement.sql.split(None, 1) or [""])[0])
         if self.failed and statement.kind not in ENDS_BLOCK:
@@ -220,10 +234,11 @@ class Session:
         if self.engine.system.answers(tree):
             schema, batches = self.engine.system.run(tree, params, self.settings, running)
         else:
-            plan = described or self.engine.plan(tree, running.query_id, params)
+            session_time = self.session_time()
+            plan = described or self.engine.plan(tree, running.query_id, params, session_time)
             self.check_cancel()  # cancelled while planning: nothing has run yet
             schema, batches = self.engine.run(
-                plan, running, replan=lambda: self.engine.plan(tree, self.engine.new_query_id(), params))
+                plan, running, replan=lambda: self.engine.plan(tree, self.engine.new_query_id(), params, session_time))
         zoned = self._zoned(schema)
         if zoned is not schema:
             batches = (pa.RecordBatch.from_arrays(b.columns, schema=zoned) for b in batches)
@@ -299,12 +314,12 @@ class Session:
             with self._cancel_lock:
                 self.running = running
             try:
-                text = self.engine.explain_analyze(parse(body), params, running)
+                text = self.engine.explain_analyze(parse(body), params, running, self.session_time())
             finally:
                 with self._cancel_lock:
                     self.running = None
         else:
-            text = self.engine.explain(parse(body), params)
+            text = self.engine.explain(parse(body), params, self.session_time())
         table = pa.table({"QUERY PLAN": text.split("\n")}, schema=TEXT)
         return Outcome("EXPLAIN", TEXT, iter(table.to_batches()))
 
@@ -327,6 +342,7 @@ class Session:
             if self.in_block:
                 return Outcome(tag, notices=[_warning("25001", "there is already a transaction in progress")])
             self.in_block, self.failed = True, False
+            self._block_start = self._statement_start
             self.config.begin()
             return Outcome(tag)
         if kind == "ROLLBACK" and "to" in words[1:3]:
@@ -335,6 +351,7 @@ class Session:
             if not self.in_block:
                 return Outcome(kind, notices=[_warning("25P01", "there is no transaction in progress")])
             failed, self.in_block, self.failed = self.failed, False, False
+            self._block_start = None
             if failed or kind == "ROLLBACK":
                 self.config.rollback()
             else:

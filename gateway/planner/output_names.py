@@ -27,8 +27,8 @@ PG_TYPE_NAMES = {
 
 # sqlglot gives some PostgreSQL functions their own node; PostgreSQL names them so.
 SPECIAL_NAMES = {
-    exp.CurrentDate: "current_date", exp.CurrentTimestamp: "now",
-    exp.CurrentTime: "current_time", exp.Case: "case", exp.Exists: "exists",
+    exp.CurrentDate: "current_date", exp.CurrentTimestamp: "current_timestamp",
+    exp.CurrentTime: "current_time", exp.Localtimestamp: "localtimestamp", exp.Localtime: "localtime", exp.Case: "case", exp.Exists: "exists",
     exp.Array: "array", exp.Coalesce: "coalesce", exp.Extract: "extract",
     exp.Substring: "substring", exp.Trim: "btrim", exp.CurrentUser: "current_user",
     # Operators sqlglot parses as functions: PostgreSQL does not name them.

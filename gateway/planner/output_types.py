@@ -31,6 +31,8 @@ T = exp.DataType.Type
 VARCHAR, BPCHAR, NUMERIC = 1043, 1042, 1700
 # Types whose modifier is a fractional-seconds precision.
 PRECISION = {T.TIMESTAMP: 1114, T.TIMESTAMPTZ: 1184, T.TIME: 1083, T.TIMETZ: 1266}
+# The clock's SQL functions that take a precision: current_timestamp(p) is a timestamptz(p).
+CLOCK_PRECISION = {exp.CurrentTimestamp: 1184, exp.CurrentTime: 1266, exp.Localtimestamp: 1114, exp.Localtime: 1083}
 # Window functions returning their argument's type (PostgreSQL's anyelement).
 SAME_TYPE_WINDOW = (exp.Lag, exp.Lead, exp.FirstValue, exp.LastValue, exp.NthValue)
 _DECIMAL = re.compile(r"DECIMAL\((\d+),\s*(\d+)\)")
@@ -97,6 +99,8 @@ def _type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
         inner = next((s for s in scope.subquery_scopes if s.expression is node.this), None)
         found = _columns(inner, catalog) if inner is not None else []
         return found[0] if found else UNKNOWN
+    if type(node) in CLOCK_PRECISION and node.this is not None:
+        return PgColumn(CLOCK_PRECISION[type(node)], int(node.this.name))
     if isinstance(node, exp.Window):
         node = node.this  # a window function types its result as the plain call does
     if isinstance(node, SAME_TYPE_WINDOW):

@@ -2,8 +2,8 @@
 
 parse (Postgres dialect) → PostgreSQL output names → bind parameters → array constants →
 EXISTS without stars → qualify against the catalog → annotate types → (read the output
-columns' PostgreSQL types) → PostgreSQL casts → PostgreSQL division → push scans down →
-prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
+columns' PostgreSQL types) → PostgreSQL casts → the session's clock → PostgreSQL division →
+push scans down → prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
+from duckflight.gateway.planner.current_datetime import current_datetime, reads_clock
 from duckflight.gateway.planner.cut_stages import cut_stages
+from duckflight.gateway.planner.dialect import PostgresInput
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
 from duckflight.gateway.planner.output_names import output_names
 from duckflight.gateway.planner.plan import Plan
@@ -29,6 +31,7 @@ from duckflight.gateway.planner.postgres_division import postgres_division
 from duckflight.gateway.planner.prune_splits import prune_splits
 from duckflight.gateway.planner.pushdown_scans import pushdown_scans
 from duckflight.gateway.planner.qualify_query import qualify_query
+from duckflight.gateway.planner.session_time import SessionTime
 from duckflight.gateway.planner.unstar_exists import unstar_exists
 from duckflight.gateway.system.reg_casts import qualify_alias_arrays
 
@@ -47,7 +50,7 @@ def _parsed(sql: str) -> exp.Expression:
     # Drivers send the same statements again and again, and each is parsed for
     # Describe and again for Execute: parsing costs a millisecond or more.
     try:
-        expressions = [e for e in sqlglot.parse(qualify_alias_arrays(sql), read="postgres") if e is not None]
+        expressions = [e for e in sqlglot.parse(qualify_alias_arrays(sql), read=PostgresInput) if e is not None]
     except ParseError as error:
         raise syntax_error(sql, error) from error
     if len(expressions) != 1:
@@ -85,12 +88,15 @@ def plan_query(
     params: list[BoundParam] | None = None,
     distribute: bool = True,
     broadcast_bytes: int = BROADCAST_BYTES,
+    session_time: SessionTime | None = None,
 ) -> Plan:
     """Plan one query (a SELECT, set operation or VALUES) for these workers.
 
     With ``distribute`` off, only scans run on workers (every block is
     finished on the gateway): the plan to compare a distributed one against.
+    ``session_time`` is the session's TimeZone and clock (default: UTC, now).
     """
+    session_time = session_time or SessionTime()
     tree = expression.copy()
     tree = output_names(tree)  # before binding: $1::int[] is named int4 whatever its value
     if params is not None:
@@ -101,6 +107,8 @@ def plan_query(
     tree = annotate_types(tree, schema=catalog.sqlglot_schema(), dialect="postgres")
     columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
     tree = postgres_casts(tree)
+    clock = reads_clock(tree)
+    tree = current_datetime(tree, session_time)
     tree = postgres_division(tree)
     tree = pushdown_scans(tree, catalog)
     tree = prune_splits(tree, catalog)
@@ -108,4 +116,7 @@ def plan_query(
         tree = distribute_blocks(tree, catalog, broadcast_bytes, len(workers))
     plan = cut_stages(tree, catalog, workers, query_id)
     plan.output_types = columns
+    plan.time_zone, plan.reads_clock = session_time.time_zone, clock
+    for _, fragment, _ in plan.fragments():
+        fragment.time_zone = session_time.time_zone
     return plan

@@ -40,6 +40,7 @@ from duckflight.gateway.system.system_functions import system_functions
 from duckflight.gateway.system.system_relations import is_worker_status, system_key, system_relations
 from duckflight.gateway.system.text_nulls import text_nulls
 from duckflight.worker.arrow_stream import ArrowStream
+from duckflight.worker.execute import set_time_zone
 
 BATCH_ROWS = 65_536
 # Functions that read the session or the catalog: a query calling one (and no table) runs here.
@@ -138,6 +139,7 @@ class SystemCatalog:
     def _cursor(self, settings: dict[str, str] | None) -> duckdb.DuckDBPyConnection:
         """A cursor with this moment's dynamic relations registered."""
         cursor = self.database.cursor()
+        set_time_zone(cursor, (settings or {}).get("TimeZone", "UTC"))
         cursor.register("__duckflight_workers", ArrowStream(self._workers_table()))
         cursor.register("__pg_settings", ArrowStream(self._settings_table(settings or {})))
         return cursor
