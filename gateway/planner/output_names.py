@@ -70,6 +70,8 @@ def figure_name(node: exp.Expression) -> str:
         if inner != "?column?" and not _named_by_type(node.this):
             return inner
         to = node.to
+        if isinstance(to.this, exp.Interval):  # interval day to minute
+            return "interval"
         while to.this == exp.DataType.Type.ARRAY and to.expressions:  # int[] is named as int: int4
             to = to.expressions[0]
         kind = getattr(to.this, "name", str(to.this))  # ObjectIdentifier (oid, regclass) holds a str

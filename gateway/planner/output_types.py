@@ -27,8 +27,11 @@ from dataclasses import dataclass
 from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, build_scope
 
+from duckflight.gateway.planner.dialect import interval_fields
+from duckflight.gateway.planner.interval_input import interval_typmod
+
 T = exp.DataType.Type
-VARCHAR, BPCHAR, NUMERIC = 1043, 1042, 1700
+VARCHAR, BPCHAR, NUMERIC, INTERVAL = 1043, 1042, 1700, 1186
 # Types whose modifier is a fractional-seconds precision.
 PRECISION = {T.TIMESTAMP: 1114, T.TIMESTAMPTZ: 1184, T.TIME: 1083, T.TIMETZ: 1266}
 # The clock's SQL functions that take a precision: current_timestamp(p) is a timestamptz(p).
@@ -141,6 +144,9 @@ def duckdb_column_type(kind: str) -> PgColumn:
 
 def cast_type(to: exp.DataType) -> PgColumn:
     """PostgreSQL's type and modifier of ``CAST(x AS to)``."""
+    interval = interval_fields(to)
+    if interval is not None:
+        return PgColumn(INTERVAL, interval_typmod(*interval))
     params = [p.this for p in to.expressions if isinstance(p, exp.DataTypeParam)]
     numbers = [int(p.name) for p in params if isinstance(p, exp.Literal) and p.name.isdigit()]
     kind = to.this

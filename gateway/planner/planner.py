@@ -2,8 +2,9 @@
 
 parse (Postgres dialect) → PostgreSQL output names → bind parameters → array constants →
 EXISTS without stars → qualify against the catalog → annotate types → (read the output
-columns' PostgreSQL types) → PostgreSQL casts → the session's clock → PostgreSQL division →
-push scans down → prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
+columns' PostgreSQL types) → PostgreSQL casts → the session's clock → date/time constants →
+PostgreSQL division → push scans down → prune splits → distribute blocks → cut into stages.
+Each step is a rule module of its own.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
 from duckflight.gateway.planner.current_datetime import current_datetime, reads_clock
 from duckflight.gateway.planner.cut_stages import cut_stages
+from duckflight.gateway.planner.datetime_constants import datetime_constants
 from duckflight.gateway.planner.dialect import PostgresInput
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
 from duckflight.gateway.planner.output_names import output_names
@@ -109,6 +111,7 @@ def plan_query(
     tree = postgres_casts(tree)
     clock = reads_clock(tree)
     tree = current_datetime(tree, session_time)
+    tree = datetime_constants(tree)
     tree = postgres_division(tree)
     tree = pushdown_scans(tree, catalog)
     tree = prune_splits(tree, catalog)

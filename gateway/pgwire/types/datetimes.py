@@ -9,13 +9,15 @@ or microseconds (timestamps); time is microseconds since midnight.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import struct
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..backend import SqlError
-from .registry import PgType, big_endian, py_binary, py_text, register, register_param, replace_rows, trim_fraction
+from .registry import (PgType, TagType, big_endian, py_binary, py_text, register, register_param, replace_rows,
+                       trim_fraction)
 
 PG_EPOCH_DAYS = 10957  # 2000-01-01 - 1970-01-01
 PG_EPOCH_US = PG_EPOCH_DAYS * 86_400_000_000
@@ -37,16 +39,51 @@ def _bc_from_arrow(s: str) -> str:
     return _bc(sign * int(year), "-" + rest)
 
 
+# ---------------------------------------------------------------------- infinity
+
+# DuckDB's infinity and -infinity are the largest and (nearly) smallest value of the
+# storage integer; PostgreSQL's are the largest and the smallest (DT_NOEND, DT_NOBEGIN).
+_INT_LIMITS = {32: (2**31 - 1, -(2**31)), 64: (2**63 - 1, -(2**63))}
+
+
+def _infinities(values: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """(values with each infinity as 0, mask of infinity, mask of -infinity) of a storage array."""
+    top, bottom = _INT_LIMITS[values.type.bit_width]
+    late = pc.equal(values, pa.scalar(top, values.type))
+    early = pc.less_equal(values, pa.scalar(-top, values.type))
+    infinite = pc.or_(late, early)
+    if not pc.any(infinite).as_py():
+        return values, late, early
+    return pc.if_else(infinite, pa.scalar(0, values.type), values), late, early
+
+
+def _infinity_text(text: pa.Array, late: pa.Array, early: pa.Array) -> pa.Array:
+    if not pc.any(pc.or_(late, early)).as_py():
+        return text
+    return pc.if_else(late, "infinity", pc.if_else(early, "-infinity", text))
+
+
+def _infinity_binary(values: pa.Array, late: pa.Array, early: pa.Array) -> pa.Array:
+    """PostgreSQL's binary infinities in place of the (zeroed) infinite rows."""
+    if not pc.any(pc.or_(late, early)).as_py():
+        return values
+    top, bottom = _INT_LIMITS[values.type.bit_width]
+    return pc.if_else(late, pa.scalar(top, values.type),
+                      pc.if_else(early, pa.scalar(bottom, values.type), values))
+
+
 def _date_text(arr: pa.Array) -> pa.Array:
     days = arr if arr.type == pa.date32() else pc.cast(arr, pa.date32())
-    s = pc.cast(days, pa.string())
-    bc = pc.less(days.view(pa.int32()), _YEAR1_DAYS)
-    return replace_rows(s, bc, lambda sub: py_text(sub, _bc_from_arrow))
+    raw, late, early = _infinities(days.view(pa.int32()))
+    s = pc.cast(raw.view(pa.date32()), pa.string())
+    bc = pc.less(raw, _YEAR1_DAYS)
+    return _infinity_text(replace_rows(s, bc, lambda sub: py_text(sub, _bc_from_arrow)), late, early)
 
 
 def _date_binary(arr: pa.Array) -> pa.Array:
     days = arr if arr.type == pa.date32() else pc.cast(arr, pa.date32())
-    return big_endian(pc.subtract(days.view(pa.int32()), pa.scalar(PG_EPOCH_DAYS, pa.int32())))
+    raw, late, early = _infinities(days.view(pa.int32()))
+    return big_endian(_infinity_binary(pc.subtract(raw, pa.scalar(PG_EPOCH_DAYS, pa.int32())), late, early))
 
 
 @register
@@ -66,10 +103,10 @@ def _to_us(arr: pa.Array) -> pa.Array:
 
 
 def _timestamp_text(arr: pa.Array) -> pa.Array:
-    us = _to_us(arr)
-    s = trim_fraction(pc.cast(us, pa.string()))
-    bc = pc.less(us.view(pa.int64()), _YEAR1_DAYS * 86_400_000_000)
-    return replace_rows(s, bc, lambda sub: py_text(sub, _bc_from_arrow))
+    raw, late, early = _infinities(_to_us(arr).view(pa.int64()))
+    s = trim_fraction(pc.cast(raw.view(pa.timestamp("us")), pa.string()))
+    bc = pc.less(raw, _YEAR1_DAYS * 86_400_000_000)
+    return _infinity_text(replace_rows(s, bc, lambda sub: py_text(sub, _bc_from_arrow)), late, early)
 
 
 _UTC_NAMES = {"UTC", "utc", "+00:00", "Etc/UTC", "Z"}
@@ -78,6 +115,8 @@ _UTC_NAMES = {"UTC", "utc", "+00:00", "Etc/UTC", "Z"}
 def _timestamptz_text(arr: pa.Array) -> pa.Array:
     """Shown in the column's time zone (the session's TimeZone, see session.py), with
     its UTC offset as PG prints it: +HH, or +HH:MM[:SS] when not whole hours."""
+    raw, late, early = _infinities(_to_us(arr).view(pa.int64()))
+    arr = raw.view(pa.timestamp("us", arr.type.tz))
     if arr.type.tz in _UTC_NAMES:
         s, offset = _timestamp_text(arr), pa.scalar("+00")
     else:
@@ -87,7 +126,7 @@ def _timestamptz_text(arr: pa.Array) -> pa.Array:
         offset = _offset_text(seconds)
     # The offset goes before a BC suffix, as PG prints "0001-01-01 00:00:00+00 BC".
     with_tz = pc.binary_join_element_wise(s, offset, "")
-    return pc.replace_substring_regex(with_tz, r" BC([+-][\d:]+)$", r"\1 BC")
+    return _infinity_text(pc.replace_substring_regex(with_tz, r" BC([+-][\d:]+)$", r"\1 BC"), late, early)
 
 
 def _offset_text(seconds: pa.Array) -> pa.Array:
@@ -107,7 +146,8 @@ def _offset_text(seconds: pa.Array) -> pa.Array:
 
 
 def _timestamp_binary(arr: pa.Array) -> pa.Array:
-    return big_endian(pc.subtract(_to_us(arr).view(pa.int64()), PG_EPOCH_US))
+    raw, late, early = _infinities(_to_us(arr).view(pa.int64()))
+    return big_endian(_infinity_binary(pc.subtract(raw, PG_EPOCH_US), late, early))
 
 
 @register
@@ -141,6 +181,39 @@ def _times(t: pa.DataType):
     if pa.types.is_time(t):
         return PgType("time", 1083, 8, _time_text, _time_binary)
     return None
+
+
+# ------------------------------------------------------------------------ timetz
+
+
+class TimeTzType(TagType):
+    """PostgreSQL's timetz (1266) over its text ('10:00:00.5+05:30'): DuckDB's TIME WITH TIME
+    ZONE reaches Arrow as a time without its offset, so the final stage sends its text
+    (``result_types``), which is PostgreSQL's output form already."""
+
+    STORAGE, NAME = pa.string(), "duckflight.timetz"
+
+
+TIMETZ = TimeTzType()
+_TIMETZ_TEXT = re.compile(r"(\d+):(\d+):(\d+)(?:\.(\d+))?([+-])(\d+)(?::(\d+))?(?::(\d+))?")
+
+
+def _timetz_binary(text: str) -> bytes:
+    """timetz_send: microseconds of the day, then the offset in seconds west of UTC."""
+    m = _TIMETZ_TEXT.fullmatch(text)
+    hours, minutes, seconds = int(m[1]), int(m[2]), int(m[3])
+    micros = ((hours * 60 + minutes) * 60 + seconds) * 1_000_000 + int((m[4] or "").ljust(6, "0")[:6] or 0)
+    east = int(m[6]) * 3600 + int(m[7] or 0) * 60 + int(m[8] or 0)
+    return struct.pack("!qi", micros, east if m[5] == "-" else -east)
+
+
+# Rare in results (current_time, casts): per-row Python for binary.
+_TIMETZ = PgType("timetz", 1266, 12, lambda a: a.storage, lambda a: py_binary(a.storage, _timetz_binary))
+
+
+@register
+def _timetzs(t: pa.DataType):
+    return _TIMETZ if isinstance(t, TimeTzType) else None
 
 
 # ---------------------------------------------------------------------- interval
