@@ -163,17 +163,23 @@ def _checked(key: str, value: str) -> str:
 
 
 def _timezone(value: str) -> str:
-    if value.lower() in ("utc", "etc/utc", "z", "zulu", "gmt", "etc/gmt", "utc0", "gmt0"):
-        return "UTC"
-    name = _zone_names().get(value.lower())
+    name = zone_name(value)
     if name is None:
         raise SqlError("22023", f'invalid value for parameter "TimeZone": "{value}"')
     return name
 
 
+def zone_name(value: str) -> str | None:
+    """The zone a name means, matched without regard to case as PostgreSQL does (None: not a
+    zone name). 'localtime' is the server's own zone in PostgreSQL; DuckDB has no such zone."""
+    if value.lower() in ("utc", "etc/utc", "z", "zulu", "gmt", "etc/gmt", "utc0", "gmt0"):
+        return "UTC"
+    return _zone_names().get(value.lower())
+
+
 @lru_cache(maxsize=1)
 def _zone_names() -> dict[str, str]:
-    return {n.lower(): n for n in zoneinfo.available_timezones()}
+    return {n.lower(): n for n in zoneinfo.available_timezones() if n != "localtime"}
 
 
 def _datestyle(value: str) -> str:

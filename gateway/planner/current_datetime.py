@@ -55,7 +55,7 @@ def current_datetime(tree: exp.Expression, time: SessionTime) -> exp.Expression:
         replacement = _reading(node, time)
         if replacement is None:
             return node
-        replacement.type = exp.DataType.build(replacement.to.this) if isinstance(replacement, exp.Cast) \
+        replacement.type = replacement.to.copy() if isinstance(replacement, exp.Cast) \
             else exp.DataType.build("TIMESTAMPTZ")
         return replacement
 

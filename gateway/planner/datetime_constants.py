@@ -53,7 +53,7 @@ def datetime_constants(tree: exp.Expression) -> exp.Expression:
     for cast in list(tree.find_all(exp.Cast)):
         replacement = _constant(cast)
         if replacement is not None:
-            replacement.type = exp.DataType.build(replacement.to.this)
+            replacement.type = replacement.to.copy()
             cast.replace(replacement)
     return tree
 
@@ -69,19 +69,19 @@ def _constant(cast: exp.Cast) -> exp.Cast | None:
             raise SqlError("0A000", "interval fields or precision are not supported on a value that is not a "
                                     "constant: DuckDB's interval has no type modifier")
         months, days, micros = parse_interval(text, fields, precision)
-        return _cast(f"{months} months {days} days {micros} microseconds", "INTERVAL")
+        return _cast(f"{months} months {days} days {micros} microseconds", exp.DataType.build("INTERVAL"))
     kind = cast.to.this
     if text is None or kind not in _KINDS or cast.to.expressions:
         return None  # time(p)/timestamp(p) are postgres_casts' (their text still reaches DuckDB)
     word = text.strip().lower()
     if word == "allballs" and kind in (T.TIME, T.TIMETZ):
-        return _cast("00:00:00" if kind == T.TIME else "00:00:00+00", cast.to.sql("duckdb"))
+        return _cast("00:00:00" if kind == T.TIME else "00:00:00+00", cast.to)
     if kind in (T.TIME, T.TIMETZ):
         return _time(text, cast)
     match = _ISO.fullmatch(text)
     if match is None:
         return None
-    return _cast(_timestamp_text(match, kind, text), cast.to.sql("duckdb"))
+    return _cast(_timestamp_text(match, kind, text), cast.to)
 
 
 def _timestamp_text(match: re.Match, kind, text: str) -> str:
@@ -103,7 +103,7 @@ def _time(text: str, cast: exp.Cast) -> exp.Cast | None:
     if match is None:
         return None
     zone = match["zone"] if cast.to.this == T.TIMETZ and match["zone"] else ""
-    return _cast(f"{_clock(match, text)}{_zone(zone)}", cast.to.sql("duckdb"))
+    return _cast(f"{_clock(match, text)}{_zone(zone)}", cast.to)
 
 
 def _clock(match: re.Match, text: str) -> str:
@@ -139,5 +139,5 @@ def _out_of_range(text: str) -> SqlError:
     return SqlError("22008", f'date/time field value out of range: "{text}"')
 
 
-def _cast(text: str, type_sql: str) -> exp.Cast:
-    return exp.Cast(this=exp.Literal.string(text), to=exp.DataType.build(type_sql, dialect="duckdb"))
+def _cast(text: str, to: exp.DataType) -> exp.Cast:
+    return exp.Cast(this=exp.Literal.string(text), to=to.copy())

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from duckflight.gateway.planner.dialect import DATE_PART
+
 # PostgreSQL's internal type names, which it uses to name a cast of a constant.
 PG_TYPE_NAMES = {
     "INT": "int4", "BIGINT": "int8", "SMALLINT": "int2", "DOUBLE": "float8",
@@ -35,6 +37,11 @@ SPECIAL_NAMES = {
     exp.RegexpLike: "?column?", exp.RegexpILike: "?column?", exp.CurrentVersion: "version",
     exp.LogicalAnd: "bool_and", exp.LogicalOr: "bool_or", exp.VariancePop: "var_pop",
     exp.StddevPop: "stddev_pop", exp.StddevSamp: "stddev_samp",
+    # Date and time functions.
+    exp.TimestampTrunc: "date_trunc", exp.AtTimeZone: "timezone", exp.TimeToStr: "to_char",
+    exp.TimeFromParts: "make_time", exp.TimestampFromParts: "make_timestamp", exp.UnixToTime: "to_timestamp",
+    exp.StrToTime: "to_timestamp", exp.StrToDate: "to_date", exp.ExplodingGenerateSeries: "generate_series",
+    exp.Overlaps: "overlaps",
 }
 
 
@@ -85,6 +92,8 @@ def figure_name(node: exp.Expression) -> str:
             quoted = isinstance(alias, exp.Identifier) and alias.quoted
             return inner[0].alias if quoted else inner[0].alias.lower()
         return figure_name(inner[0])
+    if isinstance(node, exp.Extract) and node.meta.get(DATE_PART):
+        return "date_part"
     for kind, name in SPECIAL_NAMES.items():
         if isinstance(node, kind):
             return name

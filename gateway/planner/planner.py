@@ -3,7 +3,7 @@
 parse (Postgres dialect) → PostgreSQL output names → bind parameters → array constants →
 EXISTS without stars → qualify against the catalog → annotate types → (read the output
 columns' PostgreSQL types) → PostgreSQL casts → the session's clock → date/time constants →
-PostgreSQL division → push scans down → prune splits → distribute blocks → cut into stages.
+EXTRACT → date/time operators → PostgreSQL division → push scans down → prune splits → distribute blocks → cut into stages.
 Each step is a rule module of its own.
 """
 
@@ -29,7 +29,9 @@ from duckflight.gateway.planner.output_names import output_names
 from duckflight.gateway.planner.plan import Plan
 from duckflight.gateway.planner.output_types import output_types
 from duckflight.gateway.planner.postgres_casts import postgres_casts
+from duckflight.gateway.planner.postgres_datetime import postgres_datetime
 from duckflight.gateway.planner.postgres_division import postgres_division
+from duckflight.gateway.planner.postgres_extract import postgres_extract
 from duckflight.gateway.planner.prune_splits import prune_splits
 from duckflight.gateway.planner.pushdown_scans import pushdown_scans
 from duckflight.gateway.planner.qualify_query import qualify_query
@@ -112,6 +114,8 @@ def plan_query(
     clock = reads_clock(tree)
     tree = current_datetime(tree, session_time)
     tree = datetime_constants(tree)
+    tree = postgres_extract(tree)
+    tree = postgres_datetime(tree)
     tree = postgres_division(tree)
     tree = pushdown_scans(tree, catalog)
     tree = prune_splits(tree, catalog)

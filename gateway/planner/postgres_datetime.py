@@ -1,0 +1,227 @@
+"""Rule: date and time operators and functions that DuckDB answers otherwise than PostgreSQL.
+
+* ``date - date`` is an integer (int4), not a bigint.
+* ``timestamptz - timestamptz`` is the microseconds between them in days of 24
+  hours (timestamp_mi, then interval_justify_hours); DuckDB counts calendar days
+  of the session's zone, an hour off across a daylight-saving change.
+* ``date_trunc(unit, date)`` truncates the date as a timestamptz, as PostgreSQL
+  casts it; DuckDB answered a timestamp.
+* ``timestamptz::time`` is the local time of day (DuckDB has no such cast).
+* ``x AT TIME ZONE zone`` and ``timezone(zone, x)`` with a constant zone: a zone
+  name is matched without regard to case; a POSIX offset (``'UTC+3'``, ``'+05:30'``,
+  west of Greenwich is positive) or an interval is a fixed offset, computed here.
+  A zone abbreviation (``'PST'``) is refused (0A000): DuckDB's ICU gives some of
+  them other offsets than PostgreSQL's table (``'IST'`` is India there, Israel here).
+* ``justify_hours``, ``justify_days`` and ``justify_interval`` as PostgreSQL's
+  interval_justify_*; ``(a, b) OVERLAPS (c, d)`` as overlaps_timestamp.
+
+Run after type annotation.
+
+>>> import sqlglot
+>>> from sqlglot.optimizer.annotate_types import annotate_types
+>>> tree = annotate_types(sqlglot.parse_one("select date '2021-06-01' - date '2021-01-01'", read="postgres"))
+>>> postgres_datetime(tree).sql("duckdb")
+"SELECT CAST(CAST('2021-06-01' AS DATE) - CAST('2021-01-01' AS DATE) AS INT)"
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlglot import exp
+
+from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.planner.interval_input import US_DAY, parse_interval
+from duckflight.gateway.settings import zone_name
+
+T = exp.DataType.Type
+_POSIX = re.compile(r"(?:[a-z]{3,}|<[^>]*>)?([+-]?)(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?", re.I)
+
+
+def postgres_datetime(tree: exp.Expression) -> exp.Expression:
+    def rewrite(node: exp.Expression) -> exp.Expression:
+        replacement = _rewrite(node)
+        if replacement is None:
+            return node
+        replacement.type = node.type.copy() if node.type is not None else None
+        return replacement
+
+    return tree.transform(rewrite, copy=False)
+
+
+def _kind(node: exp.Expression):
+    return node.type.this if node is not None and node.type is not None else None
+
+
+def _rewrite(node: exp.Expression) -> exp.Expression | None:
+    if isinstance(node, exp.Sub):
+        kinds = (_kind(node.this), _kind(node.expression))
+        if kinds == (T.DATE, T.DATE):
+            return exp.Cast(this=node.copy(), to=exp.DataType.build("INT"))
+        if kinds == (T.TIMESTAMPTZ, T.TIMESTAMPTZ):
+            return _justified_difference(node.this, node.expression)
+    if isinstance(node, exp.TimestampTrunc) and _kind(node.this) == T.DATE:
+        node = node.copy()
+        node.set("this", exp.Cast(this=node.this, to=exp.DataType.build("TIMESTAMPTZ")))
+        return node
+    if isinstance(node, exp.Cast) and node.to.this == T.TIME and not node.to.expressions \
+            and _kind(node.this) == T.TIMESTAMPTZ:
+        return exp.Cast(this=exp.Cast(this=node.this.copy(), to=exp.DataType.build("TIMESTAMP")), to=node.to.copy())
+    if isinstance(node, exp.AtTimeZone):
+        return _at_time_zone(node.this, node.args["zone"])
+    if isinstance(node, exp.Anonymous) and node.name.lower() == "timezone" and len(node.expressions) == 2:
+        return _at_time_zone(node.expressions[1], node.expressions[0])
+    if isinstance(node, exp.JustifyHours):
+        return _justify(node.this, hours=True, days=False)
+    if isinstance(node, exp.JustifyDays):
+        return _justify(node.this, hours=False, days=True)
+    if isinstance(node, exp.JustifyInterval):
+        return _justify(node.this, hours=True, days=True)
+    if isinstance(node, exp.Overlaps):
+        return _overlaps(node.this.expressions, node.expression.expressions)
+    return None
+
+
+# -- timestamptz - timestamptz --------------------------------------------------------------
+
+def _justified_difference(a: exp.Expression, b: exp.Expression) -> exp.Expression:
+    def micros() -> exp.Expression:
+        return exp.Paren(this=exp.Sub(this=_epoch_us(a), expression=_epoch_us(b)))
+
+    days = exp.Cast(this=exp.IntDiv(this=micros(), expression=_n(US_DAY)), to=exp.DataType.build("INT"))
+    rest = exp.Mod(this=micros(), expression=_n(US_DAY))
+    return exp.Paren(this=exp.Add(this=_fn("TO_DAYS", days), expression=_fn("TO_MICROSECONDS", rest)))
+
+
+# -- AT TIME ZONE ---------------------------------------------------------------------------
+
+def _at_time_zone(value: exp.Expression, zone: exp.Expression) -> exp.Expression | None:
+    offset = _fixed_offset(zone)
+    if offset is None:
+        if isinstance(zone, exp.Literal) and zone.is_string:
+            name = zone_name(zone.name)
+            if name is None:
+                raise _unknown_zone(zone.name)
+            return exp.AtTimeZone(this=value.copy(), zone=exp.Literal.string(name))
+        return None
+    shift = _fn("TO_SECONDS", _n(offset))
+    if _kind(value) == T.TIMESTAMPTZ:  # the wall-clock time at that offset
+        utc = exp.AtTimeZone(this=value.copy(), zone=exp.Literal.string("UTC"))
+        return exp.Paren(this=exp.Add(this=utc, expression=shift))
+    if _kind(value) == T.TIMESTAMP:  # that wall-clock time at that offset, as an instant
+        local = exp.Paren(this=exp.Sub(this=value.copy(), expression=shift))
+        return exp.AtTimeZone(this=local, zone=exp.Literal.string("UTC"))
+    return None
+
+
+def _fixed_offset(zone: exp.Expression) -> int | None:
+    """Seconds east of UTC of a constant zone that is an offset, not a name (None: not one)."""
+    if isinstance(zone, exp.Cast) and isinstance(zone.this, exp.Literal) and zone.to.this == T.INTERVAL:
+        months, days, micros = parse_interval(zone.this.name)
+        if months or days:
+            raise SqlError("22023", f'interval time zone "{zone.this.name}" must not include months or days')
+        return micros // 1_000_000
+    if not (isinstance(zone, exp.Literal) and zone.is_string) or zone_name(zone.name) is not None:
+        return None
+    match = _POSIX.fullmatch(zone.name.strip())
+    if match is None:
+        return None
+    west = int(match[2]) * 3600 + int(match[3] or 0) * 60 + int(match[4] or 0)
+    return west if match[1] == "-" else -west  # POSIX: a positive offset is west of Greenwich
+
+
+def _unknown_zone(name: str) -> SqlError:
+    if re.fullmatch(r"[A-Za-z]{2,6}", name):
+        return SqlError("0A000", f'time zone abbreviation "{name}" is not supported: DuckDB reads some '
+                                 "abbreviations as other offsets than PostgreSQL; use a zone name or an offset")
+    return SqlError("22023", f'time zone "{name}" not recognized')
+
+
+# -- justify_* ------------------------------------------------------------------------------
+
+def _justify(value: exp.Expression, hours: bool, days: bool) -> exp.Expression:
+    """interval_justify_hours/days/interval: 24 hours make a day, 30 days a month, signs agreeing."""
+    def part(name: str) -> exp.Expression:
+        return exp.Anonymous(this="DATE_PART", expressions=[exp.Literal.string(name), value.copy()])
+
+    months = exp.Add(this=exp.Mul(this=part("year"), expression=_n(12)), expression=part("month"))
+    micros = exp.Add(this=exp.Add(this=exp.Mul(this=part("hour"), expression=_n(3_600_000_000)),
+                                  expression=exp.Mul(this=part("minute"), expression=_n(60_000_000))),
+                     expression=part("microseconds"))
+    parts = {"m": months, "d": part("day"), "t": micros}
+    sql = _JUSTIFY_SQL[(hours, days)]
+    return exp.maybe_parse(sql.format(**{k: f"({v.sql('duckdb')})" for k, v in parts.items()}), dialect="duckdb")
+
+
+# (months m, days d, microseconds t) -> PostgreSQL's justified interval, as DuckDB SQL.
+_DAYS_FROM_TIME = "({d} + {t} // 86400000000)"
+_TIME_LEFT = "({t} % 86400000000)"
+_JUSTIFY_SQL = {
+    (True, False): (  # justify_hours
+        f"TO_MONTHS(CAST({{m}} AS INT)) + CASE"
+        f" WHEN {_DAYS_FROM_TIME} > 0 AND {_TIME_LEFT} < 0"
+        f" THEN TO_DAYS(CAST({_DAYS_FROM_TIME} - 1 AS INT)) + TO_MICROSECONDS({_TIME_LEFT} + 86400000000)"
+        f" WHEN {_DAYS_FROM_TIME} < 0 AND {_TIME_LEFT} > 0"
+        f" THEN TO_DAYS(CAST({_DAYS_FROM_TIME} + 1 AS INT)) + TO_MICROSECONDS({_TIME_LEFT} - 86400000000)"
+        f" ELSE TO_DAYS(CAST({_DAYS_FROM_TIME} AS INT)) + TO_MICROSECONDS({_TIME_LEFT}) END"),
+    (False, True): (  # justify_days
+        "CASE WHEN ({m} + {d} // 30) > 0 AND ({d} % 30) < 0"
+        " THEN TO_MONTHS(CAST({m} + {d} // 30 - 1 AS INT)) + TO_DAYS(CAST({d} % 30 + 30 AS INT))"
+        " WHEN ({m} + {d} // 30) < 0 AND ({d} % 30) > 0"
+        " THEN TO_MONTHS(CAST({m} + {d} // 30 + 1 AS INT)) + TO_DAYS(CAST({d} % 30 - 30 AS INT))"
+        " ELSE TO_MONTHS(CAST({m} + {d} // 30 AS INT)) + TO_DAYS(CAST({d} % 30 AS INT)) END"
+        " + TO_MICROSECONDS({t})"),
+}
+
+
+def _justify_interval_sql() -> str:
+    """justify_interval: days from the time first, months from the days, then one sign for all."""
+    d = _DAYS_FROM_TIME
+    t = _TIME_LEFT
+    m2, d2 = f"({{m}} + {d} // 30)", f"({d} % 30)"
+    # PostgreSQL: if (month > 0 && (day < 0 || (day == 0 && time < 0))) borrow a month, and so on.
+    borrow_month = f"({m2} > 0 AND ({d2} < 0 OR ({d2} = 0 AND {t} < 0)))"
+    lend_month = f"({m2} < 0 AND ({d2} > 0 OR ({d2} = 0 AND {t} > 0)))"
+    m3 = f"({m2} - CASE WHEN {borrow_month} THEN 1 WHEN {lend_month} THEN -1 ELSE 0 END)"
+    d3 = f"({d2} + CASE WHEN {borrow_month} THEN 30 WHEN {lend_month} THEN -30 ELSE 0 END)"
+    borrow_day = f"({d3} > 0 AND {t} < 0)"
+    lend_day = f"({d3} < 0 AND {t} > 0)"
+    d4 = f"({d3} - CASE WHEN {borrow_day} THEN 1 WHEN {lend_day} THEN -1 ELSE 0 END)"
+    t4 = f"({t} + CASE WHEN {borrow_day} THEN 86400000000 WHEN {lend_day} THEN -86400000000 ELSE 0 END)"
+    return f"TO_MONTHS(CAST({m3} AS INT)) + TO_DAYS(CAST({d4} AS INT)) + TO_MICROSECONDS({t4})"
+
+
+_JUSTIFY_SQL[(True, True)] = _justify_interval_sql()
+
+
+# -- OVERLAPS -------------------------------------------------------------------------------
+
+def _overlaps(first: list[exp.Expression], second: list[exp.Expression]) -> exp.Expression:
+    """overlaps_timestamp: each period from its earlier to its later end; they overlap when
+    they start together, or when one starts inside the other (its end excluded)."""
+    a1, a2 = _least(*first), _greatest(*first)
+    b1, b2 = _least(*second), _greatest(*second)
+    same = exp.EQ(this=a1, expression=b1.copy())
+    a_later = exp.And(this=exp.GT(this=a1.copy(), expression=b1.copy()), expression=exp.LT(this=a1.copy(), expression=b2))
+    b_later = exp.And(this=exp.LT(this=a1.copy(), expression=b1.copy()), expression=exp.LT(this=b1.copy(), expression=a2))
+    return exp.Paren(this=exp.or_(same, exp.Paren(this=a_later), exp.Paren(this=b_later)))
+
+
+def _least(x: exp.Expression, y: exp.Expression) -> exp.Expression:
+    return exp.Least(this=x.copy(), expressions=[y.copy()])
+
+
+def _greatest(x: exp.Expression, y: exp.Expression) -> exp.Expression:
+    return exp.Greatest(this=x.copy(), expressions=[y.copy()])
+
+
+def _epoch_us(x: exp.Expression) -> exp.Expression:
+    return _fn("EPOCH_US", x.copy())
+
+
+def _fn(name: str, *args: exp.Expression) -> exp.Expression:
+    return exp.Anonymous(this=name, expressions=list(args))
+
+
+def _n(value: int) -> exp.Literal:
+    return exp.Literal.number(value)
