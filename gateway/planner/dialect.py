@@ -12,6 +12,8 @@ any rule could put it back, so the parser itself is corrected here:
   ``number unit`` pair of the text only: ``interval '2 days 03:04:05'`` was 2 days.
 * ``now()`` stays ``now``: sqlglot made it ``current_timestamp``, and PostgreSQL
   names the two columns differently.
+* ``to_char``, ``to_date`` and ``to_timestamp(text, template)`` keep their template:
+  sqlglot turned it into strftime's, copying the patterns it did not know as text.
 * ``date_part(...)`` is marked (``DATE_PART``): PostgreSQL's date_part is double
   precision where EXTRACT is numeric, and each names its column after itself.
 
@@ -38,6 +40,11 @@ class PostgresInput(Postgres):
         FUNCTIONS = {
             **Postgres.Parser.FUNCTIONS,
             "NOW": lambda args: exp.Anonymous(this="now", expressions=args),
+            # The template as written: to_char.py and to_timestamp.py read PostgreSQL's patterns.
+            "TO_CHAR": lambda args: exp.Anonymous(this="to_char", expressions=args),
+            "TO_DATE": lambda args: exp.Anonymous(this="to_date", expressions=args),
+            "TO_TIMESTAMP": lambda args: exp.UnixToTime(this=args[0]) if len(args) == 1
+            else exp.Anonymous(this="to_timestamp", expressions=args),
         }
         FUNCTION_PARSERS = {
             **Postgres.Parser.FUNCTION_PARSERS,

@@ -40,7 +40,7 @@ SPECIAL_NAMES = {
     # Date and time functions.
     exp.TimestampTrunc: "date_trunc", exp.AtTimeZone: "timezone", exp.TimeToStr: "to_char",
     exp.TimeFromParts: "make_time", exp.TimestampFromParts: "make_timestamp", exp.UnixToTime: "to_timestamp",
-    exp.StrToTime: "to_timestamp", exp.StrToDate: "to_date", exp.ExplodingGenerateSeries: "generate_series",
+    exp.ExplodingGenerateSeries: "generate_series",
     exp.Overlaps: "overlaps",
 }
 

@@ -3,8 +3,8 @@
 parse (Postgres dialect) → PostgreSQL output names → bind parameters → array constants →
 EXISTS without stars → qualify against the catalog → annotate types → (read the output
 columns' PostgreSQL types) → PostgreSQL casts → the session's clock → date/time constants →
-EXTRACT → date/time operators → PostgreSQL division → push scans down → prune splits → distribute blocks → cut into stages.
-Each step is a rule module of its own.
+EXTRACT → date/time operators → to_char → to_timestamp → PostgreSQL division → push scans
+down → prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ from duckflight.gateway.planner.postgres_extract import postgres_extract
 from duckflight.gateway.planner.prune_splits import prune_splits
 from duckflight.gateway.planner.pushdown_scans import pushdown_scans
 from duckflight.gateway.planner.qualify_query import qualify_query
+from duckflight.gateway.planner.to_char import to_char
+from duckflight.gateway.planner.to_timestamp import to_timestamp
 from duckflight.gateway.planner.session_time import SessionTime
 from duckflight.gateway.planner.unstar_exists import unstar_exists
 from duckflight.gateway.system.reg_casts import qualify_alias_arrays
@@ -116,6 +118,8 @@ def plan_query(
     tree = datetime_constants(tree)
     tree = postgres_extract(tree)
     tree = postgres_datetime(tree)
+    tree = to_char(tree, session_time)
+    tree = to_timestamp(tree)
     tree = postgres_division(tree)
     tree = pushdown_scans(tree, catalog)
     tree = prune_splits(tree, catalog)
