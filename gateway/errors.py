@@ -68,6 +68,9 @@ BY_MESSAGE = FILE_ERRORS + [
     (re.compile(r"No function matches", re.I), "42883", None),
     (re.compile(r"must appear in the GROUP BY clause", re.I), "42803", None),
     (re.compile(r"Could not convert string '([^']*)' to (\w+)", re.I), "22P02", None),
+    # Date/time text DuckDB cannot read: PostgreSQL's invalid_datetime_format and field overflow.
+    (re.compile(r'invalid (?:date|timestamp|time) field format: "([^"]*)"', re.I), "22007", None),
+    (re.compile(r'(?:date|timestamp|time) field value out of range: "([^"]*)"', re.I), "22008", None),
     (re.compile(r"Could not cast value .* to DECIMAL", re.I), "22003", "numeric field overflow"),
     (re.compile(r"More than one row returned by a subquery", re.I), "21000",
      "more than one row returned by a subquery used as an expression"),

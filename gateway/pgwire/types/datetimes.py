@@ -279,20 +279,24 @@ def _intervals(t: pa.DataType):
 _EPOCH = dt.datetime(2000, 1, 1)
 
 
-def _iso(kind: str, parse):
+def _iso(parse):
+    """A text parameter in ISO form as its value; any other text (``infinity``, ``today``, a
+    BC year, a timestamptz without an offset, which is a wall-clock time of the session's
+    TimeZone) stays text, for the planner to read as PostgreSQL does (datetime_constants)."""
     def dec(s: str):
         try:
             return parse(s.strip())
         except ValueError:
-            raise SqlError("22007", f'invalid input syntax for type {kind}: "{s}"') from None
+            return s
 
     return dec
 
 
 def _timestamptz(s: str) -> dt.datetime:
     v = dt.datetime.fromisoformat(s)
-    # A value without an offset is in the session TimeZone, which is UTC.
-    return (v if v.tzinfo else v.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc)
+    if v.tzinfo is None:
+        raise ValueError("a wall-clock time of the session's zone")
+    return v.astimezone(dt.timezone.utc)
 
 
 def _unpack(fmt: str, conv):
@@ -310,10 +314,9 @@ def _time_from_us(us: int) -> dt.time:
     return (dt.datetime.min + dt.timedelta(microseconds=us)).time()
 
 
-def _interval_from_binary(micros: int, days: int, months: int) -> dt.timedelta:
-    if months:
-        raise SqlError("0A000", "interval parameters with months are not supported in binary")
-    return dt.timedelta(days=days, microseconds=micros)
+def _interval_from_binary(micros: int, days: int, months: int) -> str:
+    """As interval text the planner reads (months do not fit a timedelta)."""
+    return f"{months} months {days} days {micros} microseconds"
 
 
 def _date(s: str) -> dt.date:
@@ -328,11 +331,11 @@ def _timestamp(s: str) -> dt.datetime:
     return dt.datetime.fromisoformat(s).replace(tzinfo=None)
 
 
-register_param(1082, _iso("date", _date),
+register_param(1082, _iso(_date),
                _unpack("!i", lambda d: dt.date(2000, 1, 1) + dt.timedelta(days=d)))
-register_param(1083, _iso("time", dt.time.fromisoformat), _unpack("!q", _time_from_us))
-register_param(1114, _iso("timestamp without time zone", _timestamp),
+register_param(1083, _iso(dt.time.fromisoformat), _unpack("!q", _time_from_us))
+register_param(1114, _iso(_timestamp),
                _unpack("!q", lambda us: _EPOCH + dt.timedelta(microseconds=us)))
-register_param(1184, _iso("timestamp with time zone", _timestamptz),
+register_param(1184, _iso(_timestamptz),
                _unpack("!q", lambda us: (_EPOCH + dt.timedelta(microseconds=us)).replace(tzinfo=dt.timezone.utc)))
 register_param(1186, str, _unpack("!qii", _interval_from_binary))
