@@ -112,6 +112,9 @@ def _distribute(scope: Scope, options: _Options) -> exp.Select:
         raise Ineligible("correlated")
     if select.find(exp.Window) or select.args.get("distinct") and select.args["distinct"].args.get("on"):
         raise Ineligible("window or DISTINCT ON")
+    if any(p.unalias().type is not None and p.unalias().type.this == exp.DataType.Type.TIMETZ
+           for p in select.expressions):
+        raise Ineligible("a timetz output: Arrow would drop its offset between worker and gateway")
     sources = _sources(scope, catalog)
     layout, ranges = _layout(select, sources, options)
     placed = ([layout.split] if layout.split is not None else []) + [t for t, _ in layout.shuffled] + layout.broadcast

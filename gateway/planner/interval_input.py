@@ -105,15 +105,15 @@ def adjust(value: tuple[int, int, int], fields: str | None, precision: int | Non
     months, days, micros = value
     range_ = RANGES[fields]
     if range_ == YEAR:
-        months, days, micros = _trunc(months, 12) * 12, 0, 0
+        months, days, micros = trunc_div(months, 12) * 12, 0, 0
     elif range_ in (MONTH, YEAR | MONTH):
         days, micros = 0, 0
     elif range_ == DAY:
         micros = 0
     elif range_ in (HOUR, DAY | HOUR):
-        micros = _trunc(micros, US_HOUR) * US_HOUR
+        micros = trunc_div(micros, US_HOUR) * US_HOUR
     elif range_ in (MINUTE, DAY | HOUR | MINUTE, HOUR | MINUTE):
-        micros = _trunc(micros, US_MINUTE) * US_MINUTE
+        micros = trunc_div(micros, US_MINUTE) * US_MINUTE
     if precision is not None and precision < 6:
         scale = 10 ** (6 - precision)
         magnitude = (abs(micros) + scale // 2) // scale * scale
@@ -121,7 +121,7 @@ def adjust(value: tuple[int, int, int], fields: str | None, precision: int | Non
     return months, days, micros
 
 
-def _trunc(a: int, b: int) -> int:
+def trunc_div(a: int, b: int) -> int:
     """C's integer division, toward zero."""
     return a // b if a >= 0 else -((-a) // b)
 

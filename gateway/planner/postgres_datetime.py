@@ -31,7 +31,7 @@ import re
 from sqlglot import exp
 
 from duckflight.gateway.pgwire.backend import SqlError
-from duckflight.gateway.planner.interval_input import US_DAY, parse_interval
+from duckflight.gateway.planner.interval_input import US_DAY, parse_interval, trunc_div
 from duckflight.gateway.settings import zone_name
 
 T = exp.DataType.Type
@@ -106,7 +106,7 @@ def _at_time_zone(value: exp.Expression, zone: exp.Expression) -> exp.Expression
         return None
     shift = _fn("TO_SECONDS", _n(offset))
     if _kind(value) == T.TIMESTAMPTZ:  # the wall-clock time at that offset
-        utc = exp.AtTimeZone(this=value.copy(), zone=exp.Literal.string("UTC"))
+        utc = exp.Paren(this=exp.AtTimeZone(this=value.copy(), zone=exp.Literal.string("UTC")))
         return exp.Paren(this=exp.Add(this=utc, expression=shift))
     if _kind(value) == T.TIMESTAMP:  # that wall-clock time at that offset, as an instant
         local = exp.Paren(this=exp.Sub(this=value.copy(), expression=shift))
@@ -141,6 +141,12 @@ def _unknown_zone(name: str) -> SqlError:
 
 def _justify(value: exp.Expression, hours: bool, days: bool) -> exp.Expression:
     """interval_justify_hours/days/interval: 24 hours make a day, 30 days a month, signs agreeing."""
+    constant = _constant_interval(value)
+    if constant is not None:
+        months, days_, micros = justify(*constant, hours=hours, whole_days=days)
+        return exp.Cast(this=exp.Literal.string(f"{months} months {days_} days {micros} microseconds"),
+                        to=exp.DataType.build("INTERVAL"))
+
     def part(name: str) -> exp.Expression:
         return exp.Anonymous(this="DATE_PART", expressions=[exp.Literal.string(name), value.copy()])
 
@@ -151,6 +157,36 @@ def _justify(value: exp.Expression, hours: bool, days: bool) -> exp.Expression:
     parts = {"m": months, "d": part("day"), "t": micros}
     sql = _JUSTIFY_SQL[(hours, days)]
     return exp.maybe_parse(sql.format(**{k: f"({v.sql('duckdb')})" for k, v in parts.items()}), dialect="duckdb")
+
+
+def _constant_interval(value: exp.Expression) -> tuple[int, int, int] | None:
+    """(months, days, microseconds) of an interval constant as datetime_constants writes it."""
+    if isinstance(value, exp.Cast) and isinstance(value.this, exp.Literal) and value.to.this == T.INTERVAL:
+        match = re.fullmatch(r"(-?\d+) months (-?\d+) days (-?\d+) microseconds", value.this.name)
+        if match:
+            return int(match[1]), int(match[2]), int(match[3])
+    return None
+
+
+def justify(months: int, days: int, micros: int, *, hours: bool, whole_days: bool) -> tuple[int, int, int]:
+    """interval_justify_hours (``hours``), interval_justify_days (``whole_days``) and
+    interval_justify_interval (both) of a constant."""
+    if hours:
+        extra = trunc_div(micros, US_DAY)
+        days, micros = days + extra, micros - extra * US_DAY
+    if whole_days:
+        extra = trunc_div(days, 30)
+        months, days = months + extra, days - extra * 30
+        if months > 0 and (days < 0 or hours and days == 0 and micros < 0):
+            months, days = months - 1, days + 30
+        elif months < 0 and (days > 0 or hours and days == 0 and micros > 0):
+            months, days = months + 1, days - 30
+    if hours:
+        if days > 0 and micros < 0:
+            days, micros = days - 1, micros + US_DAY
+        elif days < 0 and micros > 0:
+            days, micros = days + 1, micros - US_DAY
+    return months, days, micros
 
 
 # (months m, days d, microseconds t) -> PostgreSQL's justified interval, as DuckDB SQL.

@@ -16,6 +16,7 @@ what the scan rules alone do. Set DUCKFLIGHT_UPDATE_GOLDEN=1 to rewrite the expe
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -24,6 +25,7 @@ import pytest
 
 from duckflight.gateway.catalog import Catalog, Table
 from duckflight.gateway.planner.planner import parse, plan_query
+from duckflight.gateway.planner.session_time import SessionTime
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -48,8 +50,12 @@ def load_cases(path: Path) -> list[tuple[str, str, str]]:
     return cases
 
 
+# The session the cases are planned in: its clock and zone are constants of the plan.
+SESSION = SessionTime.at("UTC", dt.datetime(2021, 6, 1, 2, 30, tzinfo=dt.timezone.utc))
+
+
 def render(query: str, distribute: bool = True) -> str:
-    plan = plan_query(parse(query), CATALOG, ["w1:1", "w2:2"], "golden", distribute=distribute)
+    plan = plan_query(parse(query), CATALOG, ["w1:1", "w2:2"], "golden", distribute=distribute, session_time=SESSION)
     parts = []
     for s in plan.stages:
         reads = f" reads {', '.join(i.name for i in s.inputs)}" if s.inputs else ""
