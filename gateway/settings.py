@@ -164,9 +164,20 @@ def _checked(key: str, value: str) -> str:
 
 def _timezone(value: str) -> str:
     name = zone_name(value)
-    if name is None:
-        raise SqlError("22023", f'invalid value for parameter "TimeZone": "{value}"')
-    return name
+    if name is not None:
+        return name
+    if re.fullmatch(r"\s*(?:interval\b.*|(?:[a-z]{3,}|<[^>]*>)?[+-]?\d{1,2}(?::\d{2}){0,2})\s*", value, re.I | re.S):
+        raise SqlError("0A000", f'TimeZone "{value}" is not supported: duckflight takes zone names only '
+                                "(an offset such as -5 is 'Etc/GMT+5')")
+    raise SqlError("22023", f'invalid value for parameter "TimeZone": "{value}"')
+
+
+def unknown_zone(name: str) -> SqlError:
+    """A zone that is no zone name: an abbreviation is refused (0A000), anything else unknown (22023)."""
+    if re.fullmatch(r"[A-Za-z]{2,6}", name):
+        return SqlError("0A000", f'time zone abbreviation "{name}" is not supported: DuckDB reads some '
+                                 "abbreviations as other offsets than PostgreSQL; use a zone name or an offset")
+    return SqlError("22023", f'time zone "{name}" not recognized')
 
 
 def zone_name(value: str) -> str | None:

@@ -37,6 +37,7 @@ from sqlglot import exp
 from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.planner.dialect import PostgresInput, interval_fields  # noqa: F401 (doctest)
 from duckflight.gateway.planner.interval_input import parse_interval
+from duckflight.gateway.settings import unknown_zone, zone_name
 
 T = exp.DataType.Type
 _KINDS = {T.DATE: "date", T.TIMESTAMP: "timestamp without time zone", T.TIMESTAMPTZ: "timestamp with time zone",
@@ -121,11 +122,17 @@ def _clock(match: re.Match, text: str) -> str:
 
 
 def _zone(zone: str) -> str:
+    """A zone in DuckDB's words: an offset as +hh:mm, a zone name as the tz database spells it."""
     if not zone:
         return ""
-    if zone[0] in "+-" and ":" not in zone and len(zone) > 3:  # +0530 is +05:30
-        return f"{zone[:3]}:{zone[3:5]}"
-    return zone if zone[0] in "+-" else f" {zone}"
+    if zone.upper() == "Z":
+        return "+00"
+    if zone[0] in "+-":
+        return f"{zone[:3]}:{zone[3:5]}" if ":" not in zone and len(zone) > 3 else zone  # +0530 is +05:30
+    name = zone_name(zone)
+    if name is None:
+        raise unknown_zone(zone)
+    return f" {name}"
 
 
 def _days_in_month(year: int, month: int) -> int:

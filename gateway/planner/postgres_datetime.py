@@ -32,7 +32,7 @@ from sqlglot import exp
 
 from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.planner.interval_input import US_DAY, parse_interval, trunc_div
-from duckflight.gateway.settings import zone_name
+from duckflight.gateway.settings import unknown_zone, zone_name
 
 T = exp.DataType.Type
 _POSIX = re.compile(r"(?:[a-z]{3,}|<[^>]*>)?([+-]?)(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?", re.I)
@@ -101,7 +101,7 @@ def _at_time_zone(value: exp.Expression, zone: exp.Expression) -> exp.Expression
         if isinstance(zone, exp.Literal) and zone.is_string:
             name = zone_name(zone.name)
             if name is None:
-                raise _unknown_zone(zone.name)
+                raise unknown_zone(zone.name)
             return exp.AtTimeZone(this=value.copy(), zone=exp.Literal.string(name))
         return None
     shift = _fn("TO_SECONDS", _n(offset))
@@ -128,13 +128,6 @@ def _fixed_offset(zone: exp.Expression) -> int | None:
         return None
     west = int(match[2]) * 3600 + int(match[3] or 0) * 60 + int(match[4] or 0)
     return west if match[1] == "-" else -west  # POSIX: a positive offset is west of Greenwich
-
-
-def _unknown_zone(name: str) -> SqlError:
-    if re.fullmatch(r"[A-Za-z]{2,6}", name):
-        return SqlError("0A000", f'time zone abbreviation "{name}" is not supported: DuckDB reads some '
-                                 "abbreviations as other offsets than PostgreSQL; use a zone name or an offset")
-    return SqlError("22023", f'time zone "{name}" not recognized')
 
 
 # -- justify_* ------------------------------------------------------------------------------

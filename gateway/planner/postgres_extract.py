@@ -6,7 +6,9 @@ interval_part, time_part with ``retnumeric``): ``second`` keeps its fraction
 returns double precision (a date is taken as a timestamp). DuckDB's
 ``date_part`` is an integer that drops the fraction. The rewrite takes DuckDB's
 integer parts and builds PostgreSQL's numeric from them; years before 1 AD
-count as PostgreSQL counts them (44 BC is year -44, decade -5). A unit the type
+count as PostgreSQL counts them (44 BC is year -44, decade -5). Of an infinite
+value the epoch and the year-like units are ±Infinity: date_part says so, EXTRACT
+refuses (0A000, DuckDB's decimals have no infinity); other units are NULL. A unit the type
 does not have is refused as PostgreSQL refuses it (0A000 ``unit "hour" not
 supported for type date``), an unknown one with 22023. ``julian`` of a
 timestamp (a fraction of a day PostgreSQL computes to 20 digits) is refused
@@ -61,11 +63,31 @@ def postgres_extract(tree: exp.Expression) -> exp.Expression:
         double = bool(node.meta.get(DATE_PART))
         if double and kind == T.DATE:  # date_part(text, date) is date_part(text, $2::timestamp)
             source, kind = exp.cast(source.copy(), "TIMESTAMP"), T.TIMESTAMP
-        value = _part(_unit(node.this.name, kind), source.copy(), kind)
+        unit = _unit(node.this.name, kind)
+        value = _part(unit, source.copy(), kind)
         value = exp.cast(value, "DOUBLE") if double else value
+        if unit in _INFINITE and kind in (T.DATE, T.TIMESTAMP, T.TIMESTAMPTZ):
+            value = _infinite(source, value, double)
         value.type = exp.DataType.build("DOUBLE" if double else "DECIMAL")
         node.replace(value)
     return tree
+
+
+# Units whose value of an infinite date or time is infinite itself (other units are NULL).
+_INFINITE = {"epoch", "year", "decade", "century", "millennium", "julian", "isoyear"}
+INFINITE_MESSAGE = "extract of an infinite date or time is not supported: DuckDB's decimals have no infinity"
+
+
+def _infinite(source: exp.Expression, value: exp.Expression, double: bool) -> exp.Expression:
+    """PostgreSQL's ±Infinity for an infinite value: as a double; numeric has none in DuckDB (0A000)."""
+    finite = exp.Anonymous(this="ISFINITE", expressions=[source.copy()])
+    if double:
+        later = exp.GT(this=source.copy(), expression=exp.cast(exp.Literal.string("epoch"), source.type.this))
+        infinity = exp.If(this=later, true=exp.cast(exp.Literal.string("Infinity"), "DOUBLE"),
+                          false=exp.cast(exp.Literal.string("-Infinity"), "DOUBLE"))
+    else:
+        infinity = exp.Anonymous(this="ERROR", expressions=[exp.Literal.string(INFINITE_MESSAGE)])
+    return exp.Case(ifs=[exp.If(this=exp.Not(this=finite), true=infinity)], default=value)
 
 
 def _unit(name: str, kind) -> str:
