@@ -30,6 +30,7 @@ A non-constant cast to an interval with fields or a precision is refused
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 
 from sqlglot import exp
@@ -95,6 +96,11 @@ def _timestamp_text(match: re.Match, kind, text: str) -> str:
     if kind == T.DATE:
         return date
     clock = _clock(match, text)
+    if clock.startswith("24:") or clock[6:8] == "60":  # PostgreSQL carries 24:00:00 and a 60th second
+        if astronomical < 1:
+            raise SqlError("0A000", f'a BC timestamp at 24:00:00 or a 60th second is not supported: "{text}"')
+        carried = dt.datetime(astronomical, month, day) + _duration(clock)
+        date, clock = carried.date().isoformat(), carried.time().isoformat()
     zone = match["zone"] if kind == T.TIMESTAMPTZ and match["zone"] else ""
     return f"{date} {clock}{_zone(zone)}"
 
@@ -104,7 +110,11 @@ def _time(text: str, cast: exp.Cast) -> exp.Cast | None:
     if match is None:
         return None
     zone = match["zone"] if cast.to.this == T.TIMETZ and match["zone"] else ""
-    return _cast(f"{_clock(match, text)}{_zone(zone)}", cast.to)
+    clock = _clock(match, text)
+    if clock[6:8] == "60":  # 23:59:60 is 24:00:00, 10:00:60 is 10:01:00
+        total = _duration(clock)
+        clock = "24:00:00" if total >= dt.timedelta(days=1) else (dt.datetime.min + total).time().isoformat()
+    return _cast(f"{clock}{_zone(zone)}", cast.to)
 
 
 def _clock(match: re.Match, text: str) -> str:
@@ -119,6 +129,11 @@ def _clock(match: re.Match, text: str) -> str:
         raise _out_of_range(text)
     clock = f"{hour:02d}:{minute:02d}:{second:02d}"
     return clock + (f".{micros:06d}" if micros else "")
+
+
+def _duration(clock: str) -> dt.timedelta:
+    hours, minutes, seconds = clock.split(":")
+    return dt.timedelta(hours=int(hours), minutes=int(minutes), seconds=float(seconds))
 
 
 def _zone(zone: str) -> str:

@@ -14,6 +14,9 @@
   them other offsets than PostgreSQL's table (``'IST'`` is India there, Israel here).
 * ``justify_hours``, ``justify_days`` and ``justify_interval`` as PostgreSQL's
   interval_justify_*; ``(a, b) OVERLAPS (c, d)`` as overlaps_timestamp.
+* ``sum`` and ``avg`` of intervals (DuckDB has neither) add months, days and time
+  each on their own, as interval_pl does; ``timestamp + time``; ``isfinite(interval)``
+  (always true in PostgreSQL 15); ``generate_series`` of dates steps timestamptz values.
 
 Run after type annotation.
 
@@ -54,6 +57,23 @@ def _kind(node: exp.Expression):
 
 
 def _rewrite(node: exp.Expression) -> exp.Expression | None:
+    if isinstance(node, exp.Add):
+        kinds = (_kind(node.this), _kind(node.expression))
+        if kinds in ((T.TIMESTAMP, T.TIME), (T.TIME, T.TIMESTAMP)):  # timestamp + time of day
+            stamp, clock = (node.this, node.expression) if kinds[0] == T.TIMESTAMP else (node.expression, node.this)
+            return exp.Paren(this=exp.Add(this=stamp.copy(), expression=_fn("TO_MICROSECONDS", _time_micros(clock))))
+    if isinstance(node, (exp.Sum, exp.Avg)) and _kind(node.this) == T.INTERVAL:
+        return _interval_sum(node.this) if isinstance(node, exp.Sum) else exp.Div(
+            this=exp.Paren(this=_interval_sum(node.this)), expression=exp.Count(this=node.this.copy()))
+    if isinstance(node, exp.ExplodingGenerateSeries) and _kind(node.args.get("start")) == T.DATE:
+        node = node.copy()  # generate_series(date, date, interval) is the timestamptz one
+        for arg in ("start", "end"):
+            node.set(arg, exp.Cast(this=node.args[arg], to=exp.DataType.build("TIMESTAMPTZ")))
+        return node
+    if isinstance(node, exp.Anonymous) and node.name.lower() == "isfinite" and len(node.expressions) == 1 \
+            and _kind(node.expressions[0]) == T.INTERVAL:  # PostgreSQL 15 has no infinite interval
+        return exp.If(this=exp.Is(this=node.expressions[0].copy(), expression=exp.Null()), true=exp.Null(),
+                      false=exp.true())
     if isinstance(node, exp.Sub):
         kinds = (_kind(node.this), _kind(node.expression))
         if kinds == (T.DATE, T.DATE):
@@ -80,6 +100,33 @@ def _rewrite(node: exp.Expression) -> exp.Expression | None:
     if isinstance(node, exp.Overlaps):
         return _overlaps(node.this.expressions, node.expression.expressions)
     return None
+
+
+def _time_micros(clock: exp.Expression) -> exp.Expression:
+    """Microseconds since midnight of a time of day."""
+    def part(name: str) -> exp.Expression:
+        return exp.Anonymous(this="DATE_PART", expressions=[exp.Literal.string(name), clock.copy()])
+
+    return exp.Add(this=exp.Add(this=exp.Mul(this=part("hour"), expression=_n(3_600_000_000)),
+                                expression=exp.Mul(this=part("minute"), expression=_n(60_000_000))),
+                   expression=part("microseconds"))
+
+
+def _interval_sum(value: exp.Expression) -> exp.Expression:
+    """sum(interval) as PostgreSQL adds intervals: months, days and time each on their own
+    (DuckDB has no sum of intervals); three sums of integers also split into partial sums."""
+    def part(name: str) -> exp.Expression:
+        return exp.Anonymous(this="DATE_PART", expressions=[exp.Literal.string(name), value.copy()])
+
+    months = exp.Add(this=exp.Mul(this=part("year"), expression=_n(12)), expression=part("month"))
+    micros = exp.Add(this=exp.Add(this=exp.Mul(this=part("hour"), expression=_n(3_600_000_000)),
+                                  expression=exp.Mul(this=part("minute"), expression=_n(60_000_000))),
+                     expression=part("microseconds"))
+    return exp.Add(this=exp.Add(this=_fn("TO_MONTHS", exp.Cast(this=exp.Sum(this=months), to=exp.DataType.build("INT"))),
+                                expression=_fn("TO_DAYS", exp.Cast(this=exp.Sum(this=part("day")),
+                                                                   to=exp.DataType.build("INT")))),
+                   expression=_fn("TO_MICROSECONDS", exp.Cast(this=exp.Sum(this=micros),
+                                                              to=exp.DataType.build("BIGINT"))))
 
 
 # -- timestamptz - timestamptz --------------------------------------------------------------

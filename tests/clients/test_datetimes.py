@@ -134,6 +134,10 @@ LITERALS = {
         "select timestamp 'infinity', timestamp '-infinity', timestamp 'epoch', date 'infinity', time 'allballs', "
         "timestamptz 'epoch', date '0044-03-15 BC', timestamp '0044-03-15 10:00 BC', timetz '10:00:00.5+05:30', "
         "date 'today' = current_date, timestamp 'tomorrow' = current_date + 1"),
+    "more operators": (
+        "select date '2021-06-01' + time '10:00', timestamp '2021-06-01' + time '10:00:01.5', isfinite(interval "
+        "'1 day'), time '24:00:00', time '23:59:60', timestamp '2021-12-31 23:59:60', "
+        "generate_series(date '2021-03-13', date '2021-03-15', interval '1 day')"),
     "parts of infinity": "select date_part('year', date 'infinity'), date_part('epoch', timestamp '-infinity'), "
                          "extract(day from date 'infinity'), extract(hour from timestamp '-infinity')",
     "names of typed literals": "select timestamp '2021-01-01', timestamptz '2021-01-01 00:00+00', time '10:00', "
@@ -151,6 +155,8 @@ TABLE = {
     "intervals of the table": (
         "select id, iv, ts + iv, d + iv, tstz + iv, extract(epoch from iv), justify_interval(iv), "
         "to_char(iv, 'HH24:MI:SS'), extract(hour from iv), iv * 2 from events order by id"),
+    "sums of intervals": "select d, sum(iv), avg(iv), min(iv), max(iv), count(*) from events group by d order by d",
+    "sum of all intervals": "select sum(iv), avg(iv) from events",
     "differences": (
         "select id, d - date '2021-01-01', tstz - timestamptz '2021-03-14 00:00:00+00', ts - timestamp '2021-01-01', "
         "age(ts, timestamp '2021-01-01') from events order by id"),

@@ -168,8 +168,17 @@ def _time_us(arr: pa.Array) -> pa.Array:
     return pc.cast(arr, pa.time64("us"), safe=False)
 
 
+_DAY_US = 86_400_000_000
+
+
 def _time_text(arr: pa.Array) -> pa.Array:
-    return trim_fraction(pc.cast(_time_us(arr), pa.string()))
+    """hh:mm:ss[.f]; 24:00:00, which PostgreSQL (and DuckDB) allow, is past Arrow's times."""
+    us = _time_us(arr).view(pa.int64())
+    midnight = pc.equal(us, _DAY_US)
+    if not pc.any(midnight).as_py():
+        return trim_fraction(pc.cast(_time_us(arr), pa.string()))
+    text = trim_fraction(pc.cast(pc.if_else(midnight, 0, us).cast(pa.int64()).view(pa.time64("us")), pa.string()))
+    return pc.if_else(midnight, "24:00:00", text)
 
 
 def _time_binary(arr: pa.Array) -> pa.Array:
