@@ -35,6 +35,7 @@ from sqlglot import exp
 
 from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.planner.interval_input import US_DAY, parse_interval, trunc_div
+from duckflight.gateway.planner.postgres_extract import date_part, micros_of, months_of
 from duckflight.gateway.settings import unknown_zone, zone_name
 
 T = exp.DataType.Type
@@ -61,7 +62,7 @@ def _rewrite(node: exp.Expression) -> exp.Expression | None:
         kinds = (_kind(node.this), _kind(node.expression))
         if kinds in ((T.TIMESTAMP, T.TIME), (T.TIME, T.TIMESTAMP)):  # timestamp + time of day
             stamp, clock = (node.this, node.expression) if kinds[0] == T.TIMESTAMP else (node.expression, node.this)
-            return exp.Paren(this=exp.Add(this=stamp.copy(), expression=_fn("TO_MICROSECONDS", _time_micros(clock))))
+            return exp.Paren(this=exp.Add(this=stamp.copy(), expression=_fn("TO_MICROSECONDS", micros_of(clock))))
     if isinstance(node, (exp.Sum, exp.Avg)) and _kind(node.this) == T.INTERVAL:
         return _interval_sum(node.this) if isinstance(node, exp.Sum) else exp.Div(
             this=exp.Paren(this=_interval_sum(node.this)), expression=exp.Count(this=node.this.copy()))
@@ -102,28 +103,12 @@ def _rewrite(node: exp.Expression) -> exp.Expression | None:
     return None
 
 
-def _time_micros(clock: exp.Expression) -> exp.Expression:
-    """Microseconds since midnight of a time of day."""
-    def part(name: str) -> exp.Expression:
-        return exp.Anonymous(this="DATE_PART", expressions=[exp.Literal.string(name), clock.copy()])
-
-    return exp.Add(this=exp.Add(this=exp.Mul(this=part("hour"), expression=_n(3_600_000_000)),
-                                expression=exp.Mul(this=part("minute"), expression=_n(60_000_000))),
-                   expression=part("microseconds"))
-
-
 def _interval_sum(value: exp.Expression) -> exp.Expression:
     """sum(interval) as PostgreSQL adds intervals: months, days and time each on their own
     (DuckDB has no sum of intervals); three sums of integers also split into partial sums."""
-    def part(name: str) -> exp.Expression:
-        return exp.Anonymous(this="DATE_PART", expressions=[exp.Literal.string(name), value.copy()])
-
-    months = exp.Add(this=exp.Mul(this=part("year"), expression=_n(12)), expression=part("month"))
-    micros = exp.Add(this=exp.Add(this=exp.Mul(this=part("hour"), expression=_n(3_600_000_000)),
-                                  expression=exp.Mul(this=part("minute"), expression=_n(60_000_000))),
-                     expression=part("microseconds"))
+    months, micros = months_of(value), micros_of(value)
     return exp.Add(this=exp.Add(this=_fn("TO_MONTHS", exp.Cast(this=exp.Sum(this=months), to=exp.DataType.build("INT"))),
-                                expression=_fn("TO_DAYS", exp.Cast(this=exp.Sum(this=part("day")),
+                                expression=_fn("TO_DAYS", exp.Cast(this=exp.Sum(this=date_part("day", value)),
                                                                    to=exp.DataType.build("INT")))),
                    expression=_fn("TO_MICROSECONDS", exp.Cast(this=exp.Sum(this=micros),
                                                               to=exp.DataType.build("BIGINT"))))
@@ -187,14 +172,7 @@ def _justify(value: exp.Expression, hours: bool, days: bool) -> exp.Expression:
         return exp.Cast(this=exp.Literal.string(f"{months} months {days_} days {micros} microseconds"),
                         to=exp.DataType.build("INTERVAL"))
 
-    def part(name: str) -> exp.Expression:
-        return exp.Anonymous(this="DATE_PART", expressions=[exp.Literal.string(name), value.copy()])
-
-    months = exp.Add(this=exp.Mul(this=part("year"), expression=_n(12)), expression=part("month"))
-    micros = exp.Add(this=exp.Add(this=exp.Mul(this=part("hour"), expression=_n(3_600_000_000)),
-                                  expression=exp.Mul(this=part("minute"), expression=_n(60_000_000))),
-                     expression=part("microseconds"))
-    parts = {"m": months, "d": part("day"), "t": micros}
+    parts = {"m": months_of(value), "d": date_part("day", value), "t": micros_of(value)}
     sql = _JUSTIFY_SQL[(hours, days)]
     return exp.maybe_parse(sql.format(**{k: f"({v.sql('duckdb')})" for k, v in parts.items()}), dialect="duckdb")
 

@@ -105,14 +105,14 @@ def _unit(name: str, kind) -> str:
 
 def _part(unit: str, x: exp.Expression, kind) -> exp.Expression:
     def part(name: str) -> exp.Expression:
-        return exp.Anonymous(this="DATE_PART", expressions=[exp.Literal.string(name), x.copy()])
+        return date_part(name, x)
 
     if unit in ("microsecond", "millisecond", "second"):
         scale = {"microsecond": "1", "millisecond": "0.001", "second": "0.000001"}[unit]
         micros = _decimal(part("microseconds"), 18)
         return micros if scale == "1" else exp.Mul(this=micros, expression=exp.Literal.number(scale))
     if unit == "epoch":
-        return _epoch(x, kind, part)
+        return _epoch(x, kind)
     if kind == T.INTERVAL:
         return _decimal(_interval_part(unit, part), 18)
     if unit in ("year", "decade", "century", "millennium", "isoyear"):
@@ -120,24 +120,21 @@ def _part(unit: str, x: exp.Expression, kind) -> exp.Expression:
     return _decimal(part(unit), 18)
 
 
-def _epoch(x: exp.Expression, kind, part) -> exp.Expression:
+def _epoch(x: exp.Expression, kind) -> exp.Expression:
     if kind == T.DATE:
         return _decimal(exp.Anonymous(this="EPOCH", expressions=[x]), 18)
     if kind in (T.TIMESTAMP, T.TIMESTAMPTZ):
         micros = exp.Anonymous(this="EPOCH_US", expressions=[x])
     elif kind == T.INTERVAL:
         # PostgreSQL counts a year as 365.25 days and a month as 30.
-        months = _months(part)
-        years, rest = _trunc_div(months, 12), exp.Mod(this=months, expression=exp.Literal.number(12))
+        months = months_of(x)
+        years, rest = _trunc_div(months, 12), exp.Mod(this=months_of(x), expression=exp.Literal.number(12))
         seconds = _sum([exp.Mul(this=years, expression=exp.Literal.number(31557600)),
                         exp.Mul(this=exp.Paren(this=rest), expression=exp.Literal.number(2592000)),
-                        exp.Mul(this=part("day"), expression=exp.Literal.number(86400))])
-        micros = _sum([exp.Mul(this=exp.Paren(this=seconds), expression=exp.Literal.number(1_000_000)),
-                       _interval_micros(part)])
+                        exp.Mul(this=date_part("day", x), expression=exp.Literal.number(86400))])
+        micros = _sum([exp.Mul(this=exp.Paren(this=seconds), expression=exp.Literal.number(1_000_000)), micros_of(x)])
     else:  # a time of day: from midnight
-        micros = _sum([exp.Mul(this=part("hour"), expression=exp.Literal.number(3_600_000_000)),
-                       exp.Mul(this=part("minute"), expression=exp.Literal.number(60_000_000)),
-                       part("microseconds")])
+        micros = micros_of(x)
     return exp.Mul(this=_decimal(micros, 20), expression=exp.Literal.number("0.000001"))
 
 
@@ -176,15 +173,21 @@ def _era(unit: str, year: exp.Expression) -> exp.Expression:
                 exp.Neg(this=exp.IntDiv(this=minus(span - 1, before.copy()), expression=exp.Literal.number(span))))
 
 
-def _months(part) -> exp.Expression:
-    return exp.Paren(this=exp.Add(this=exp.Mul(this=part("year"), expression=exp.Literal.number(12)),
-                                  expression=part("month")))
+def date_part(name: str, value: exp.Expression) -> exp.Expression:
+    return exp.Anonymous(this="DATE_PART", expressions=[exp.Literal.string(name), value.copy()])
 
 
-def _interval_micros(part) -> exp.Expression:
-    return _sum([exp.Mul(this=part("hour"), expression=exp.Literal.number(3_600_000_000)),
-                 exp.Mul(this=part("minute"), expression=exp.Literal.number(60_000_000)),
-                 part("microseconds")])
+def months_of(value: exp.Expression) -> exp.Expression:
+    """An interval's months (DuckDB's date_part splits them into years and months)."""
+    return exp.Paren(this=exp.Add(this=exp.Mul(this=date_part("year", value), expression=exp.Literal.number(12)),
+                                  expression=date_part("month", value)))
+
+
+def micros_of(value: exp.Expression) -> exp.Expression:
+    """An interval's time, or a time of day, in microseconds (hours unbounded, as DuckDB splits them)."""
+    return exp.Paren(this=_sum([exp.Mul(this=date_part("hour", value), expression=exp.Literal.number(3_600_000_000)),
+                                exp.Mul(this=date_part("minute", value), expression=exp.Literal.number(60_000_000)),
+                                date_part("microseconds", value)]))
 
 
 def _trunc_div(a: exp.Expression, b: int) -> exp.Expression:
