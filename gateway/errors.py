@@ -68,7 +68,7 @@ BY_MESSAGE = FILE_ERRORS + [
     (re.compile(r"No function matches", re.I), "42883", None),
     (re.compile(r"must appear in the GROUP BY clause", re.I), "42803", None),
     (re.compile(r"Could not convert string '([^']*)' to (\w+)", re.I), "22P02", None),
-    (re.compile(r"extract of an infinite date or time is not supported[^\n]*"), "0A000", None),
+    (re.compile(r"(?:extract|age) of an infinite (?:date or time|timestamp) is not supported[^\n]*"), "0A000", None),
     # Date/time text DuckDB cannot read: PostgreSQL's invalid_datetime_format and field overflow.
     (re.compile(r'invalid (?:date|timestamp|time) field format: "([^"]*)"', re.I), "22007", None),
     (re.compile(r'(?:date|timestamp|time) field value out of range: "([^"]*)"', re.I), "22008", None),

@@ -17,6 +17,8 @@
 * ``sum`` and ``avg`` of intervals (DuckDB has neither) add months, days and time
   each on their own, as interval_pl does; ``timestamp + time``; ``isfinite(interval)``
   (always true in PostgreSQL 15); ``generate_series`` of dates steps timestamptz values.
+* ``age`` of an infinite timestamp is refused (0A000): PostgreSQL answers a large finite
+  interval that DuckDB's age cannot give.
 
 Run after type annotation.
 
@@ -39,6 +41,7 @@ from duckflight.gateway.planner.postgres_extract import date_part, micros_of, mo
 from duckflight.gateway.settings import unknown_zone, zone_name
 
 T = exp.DataType.Type
+AGE_OF_INFINITY = "age of an infinite timestamp is not supported: PostgreSQL computes a finite interval for it"
 _POSIX = re.compile(r"(?:[a-z]{3,}|<[^>]*>)?([+-]?)(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?", re.I)
 
 
@@ -92,6 +95,10 @@ def _rewrite(node: exp.Expression) -> exp.Expression | None:
         return _at_time_zone(node.this, node.args["zone"])
     if isinstance(node, exp.Anonymous) and node.name.lower() == "timezone" and len(node.expressions) == 2:
         return _at_time_zone(node.expressions[1], node.expressions[0])
+    if isinstance(node, exp.Anonymous) and node.name.lower() == "age" and len(node.expressions) == 2:
+        finite = [exp.Anonymous(this="ISFINITE", expressions=[a.copy()]) for a in node.expressions]
+        refused = exp.Anonymous(this="ERROR", expressions=[exp.Literal.string(AGE_OF_INFINITY)])
+        return exp.Case(ifs=[exp.If(this=exp.Not(this=exp.and_(*finite)), true=refused)], default=node.copy())
     if isinstance(node, exp.JustifyHours):
         return _justify(node.this, hours=True, days=False)
     if isinstance(node, exp.JustifyDays):

@@ -289,6 +289,7 @@ REFUSED = {  # where DuckDB cannot give PostgreSQL's answer (docs/postgres-diffe
     "numeric infinity": "select extract(year from date 'infinity')",
     "julian of a timestamp": "select extract(julian from timestamp '2021-06-01 12:00')",
     "interval fields of a column": "select iv::interval hour from events",
+    "age of infinity": "select age(timestamp 'infinity', timestamp '2021-01-01')",
 }
 
 
