@@ -7,7 +7,8 @@ any rule could put it back, so the parser itself is corrected here:
   ``ConstTypename Sconst``), so ``timestamptz '2021-06-01 02:30+00'::date`` casts
   the timestamptz to date. sqlglot applied the ``::date`` to the string first.
 * ``INTERVAL 'text' [fields]`` and ``INTERVAL(p) 'text'`` keep their whole text
-  and their fields, as PostgreSQL's interval input reads them
+  and their fields, as PostgreSQL's interval input reads them; as the type of a cast,
+  ``interval hour to second(3)`` is read too (sqlglot refused the precision)
   (``interval_constants`` computes the value). sqlglot kept the first
   ``number unit`` pair of the text only: ``interval '2 days 03:04:05'`` was 2 days.
 * ``now()`` stays ``now``: sqlglot made it ``current_timestamp``, and PostgreSQL
@@ -77,9 +78,21 @@ class PostgresInput(Postgres):
                 if self._match(TokenType.STRING, advance=False):
                     text = self._parse_primary()
                     fields, second_precision = self._parse_interval_fields()
-                    return self.expression(exp.Cast(this=text, to=interval_type(fields, second_precision or precision)))
+                    precision = second_precision if second_precision is not None else precision
+                    return self.expression(exp.Cast(this=text, to=interval_type(fields, precision)))
                 self._retreat(index)
             return super()._parse_interval(require_interval, parse_function_unit)
+
+        def _parse_types(self, check_func: bool = False, schema: bool = False, allow_identifiers: bool = True,
+                         with_collation: bool = False):
+            # The type of a cast: interval, interval(p), interval day to second(p), ...
+            if self._curr is not None and self._curr.token_type == TokenType.INTERVAL:
+                self._advance()
+                precision = self._parse_interval_precision()
+                fields, second_precision = self._parse_interval_fields()
+                return interval_type(fields, second_precision if second_precision is not None else precision)
+            return super()._parse_types(check_func=check_func, schema=schema, allow_identifiers=allow_identifiers,
+                                        with_collation=with_collation)
 
         def _parse_interval_precision(self) -> int | None:
             index = self._index

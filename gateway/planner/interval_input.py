@@ -38,7 +38,7 @@ RANGES = {
 _BARE_UNIT = {YEAR: "year", MONTH: "month", YEAR | MONTH: "month", DAY: "day", HOUR: "hour", DAY | HOUR: "hour",
               MINUTE: "minute", HOUR | MINUTE: "minute", DAY | HOUR | MINUTE: "minute"}
 # deltatktbl: unit words (compared on their first 10 characters, as PostgreSQL's TOKMAXLEN).
-_UNITS = {
+UNITS = {
     **dict.fromkeys(["c", "cent", "centuries", "century"], "century"),
     **dict.fromkeys(["d", "day", "days"], "day"),
     **dict.fromkeys(["dec", "decade", "decades", "decs"], "decade"),
@@ -128,89 +128,72 @@ def trunc_div(a: int, b: int) -> int:
 
 # -- ParseDateTime --------------------------------------------------------------------
 
+_TIME_FIELD = re.compile(r"\d+:[\d:.]*")
+_WORD = re.compile(r"[a-z]+")
+_SIGNED = re.compile(r"([+-])\s*(?:(\d[\d:.\-]*)|([a-z]+))")
+
+
 def _fields(text: str) -> list[tuple[str, str]]:
     """ParseDateTime for interval input: (kind, text) per field, lower case."""
     out, i, s = [], 0, text.lower()
     while i < len(s):
         c = s[i]
-        if c.isspace():
+        if c.isspace() or _is_punct(c) and c not in "+-.":
             i += 1
             continue
-        if c.isdigit():
-            j = i
-            while j < len(s) and s[j].isdigit():
-                j += 1
-            if j < len(s) and s[j] == ":":
-                j += 1
-                while j < len(s) and (s[j].isdigit() or s[j] in ":."):
-                    j += 1
-                out.append(("time", s[i:j]))
-            elif j < len(s) and s[j] in "-/.":
-                delim = s[j]
-                j += 1
-                if j < len(s) and s[j].isdigit():
-                    kind = "number" if delim == "." else "date"
-                    while j < len(s) and s[j].isdigit():
-                        j += 1
-                    if j < len(s) and s[j] == delim:
-                        kind = "date"
-                        j += 1
-                        while j < len(s) and (s[j].isdigit() or s[j] == delim):
-                            j += 1
-                else:
-                    kind = "date"
-                    while j < len(s) and (s[j].isalnum() or s[j] == delim):
-                        j += 1
-                out.append((kind, s[i:j]))
-            else:
-                out.append(("number", s[i:j]))
-            i = j
+        if c.isdigit() and (m := _TIME_FIELD.match(s, i)):
+            field = ("time", m.group())
+        elif c.isdigit():
+            kind, end = _digit_field(s, i)
+            out.append((kind, s[i:end]))
+            i = end
+            continue
         elif c == ".":
-            j = i + 1
-            while j < len(s) and s[j].isdigit():
-                j += 1
-            out.append(("number", s[i:j]))
-            i = j
+            m = re.compile(r"\.\d*").match(s, i)
+            field = ("number", m.group())
         elif c.isalpha():
-            j = i
-            while j < len(s) and s[j].isalpha():
-                j += 1
-            word = s[i:j]
-            if j < len(s) and (s[j] in "-/." or s[j] in "+" or s[j].isdigit()) and not _is_keyword(word):
-                while j < len(s) and (s[j] in "+-/_.:" or s[j].isalnum()):
-                    j += 1
-                out.append(("date", s[i:j]))
+            m = _WORD.match(s, i)
+            nxt = s[m.end():m.end() + 1]
+            if nxt and (nxt in "-/.+" or nxt.isdigit()) and not _is_keyword(m.group()):
+                m = re.compile(r"[a-z]+[+\-/_.:a-z0-9]*").match(s, i)
+                field = ("date", m.group())
             else:
-                out.append(("string", word))
-            i = j
-        elif c in "+-":
-            j = i + 1
-            while j < len(s) and s[j].isspace():
-                j += 1
-            if j < len(s) and s[j].isdigit():
-                k = j
-                while k < len(s) and (s[k].isdigit() or s[k] in ":.-"):
-                    k += 1
-                out.append(("tz", c + s[j:k]))
-            elif j < len(s) and s[j].isalpha():
-                k = j
-                while k < len(s) and s[k].isalpha():
-                    k += 1
-                out.append(("special", c + s[j:k]))
-            else:
-                raise _BadFormat
-            i = k
-        elif _is_punct(c):
-            i += 1
+                field = ("string", m.group())
+        elif (m := _SIGNED.match(s, i)) is not None:
+            field = ("tz", m.group(1) + m.group(2)) if m.group(2) else ("special", m.group(1) + m.group(3))
         else:
             raise _BadFormat
+        out.append(field)
+        i = m.end()
     return out
+
+
+def _digit_field(s: str, i: int) -> tuple[str, int]:
+    """(kind, end) of a field that starts with a digit: a number, or a date (1-2, 1/2/3, 1.2.3)."""
+    j = i
+    while j < len(s) and s[j].isdigit():
+        j += 1
+    if j >= len(s) or s[j] not in "-/.":
+        return "number", j
+    delim, j = s[j], j + 1
+    if j < len(s) and s[j].isdigit():
+        kind = "number" if delim == "." else "date"
+        while j < len(s) and s[j].isdigit():
+            j += 1
+        if j < len(s) and s[j] == delim:  # three fields: the same delimiter again
+            kind = "date"
+            while j < len(s) and (s[j].isdigit() or s[j] == delim):
+                j += 1
+        return kind, j
+    while j < len(s) and (s[j].isalnum() or s[j] == delim):
+        j += 1
+    return "date", j
 
 
 def _is_keyword(word: str) -> bool:
     # PostgreSQL asks its date keyword table (datetktbl) here; for intervals only its
     # unit-like entries matter: a word before a digit is otherwise a zone name.
-    return word[:10] in _UNITS or word in ("ago", "on", "t")
+    return word[:10] in UNITS or word in ("ago", "on", "t")
 
 
 def _is_punct(c: str) -> bool:
@@ -220,63 +203,36 @@ def _is_punct(c: str) -> bool:
 # -- DecodeInterval -------------------------------------------------------------------
 
 def _decode_interval(fields: list[tuple[str, str]], range_: int) -> tuple[int, int, int]:
-    years = months = days = micros = 0
+    """Fields right to left: a unit word names the number before it; a time is hh:mm:ss."""
+    value = _Acc()
     unit, pending_unit, before, seen = None, False, False, 0
-    for index in range(len(fields) - 1, -1, -1):
-        kind, text = fields[index]
+    for kind, text in reversed(fields):
         if kind == "time" or kind == "tz" and ":" in text[1:] and _time_ok(text[1:], range_):
             micros = _time(text if kind == "time" else text[1:], range_)
-            if kind == "tz" and text[0] == "-":
-                micros = -micros
+            value.micros = -micros if kind == "tz" and text[0] == "-" else micros  # as PostgreSQL: set, not added
             unit, pending_unit, mask = "day", False, _TIME_BITS
         elif kind in ("tz", "date", "number"):
-            if unit is None:
-                unit = _BARE_UNIT.get(range_, "second")
-            val, fval, unit = _number(text, unit)
+            val, fval, unit = _number(text, unit or _BARE_UNIT.get(range_, "second"))
             if unit not in _BIT:
                 raise _BadFormat
             mask = _ALL_SECONDS if unit == "second" and fval else _BIT[unit]
-            if unit in _TIME_UNITS:
-                micros += _mul(val, fval, _TIME_UNITS[unit])
-                if unit == "hour":
-                    unit = "day"
-            elif unit == "day":
-                days, micros = days + val, micros + _round_frac(fval * US_DAY)
-            elif unit == "week":
-                extra = int(fval * 7)
-                days, micros = days + val * 7 + extra, micros + _round_frac((fval * 7 - extra) * US_DAY)
-            elif unit == "month":
-                extra = int(fval * DAYS_PER_MONTH)
-                months, days = months + val, days + extra
-                micros += _round_frac((fval * DAYS_PER_MONTH - extra) * US_DAY)
-            else:
-                years += val * _YEARS[unit]
-                months += int(round_half_even(fval * _YEARS[unit] * 12))
-            pending_unit = False
-        elif kind in ("string", "special"):
-            if pending_unit:
-                raise _BadFormat
+            value.add(unit, val, fval)
+            unit, pending_unit = "day" if unit == "hour" else unit, False
+        else:  # a word: a unit, "ago", "@"
             word = text.lstrip("+-")
-            if word in ("@", "on"):
-                continue
-            if word == "ago":  # anywhere: PostgreSQL 15 does not insist on the end
-                before = True
-                continue
-            found = _UNITS.get(word[:10])
-            if found is None:
+            if pending_unit or kind not in ("string", "special"):
                 raise _BadFormat
-            unit, pending_unit = found, True
+            if word in ("@", "on", "ago"):  # "ago" anywhere: PostgreSQL 15 does not insist on the end
+                before = before or word == "ago"
+                continue
+            unit, pending_unit = UNITS.get(word[:10]) or _bad(), True
             continue
-        else:
-            raise _BadFormat
         if mask & seen:
             raise _BadFormat
         seen |= mask
-        if not all(_INT32[0] <= v <= _INT32[1] for v in (years, months, days)) or not _INT64[0] <= micros <= _INT64[1]:
-            raise _Overflow
     if not seen or pending_unit:
         raise _BadFormat
-    total = (years * 12 + months, days, micros)
+    total = value.total()
     return tuple(-v for v in total) if before else total
 
 
@@ -412,10 +368,23 @@ def _iso_number(text: str) -> tuple[int, float]:
 
 
 class _Acc:
-    """pg_itm_in: years and months, days, microseconds, with PostgreSQL's fraction carrying."""
+    """pg_itm_in: months, days and microseconds, with PostgreSQL's carrying of fractions
+    (AdjustYears, AdjustMonths, AdjustDays, AdjustMicroseconds and their Fract* kin)."""
 
     def __init__(self):
         self.month_count = self.day_count = self.micros = 0
+
+    def add(self, unit: str, val: int, fval: float) -> None:
+        if unit in _TIME_UNITS:
+            self.micros += _mul(val, fval, _TIME_UNITS[unit])
+        elif unit == "day":
+            self.days(val, fval)
+        elif unit == "week":
+            self.days(val * 7, fval * 7)
+        elif unit == "month":
+            self.months(val, fval)
+        else:
+            self.years(val * _YEARS[unit], fval * _YEARS[unit])
 
     def years(self, val: int, fval: float) -> None:
         self.month_count += val * 12 + int(round_half_even(fval * 12))
@@ -430,6 +399,7 @@ class _Acc:
         self.micros += _round_frac((fval - extra) * US_DAY)
 
     def total(self) -> tuple[int, int, int]:
-        if not (_INT32[0] <= self.day_count <= _INT32[1] and _INT64[0] <= self.micros <= _INT64[1]):
+        if not (_INT32[0] <= self.day_count <= _INT32[1] and _INT32[0] <= self.month_count <= _INT32[1]
+                and _INT64[0] <= self.micros <= _INT64[1]):
             raise _Overflow
         return self.month_count, self.day_count, self.micros

@@ -14,6 +14,8 @@
   them other offsets than PostgreSQL's table (``'IST'`` is India there, Israel here).
 * ``justify_hours``, ``justify_days`` and ``justify_interval`` as PostgreSQL's
   interval_justify_*; ``(a, b) OVERLAPS (c, d)`` as overlaps_timestamp.
+* An interval as text (a cast, ``||``) is written as interval_out writes it; a BC date or
+  timestamp as text ends in `` BC`` (DuckDB wrote ``(BC)`` after the date).
 * ``sum`` and ``avg`` of intervals (DuckDB has neither) add months, days and time
   each on their own, as interval_pl does; ``timestamp + time``; ``isfinite(interval)``
   (always true in PostgreSQL 15); ``generate_series`` of dates steps timestamptz values.
@@ -61,6 +63,17 @@ def _kind(node: exp.Expression):
 
 
 def _rewrite(node: exp.Expression) -> exp.Expression | None:
+    if isinstance(node, exp.Cast) and node.to.this in (T.TEXT, T.VARCHAR) and not node.to.expressions:
+        if _kind(node.this) == T.INTERVAL:
+            return interval_text(node.this)
+        if _kind(node.this) in (T.DATE, T.TIMESTAMP):
+            return _bc_text(node)
+    if isinstance(node, exp.DPipe) and T.INTERVAL in (_kind(node.this), _kind(node.expression)):
+        node = node.copy()  # || writes an interval as its text
+        for arg in ("this", "expression"):
+            if _kind(node.args[arg]) == T.INTERVAL:
+                node.set(arg, interval_text(node.args[arg]))
+        return node
     if isinstance(node, exp.Add):
         kinds = (_kind(node.this), _kind(node.expression))
         if kinds in ((T.TIMESTAMP, T.TIME), (T.TIME, T.TIMESTAMP)):  # timestamp + time of day
@@ -119,6 +132,41 @@ def _interval_sum(value: exp.Expression) -> exp.Expression:
                                                                    to=exp.DataType.build("INT")))),
                    expression=_fn("TO_MICROSECONDS", exp.Cast(this=exp.Sum(this=micros),
                                                               to=exp.DataType.build("BIGINT"))))
+
+
+# -- intervals and BC years as text ---------------------------------------------------------
+
+def interval_text(value: exp.Expression) -> exp.Expression:
+    """PostgreSQL's interval_out (IntervalStyle postgres, EncodeInterval) as DuckDB SQL:
+    '1 year 2 mons -3 days +04:05:06.5'; after a negative field a positive one has a '+'."""
+    y, m, d, t = (f"({v.sql('duckdb')})" for v in
+                  (exp.IntDiv(this=months_of(value), expression=_n(12)),
+                   exp.Mod(this=months_of(value), expression=_n(12)), date_part("day", value), micros_of(value)))
+
+    def field(n: str, unit: str, before: str) -> str:
+        sign = f"CASE WHEN ({before}) AND {n} > 0 THEN '+' ELSE '' END" if before else "''"
+        return f"CASE WHEN {n} <> 0 THEN {sign} || {n} || ' {unit}' || CASE WHEN {n} = 1 THEN '' ELSE 's' END END"
+
+    before_d = f"CASE WHEN {m} <> 0 THEN {m} < 0 ELSE {y} < 0 END"
+    before_t = f"CASE WHEN {d} <> 0 THEN {d} < 0 WHEN {m} <> 0 THEN {m} < 0 ELSE {y} < 0 END"
+    a = f"abs({t})"
+    clock = (f"CASE WHEN {t} <> 0 OR ({y} = 0 AND {m} = 0 AND {d} = 0) THEN "
+             f"CASE WHEN {t} < 0 THEN '-' WHEN {before_t} THEN '+' ELSE '' END"
+             f" || printf('%02d:%02d:%02d', {a} // 3600000000, {a} % 3600000000 // 60000000, {a} % 60000000 // 1000000)"
+             f" || CASE WHEN {a} % 1000000 <> 0 THEN rtrim('.' || printf('%06d', {a} % 1000000), '0') ELSE '' END END")
+    sql = f"concat_ws(' ', {field(y, 'year', '')}, {field(m, 'mon', f'{y} < 0')}, {field(d, 'day', before_d)}, {clock})"
+    text = exp.maybe_parse(sql, dialect="duckdb")
+    return exp.If(this=exp.Is(this=value.copy(), expression=exp.Null()), true=exp.Null(), false=text)
+
+
+def _bc_text(cast: exp.Cast) -> exp.Expression:
+    """A date or timestamp before 1 AD as PostgreSQL writes it ('0044-03-15 10:00:00 BC';
+    DuckDB writes '0044-03-15 (BC) 10:00:00')."""
+    text = exp.Cast(this=cast.this.copy(), to=cast.to.copy())
+    bc = exp.Anonymous(this="REGEXP_REPLACE", expressions=[
+        text.copy(), exp.Literal.string(r"^(\S+) \(BC\)(.*)$"), exp.Literal.string(r"\1\2 BC")])
+    return exp.Case(ifs=[exp.If(this=exp.LT(this=cast.this.copy(), expression=exp.cast(
+        exp.Literal.string("0001-01-01"), "DATE")), true=bc)], default=text)
 
 
 # -- timestamptz - timestamptz --------------------------------------------------------------

@@ -29,7 +29,7 @@ from sqlglot import exp
 
 from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.planner.dialect import DATE_PART
-from duckflight.gateway.planner.interval_input import _UNITS
+from duckflight.gateway.planner.interval_input import UNITS
 
 T = exp.DataType.Type
 _TYPE_NAMES = {T.DATE: "date", T.TIMESTAMP: "timestamp without time zone",
@@ -92,7 +92,7 @@ def _infinite(source: exp.Expression, value: exp.Expression, double: bool) -> ex
 
 def _unit(name: str, kind) -> str:
     word = name.lower()
-    unit = _SPECIAL.get(word[:10]) or _UNITS.get(word[:10])  # PostgreSQL reads 10 characters (TOKMAXLEN)
+    unit = _SPECIAL.get(word[:10]) or UNITS.get(word[:10])  # PostgreSQL reads 10 characters (TOKMAXLEN)
     if unit is None:
         raise SqlError("22023", f'unit "{word}" not recognized for type {_TYPE_NAMES[kind]}')
     if unit not in _ALLOWED[kind]:

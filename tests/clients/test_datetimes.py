@@ -138,6 +138,8 @@ LITERALS = {
         "select date '2021-06-01' + time '10:00', timestamp '2021-06-01' + time '10:00:01.5', isfinite(interval "
         "'1 day'), time '24:00:00', time '23:59:60', timestamp '2021-12-31 23:59:60', "
         "generate_series(date '2021-03-13', date '2021-03-15', interval '1 day')"),
+    "written as text": "select (interval '-1 day +02:03:04')::text, interval '1 year -2 mons' || '!', "
+                       "date '0044-03-15 BC'::text, timestamp '0044-03-15 10:00 BC'::text, date 'infinity'::text",
     "parts of infinity": "select date_part('year', date 'infinity'), date_part('epoch', timestamp '-infinity'), "
                          "extract(day from date 'infinity'), extract(hour from timestamp '-infinity')",
     "names of typed literals": "select timestamp '2021-01-01', timestamptz '2021-01-01 00:00+00', time '10:00', "
@@ -156,6 +158,8 @@ TABLE = {
         "select id, iv, ts + iv, d + iv, tstz + iv, extract(epoch from iv), justify_interval(iv), "
         "to_char(iv, 'HH24:MI:SS'), extract(hour from iv), iv * 2 from events order by id"),
     "sums of intervals": "select d, sum(iv), avg(iv), min(iv), max(iv), count(*) from events group by d order by d",
+    "as text": "select id, iv::text, 'took ' || iv, (-iv)::text, (iv - interval '1 month 3 days')::varchar(12), "
+               "d::text, ts::text from events order by id",
     "sum of all intervals": "select sum(iv), avg(iv) from events",
     "differences": (
         "select id, d - date '2021-01-01', tstz - timestamptz '2021-03-14 00:00:00+00', ts - timestamp '2021-01-01', "
@@ -280,6 +284,48 @@ def test_asyncpg_binary(servers):
 
     ours, theirs = (asyncio.run(fetch(url)) for url in servers)
     assert ours == theirs
+
+
+# interval_in's forms: (text, type); each is read by both servers, also where PostgreSQL refuses it.
+INTERVAL_INPUTS = [
+    ("1 year 2 months 3 days 04:05:06.789", "interval"), ("-1 day", "interval"), ("P1Y2M", "interval"),
+    ("1.5 hours", "interval"), ("3 weeks", "interval"), ("@ 1 minute ago", "interval"), ("1", "interval day"),
+    ("1-2", "interval"), ("1 2:03", "interval day to minute"), ("5", "interval"), ("1:02", "interval minute to second"),
+    ("1:02", "interval"), ("1.5", "interval"), ("-1.5 hours", "interval"), ("1 day -02:03:04", "interval"),
+    ("-1 day +02:03:04", "interval"), ("P1Y2M3DT4H5M6S", "interval"), ("P0001-02-03T04:05:06", "interval"),
+    ("PT1.5S", "interval"), ("P1.5Y", "interval"), ("P2W", "interval"), ("P1.5M", "interval"), ("PT", "interval"),
+    ("P00010203T040506", "interval"), ("PT04:05", "interval"), ("P1YT2H", "interval"), ("PT-1.5M", "interval"),
+    ("1.234567891 sec", "interval"), ("1.2345 sec", "interval(3)"), ("1.2345 sec", "interval second(2)"),
+    ("1 day 2 hours 3 minutes", "interval hour"), ("14 months", "interval year"), ("1 year 5 days", "interval year to month"),
+    ("1 2", "interval day to hour"), ("12:34:56.789", "interval hour to second(1)"), ("1.5 months", "interval"),
+    ("0.1 weeks", "interval"), ("1 millennium 2 centuries 3 decades", "interval"), ("10 us 5 ms", "interval"),
+    ("1 days ago", "interval"), ("ago 1 day", "interval"), ("1 mon", "interval"), ("+1 day", "interval"),
+    ("1 day 1", "interval"), ("1 hour 30", "interval"), ("-00:01:00", "interval"), ("24:00:00", "interval"),
+    ("-1-2", "interval"), (".5 day", "interval"), ("1 hr 2 mins 3 secs", "interval"), ("1y 2mon 3d 4h 5m 6s", "interval"),
+    ("1 week 2.5 days", "interval"), ("-1.25 weeks", "interval"), ("1 2:3", "interval"), ("-1 2:3", "interval"),
+    ("P-1Y-2M", "interval"), ("1-2-3-4", "interval"),
+    # refused by PostgreSQL
+    ("abc", "interval"), ("1 hour 02:00:00", "interval"), ("1 second 2 seconds", "interval"), ("1-13", "interval"),
+    ("2147483648 days", "interval"), ("1:60", "interval"), ("1 qtr", "interval"), ("1.5 1", "interval"),
+    ("P1Y2M3D4H", "interval"), ("P1X", "interval"), ("PT1H2", "interval"), ("infinity", "interval"),
+]
+
+
+def _read_intervals(url: str) -> list:
+    out = []
+    with psycopg.connect(url, autocommit=True) as conn:
+        for text, type_name in INTERVAL_INPUTS:
+            try:
+                cursor = conn.execute(f"select '{text}'::{type_name}, ('{text}'::{type_name})::text")
+                out.append((cursor.fetchone()[1], cursor.pgresult.fmod(0)))
+            except psycopg.Error as error:
+                out.append(error.sqlstate)
+    return out
+
+
+def test_interval_input_as_postgresql_reads_it(servers):
+    ours, theirs = (_read_intervals(url) for url in servers)
+    assert dict(zip(INTERVAL_INPUTS, ours)) == dict(zip(INTERVAL_INPUTS, theirs))
 
 
 REFUSED = {  # where DuckDB cannot give PostgreSQL's answer (docs/postgres-differences.md)
