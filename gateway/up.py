@@ -3,9 +3,10 @@
 Starts N ``duckflight worker`` processes on free loopback ports, waits until
 each answers a health check, starts ``duckflight gateway`` over them, waits
 until it accepts connections, and prints how to connect. Ctrl-C or SIGTERM
-stops every child. A worker that dies is started again on the same port (so
-the gateway's list stays right) after a backoff; the gateway dying stops the
-whole cluster, and the exit code says so (docs/decisions.md says why).
+stops every child. A worker or gateway that dies is started again (a worker on
+the same port, so the gateway's list stays right) after a backoff; the others
+go on (docs/decisions.md says why). Only a gateway that fails while the
+cluster first starts ends ``up``: that is a start-up error, not a crash.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def restart_delay(previous: float, uptime: float) -> float:
 
 
 class Supervised:
-    """A worker process that is started again, after a backoff, whenever it dies."""
+    """A worker or gateway process that is started again, after a backoff, whenever it dies."""
 
     def __init__(self, name: str, command: list[str]):
         self.name = name
@@ -152,12 +153,12 @@ class Cluster:
     def __init__(self, args):
         self.args = args
         self.workers: list[Supervised] = []
-        self.gateway: subprocess.Popen | None = None
+        self.gateway: Supervised | None = None
 
     @property
     def children(self) -> list[tuple[str, subprocess.Popen]]:
-        named = [(w.name, w.process) for w in self.workers]
-        return named + ([("gateway", self.gateway)] if self.gateway is not None else [])
+        supervised = self.workers + ([self.gateway] if self.gateway is not None else [])
+        return [(child.name, child.process) for child in supervised]
 
     def start(self, data: Path) -> str:
         deadline = time.monotonic() + START_TIMEOUT
@@ -179,20 +180,17 @@ class Cluster:
                   "--health-timeout", str(self.args.health_timeout),
                   "--broadcast-limit", str(self.args.broadcast_limit),
                   "--control-port", str(self.args.control_port)]
-        self.gateway = subprocess.Popen(_command("gateway", "--host", self.args.host, "--port", str(self.args.port),
-                                                 "--data", str(data), *faults, *workers, *common),
-                                        env=child_environment())
-        _wait_port(self.args.host, self.args.port, self.gateway, deadline)
+        self.gateway = Supervised("gateway", _command("gateway", "--host", self.args.host, "--port",
+                                                      str(self.args.port), "--data", str(data), *faults, *workers,
+                                                      *common))
+        _wait_port(self.args.host, self.args.port, self.gateway.process, deadline)
         return f"postgresql://duckflight@{self.args.host}:{self.args.port}/duckflight"
 
-    def tend(self) -> tuple[str, int] | None:
-        """Restart dead workers; return ("gateway", code) once the gateway has exited."""
+    def tend(self) -> None:
+        """Restart the workers and the gateway that died, each after its backoff."""
         now = time.monotonic()
-        for worker in self.workers:
-            worker.tend(now)
-        if self.gateway is not None and self.gateway.poll() is not None:
-            return "gateway", self.gateway.returncode
-        return None
+        for child in self.workers + [self.gateway]:
+            child.tend(now)
 
     def stop(self) -> None:
         for _, child in self.children:
@@ -232,10 +230,7 @@ def run_up(args) -> int:
         print(f"duckflight is up: {args.workers} worker(s), tables from {data}", flush=True)
         print(f'connect with: psql "{url}"', flush=True)
         while not stopping:
-            exited = cluster.tend()
-            if exited:
-                log.error("%s exited with code %s; stopping the cluster", *exited)
-                return 1
+            cluster.tend()
             time.sleep(0.2)
         return 0
     except RuntimeError as error:
