@@ -32,7 +32,7 @@ from duckflight.gateway.stream_stage import StageStream, stream_stage, streamabl
 from duckflight.gateway.system import SystemCatalog
 from duckflight.gateway.workers import WorkerPool
 from duckflight.worker.arrow_stream import ArrowStream
-from duckflight.worker.spill import spill_config
+from duckflight.worker.resources import Resources, memory_limit
 
 log = logging.getLogger(__name__)
 
@@ -80,12 +80,13 @@ class Engine:
     """Shared state and query execution for every session of one gateway."""
 
     def __init__(self, catalog: Catalog, workers: WorkerPool, scheduler: Scheduler, *,
-                 broadcast_limit: int = BROADCAST_BYTES):
+                 broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None):
         self.catalog = catalog
         self.broadcast_limit = broadcast_limit
         self.workers = workers
         self.scheduler = scheduler
-        self.database = duckdb.connect(config=spill_config("gateway"))
+        resources = resources or Resources("gateway", memory_limit(None, "gateway"))
+        self.database = duckdb.connect(config=resources.duckdb_config())
         # Plans by (query text, parameter values, workers): BI tools and drivers
         # run the same statements again and again, and planning costs 10-30 ms.
         self._plans: OrderedDict = OrderedDict()

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from duckflight.gateway.startup import StartupError, require_data_folder, require_free_port
+from duckflight.worker.resources import memory_limit
 
 log = logging.getLogger(__name__)
 
@@ -76,12 +77,16 @@ def _worker_flags(args) -> list[str]:
     # One machine's cores are shared by all its workers: by default each gets its share.
     threads = getattr(args, "worker_threads", None) or max(1, (os.cpu_count() or 1) // max(1, args.workers))
     flags = ["--threads", str(threads)]
-    for option, flag in ( ("worker_memory_limit", "--memory-limit"),
-                         ("worker_max_fragments", "--max-fragments")):
-        value = getattr(args, option, None)
-        if value:
-            flags += [flag, str(value)]
+    if getattr(args, "worker_max_fragments", None):
+        flags += ["--max-fragments", str(args.worker_max_fragments)]
     return flags
+
+
+def _resource_flags(args) -> list[str]:
+    """Memory and spill options for the gateway and each worker: the cluster's memory in equal shares."""
+    total = memory_limit(args.memory_limit, "worker")  # a size, or a share of this machine
+    flags = ["--memory-limit", f"{total // (args.workers + 1)}B", "--max-temp-size", f"{args.max_temp_size}B"]
+    return flags + (["--temp-dir", str(args.temp_dir)] if args.temp_dir else [])
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -162,7 +167,7 @@ class Cluster:
 
     def start(self, data: Path) -> str:
         deadline = time.monotonic() + START_TIMEOUT
-        common = ["--log-level", str(self.args.log_level)]
+        common = ["--log-level", str(self.args.log_level), *_resource_flags(self.args)]
         addresses = []
         for i in range(self.args.workers):
             address = f"127.0.0.1:{free_port()}"
