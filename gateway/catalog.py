@@ -125,10 +125,31 @@ def _table_for(con: duckdb.DuckDBPyConnection, entry: Path, split_rows: int) -> 
 
 def _parquet_table(con, name: str, paths: list[str], split_rows: int) -> Table:
     files = ", ".join(quote_literal(p) for p in paths)
+    mismatch = _columns_differ(con, name, files)
+    if mismatch is not None:
+        return Table(name, "parquet", paths, [], error=mismatch)
     columns = [(c[0], c[1]) for c in con.execute(f"DESCRIBE SELECT * FROM read_parquet([{files}])").fetchall()]
     splits = parquet_splits(con, paths, dict(columns), split_rows)
     rows = sum(s.rows or 0 for s in splits)
     return Table(name, "parquet", paths, columns, row_count=rows, splits=splits)
+
+
+def _columns_differ(con, name: str, files: str) -> SqlError | None:
+    """0A000 when the Parquet files of one table do not all have the same columns.
+
+    Reading them as one table would take the first file's columns and fail, or worse,
+    on the others; filling the missing columns with NULL (schema evolution) is not built.
+    """
+    found = con.execute(
+        f"SELECT file_name, string_agg(DISTINCT path_in_schema, ', ' ORDER BY path_in_schema) "
+        f"FROM parquet_metadata([{files}]) GROUP BY file_name ORDER BY file_name").fetchall()
+    kinds = {columns: path for path, columns in found}
+    if len(kinds) < 2:
+        return None
+    shown = "; ".join(f'"{path}" has {columns}' for columns, path in list(kinds.items())[:2])
+    return SqlError("0A000", f'the files of table "{name}" have different columns: {shown}',
+                    hint="duckflight reads a table only when all its files have the same columns; move the "
+                         "others into a table folder of their own.")
 
 
 def _csv_table(con, name: str, paths: list[str]) -> Table:

@@ -120,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args) -> int:
+    from duckflight.gateway.up import die_with_supervisor
+
+    die_with_supervisor()  # a gateway or worker started by `duckflight up` ends with it
     if args.command == "worker":
         from duckflight.worker.main import run_worker
 

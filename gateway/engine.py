@@ -107,6 +107,8 @@ class Engine:
             plan = restamp(cached.plan, query_id)
         else:
             plan = plan_query(tree, self.catalog, workers, query_id, params, broadcast_bytes=self.broadcast_limit)
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("[query %s] plan:\n%s", query_id, explain(plan))
             with self._plans_lock:
                 self._plans[key] = _Cached(plan)
                 while len(self._plans) > PLAN_CACHE:

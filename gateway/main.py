@@ -63,7 +63,7 @@ def run_gateway(args) -> int:
         engine.close()
         raise StartupError(f"cannot listen on {args.host}:{args.port}: {error.strerror}" if error.strerror
                            else str(error)) from None
-    log.info("gateway listening on %s:%d with %d table(s) and workers %s", args.host, args.port,
+    log.info("gateway listening on %s:%d with %d table(s) and workers %s", args.host, server.port,
              len(engine.catalog.tables), ", ".join(args.worker) or "(none)")
 
     def stop(signum, frame):

@@ -11,6 +11,7 @@ cluster first starts ends ``up``: that is a start-up error, not a crash.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import signal
@@ -49,7 +50,7 @@ class Supervised:
     def __init__(self, name: str, command: list[str]):
         self.name = name
         self.command = command
-        self.process = subprocess.Popen(command, env=child_environment())
+        self.process = _spawn(command)
         self.started = time.monotonic()
         self.delay = 0.0
         self.restart_at: float | None = None
@@ -66,7 +67,7 @@ class Supervised:
             log.error("%s (pid %d) exited with code %s; restarting it in %.1fs",
                       self.name, self.process.pid, code, self.delay)
         elif now >= self.restart_at:
-            self.process = subprocess.Popen(self.command, env=child_environment())
+            self.process = _spawn(self.command)
             self.started, self.restart_at = now, None
             self.restarts += 1
             log.warning("%s restarted as pid %d (restart %d)", self.name, self.process.pid, self.restarts)
@@ -97,6 +98,31 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 def _command(*args: str) -> list[str]:
     return [sys.executable, "-m", "duckflight.gateway.cli", *args]
+
+
+def _spawn(command: list[str]) -> subprocess.Popen:
+    """Start a child that dies with `up` (see ``die_with_supervisor``)."""
+    env = {**child_environment(), SUPERVISOR_ENV: str(os.getpid())}
+    return subprocess.Popen(command, env=env)
+
+
+SUPERVISOR_ENV = "DUCKFLIGHT_SUPERVISOR_PID"
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_supervisor() -> None:
+    """In a child of `up`: ask the kernel for SIGTERM when `up` dies (Linux's PR_SET_PDEATHSIG).
+
+    Were `up` killed outright (SIGKILL, a closed terminal), an orphaned gateway or worker
+    would go on holding its port. The child asks itself, at start, rather than `up`
+    between fork and exec, where a threaded parent must not run Python.
+    """
+    supervisor = os.environ.pop(SUPERVISOR_ENV, None)
+    if supervisor is None or not sys.platform.startswith("linux"):
+        return
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != int(supervisor):  # `up` died before the request took effect
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def child_environment() -> dict[str, str]:
@@ -214,6 +240,8 @@ class Cluster:
 def run_up(args) -> int:
     """Run the cluster until SIGINT/SIGTERM. StartupError (one line for the user), with
     nothing started, if a port is taken or the data folder is missing."""
+    if args.port == 0:  # any free port, as for the workers; the connection string names it
+        args.port = free_port(args.host)
     require_free_port(args.host, args.port, "--port")
     if args.control_port:
         require_free_port(args.host, args.control_port, "--control-port")
@@ -228,8 +256,8 @@ def run_up(args) -> int:
         nonlocal stopping
         stopping = True
 
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):  # SIGHUP: its terminal closed
+        signal.signal(signum, on_signal)
     try:
         url = cluster.start(data)
         print(f"duckflight is up: {args.workers} worker(s), tables from {data}", flush=True)

@@ -25,7 +25,7 @@ from duckflight.protos import registry_pb2, registry_pb2_grpc
 from duckflight.worker.client import WorkerClient
 
 from duckflight.gateway.up import free_port
-from conftest import descendants
+from processes import descendants
 
 FRAGMENT_TIMEOUT = 3.0
 FAST = ["--health-interval", "0.5", "--health-timeout", "0.5",
