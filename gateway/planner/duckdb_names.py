@@ -35,11 +35,12 @@ from duckflight.gateway.catalog import Catalog
 
 def duckdb_names(expression: exp.Expression, catalog: Catalog) -> exp.Expression:
     scopes = traverse_scope(expression)
-    outputs: dict[int, dict[str, str]] = {}  # id(source's expression) -> {PostgreSQL's name: DuckDB's}
+    outputs: dict[int, dict[str, str]] = {}  # id(what names a source's columns) -> {PostgreSQL's name: DuckDB's}
     for scope in scopes:
         for source in scope.sources.values():
-            if isinstance(source, Scope) and id(source.expression) not in outputs:
-                outputs[id(source.expression)] = _rename_outputs(source.expression)
+            names = column_names(source)
+            if names is not None and id(names) not in outputs:
+                outputs[id(names)] = _rename_outputs(names)
     _rename_columns(scopes, catalog, outputs)
     _rename_ctes(expression, scopes)
     _rename_aliases(expression)
@@ -47,26 +48,34 @@ def duckdb_names(expression: exp.Expression, catalog: Catalog) -> exp.Expression
     return expression
 
 
-def _rename_outputs(node: exp.Expression) -> dict[str, str]:
-    """Rename the output names of a source read by name that differ only in case from
-    an earlier one; returns {old: new}."""
+def column_names(source) -> exp.Expression | None:
+    """What names a source's columns: its alias's column list (VALUES, UNNEST, table
+    functions, any source given one), else the SELECT of a subquery, CTE or LATERAL."""
+    node = source.expression if isinstance(source, Scope) else source
     alias = node.args.get("alias")
-    if isinstance(node, exp.Values) and isinstance(alias, exp.TableAlias) and alias.columns:
-        renames = fresh_names([c.name for c in alias.columns])
-        alias.set("columns", [exp.to_identifier(renames.get(c.name, c.name), quoted=True) for c in alias.columns])
+    if isinstance(alias, exp.TableAlias) and alias.columns:
+        return alias
+    return leftmost_select(node)
+
+
+def _rename_outputs(names: exp.Expression) -> dict[str, str]:
+    """Rename the column names that differ only in case from an earlier one; returns {old: new}."""
+    if isinstance(names, exp.TableAlias):
+        renames = fresh_names([c.name for c in names.columns])
+        names.set("columns", [exp.to_identifier(renames.get(c.name, c.name), quoted=True) for c in names.columns])
         return renames
-    select = leftmost_select(node)
-    if select is None:
-        return {}
-    renames = fresh_names([p.alias_or_name for p in select.expressions])
+    renames = fresh_names([p.alias_or_name for p in names.expressions])
     if not renames:
         return {}
-    select.set("expressions", [_renamed(p, renames) for p in select.expressions])
-    for owner in {id(select): select, id(node): node}.values():  # ORDER BY may read the output names
+    names.set("expressions", [_renamed(p, renames) for p in names.expressions])
+    owner = names
+    while True:  # ORDER BY of the SELECT, or of set operations it leads, may read the output names
         for column in _own_order_columns(owner):
             if column.name in renames:
                 column.set("this", exp.to_identifier(renames[column.name], quoted=True))
-    return renames
+        if not (isinstance(owner.parent, exp.SetOperation) and owner.parent.this is owner):
+            return renames
+        owner = owner.parent
 
 
 def _renamed(projection: exp.Expression, renames: dict[str, str]) -> exp.Expression:
@@ -94,9 +103,7 @@ def fresh_names(names: list[str]) -> dict[str, str]:
 
 def leftmost_select(node: exp.Expression) -> exp.Select | None:
     """The SELECT whose output names a query's columns have (the first of a set operation)."""
-    while isinstance(node, exp.SetOperation):
-        node = node.this
-    while isinstance(node, exp.Subquery):
+    while isinstance(node, (exp.SetOperation, exp.Subquery, exp.Lateral)):
         node = node.this
     return node if isinstance(node, exp.Select) else None
 
@@ -119,12 +126,12 @@ def _rename_columns(scopes: list[Scope], catalog: Catalog, outputs: dict[int, di
                 continue
             done.add(id(column))
             source = _source(scope, column.table)
-            if isinstance(source, Scope):
-                renames = outputs.get(id(source.expression), {})
-            elif isinstance(source, exp.Table) and catalog.get(source.name) is not None:
+            if source is None:
+                continue
+            if isinstance(source, exp.Table) and not isinstance(source.this, exp.Func) and catalog.get(source.name):
                 renames = tables.setdefault(source.name, catalog.get(source.name).duckdb_names())
             else:
-                continue
+                renames = outputs.get(id(column_names(source)), {})
             name = renames.get(column.name, column.name)
             if name != column.name:
                 column.set("this", exp.to_identifier(name, quoted=True))
@@ -134,8 +141,7 @@ def _source(scope: Scope | None, alias: str):
     """What an alias names, looking outward for correlated columns (as qualification did)."""
     while scope is not None:
         if alias in scope.sources:
-            source = scope.sources[alias]
-            return None if isinstance(source, exp.Table) and isinstance(source.this, exp.Func) else source
+            return scope.sources[alias]
         scope = scope.parent
     return None
 

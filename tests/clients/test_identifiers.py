@@ -161,6 +161,11 @@ QUERIES = {
         'select "IsEven", count(distinct "Qty"), count(distinct qty) from evens group by 1 order by 1', None),
     "a set operation ordered by output names that differ in case": (
         'select "Qty" as q, qty as "Q" from evens where id < 3 union all select 1, 2 order by "Q", q', None),
+    "LATERAL columns that differ in case": (
+        'select e.id, l.* from evens e, lateral (select e."Qty" as "V", e.qty as v) l where e.id < 4 order by 1', None),
+    "a subquery's set operation ordered by names that differ in case": (
+        'select * from (select "Qty" as "Q", qty as q from evens where id < 9 union all select 3, 4 '
+        'order by q desc, "Q" limit 3) s', None),
     "VALUES with columns that differ in case": (
         'select v."A" + v.a * 10, * from (values (1, 2)) as v("A", a)', None),
     "a CSV file with columns Code and code": ('select *, "Code" + code from codes order by 1', None),

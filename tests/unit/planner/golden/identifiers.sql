@@ -56,3 +56,15 @@ SELECT "__c0" AS "q", "__c1" AS "Q" FROM "__stage_1" AS "__block" UNION ALL SELE
 select v."A", v.a from (values (1, 2)) as v("A", a)
 -- final
 SELECT "v"."A" AS "A", "v"."a_1" AS "a" FROM (VALUES (1, 2)) AS "v"("A", "a_1")
+-- case: LATERAL columns that differ only in case
+select m.k, l.* from "MyTable" m, lateral (select m."Qty" as "V", m.qty as v) l
+-- stage 1 scan MyTable gather
+SELECT "k", "Qty", "qty_1" FROM "MyTable"
+-- final
+SELECT "m"."k" AS "k", "l"."V" AS "V", "l"."v_1" AS "v" FROM "__stage_1" AS "m", LATERAL (SELECT "m"."Qty" AS "V", "m"."qty_1" AS "v_1") AS "l"
+-- case: a subquery's set operation ordered by its output names that differ in case
+select * from (select "Qty" as "Q", qty as q from "MyTable" union all select 3, 4 order by q desc limit 2) s
+-- stage 1 block MyTable gather
+SELECT "MyTable"."Qty" AS "__c0", "MyTable"."qty_1" AS "__c1" FROM "MyTable" AS "MyTable"
+-- final
+SELECT "s"."Q" AS "Q", "s"."q_1" AS "q" FROM (SELECT "__c0" AS "Q", "__c1" AS "q_1" FROM "__stage_1" AS "__block" UNION ALL SELECT 3 AS "3", 4 AS "4" ORDER BY "q_1" DESC NULLS FIRST LIMIT 2) AS "s"
