@@ -33,6 +33,7 @@ from duckflight.gateway.system import SystemCatalog
 from duckflight.gateway.workers import WorkerPool
 from duckflight.worker.arrow_stream import ArrowStream
 from duckflight.worker.resources import Resources, memory_limit
+from duckflight.worker.execute import quote_ident
 
 log = logging.getLogger(__name__)
 
@@ -165,13 +166,19 @@ class Engine:
     def _empty_output(self, cursor: duckdb.DuckDBPyConnection, stage) -> pa.Table:
         if stage.kind == "scan":
             return _empty(cursor, stage.columns)
-        # A block reads its table (by name) and the broadcasts already registered.
-        table = self.catalog.get(stage.table)
-        cursor.register(table.name, _empty(cursor, table.columns))
+        # A block reads the relations its fragments bind to splits (its table, tables every
+        # worker reads whole, tables cut by key ranges) and the stages already registered.
+        tables = {path: table for table in self.catalog.tables.values() for path in table.files}
+        scans = stage.fragments[0].scans if stage.fragments else []
+        relations = {scan.name: tables[scan.splits[0].path] for scan in scans if scan.splits} or \
+            {stage.table: self.catalog.get(stage.table)}
+        for name, table in relations.items():
+            cursor.register(name, _empty(cursor, table.columns))
         try:
             return cursor.sql(stage.sql).limit(0).to_arrow_table()
         finally:
-            cursor.unregister(table.name)
+            for name in relations:
+                cursor.unregister(name)
 
     def run(self, plan: Plan, running: Running, replan=None,
             stream: bool = True) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
@@ -262,7 +269,7 @@ def load_inputs(cursor: duckdb.DuckDBPyConnection, inputs: dict[str, "pa.Table |
 
 
 def _empty(cursor: duckdb.DuckDBPyConnection, columns: list[tuple[str, str]]) -> pa.Table:
-    select = ", ".join(f'CAST(NULL AS {t}) AS "{n}"' for n, t in columns)
+    select = ", ".join(f"CAST(NULL AS {t}) AS {quote_ident(n)}" for n, t in columns)
     return cursor.sql(f"SELECT {select} LIMIT 0").to_arrow_table()
 
 

@@ -2,7 +2,7 @@
 
 parse (Postgres dialect) → PostgreSQL output names → bind parameters → array constants →
 EXISTS without stars → qualify against the catalog → annotate types → (read the output
-columns' PostgreSQL types) → PostgreSQL casts → PostgreSQL division → push scans down →
+columns' PostgreSQL types) → names DuckDB tells apart → PostgreSQL casts → PostgreSQL division → push scans down →
 prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
 """
 
@@ -20,6 +20,7 @@ from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
 from duckflight.gateway.planner.cut_stages import cut_stages
+from duckflight.gateway.planner.duckdb_names import duckdb_names
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
 from duckflight.gateway.planner.output_names import output_names
 from duckflight.gateway.planner.plan import Plan
@@ -100,6 +101,7 @@ def plan_query(
     tree = qualify_query(tree, catalog)
     tree = annotate_types(tree, schema=catalog.sqlglot_schema(), dialect="postgres")
     columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
+    tree = duckdb_names(tree, catalog)  # after the analyses that read PostgreSQL's names
     tree = postgres_casts(tree)
     tree = postgres_division(tree)
     tree = pushdown_scans(tree, catalog)

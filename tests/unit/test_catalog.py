@@ -43,7 +43,7 @@ def test_a_damaged_file_makes_its_table_fail_alone(tmp_path):
     # The readable file of a broken table still shows its columns (psql's \d lists them).
     assert catalog.get("broken").columns == [("i", "BIGINT"), ("s", "VARCHAR")]
     # Only readable tables go to the planner's schema.
-    assert sorted(catalog.sqlglot_schema()) == ["good", "tail"]
+    assert sorted(catalog.sqlglot_schema().mapping) == ["good", "tail"]
 
 
 def test_files_with_different_columns_make_their_table_fail(tmp_path):
