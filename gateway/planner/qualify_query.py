@@ -21,17 +21,19 @@ from sqlglot.optimizer.qualify import qualify
 
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.planner.system_sources import is_gateway_table
 
 DATABASE = "duckflight"
 SCHEMA = "public"
 
 
-def qualify_query(expression: exp.Expression, catalog: Catalog) -> exp.Expression:
+def qualify_query(expression: exp.Expression, catalog: Catalog, schema: dict | None = None) -> exp.Expression:
+    """``schema``: sqlglot's schema when it is not the catalog's alone (``planner.schema``)."""
     _check_tables(expression, catalog)
     try:
         return qualify(
             expression,
-            schema=catalog.sqlglot_schema(),
+            schema=schema or catalog.sqlglot_schema(),
             dialect="postgres",
             validate_qualify_columns=True,
             quote_identifiers=True,
@@ -45,8 +47,8 @@ def _check_tables(expression: exp.Expression, catalog: Catalog) -> None:
     for table in expression.find_all(exp.Table):
         if not table.name or isinstance(table.this, exp.Func):
             continue  # a table function, e.g. generate_series(...)
-        if not table.db and table.name in ctes:
-            continue
+        if not table.db and table.name in ctes or is_gateway_table(table):
+            continue  # a catalog relation read on the gateway: system_sources placed it
         schema_ok = table.db in ("", SCHEMA) and table.catalog in ("", DATABASE)
         entry = catalog.get(table.name) if schema_ok else None
         if entry is None:

@@ -86,7 +86,6 @@ MACROS = {
     "pg_is_in_recovery": "() AS false",
     "pg_my_temp_schema": "() AS 0::BIGINT",
     "pg_is_other_temp_schema": "(n) AS false",
-    "pg_backend_pid": "() AS 0",
     "pg_postmaster_start_time": "() AS NULL::TIMESTAMPTZ",
     "array_remove": "(a, e) AS list_filter(a, x -> x IS DISTINCT FROM e)",  # psql's \\sv calls it
     "array_upper": "(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN len(a) END",
@@ -131,6 +130,13 @@ TABLE_MACROS = {
         CASE WHEN keyword_category <> 'reserved' THEN 'can be bare label' ELSE 'requires AS' END AS baredesc
         FROM duckdb_keywords()""",
 }
+
+# Arrays of OIDs printed as names, element by element (``'{23,25}'::oid[]::regtype[]``). Not a
+# lambda over the element macro: DuckDB refuses the subqueries of its lookups inside a lambda.
+ARRAY_NAMES = {f"{alias}_names": f"{alias}_name" for alias in ("regclass", "regtype", "regnamespace", "regrole")}
+MACROS.update({many: f"""(a) AS CASE WHEN a IS NOT NULL THEN coalesce((SELECT list({PG}.{one}(u.o) ORDER BY u.i)
+        FROM (SELECT unnest(a) AS o, unnest(range(1, len(a) + 1)) AS i) AS u), []::VARCHAR[]) END"""
+               for many, one in ARRAY_NAMES.items()})
 
 NAMES = set(MACROS) | set(TABLE_MACROS)
 

@@ -4,7 +4,7 @@
   we map) and ``events`` (CSV);
 * ``catalog_duckflight`` — an in-process cluster over it (URL);
 * ``catalog_pg`` — PostgreSQL 15 with a database ``duckflight`` where the role
-  ``duckflight`` owns the same tables (column types as duckflight reports them)
+  ``duckflight`` owns the same tables (column types as duckflight reports them, same rows)
   and a schema ``duckflight`` with a function ``worker_status()`` and a view ``workers``
   over it, as duckflight has (URL).
 
@@ -49,6 +49,14 @@ def worker_status_function() -> str:
             f"AS $$ SELECT {workers_columns()} WHERE false $$")
 
 
+def _rows(table) -> list[tuple]:
+    """A table's rows, read as duckflight reads its files."""
+    files = ", ".join(f"'{f}'" for f in table.files)
+    reader = f"read_parquet([{files}])" if table.format == "parquet" else f"read_csv([{files}])"
+    with duckdb.connect() as con:
+        return con.execute(f"SELECT * FROM {reader}").fetchall()
+
+
 @pytest.fixture(scope="session")
 def catalog_data(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("catalog-data")
@@ -82,6 +90,9 @@ def catalog_pg(catalog_data, tmp_path_factory):
             for table in catalog.tables.values():
                 columns = ", ".join(f'"{c}" {PG_TYPES[t]}' for c, t in table.columns)
                 pg.execute(f'CREATE TABLE "{table.name}" ({columns})')
+                rows = _rows(table)
+                marks = ", ".join(["%s"] * len(table.columns))
+                pg.cursor().executemany(f'INSERT INTO "{table.name}" VALUES ({marks})', rows)
             pg.execute("CREATE SCHEMA duckflight AUTHORIZATION duckflight")
             pg.execute(worker_status_function())
             pg.execute("CREATE VIEW duckflight.workers AS SELECT * FROM duckflight.worker_status()")
