@@ -64,6 +64,7 @@ BY_MESSAGE = FILE_ERRORS + [
     (re.compile(r'^relation "[^"]*" does not exist$'), "42P01", None),
     (re.compile(r'^(?:type|role) "[^"]*" does not exist$'), "42704", None),
     (re.compile(r'^schema "[^"]*" does not exist$'), "3F000", None),
+    (re.compile(r'^function "[^"]*" does not exist$'), "42883", None),
     (re.compile(r"division by zero", re.I), "22012", "division by zero"),
     (re.compile(r'Table with name "?([^"\s]+)"? does not exist', re.I), "42P01", 'relation "{0}" does not exist'),
     (re.compile(r'Referenced column "([^"]+)" not found', re.I), "42703", 'column "{0}" does not exist'),

@@ -7,7 +7,8 @@ here; ``run`` executes them on the gateway's DuckDB over the catalog image
 (``image``), after the rewrite rules that turn PostgreSQL's catalog SQL into
 DuckDB's: session functions → constants, pg_catalog functions → the image's
 macros, array constants, OID alias casts, PostgreSQL-only operators, NULL
-columns as text, catalog relations → image. Results show BIGINT[] as oid[]
+columns as text, set-returning functions of grouped queries in LATERAL, catalog
+relations → image. Results show BIGINT[] as oid[]
 (``oid_arrays``). A query that reads tables as well is the planner's: ``sources``
 tells it where the catalog relations are, and the final stage reads them there.
 """
@@ -32,6 +33,7 @@ from duckflight.gateway.planner.output_types import PgColumn, output_types
 from duckflight.gateway.planner.postgres_casts import postgres_casts
 from duckflight.gateway.result_types import typed
 from duckflight.gateway.system.functions import NAMES
+from duckflight.gateway.system.grouped_srfs import grouped_srfs
 from duckflight.gateway.system.image import Image
 from duckflight.gateway.system.oid_arrays import oid_arrays
 from duckflight.gateway.system.pg_catalog_functions import pg_catalog_functions
@@ -108,6 +110,7 @@ class SystemCatalog:
         tree = reg_casts(tree)
         tree = pg_operators(tree)
         tree = text_nulls(tree)
+        tree = grouped_srfs(tree)
         tree = system_relations(tree, self.image.relations)
         return tree.sql("duckdb"), declared
 

@@ -137,6 +137,20 @@ ARRAY_NAMES = {f"{alias}_names": f"{alias}_name" for alias in ("regclass", "regt
 MACROS.update({many: f"""(a) AS CASE WHEN a IS NOT NULL THEN coalesce((SELECT list({PG}.{one}(u.o) ORDER BY u.i)
         FROM (SELECT unnest(a) AS o, unnest(range(1, len(a) + 1)) AS i) AS u), []::VARCHAR[]) END"""
                for many, one in ARRAY_NAMES.items()})
+# A function by name, bare or schema-qualified (regproc), or with its argument types (regprocedure).
+FUNCTION_NAMES = f"""SELECT p.proname AS name, p.oid FROM {PG}.pg_proc p UNION ALL
+    SELECT n.nspname || '.' || p.proname, p.oid FROM {PG}.pg_proc p JOIN {PG}.pg_namespace n ON n.oid = p.pronamespace"""
+SIGNATURES = f"""SELECT p.proname || '(' || array_to_string({PG}.regtype_names(p.proargtypes), ',') || ')' AS name,
+    p.oid FROM {PG}.pg_proc p UNION ALL SELECT n.nspname || '.' || p.proname || '('
+    || array_to_string({PG}.regtype_names(p.proargtypes), ',') || ')', p.oid
+    FROM {PG}.pg_proc p JOIN {PG}.pg_namespace n ON n.oid = p.pronamespace"""
+SIGNATURE_TEXT = r"regexp_replace(n, '\s*([(),])\s*', '\1', 'g')"
+MACROS.update({
+    # An overloaded name stands for its first function (PostgreSQL: "more than one function named").
+    "to_regproc": f"(n) AS {lookup('name', 'oid', f'(SELECT name, min(oid) AS oid FROM ({FUNCTION_NAMES}) GROUP BY name)', 'n')}",
+    # PostgreSQL reads 'f(a, b)' and 'f(a,b)' alike: spaces around parentheses and commas go
+    "to_regprocedure": f"(n) AS {lookup('name', 'oid', f'(SELECT name, min(oid) AS oid FROM ({SIGNATURES}) GROUP BY name)', SIGNATURE_TEXT)}",
+})
 
 NAMES = set(MACROS) | set(TABLE_MACROS)
 

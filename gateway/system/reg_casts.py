@@ -56,6 +56,10 @@ def reg_casts(tree: exp.Expression) -> exp.Expression:
         name, array = type_name(cast.to)
         if name in ALIASES:
             cast.replace(_alias_array(cast.this, name) if array else _alias(cast.this, name, _compared(cast)))
+        elif name in ("regproc", "regprocedure") and cast.this.is_string and _to_oid(cast):
+            # 'f'::regproc::oid (pgspecial's \sf): the function's OID
+            error = exp.Anonymous(this="error", expressions=[exp.Literal.string(f'function "{cast.this.name}" does not exist')])
+            cast.replace(exp.Coalesce(this=qualified(f"to_{name}", [cast.this.copy()]), expressions=[error]))
         elif name in ("regproc", "regprocedure") and cast.this.is_string:
             cast.replace(exp.Literal.string(cast.this.name.removeprefix("pg_catalog.")))
         elif name in STORED_AS:
@@ -88,6 +92,11 @@ def type_name(to: exp.Expression) -> tuple[str | None, bool]:
     if isinstance(to, exp.DataType) and to.this == exp.DataType.Type.NAME:
         return "name", False
     return None, False
+
+
+def _to_oid(cast: exp.Cast) -> bool:
+    """Whether the cast is cast on to oid: its value is the OID, not the text the image stores."""
+    return isinstance(cast.parent, exp.Cast) and type_name(cast.parent.to)[0] == "oid"
 
 
 def _compared(cast: exp.Cast) -> bool:

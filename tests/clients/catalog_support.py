@@ -83,7 +83,7 @@ def catalog_pg(catalog_data, tmp_path_factory):
     catalog = Catalog.from_folder(catalog_data)
     with postgres15(tmp_path_factory.mktemp("catalog-pg")) as admin:
         with psycopg.connect(admin, autocommit=True) as pg:
-            pg.execute("CREATE ROLE duckflight LOGIN SUPERUSER")
+            pg.execute("CREATE ROLE duckflight LOGIN SUPERUSER CREATEDB CREATEROLE BYPASSRLS")  # as duckflight describes it
             pg.execute("CREATE DATABASE duckflight OWNER duckflight")
         url = admin.replace("postgres@", "duckflight@").rsplit("/", 1)[0] + "/duckflight"
         with psycopg.connect(url, autocommit=True) as pg:
