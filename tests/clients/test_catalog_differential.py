@@ -222,3 +222,30 @@ def test_workers_beside_a_table(catalog_duckflight):
     with psycopg.connect(catalog_duckflight, autocommit=True) as connection:
         rows = connection.execute("select w.state, count(*) from orders, duckflight.workers w group by 1").fetchall()
         assert rows == [("healthy", 10)]
+
+
+# The same rows as PostgreSQL's: pg_settings' description of every setting, the session's values
+# of those duckflight has, and information_schema.routines of the functions beside the tables.
+SAME_ROWS = {
+    "pg_settings": "select name, unit, category, short_desc, extra_desc, context, vartype, min_val, max_val, "
+                   "enumvals, boot_val from pg_settings order by name",
+    "pg_settings of the session": "select name, setting, source from pg_settings where name in ('TimeZone', "
+                                  "'application_name', 'search_path', 'DateStyle', 'standard_conforming_strings', "
+                                  "'extra_float_digits', 'client_encoding') order by name",
+    "routines": "select routine_schema, routine_name, routine_type, data_type, type_udt_name, security_type "
+                "from information_schema.routines where routine_schema not in ('pg_catalog', 'information_schema')",
+    "routines of pg_proc": "select count(*) = (select count(*) from pg_proc p join pg_namespace n on n.oid = "
+                           "p.pronamespace where n.nspname = 'pg_catalog') from information_schema.routines r "
+                           "where r.routine_schema = 'pg_catalog'",
+}
+
+
+@pytest.mark.parametrize("name", list(SAME_ROWS))
+def test_same_rows_as_postgresql(name, catalog_duckflight, catalog_pg):
+    answers = []
+    for url in (catalog_duckflight.replace("tester@", "duckflight@"), catalog_pg):
+        with psycopg.connect(url, autocommit=True, application_name="differential") as connection:
+            connection.execute("set timezone = 'America/New_York'")
+            connection.execute("set extra_float_digits = 3")
+            answers.append(connection.execute(SAME_ROWS[name]).fetchall())
+    assert answers[0] == answers[1]
