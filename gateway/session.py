@@ -109,7 +109,8 @@ class Session:
             return Described(oids, None)  # DECLARE, MOVE, COPY, SET, ...: no rows (COPY's go as CopyData)
         tree = parse(statement.sql)
         system = self.engine.system.answers(tree)
-        oids = parameter_oids(infer_parameters(tree, None if system else self.engine.catalog), declared)
+        catalog = None if system else self.engine.catalog
+        oids = parameter_oids(infer_parameters(tree, catalog, self.engine.system.sources), declared)
         nulls = [BoundParam(oid, None) for oid in oids]
         if system:
             return Described(oids, self._zoned(self.engine.system.describe(tree, nulls, self.view())))

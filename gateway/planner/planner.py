@@ -30,8 +30,8 @@ from duckflight.gateway.planner.postgres_casts import postgres_casts
 from duckflight.gateway.planner.postgres_division import postgres_division
 from duckflight.gateway.planner.prune_splits import prune_splits
 from duckflight.gateway.planner.pushdown_scans import pushdown_scans
-from duckflight.gateway.planner.qualify_query import DATABASE, SCHEMA, qualify_query
-from duckflight.gateway.planner.system_sources import gateway_only, system_calls, system_sources
+from duckflight.gateway.planner.qualify_query import qualify_query
+from duckflight.gateway.planner.system_sources import gateway_only, placed, system_calls
 from duckflight.gateway.planner.unstar_exists import unstar_exists
 from duckflight.gateway.system.pg_catalog_functions import pg_catalog_functions
 from duckflight.gateway.system.reg_casts import qualify_alias_arrays
@@ -109,10 +109,8 @@ def plan_query(
     tree = session_functions(tree, session.settings, session.backend_pid)  # before qualify: USER is no column
     tree = array_literals(tree)  # after naming: '{1}'::int[] is named int4 too
     tree = unstar_exists(tree)
-    if sources is not None:
-        tree = system_sources(tree, catalog, sources.relations)
+    tree, schema = placed(tree, catalog, sources)
     reads_catalog = gateway_only(tree)
-    schema = _schema(catalog, sources) if reads_catalog else catalog.sqlglot_schema()
     tree = qualify_query(tree, catalog, schema)
     tree = annotate_types(tree, schema=schema, dialect="postgres")
     columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
@@ -128,8 +126,3 @@ def plan_query(
     plan.output_types = columns
     plan.reads_catalog = reads_catalog
     return plan
-
-
-def _schema(catalog: Catalog, sources) -> dict:
-    """sqlglot's schema of the tables and the catalog relations: both nested as catalog.schema.name."""
-    return {DATABASE: {SCHEMA: catalog.sqlglot_schema()}, **sources.schema}

@@ -21,10 +21,8 @@ from sqlglot.optimizer.qualify import qualify
 
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.pgwire.backend import SqlError
-from duckflight.gateway.planner.system_sources import is_gateway_table
+from duckflight.gateway.planner.system_sources import DATABASE, SCHEMA, is_gateway_table
 
-DATABASE = "duckflight"
-SCHEMA = "public"
 
 
 def qualify_query(expression: exp.Expression, catalog: Catalog, schema: dict | None = None) -> exp.Expression:

@@ -30,6 +30,7 @@ from duckflight.gateway.system.reg_casts import reg_casts
 from duckflight.gateway.system.system_functions import system_functions
 from duckflight.gateway.system.system_relations import system_relations
 
+DATABASE, SCHEMA = "duckflight", "public"  # where the tables are: duckflight.public.t is t
 # Catalogs of the gateway's DuckDB that only the gateway has: the image, and the
 # relations registered on the query's cursor (image.DYNAMIC).
 GATEWAY_CATALOGS = (PG.split(".")[0], "temp")
@@ -37,6 +38,17 @@ GATEWAY_CATALOGS = (PG.split(".")[0], "temp")
 
 def system_sources(tree: exp.Expression, catalog: Catalog, relations: dict[tuple[str, str], str]) -> exp.Expression:
     return system_relations(tree, relations, shadowing=set(catalog.tables), function_aliases=False)
+
+
+def placed(tree: exp.Expression, catalog: Catalog, sources) -> tuple[exp.Expression, dict]:
+    """The tree with its catalog relations placed (``sources``: ``system.SystemSources``, or
+    None), and sqlglot's schema to qualify and type it with: the tables', and when it reads
+    the image the image's too, both nested as catalog.schema.relation."""
+    if sources is not None:
+        tree = system_sources(tree, catalog, sources.relations)
+    if not gateway_only(tree):
+        return tree, catalog.sqlglot_schema()
+    return tree, {DATABASE: {SCHEMA: catalog.sqlglot_schema()}, **sources.schema}
 
 
 def system_calls(tree: exp.Expression) -> exp.Expression:

@@ -112,6 +112,9 @@ MACROS = {
     # information_schema._pg_expandarray: one row (x, n) per element, as pgjdbc's getPrimaryKeys reads it.
     "_pg_expandarray": "(a) AS unnest(list_transform(range(len(a)), i -> {'x': a[i + 1], 'n': i + 1}))",
     "pg_has_role": "(r, p) AS true, (u, r, p) AS true",
+    # The type a value is sent as (pg_types.type_oids), printed as regtype prints it.
+    "pg_typeof": f"""(x) AS {PG}.regtype_name(CASE WHEN typeof(x) LIKE 'DECIMAL(%)[]' THEN 1231 WHEN typeof(x) LIKE 'DECIMAL(%)' THEN 1700
+        ELSE coalesce({lookup('duckdb', 'oid', f'{INTERNAL}.type_oids', 'typeof(x)')}, 25) END)""",
 }
 
 # Privileges of a read-only database: reading, yes; changing anything, no.

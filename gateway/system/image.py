@@ -21,7 +21,7 @@ from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.system import definitions, rows
 from duckflight.gateway.system.functions import INTERNAL, create_statements
 from duckflight.gateway.system.layout import LAYOUT
-from duckflight.gateway.system.pg_types import arrow_column_types, column_types, type_names
+from duckflight.gateway.system.pg_types import arrow_column_types, column_types, type_names, type_oids
 
 IMAGE = "catalog_image"
 SCHEMAS = {"pg_catalog": "pg", "information_schema": "info"}
@@ -85,6 +85,7 @@ class Image:
                        "suffix VARCHAR)", type_names())
         keys = [(key, t["oid"]) for t in type_names() for key in (t["typname"], t["full_name"], t["name"] + t["suffix"])]
         self._internal("type_keys (key VARCHAR, oid BIGINT)", [{"key": k, "oid": o} for k, o in _unique(keys)])
+        self._internal("type_oids (duckdb VARCHAR, oid BIGINT)", type_oids(self.database))
         self._internal("relation_sizes (oid BIGINT, bytes BIGINT)", [{"oid": r.oid, "bytes": r.size} for r in relations])
         self._internal("relation_names (name VARCHAR, oid BIGINT, display BOOLEAN)", relation_names(relations))
         # The text pg_get_viewdef, pg_get_ruledef and pg_get_functiondef print (plain, pretty).

@@ -202,6 +202,8 @@ MIXED = {
                            "where c.relname = 'orders' group by 1",
     "settings": "select s.setting, count(*) from orders, pg_settings s where s.name = 'TimeZone' group by 1",
     "a user's USER": "select user, count(*) from events",
+    "pg_typeof": "select pg_typeof(o_comment), pg_typeof(o_totalprice), pg_typeof(o_orderdate), pg_typeof(o_at), "
+                 "pg_typeof(o_qty + 1), pg_typeof('x'), count(*) from orders group by 1, 2, 3, 4, 5, 6",
 }
 
 
@@ -215,6 +217,17 @@ def test_catalog_in_a_query_over_tables(name, catalog_duckflight, catalog_pg):
             cursor = connection.execute(MIXED[name])
             answers.append(([c.name for c in cursor.description], cursor.fetchall()))
     assert answers[0] == answers[1]
+
+
+def test_catalog_in_a_query_over_tables_with_parameters(catalog_duckflight, catalog_pg):
+    """Parameters typed from a catalog column (Describe) and bound into the catalog part."""
+    sql = ("select count(*), min(c.relname) from orders o join pg_attribute a on a.attnum = o.o_qty "
+           "join pg_class c on c.oid = a.attrelid where c.relname = %s and current_setting(%s) <> %s")
+    answers = []
+    for url in (catalog_duckflight.replace("tester@", "duckflight@"), catalog_pg):
+        with psycopg.connect(url, autocommit=True) as connection:
+            answers.append(connection.execute(sql, ["orders", "TimeZone", "Mars"], prepare=True).fetchall())
+    assert answers[0] == answers[1] == [(9, "orders")]
 
 
 def test_workers_beside_a_table(catalog_duckflight):
