@@ -3,6 +3,8 @@
 * ``catalog_data`` — a data folder: ``orders`` (Parquet, one file per type family
   we map) and ``events`` (CSV);
 * ``catalog_duckflight`` — an in-process cluster over it (URL);
+* ``sqlalchemy14`` — the python of a venv of its own with SQLAlchemy 1.4 and psycopg2
+  (Superset's line; it cannot share a venv with the project's SQLAlchemy 2.x);
 * ``catalog_pg`` — PostgreSQL 15 with a database ``duckflight`` where the role
   ``duckflight`` owns the same tables (column types as duckflight reports them, same rows)
   and a schema ``duckflight`` with a function ``worker_status()`` and a view ``workers``
@@ -13,6 +15,8 @@ Test modules import the fixtures they use (``from catalog_support import ...``).
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -97,3 +101,17 @@ def catalog_pg(catalog_data, tmp_path_factory):
             pg.execute(worker_status_function())
             pg.execute("CREATE VIEW duckflight.workers AS SELECT * FROM duckflight.worker_status()")
         yield url
+
+
+@pytest.fixture(scope="session")
+def sqlalchemy14(tmp_path_factory) -> str:
+    """The python of a fresh venv with SQLAlchemy 1.4 and psycopg2 (its default PostgreSQL driver)."""
+    folder = tmp_path_factory.mktemp("sqlalchemy14") / "venv"
+    base = getattr(sys, "_base_executable", None) or shutil.which("python3")
+    subprocess.run([base, "-m", "venv", str(folder)], check=True, timeout=120)
+    python = str(folder / "bin" / "python")
+    done = subprocess.run([python, "-m", "pip", "install", "-q", "sqlalchemy>=1.4,<1.5", "psycopg2-binary>=2.9,<3"],
+                          capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr[-4000:]
+    return python
+

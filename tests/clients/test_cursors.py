@@ -7,10 +7,13 @@ the command tag, the rows and the SQLSTATE of an error must be the same.
 
 from __future__ import annotations
 
+import json
+import subprocess
+
 import psycopg
 import pytest
 
-from catalog_support import catalog_data, catalog_duckflight, catalog_pg  # noqa: F401
+from catalog_support import catalog_data, catalog_duckflight, catalog_pg, sqlalchemy14  # noqa: F401
 
 QUERY = "select o_orderkey from orders order by o_orderkey"
 # Positions that PostgreSQL's DoPortalRunFetch treats apart: rewinds, past either end, FETCH 0, MOVE.
@@ -86,3 +89,47 @@ def test_psycopg_scrollable_named_cursor(catalog_duckflight, catalog_pg):
         answers.append(seen)
     assert answers[0] == answers[1]
     assert answers[0][1] == (1,)
+
+
+PSYCOPG2 = """
+import json, sys
+import psycopg2
+connection = psycopg2.connect(sys.argv[1])
+seen = []
+with connection.cursor("walk", scrollable=True) as cursor:
+    cursor.itersize = 3
+    cursor.execute("QUERY")
+    seen.append(cursor.fetchmany(4))
+    cursor.scroll(-2)
+    seen.append(cursor.fetchone())
+    cursor.scroll(8, mode="absolute")
+    seen.append(cursor.fetchall())
+    cursor.scroll(1, mode="absolute")
+    seen.append(list(cursor)[:3])
+with connection.cursor("forward", scrollable=False) as cursor:
+    cursor.execute("QUERY")
+    cursor.fetchmany(3)
+    try:
+        cursor.scroll(-1)
+    except psycopg2.Error as error:
+        seen.append(error.pgcode)
+connection.rollback()
+with connection.cursor() as cursor:
+    cursor.execute("select count(*) from pg_cursors")
+    seen.append(cursor.fetchone())
+print(json.dumps(seen, default=str))
+"""
+
+
+@pytest.mark.timeout(900)
+def test_psycopg2_named_cursors(sqlalchemy14, catalog_duckflight, catalog_pg):
+    """psycopg2 (Superset's and SQLAlchemy 1.4's driver): scrollable named cursors, and a
+    forward-only one refusing to go back."""
+    answers = []
+    for url in (catalog_duckflight.replace("tester@", "duckflight@"), catalog_pg):
+        done = subprocess.run([sqlalchemy14, "-c", PSYCOPG2.replace("QUERY", QUERY), url], capture_output=True,
+                              text=True, timeout=120, stdin=subprocess.DEVNULL)
+        assert done.returncode == 0, done.stderr[-4000:]
+        answers.append(json.loads(done.stdout))
+    assert answers[0] == answers[1]
+    assert answers[0][-2] == "55000"

@@ -10,7 +10,6 @@ the two cannot share one).
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ import pytest
 
 sqlalchemy = pytest.importorskip("sqlalchemy")
 
-from catalog_support import catalog_data, catalog_duckflight, catalog_pg  # noqa: E402,F401
+from catalog_support import catalog_data, catalog_duckflight, catalog_pg, sqlalchemy14  # noqa: E402,F401
 
 SCRIPT = Path(__file__).with_name("sqlalchemy_inspect.py")
 
@@ -61,19 +60,6 @@ def assert_same(python: str, url: str, duckflight: str, pg: str) -> None:
 
 def test_every_inspector_method_matches_postgresql(catalog_duckflight, catalog_pg):
     assert_same(sys.executable, "postgresql+psycopg://", catalog_duckflight, catalog_pg)
-
-
-@pytest.fixture(scope="module")
-def sqlalchemy14(tmp_path_factory) -> str:
-    """The python of a fresh venv with SQLAlchemy 1.4 and psycopg2 (its default PostgreSQL driver)."""
-    folder = tmp_path_factory.mktemp("sqlalchemy14") / "venv"
-    base = getattr(sys, "_base_executable", None) or shutil.which("python3")
-    subprocess.run([base, "-m", "venv", str(folder)], check=True, timeout=120)
-    python = str(folder / "bin" / "python")
-    done = subprocess.run([python, "-m", "pip", "install", "-q", "sqlalchemy>=1.4,<1.5", "psycopg2-binary>=2.9,<3"],
-                          capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
-    assert done.returncode == 0, done.stderr[-4000:]
-    return python
 
 
 @pytest.mark.timeout(900)
