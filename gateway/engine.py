@@ -34,7 +34,8 @@ from duckflight.gateway.system.session_functions import calls_session
 from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.workers import WorkerPool
 from duckflight.worker.arrow_stream import ArrowStream
-from duckflight.worker.spill import spill_config
+from duckflight.worker.resources import Resources, memory_limit
+from duckflight.worker.execute import quote_ident
 
 log = logging.getLogger(__name__)
 
@@ -82,12 +83,13 @@ class Engine:
     """Shared state and query execution for every session of one gateway."""
 
     def __init__(self, catalog: Catalog, workers: WorkerPool, scheduler: Scheduler, *,
-                 broadcast_limit: int = BROADCAST_BYTES):
+                 broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None):
         self.catalog = catalog
         self.broadcast_limit = broadcast_limit
         self.workers = workers
         self.scheduler = scheduler
-        self.database = duckdb.connect(config=spill_config("gateway"))
+        resources = resources or Resources("gateway", memory_limit(None, "gateway"))
+        self.database = duckdb.connect(config=resources.duckdb_config())
         # Plans by (query text, parameter values, workers): BI tools and drivers
         # run the same statements again and again, and planning costs 10-30 ms.
         self._plans: OrderedDict = OrderedDict()
@@ -114,6 +116,8 @@ class Engine:
         else:
             plan = plan_query(tree, self.catalog, workers, query_id, params, broadcast_bytes=self.broadcast_limit,
                               sources=self.system.sources, session=view)
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("[query %s] plan:\n%s", query_id, explain(plan))
             with self._plans_lock:
                 self._plans[key] = _Cached(plan)
                 while len(self._plans) > PLAN_CACHE:
@@ -174,13 +178,19 @@ class Engine:
     def _empty_output(self, cursor: duckdb.DuckDBPyConnection, stage) -> pa.Table:
         if stage.kind == "scan":
             return _empty(cursor, stage.columns)
-        # A block reads its table (by name) and the broadcasts already registered.
-        table = self.catalog.get(stage.table)
-        cursor.register(table.name, _empty(cursor, table.columns))
+        # A block reads the relations its fragments bind to splits (its table, tables every
+        # worker reads whole, tables cut by key ranges) and the stages already registered.
+        tables = {path: table for table in self.catalog.tables.values() for path in table.files}
+        scans = stage.fragments[0].scans if stage.fragments else []
+        relations = {scan.name: tables[scan.splits[0].path] for scan in scans if scan.splits} or \
+            {stage.table: self.catalog.get(stage.table)}
+        for name, table in relations.items():
+            cursor.register(name, _empty(cursor, table.columns))
         try:
             return cursor.sql(stage.sql).limit(0).to_arrow_table()
         finally:
-            cursor.unregister(table.name)
+            for name in relations:
+                cursor.unregister(name)
 
     def run(self, plan: Plan, running: Running, replan=None, stream: bool = True,
             view: SessionView | None = None) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
@@ -274,7 +284,7 @@ def load_inputs(cursor: duckdb.DuckDBPyConnection, inputs: dict[str, "pa.Table |
 
 
 def _empty(cursor: duckdb.DuckDBPyConnection, columns: list[tuple[str, str]]) -> pa.Table:
-    select = ", ".join(f'CAST(NULL AS {t}) AS "{n}"' for n, t in columns)
+    select = ", ".join(f"CAST(NULL AS {t}) AS {quote_ident(n)}" for n, t in columns)
     return cursor.sql(f"SELECT {select} LIMIT 0").to_arrow_table()
 
 

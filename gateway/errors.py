@@ -58,8 +58,17 @@ FILE_ERRORS = [
 ]
 FILE_STATES = {"XX001", "58P01", "58030", "42501", "22P04", "22021"}
 
+# A query that needs more memory (or spill space) than the process may use: PostgreSQL's
+# 53200 "out of memory", naming the limit DuckDB reports as "(used/limit used)".
+MEMORY_ERRORS = [
+    (re.compile(r"max_temp_directory_size"), "53200",
+     "out of memory: the query needs more than the memory limit and the spill limit (--max-temp-size) allow"),
+    (re.compile(r"(?:failed to|could not) allocate [^\n]*\([^/()\n]+/([^()\n]+) used\)"), "53200",
+     "out of memory: the query needs more than the memory limit of {0} (--memory-limit)"),
+]
+
 # (pattern on DuckDB's message, SQLSTATE, PostgreSQL-style message template)
-BY_MESSAGE = FILE_ERRORS + [
+BY_MESSAGE = FILE_ERRORS + MEMORY_ERRORS + [
     # Raised by the catalog image's own lookups (reg_casts): PostgreSQL's words already.
     (re.compile(r'^relation "[^"]*" does not exist$'), "42P01", None),
     (re.compile(r'^(?:type|role) "[^"]*" does not exist$'), "42704", None),

@@ -3,9 +3,9 @@
 parse (Postgres dialect) → pg_catalog.f() as f() → PostgreSQL output names → bind parameters →
 session functions as constants → array constants → EXISTS without stars → catalog relations
 from the gateway's image → qualify against the catalog → annotate types → (read the output
-columns' PostgreSQL types) → PostgreSQL casts → the catalog's functions and casts → PostgreSQL
-division → push scans down → prune splits → distribute blocks → cut into stages. Each step
-is a rule module of its own.
+columns' PostgreSQL types) → names DuckDB tells apart → PostgreSQL casts → the catalog's
+functions and casts → PostgreSQL division → push scans down → prune splits → distribute
+blocks → cut into stages. Each step is a rule module of its own.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
 from duckflight.gateway.planner.cut_stages import cut_stages
+from duckflight.gateway.planner.duckdb_names import duckdb_names
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
 from duckflight.gateway.planner.output_names import output_names
 from duckflight.gateway.planner.plan import Plan
@@ -114,6 +115,7 @@ def plan_query(
     tree = qualify_query(tree, catalog, schema)
     tree = annotate_types(tree, schema=schema, dialect="postgres")
     columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
+    tree = duckdb_names(tree, catalog)  # after the analyses that read PostgreSQL's names
     tree = postgres_casts(tree)
     tree = system_calls(tree)
     reads_catalog = reads_catalog or gateway_only(tree)

@@ -26,6 +26,10 @@ def definition(table: str, arg: str, pretty: str) -> str:
     return f"CASE WHEN {pretty} IS NOT NULL THEN {lookup('oid', text, f'{INTERNAL}.{table}', arg)} END"
 
 
+# A possibly qualified name as PostgreSQL reads it (stringToQualifiedNameList): unquoted parts
+# fold to lower case, quoted ones keep their case; the parts joined by dots (relation_names' keys).
+NAME_PARTS = ("array_to_string(list_transform(regexp_extract_all({}, '\"(?:[^\"]|\"\")*\"|[^.\"]+'), "
+              "p -> CASE WHEN p[1] = '\"' THEN replace(p[2:-2], '\"\"', '\"') ELSE lower(p) END), '.')")
 ON_PATH = "{} IN (SELECT oid FROM %s.pg_namespace WHERE list_contains(path, nspname))" % PG
 TYPE = lookup("oid", "{'name': name, 'base': base, 'suffix': suffix}", f"{INTERNAL}.type_names", "t")
 # name -> macro body (parameters and expression, as after CREATE MACRO name).
@@ -93,12 +97,12 @@ MACROS = {
     "quote_ident": """(s) AS CASE WHEN regexp_full_match(s, '[a-z_][a-z0-9_$]*')
         AND s NOT IN (SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category <> 'unreserved')
         THEN s ELSE '"' || replace(s, '"', '""') || '"' END""",
-    "to_regclass": f"(n) AS {lookup('name', 'oid', f'{INTERNAL}.relation_names', 'n')}",
+    "to_regclass": f"(n) AS {lookup('name', 'oid', f'{INTERNAL}.relation_names', NAME_PARTS.format('n'))}",
     "to_regtype": f"(n) AS {lookup('key', 'oid', f'{INTERNAL}.type_keys', 'n')}",
     "to_regnamespace": f"(n) AS {lookup('nspname', 'oid', f'{PG}.pg_namespace', 'n')}",
     "to_regrole": f"(n) AS {lookup('rolname', 'oid', f'{PG}.pg_authid', 'n')}",
     # OID 0 (InvalidOid, e.g. pg_type.typelem of a non-array) prints as '-' in every reg* type.
-    "regclass_name": f"(o) AS CASE WHEN o = 0 THEN '-' ELSE {lookup('oid', 'name', f'{INTERNAL}.relation_names WHERE display', 'o')} END",
+    "regclass_name": f"(o) AS CASE WHEN o = 0 THEN '-' ELSE {lookup('oid', 'shown', f'{INTERNAL}.relation_names WHERE shown IS NOT NULL', 'o')} END",
     "regtype_name": f"(t) AS CASE WHEN t = 0 THEN '-' ELSE {TYPE}.name || {TYPE}.suffix END",
     "regnamespace_name": f"(o) AS CASE WHEN o = 0 THEN '-' ELSE {lookup('oid', 'nspname', f'{PG}.pg_namespace', 'o')} END",
     "regrole_name": f"(o) AS CASE WHEN o = 0 THEN '-' ELSE {lookup('oid', 'rolname', f'{PG}.pg_authid', 'o')} END",

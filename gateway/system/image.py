@@ -13,6 +13,7 @@ keeps a cursor's registered tables in its ``temp`` catalog).
 from __future__ import annotations
 
 import os
+import re
 
 import duckdb
 import pyarrow as pa
@@ -55,6 +56,11 @@ class Image:
         described = self._relations(catalog, workers_schema)
         self._fill(described, catalog, workers_schema)
 
+    def _keywords(self) -> set[str]:
+        """Keywords a name must be quoted to be, as the macro quote_ident decides."""
+        found = self.database.execute("SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category <> 'unreserved'")
+        return {row[0] for row in found.fetchall()}
+
     def _schema(self, key: tuple[str, str]) -> pa.Schema:
         return self.database.sql(f"SELECT * FROM {IMAGE}.{SCHEMAS[key[0]]}.{key[1]} LIMIT 0").to_arrow_table().schema
 
@@ -62,7 +68,7 @@ class Image:
         found = []
         for oid, table in enumerate(sorted(catalog.tables.values(), key=lambda t: t.name), rows.FIRST_RELATION_OID):
             types = column_types(self.database, [t for _, t in table.columns])
-            found.append(rows.Relation(oid, "public", table.name, "r", list(zip([c for c, _ in table.columns], types)),
+            found.append(rows.Relation(oid, "public", table.name, "r", list(zip(table.names, types)),
                                        access_method=table.format, row_count=table.row_count, size=_size(table.files)))
         for oid, ((schema, name), columns) in enumerate(LAYOUT.items(), FIRST_SYSTEM_OID):
             kind = "r" if schema == "pg_catalog" and name not in VIEWS else "v"
@@ -87,7 +93,8 @@ class Image:
         self._internal("type_keys (key VARCHAR, oid BIGINT)", [{"key": k, "oid": o} for k, o in _unique(keys)])
         self._internal("type_oids (duckdb VARCHAR, oid BIGINT)", type_oids(self.database))
         self._internal("relation_sizes (oid BIGINT, bytes BIGINT)", [{"oid": r.oid, "bytes": r.size} for r in relations])
-        self._internal("relation_names (name VARCHAR, oid BIGINT, display BOOLEAN)", relation_names(relations))
+        self._internal("relation_names (name VARCHAR, oid BIGINT, shown VARCHAR)",
+                       relation_names(relations, self._keywords()))
         # The text pg_get_viewdef, pg_get_ruledef and pg_get_functiondef print (plain, pretty).
         self._internal("view_definitions (oid BIGINT, plain VARCHAR, pretty VARCHAR)",
                        [{"oid": r.oid, "plain": r.definition[0], "pretty": r.definition[1]}
@@ -114,15 +121,20 @@ class Image:
         self.database.unregister("__image_rows")
 
 
-def relation_names(relations: list[rows.Relation]) -> list[dict]:
-    """How regclass reads and prints names: bare when on the search path, else schema-qualified."""
+def relation_names(relations: list[rows.Relation], keywords: set[str]) -> list[dict]:
+    """How regclass reads names (``name``: the parts as spelled, joined by dots) and prints
+    them (``shown``): bare when on the search path, else schema-qualified, each part quoted
+    where PostgreSQL's quote_identifier would."""
+    def quoted(*parts: str) -> str:
+        return ".".join(p if re.fullmatch(r"[a-z_][a-z0-9_$]*", p) and p not in keywords
+                        else '"' + p.replace('"', '""') + '"' for p in parts)
     found = []
     for r in relations:
         visible = r.schema in ("pg_catalog", "public")
-        found.append((f"{r.schema}.{r.name}", r.oid, not visible))
+        found.append((f"{r.schema}.{r.name}", r.oid, None if visible else quoted(r.schema, r.name)))
         if visible:
-            found.append((r.name, r.oid, True))
-    return [{"name": name, "oid": oid, "display": display} for name, oid, display in _unique(found)]
+            found.append((r.name, r.oid, quoted(r.name)))
+    return [{"name": name, "oid": oid, "shown": shown} for name, oid, shown in _unique(found)]
 
 
 def _unique(rows_: list[tuple]) -> list[tuple]:

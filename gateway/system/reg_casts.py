@@ -114,9 +114,17 @@ def _alias(value: exp.Expression, name: str, compared: bool = False) -> exp.Expr
     if value.is_string:
         text = value.name.removeprefix("pg_catalog.") if name == "regtype" else value.name
         found = qualified(to_oid, [exp.Literal.string(text)])
-        error = exp.Anonymous(this="error", expressions=[exp.Literal.string(missing.format(text))])
+        shown = name_parts(text) if name == "regclass" else text
+        error = exp.Anonymous(this="error", expressions=[exp.Literal.string(missing.format(shown))])
         return exp.Coalesce(this=found, expressions=[error])
     return exp.cast(value, "BIGINT") if compared else qualified(to_name, [value])
+
+
+def name_parts(text: str) -> str:
+    """A possibly qualified name as PostgreSQL reads it: unquoted parts in lower case, quoted
+    ones as written, joined by dots (what ``functions.NAME_PARTS`` computes in SQL)."""
+    parts = re.findall(r'"(?:[^"]|"")*"|[^."]+', text)
+    return ".".join(p[1:-1].replace('""', '"') if p.startswith('"') else p.lower() for p in parts)
 
 
 def _alias_array(value: exp.Expression, name: str) -> exp.Expression:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -27,6 +29,7 @@ import pytest
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.system.pg_types import arrow_column_types
 from duckflight.gateway.workers import WorkerPool
+from duckflight.worker.execute import quote_ident
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "integration"))
@@ -83,24 +86,41 @@ def catalog_duckflight(catalog_data):
 
 
 @pytest.fixture(scope="session")
-def catalog_pg(catalog_data, tmp_path_factory):
-    catalog = Catalog.from_folder(catalog_data)
-    with postgres15(tmp_path_factory.mktemp("catalog-pg")) as admin:
-        with psycopg.connect(admin, autocommit=True) as pg:
-            pg.execute("CREATE ROLE duckflight LOGIN SUPERUSER CREATEDB CREATEROLE BYPASSRLS")  # as duckflight describes it
-            pg.execute("CREATE DATABASE duckflight OWNER duckflight")
-        url = admin.replace("postgres@", "duckflight@").rsplit("/", 1)[0] + "/duckflight"
+def catalog_pg(catalog_data):
+    with pg_database() as url:
         with psycopg.connect(url, autocommit=True) as pg:
+            catalog = Catalog.from_folder(catalog_data)
+            create_tables(pg, catalog)
             for table in catalog.tables.values():
-                columns = ", ".join(f'"{c}" {PG_TYPES[t]}' for c, t in table.columns)
-                pg.execute(f'CREATE TABLE "{table.name}" ({columns})')
-                rows = _rows(table)
                 marks = ", ".join(["%s"] * len(table.columns))
-                pg.cursor().executemany(f'INSERT INTO "{table.name}" VALUES ({marks})', rows)
+                pg.cursor().executemany(f"INSERT INTO {quote_ident(table.name)} VALUES ({marks})", _rows(table))
             pg.execute("CREATE SCHEMA duckflight AUTHORIZATION duckflight")
             pg.execute(worker_status_function())
             pg.execute("CREATE VIEW duckflight.workers AS SELECT * FROM duckflight.worker_status()")
         yield url
+
+
+@contextmanager
+def pg_database():
+    """A throwaway PostgreSQL 15 with a database ``duckflight`` owned by the role ``duckflight``
+    (its URL). Not under pytest's temporary folder: every pytest run makes
+    /tmp/pytest-of-<user> private again, which would lock the ``postgres`` user out."""
+    folder = Path(tempfile.mkdtemp(prefix="duckflight-pg15-"))
+    try:
+        with postgres15(folder) as admin:
+            with psycopg.connect(admin, autocommit=True) as pg:
+                pg.execute("CREATE ROLE duckflight LOGIN SUPERUSER CREATEDB CREATEROLE BYPASSRLS")  # as duckflight describes it
+                pg.execute("CREATE DATABASE duckflight OWNER duckflight")
+            yield admin.replace("postgres@", "duckflight@").rsplit("/", 1)[0] + "/duckflight"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def create_tables(pg: psycopg.Connection, catalog: Catalog) -> None:
+    """The catalog's tables, empty, with their columns' names as the files spell them."""
+    for table in catalog.tables.values():
+        columns = ", ".join(f"{quote_ident(n)} {PG_TYPES[t]}" for n, t in table.pg_columns())
+        pg.execute(f"CREATE TABLE {quote_ident(table.name)} ({columns})")
 
 
 @pytest.fixture(scope="session")
@@ -114,4 +134,3 @@ def sqlalchemy14(tmp_path_factory) -> str:
                           capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr[-4000:]
     return python
-

@@ -25,6 +25,7 @@ from duckflight.protos import registry_pb2, registry_pb2_grpc
 from duckflight.worker.client import WorkerClient
 
 from duckflight.gateway.up import free_port
+from processes import descendants
 
 FRAGMENT_TIMEOUT = 3.0
 FAST = ["--health-interval", "0.5", "--health-timeout", "0.5",
@@ -377,3 +378,28 @@ def _answers(address: str) -> bool:
         return False
     finally:
         client.close()
+
+
+@pytest.mark.timeout(120)
+def test_kill_9_the_gateway_under_up(tpch_sf01, referee_sf01, launch_up, free_tcp_port):
+    """`up` starts a killed gateway again over the same workers; clients connect again."""
+    up = start_up(launch_up, tpch_sf01, free_tcp_port)
+    url = dsn(free_tcp_port)
+    workers = worker_pids(up)
+    gateway = next(p for p in descendants(up.proc.pid) if "gateway" in _cmdline(p).split())
+    conn = psycopg.connect(url, autocommit=True)
+    os.kill(gateway, signal.SIGKILL)
+    with pytest.raises(psycopg.OperationalError):
+        conn.execute("select count(*) from nation")
+    until(lambda: _try(query, url, "select count(*) from nation") == [(25,)], 20, "the gateway back")
+    assert re.search(rf"gateway \(pid {gateway}\) exited with code -9; restarting", up.output())
+    assert worker_pids(up) == workers  # the workers stayed
+    total = "select l_returnflag, count(*), sum(l_quantity) from lineitem group by 1 order by 1"
+    assert rounded(query(url, total)) == rounded(referee_sf01.sql(total).fetchall())
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""

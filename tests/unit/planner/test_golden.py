@@ -34,6 +34,10 @@ CATALOG = Catalog({
     "customer": Table("customer", "parquet", ["/d/customer/1.parquet"],
                       [("c_custkey", "BIGINT"), ("c_name", "VARCHAR"), ("c_nation", "INTEGER")], row_count=150_000),
     "events": Table("events", "csv", ["/d/events.csv"], [("id", "INTEGER"), ("kind", "VARCHAR")], bytes=10_000),
+    # Its files spell a column Qty and another qty, which DuckDB reads as qty_1.
+    "MyTable": Table("MyTable", "parquet", ["/d/MyTable/1.parquet", "/d/MyTable/2.parquet"],
+                     [("k", "BIGINT"), ("Qty", "BIGINT"), ("qty_1", "BIGINT"), ("IsEven", "BOOLEAN")],
+                     row_count=1_000_000, names=["k", "Qty", "qty", "IsEven"]),
 })
 
 
