@@ -31,7 +31,7 @@ from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.planner.system_sources import DATABASE, SCHEMA, is_gateway_table
 
 
-def qualify_query(expression: exp.Expression, catalog: Catalog, schema: dict | None = None) -> exp.Expression:
+def qualify_query(expression: exp.Expression, catalog: Catalog, schema=None) -> exp.Expression:
     """``schema``: sqlglot's schema when it is not the catalog's alone (``system_sources.placed``)."""
     expression = normalize_identifiers(expression, dialect="postgres")
     _check_tables(expression, catalog)

@@ -22,6 +22,7 @@ like a catalog relation (``pg_data``) is that table, as ``SystemCatalog.answers`
 from __future__ import annotations
 
 from sqlglot import exp
+from sqlglot.schema import MappingSchema
 
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.system.functions import PG
@@ -40,7 +41,7 @@ def system_sources(tree: exp.Expression, catalog: Catalog, relations: dict[tuple
     return system_relations(tree, relations, shadowing=set(catalog.tables), function_aliases=False)
 
 
-def placed(tree: exp.Expression, catalog: Catalog, sources) -> tuple[exp.Expression, dict]:
+def placed(tree: exp.Expression, catalog: Catalog, sources) -> tuple[exp.Expression, MappingSchema]:
     """The tree with its catalog relations placed (``sources``: ``system.SystemSources``, or
     None), and sqlglot's schema to qualify and type it with: the tables', and when it reads
     the image the image's too, both nested as catalog.schema.relation."""
@@ -48,7 +49,8 @@ def placed(tree: exp.Expression, catalog: Catalog, sources) -> tuple[exp.Express
         tree = system_sources(tree, catalog, sources.relations)
     if not gateway_only(tree):
         return tree, catalog.sqlglot_schema()
-    return tree, {DATABASE: {SCHEMA: catalog.sqlglot_schema()}, **sources.schema}
+    nested = {DATABASE: {SCHEMA: catalog.column_types()}, **sources.schema}
+    return tree, MappingSchema(nested, dialect="postgres", normalize=False)  # as Catalog.sqlglot_schema
 
 
 def system_calls(tree: exp.Expression) -> exp.Expression:
