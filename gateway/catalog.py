@@ -94,8 +94,11 @@ class Catalog:
         a column ``IsEven`` would be ``iseven``. Queries are normalized instead
         (``qualify_query``), so ``"IsEven"`` matches and ``IsEven`` does not, as in PostgreSQL.
         """
-        tables = {t.name: dict(t.pg_columns()) for t in self.tables.values() if t.error is None}
-        return MappingSchema(tables, dialect="postgres", normalize=False)
+        return MappingSchema(self.column_types(), dialect="postgres", normalize=False)
+
+    def column_types(self) -> dict[str, dict[str, str]]:
+        """{table: {column: type}} by PostgreSQL's names: what ``sqlglot_schema`` holds."""
+        return {t.name: dict(t.pg_columns()) for t in self.tables.values() if t.error is None}
 
     @classmethod
     def from_folder(cls, root: str | Path, split_rows: int = SPLIT_ROWS) -> "Catalog":

@@ -30,6 +30,8 @@ from duckflight.gateway.result_types import typed
 from duckflight.gateway.scheduler import Scheduler, WorkerFault
 from duckflight.gateway.stream_stage import StageStream, stream_stage, streamable
 from duckflight.gateway.system import SystemCatalog
+from duckflight.gateway.system.session_functions import calls_session
+from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.workers import WorkerPool
 from duckflight.worker.arrow_stream import ArrowStream
 from duckflight.worker.resources import Resources, memory_limit
@@ -97,17 +99,23 @@ class Engine:
     def new_query_id(self) -> str:
         return uuid.uuid4().hex[:12]
 
-    def plan(self, tree: exp.Expression, query_id: str, params: list[BoundParam] | None = None) -> Plan:
+    def plan(self, tree: exp.Expression, query_id: str, params: list[BoundParam] | None = None,
+             view: SessionView | None = None) -> Plan:
         """The query's plan for the workers schedulable now, from the cache when
-        the same query (text and parameter values) was planned for them before."""
+        the same query (text and parameter values) was planned for them before.
+        ``view`` is the session's: its values are constants of the plan when the
+        query calls a session function, and then part of the cache key."""
         workers = self.workers.schedulable()
+        view = view or SessionView()
         text = tree.meta.get(SOURCE) or tree.sql()
-        key = (text, tuple((p.oid, repr(p.value)) for p in params or ()), tuple(workers))
+        session = (tuple(sorted(view.settings.items())), view.backend_pid) if calls_session(tree) else None
+        key = (text, tuple((p.oid, repr(p.value)) for p in params or ()), tuple(workers), session)
         cached = self._cached(key)
         if cached is not None:
             plan = restamp(cached.plan, query_id)
         else:
-            plan = plan_query(tree, self.catalog, workers, query_id, params, broadcast_bytes=self.broadcast_limit)
+            plan = plan_query(tree, self.catalog, workers, query_id, params, broadcast_bytes=self.broadcast_limit,
+                              sources=self.system.sources, session=view)
             if log.isEnabledFor(logging.DEBUG):
                 log.debug("[query %s] plan:\n%s", query_id, explain(plan))
             with self._plans_lock:
@@ -126,15 +134,17 @@ class Engine:
                 self._plans.move_to_end(key)
             return cached
 
-    def explain(self, tree: exp.Expression, params: list[BoundParam] | None = None) -> str:
-        return explain(self.plan(tree, self.new_query_id(), params))
+    def explain(self, tree: exp.Expression, params: list[BoundParam] | None = None,
+                view: SessionView | None = None) -> str:
+        return explain(self.plan(tree, self.new_query_id(), params, view))
 
-    def explain_analyze(self, tree: exp.Expression, params: list[BoundParam] | None, running: Running) -> str:
+    def explain_analyze(self, tree: exp.Expression, params: list[BoundParam] | None, running: Running,
+                        view: SessionView | None = None) -> str:
         """Run the query, drop its rows, and show the plan with what each fragment did."""
-        plan = self.plan(tree, running.query_id, params)
+        plan = self.plan(tree, running.query_id, params, view)
         running.stats = {}
         started = time.monotonic()
-        _, batches = self.run(plan, running, stream=False)  # every fragment measured whole
+        _, batches = self.run(plan, running, stream=False, view=view)  # every fragment measured whole
         rows = sum(batch.num_rows for batch in batches)
         elapsed = time.monotonic() - started
         return explain(plan, running.stats) + f"\nExecution: {rows} rows in {elapsed:.3f}s"
@@ -152,6 +162,8 @@ class Engine:
     def _schema(self, plan: Plan) -> pa.Schema:
         cursor = self.database.cursor()
         try:
+            if plan.reads_catalog:
+                self.system.register(cursor, None)
             for wave in plan.waves():
                 for stage in wave:
                     cursor.register(stage.name, self._empty_output(cursor, stage))
@@ -180,14 +192,15 @@ class Engine:
             for name in relations:
                 cursor.unregister(name)
 
-    def run(self, plan: Plan, running: Running, replan=None,
-            stream: bool = True) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
+    def run(self, plan: Plan, running: Running, replan=None, stream: bool = True,
+            view: SessionView | None = None) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
         """Run a plan; return its schema and a lazy stream of result batches.
 
         ``replan()`` makes the same query's plan for the workers schedulable
         then: when a worker is lost while rows sit on workers (broadcast,
         shuffle), the whole plan runs once more without it. A plan of one
         stage of rows streams them through the final query (``stream_stage``).
+        A plan that reads the catalog image reads the session's relations from ``view``.
         """
         started = time.monotonic()
         plan, inputs = self._execute(plan, running, replan, stream)
@@ -197,6 +210,8 @@ class Engine:
             if running.cancelled.is_set():  # cancelled between the fragments and now
                 raise SqlError("57014", "canceling statement due to user request")
             load_inputs(cursor, inputs)
+            if plan.reads_catalog:
+                self.system.register(cursor, view)
             sql, retype = self._typed_final(plan, cursor)
             reader = cursor.execute(sql).to_arrow_reader(BATCH_ROWS)
         except Exception as exc:

@@ -19,6 +19,7 @@ when two differ only in case, ORDER BY reads them by position.
 
 >>> import sqlglot
 >>> from duckflight.gateway.catalog import Catalog
+from duckflight.gateway.planner.system_sources import is_gateway_table
 >>> from duckflight.gateway.planner.qualify_query import qualify_query
 >>> tree = qualify_query(sqlglot.parse_one('select "Qty", qty from (select 5 as "Qty", 7 as qty) s', read="postgres"), Catalog())
 >>> duckdb_names(tree, Catalog()).sql()
@@ -31,6 +32,7 @@ from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, traverse_scope
 
 from duckflight.gateway.catalog import Catalog
+from duckflight.gateway.planner.system_sources import is_gateway_table
 
 
 def duckdb_names(expression: exp.Expression, catalog: Catalog) -> exp.Expression:
@@ -128,7 +130,8 @@ def _rename_columns(scopes: list[Scope], catalog: Catalog, outputs: dict[int, di
             source = _source(scope, column.table)
             if source is None:
                 continue
-            if isinstance(source, exp.Table) and not isinstance(source.this, exp.Func) and catalog.get(source.name):
+            if isinstance(source, exp.Table) and not isinstance(source.this, exp.Func) and \
+                    not is_gateway_table(source) and catalog.get(source.name):
                 renames = tables.setdefault(source.name, catalog.get(source.name).duckdb_names())
             else:
                 renames = outputs.get(id(column_names(source)), {})

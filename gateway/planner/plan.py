@@ -51,6 +51,9 @@ class Plan:
     output_types: list = field(default_factory=list)
     # The stage the final query may read as a stream (see cut_stages.streamed_stage), by id.
     streamed: int | None = None
+    # Whether the final SQL reads the catalog image (planner/system_sources.py): the session's
+    # relations must then be registered on its cursor (SystemCatalog.register).
+    reads_catalog: bool = False
 
     def fragments(self, stages: list[Stage] | None = None):
         """Every (stage, fragment, worker address) of these stages (default: all)."""
@@ -145,4 +148,4 @@ def restamp(plan: Plan, query_id: str) -> Plan:
                                  stage.exchange, [copies[i.id] for i in stage.inputs], list(stage.columns),
                                  fragments, list(stage.workers), stage.note, list(stage.in_place), list(stage.owns))
     return Plan(query_id, rename(plan.final_sql), [copies[s.id] for s in plan.stages],
-                output_types=list(plan.output_types), streamed=plan.streamed)
+                output_types=list(plan.output_types), streamed=plan.streamed, reads_catalog=plan.reads_catalog)

@@ -28,18 +28,17 @@ from sqlglot.optimizer.scope import Scope, traverse_scope
 
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.pgwire.backend import SqlError
-
-DATABASE = "duckflight"
-SCHEMA = "public"
+from duckflight.gateway.planner.system_sources import DATABASE, SCHEMA, is_gateway_table
 
 
-def qualify_query(expression: exp.Expression, catalog: Catalog) -> exp.Expression:
+def qualify_query(expression: exp.Expression, catalog: Catalog, schema=None) -> exp.Expression:
+    """``schema``: sqlglot's schema when it is not the catalog's alone (``system_sources.placed``)."""
     expression = normalize_identifiers(expression, dialect="postgres")
     _check_tables(expression, catalog)
     try:
         return qualify(
             expression,
-            schema=catalog.sqlglot_schema(),
+            schema=schema or catalog.sqlglot_schema(),
             dialect="postgres",
             validate_qualify_columns=True,
             quote_identifiers=True,
@@ -53,8 +52,8 @@ def _check_tables(expression: exp.Expression, catalog: Catalog) -> None:
     for table in expression.find_all(exp.Table):
         if not table.name or isinstance(table.this, exp.Func):
             continue  # a table function, e.g. generate_series(...)
-        if not table.db and table.name in ctes:
-            continue
+        if not table.db and table.name in ctes or is_gateway_table(table):
+            continue  # a catalog relation read on the gateway: system_sources placed it
         schema_ok = table.db in ("", SCHEMA) and table.catalog in ("", DATABASE)
         entry = catalog.get(table.name) if schema_ok else None
         if entry is None:
@@ -98,7 +97,7 @@ def _ambiguous(name: str, expression: exp.Expression, catalog: Catalog) -> bool:
             source = source[1]
             if isinstance(source, Scope) and isinstance(source.expression, exp.Query):
                 having += name in source.expression.named_selects
-            elif isinstance(source, exp.Table) and catalog.get(source.name) is not None:
+            elif isinstance(source, exp.Table) and not is_gateway_table(source) and catalog.get(source.name) is not None:
                 having += name in catalog.get(source.name).names
         if having > 1:
             return True

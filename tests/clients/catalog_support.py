@@ -3,8 +3,10 @@
 * ``catalog_data`` — a data folder: ``orders`` (Parquet, one file per type family
   we map) and ``events`` (CSV);
 * ``catalog_duckflight`` — an in-process cluster over it (URL);
+* ``sqlalchemy14`` — the python of a venv of its own with SQLAlchemy 1.4 and psycopg2
+  (Superset's line; it cannot share a venv with the project's SQLAlchemy 2.x);
 * ``catalog_pg`` — PostgreSQL 15 with a database ``duckflight`` where the role
-  ``duckflight`` owns the same tables (column types as duckflight reports them)
+  ``duckflight`` owns the same tables (column types as duckflight reports them, same rows)
   and a schema ``duckflight`` with a function ``worker_status()`` and a view ``workers``
   over it, as duckflight has (URL).
 
@@ -14,6 +16,7 @@ Test modules import the fixtures they use (``from catalog_support import ...``).
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -53,6 +56,14 @@ def worker_status_function() -> str:
             f"AS $$ SELECT {workers_columns()} WHERE false $$")
 
 
+def _rows(table) -> list[tuple]:
+    """A table's rows, read as duckflight reads its files."""
+    files = ", ".join(f"'{f}'" for f in table.files)
+    reader = f"read_parquet([{files}])" if table.format == "parquet" else f"read_csv([{files}])"
+    with duckdb.connect() as con:
+        return con.execute(f"SELECT * FROM {reader}").fetchall()
+
+
 @pytest.fixture(scope="session")
 def catalog_data(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("catalog-data")
@@ -78,7 +89,11 @@ def catalog_duckflight(catalog_data):
 def catalog_pg(catalog_data):
     with pg_database() as url:
         with psycopg.connect(url, autocommit=True) as pg:
-            create_tables(pg, Catalog.from_folder(catalog_data))
+            catalog = Catalog.from_folder(catalog_data)
+            create_tables(pg, catalog)
+            for table in catalog.tables.values():
+                marks = ", ".join(["%s"] * len(table.columns))
+                pg.cursor().executemany(f"INSERT INTO {quote_ident(table.name)} VALUES ({marks})", _rows(table))
             pg.execute("CREATE SCHEMA duckflight AUTHORIZATION duckflight")
             pg.execute(worker_status_function())
             pg.execute("CREATE VIEW duckflight.workers AS SELECT * FROM duckflight.worker_status()")
@@ -94,7 +109,7 @@ def pg_database():
     try:
         with postgres15(folder) as admin:
             with psycopg.connect(admin, autocommit=True) as pg:
-                pg.execute("CREATE ROLE duckflight LOGIN SUPERUSER")
+                pg.execute("CREATE ROLE duckflight LOGIN SUPERUSER CREATEDB CREATEROLE BYPASSRLS")  # as duckflight describes it
                 pg.execute("CREATE DATABASE duckflight OWNER duckflight")
             yield admin.replace("postgres@", "duckflight@").rsplit("/", 1)[0] + "/duckflight"
     finally:
@@ -106,3 +121,16 @@ def create_tables(pg: psycopg.Connection, catalog: Catalog) -> None:
     for table in catalog.tables.values():
         columns = ", ".join(f"{quote_ident(n)} {PG_TYPES[t]}" for n, t in table.pg_columns())
         pg.execute(f"CREATE TABLE {quote_ident(table.name)} ({columns})")
+
+
+@pytest.fixture(scope="session")
+def sqlalchemy14(tmp_path_factory) -> str:
+    """The python of a fresh venv with SQLAlchemy 1.4 and psycopg2 (its default PostgreSQL driver)."""
+    folder = tmp_path_factory.mktemp("sqlalchemy14") / "venv"
+    base = getattr(sys, "_base_executable", None) or shutil.which("python3")
+    subprocess.run([base, "-m", "venv", str(folder)], check=True, timeout=120)
+    python = str(folder / "bin" / "python")
+    done = subprocess.run([python, "-m", "pip", "install", "-q", "sqlalchemy>=1.4,<1.5", "psycopg2-binary>=2.9,<3"],
+                          capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr[-4000:]
+    return python

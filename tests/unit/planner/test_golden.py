@@ -24,6 +24,8 @@ import pytest
 
 from duckflight.gateway.catalog import Catalog, Table
 from duckflight.gateway.planner.planner import parse, plan_query
+from duckflight.gateway.system import SystemSources
+from duckflight.gateway.system.session_view import SessionView
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -41,6 +43,14 @@ CATALOG = Catalog({
 })
 
 
+# Two catalog relations, as SystemCatalog.sources places them, and a session.
+SOURCES = SystemSources(
+    {("pg_catalog", "pg_class"): "catalog_image.pg.pg_class", ("pg_catalog", "pg_settings"): "temp.main.__pg_settings"},
+    {"catalog_image": {"pg": {"pg_class": {"oid": "BIGINT", "relname": "VARCHAR", "relkind": "VARCHAR"}}},
+     "temp": {"main": {"__pg_settings": {"name": "VARCHAR", "setting": "VARCHAR"}}}})
+SESSION = SessionView({"session_authorization": "ann", "TimeZone": "UTC"}, backend_pid=4242)
+
+
 def load_cases(path: Path) -> list[tuple[str, str, str]]:
     """(name, input, expected text) for every case of one golden file."""
     blocks = re.split(r"^-- case: ", path.read_text(), flags=re.M)[1:]
@@ -53,7 +63,8 @@ def load_cases(path: Path) -> list[tuple[str, str, str]]:
 
 
 def render(query: str, distribute: bool = True) -> str:
-    plan = plan_query(parse(query), CATALOG, ["w1:1", "w2:2"], "golden", distribute=distribute)
+    plan = plan_query(parse(query), CATALOG, ["w1:1", "w2:2"], "golden", distribute=distribute, sources=SOURCES,
+                      session=SESSION)
     parts = []
     for s in plan.stages:
         reads = f" reads {', '.join(i.name for i in s.inputs)}" if s.inputs else ""
