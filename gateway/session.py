@@ -21,8 +21,9 @@ from duckflight.gateway.engine import Engine, Running
 from duckflight.gateway.pgwire.backend import BoundParam, Described, Outcome, SqlError
 from duckflight.gateway.planner.infer_parameters import infer_parameters, parameter_oids
 from duckflight.gateway.planner.planner import parse
-from duckflight.gateway.planner.session_time import SessionTime, utc_now
+from duckflight.gateway.planner.session_time import utc_now
 from duckflight.gateway.query_log import StatementLog
+from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.settings import DEFAULTS, REPORTED, Settings, reset_statement, set_statement, show_statement  # noqa: F401
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ class Session:
         if database != DATABASE:
             raise SqlError("3D000", f'database "{database}" does not exist')
         self.user = startup.get("user", "")
+        self.process_id = 0  # the pid BackendKeyData gave the client (set by the protocol): pg_backend_pid()
         self.config = Settings(startup)
         self.cursors = Cursors()
         self.in_block = False
@@ -55,7 +57,7 @@ class Session:
         self._waiting = True
         self._cancel_pending = False
         # When the current statement and transaction block started (PostgreSQL's
-        # statement_timestamp() and transaction_timestamp(); see session_time()).
+        # statement_timestamp() and transaction_timestamp(); see view()).
         self._statement_start = utc_now()
         self._block_start: dt.datetime | None = None
 
@@ -63,6 +65,12 @@ class Session:
     def settings(self) -> dict[str, str]:
         """The session's settings by name (SHOW's values)."""
         return self.config.values
+
+    def view(self) -> SessionView:
+        """What a query may read of this session (session functions, pg_settings, pg_cursors,
+        the TimeZone and the starts of the transaction and the statement)."""
+        return SessionView(dict(self.settings), self.config.startup, self.process_id, self.cursors.listed(),
+                           self._block_start or self._statement_start, self._statement_start)
 
     # -- Backend ---------------------------------------------------------------
     def parameter_status(self) -> dict[str, str]:
@@ -75,11 +83,6 @@ class Session:
 
     def split(self, sql: str) -> list[str]:
         return statements.split(sql)
-
-    def session_time(self) -> SessionTime:
-        """The TimeZone and clock the current statement's dates and times follow."""
-        return SessionTime.at(self.config.values["TimeZone"], self._block_start or self._statement_start,
-                              self._statement_start)
 
     def describe(self, sql: str, param_oids: list[int]) -> Described:
         # As in PostgreSQL, a statement that fails while being prepared (e.g. a
@@ -115,11 +118,12 @@ class Session:
             return Described(oids, None)  # DECLARE, MOVE, COPY, SET, ...: no rows (COPY's go as CopyData)
         tree = parse(statement.sql)
         system = self.engine.system.answers(tree)
-        oids = parameter_oids(infer_parameters(tree, None if system else self.engine.catalog), declared)
+        catalog = None if system else self.engine.catalog
+        oids = parameter_oids(infer_parameters(tree, catalog, self.engine.system.sources), declared)
         nulls = [BoundParam(oid, None) for oid in oids]
         if system:
-            return Described(oids, self._zoned(self.engine.system.describe(tree, nulls, self.settings)))
-        plan = self.engine.plan(tree, self.engine.new_query_id(), nulls, self.session_time())
+            return Described(oids, self._zoned(self.engine.system.describe(tree, nulls, self.view())))
+        plan = self.engine.plan(tree, self.engine.new_query_id(), nulls, self.view())
         self.check_cancel()
         schema = self.engine.schema(plan)
         # Drivers describe a statement right before executing it: without
@@ -231,14 +235,15 @@ class Session:
         with self._cancel_lock:
             self.running = running
         log.debug("[query %s] %s", running.query_id, " ".join(sql.split()))
+        view = self.view()
         if self.engine.system.answers(tree):
-            schema, batches = self.engine.system.run(tree, params, self.settings, running)
+            schema, batches = self.engine.system.run(tree, params, view, running)
         else:
-            session_time = self.session_time()
-            plan = described or self.engine.plan(tree, running.query_id, params, session_time)
+            plan = described or self.engine.plan(tree, running.query_id, params, view)
             self.check_cancel()  # cancelled while planning: nothing has run yet
             schema, batches = self.engine.run(
-                plan, running, replan=lambda: self.engine.plan(tree, self.engine.new_query_id(), params, session_time))
+                plan, running, replan=lambda: self.engine.plan(tree, self.engine.new_query_id(), params, view),
+                view=view)
         zoned = self._zoned(schema)
         if zoned is not schema:
             batches = (pa.RecordBatch.from_arrays(b.columns, schema=zoned) for b in batches)
@@ -285,17 +290,18 @@ class Session:
             if declare.name in self.cursors.open:
                 raise SqlError("42P03", f'cursor "{declare.name}" already exists')
             outcome = self._query(declare.query, params)
-            self.cursors.add(Cursor(declare.name, outcome.schema, outcome.batches, declare.binary, declare.hold))
+            self.cursors.add(Cursor(declare.name, outcome.schema, outcome.batches, declare.binary, declare.hold,
+                                    declare.scroll, sql))
             return Outcome("DECLARE CURSOR")
         if kind == "CLOSE":
             name = parse_close(sql)
             self.cursors.close(name)
             return Outcome("CLOSE CURSOR" if name else "CLOSE CURSOR ALL")
-        name, count = parse_fetch(sql)
+        name, how = parse_fetch(sql)
         cursor = self.cursors.get(name)
         if kind == "MOVE":
-            return Outcome(f"MOVE {cursor.move(count)}")
-        return Outcome("FETCH", cursor.schema, cursor.fetch(count), binary=cursor.binary)
+            return Outcome(f"MOVE {cursor.move(how)}")
+        return Outcome("FETCH", cursor.schema, cursor.fetch(how), binary=cursor.binary)
 
     def _explain(self, sql: str, params: list[BoundParam]) -> Outcome:
         body = re.sub(r"^explain\s+", "", sql, flags=re.I)
@@ -314,12 +320,12 @@ class Session:
             with self._cancel_lock:
                 self.running = running
             try:
-                text = self.engine.explain_analyze(parse(body), params, running, self.session_time())
+                text = self.engine.explain_analyze(parse(body), params, running, self.view())
             finally:
                 with self._cancel_lock:
                     self.running = None
         else:
-            text = self.engine.explain(parse(body), params, self.session_time())
+            text = self.engine.explain(parse(body), params, self.view())
         table = pa.table({"QUERY PLAN": text.split("\n")}, schema=TEXT)
         return Outcome("EXPLAIN", TEXT, iter(table.to_batches()))
 

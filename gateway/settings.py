@@ -59,6 +59,11 @@ class Settings:
                 self.set(key, value, quoted=False)
         self._session = dict(self.values)  # what RESET goes back to: the values at startup
 
+    @property
+    def startup(self) -> dict[str, str]:
+        """The values at startup (the defaults, then the startup packet's): what RESET restores."""
+        return self._session
+
     def canonical(self, name: str) -> str:
         lower = name.lower()
         if lower == "time zone":

@@ -46,9 +46,20 @@ SPECIAL_NAMES = {
 
 
 def output_names(expression: exp.Expression) -> exp.Expression:
-    select = _first_select(expression)
-    if select is None:
-        return expression
+    """Names the query's columns, and those of every query inside it (a CTE's, a subquery's),
+    which the outer query may read by these names (``ORDER BY count`` over a CTE's count(1))."""
+    top = _first_select(expression)
+    if top is not None:
+        _name(top)
+    for query in [c.this for c in expression.find_all(exp.CTE)] + \
+            [s.this for s in expression.find_all(exp.Subquery) if isinstance(s.parent, (exp.From, exp.Join))]:
+        select = _first_select(query)
+        if select is not None and select is not top:
+            _name(select)
+    return expression
+
+
+def _name(select: exp.Select) -> None:
     for i, projection in enumerate(select.expressions):
         if isinstance(projection, exp.Alias):
             # PostgreSQL folds an unquoted alias to lower case: AS TABLE_SCHEM is table_schem.
@@ -62,7 +73,6 @@ def output_names(expression: exp.Expression) -> exp.Expression:
             continue
         name = figure_name(projection)
         select.expressions[i] = exp.alias_(projection, name, quoted=True)
-    return expression
 
 
 def figure_name(node: exp.Expression) -> str:
@@ -72,6 +82,8 @@ def figure_name(node: exp.Expression) -> str:
     if isinstance(node, exp.Column):
         # Unquoted names are folded to lower case, as PostgreSQL does.
         return node.name if node.this.quoted else node.name.lower()
+    if isinstance(node, exp.Window):  # a window function is named as its function
+        return figure_name(node.this)
     if isinstance(node, exp.Cast):
         inner = figure_name(node.this)
         if inner != "?column?" and not _named_by_type(node.this):

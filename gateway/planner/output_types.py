@@ -127,9 +127,9 @@ def _column(column: exp.Column, scope: Scope, catalog) -> PgColumn:
             index = names.index(column.name)
             return found[index] if index < len(found) else UNKNOWN
         return UNKNOWN
-    if isinstance(source, exp.Table) and catalog is not None:
+    if isinstance(source, exp.Table) and catalog is not None and not source.catalog:  # not the image's
         table = catalog.get(source.name)
-        kind = table.column_types().get(column.name) if table is not None else None
+        kind = dict(table.pg_columns()).get(column.name) if table is not None else None
         return duckdb_column_type(kind) if kind else UNKNOWN
     return UNKNOWN
 

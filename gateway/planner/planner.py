@@ -1,10 +1,12 @@
 """The planner pipeline: Postgres SQL in, a distributed Plan out.
 
-parse (Postgres dialect) → PostgreSQL output names → bind parameters → array constants →
-EXISTS without stars → qualify against the catalog → annotate types → (read the output
-columns' PostgreSQL types) → PostgreSQL casts → the session's clock → date/time constants →
-EXTRACT → date/time operators → to_char → to_timestamp → PostgreSQL division → push scans
-down → prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
+parse (Postgres dialect) → pg_catalog.f() as f() → PostgreSQL output names → bind parameters →
+session functions as constants → array constants → EXISTS without stars → catalog relations
+from the gateway's image → qualify against the catalog → annotate types → (read the output
+columns' PostgreSQL types) → names DuckDB tells apart → PostgreSQL casts → the session's clock →
+date/time constants → EXTRACT → date/time operators → to_char → to_timestamp → the catalog's
+functions and casts → PostgreSQL division → push scans down → prune splits → distribute
+blocks → cut into stages. Each step is a rule module of its own.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from duckflight.gateway.planner.current_datetime import current_datetime, reads_
 from duckflight.gateway.planner.cut_stages import cut_stages
 from duckflight.gateway.planner.datetime_constants import datetime_constants
 from duckflight.gateway.planner.dialect import PostgresInput
+from duckflight.gateway.planner.duckdb_names import duckdb_names
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
 from duckflight.gateway.planner.output_names import output_names
 from duckflight.gateway.planner.plan import Plan
@@ -35,11 +38,15 @@ from duckflight.gateway.planner.postgres_extract import postgres_extract
 from duckflight.gateway.planner.prune_splits import prune_splits
 from duckflight.gateway.planner.pushdown_scans import pushdown_scans
 from duckflight.gateway.planner.qualify_query import qualify_query
+from duckflight.gateway.planner.session_time import SessionTime
+from duckflight.gateway.planner.system_sources import gateway_only, placed, system_calls
 from duckflight.gateway.planner.to_char import to_char
 from duckflight.gateway.planner.to_timestamp import to_timestamp
-from duckflight.gateway.planner.session_time import SessionTime
 from duckflight.gateway.planner.unstar_exists import unstar_exists
+from duckflight.gateway.system.pg_catalog_functions import pg_catalog_functions
 from duckflight.gateway.system.reg_casts import qualify_alias_arrays
+from duckflight.gateway.system.session_functions import session_functions
+from duckflight.gateway.system.session_view import SessionView
 
 
 # Meta key of a parsed statement's source text.
@@ -94,32 +101,42 @@ def plan_query(
     params: list[BoundParam] | None = None,
     distribute: bool = True,
     broadcast_bytes: int = BROADCAST_BYTES,
-    session_time: SessionTime | None = None,
+    sources=None,
+    session: SessionView | None = None,
 ) -> Plan:
     """Plan one query (a SELECT, set operation or VALUES) for these workers.
 
     With ``distribute`` off, only scans run on workers (every block is
     finished on the gateway): the plan to compare a distributed one against.
-    ``session_time`` is the session's TimeZone and clock (default: UTC, now).
+    ``sources`` (``system.SystemSources``) places the catalog relations the
+    query reads; ``session`` gives the session functions their values, and the
+    TimeZone and clock the query's dates and times follow (``session_time``).
     """
-    session_time = session_time or SessionTime()
-    tree = expression.copy()
+    session = session or SessionView()
+    time = SessionTime.of(session)
+    tree = pg_catalog_functions(expression.copy())  # before naming: pg_catalog.version() is "version"
     tree = output_names(tree)  # before binding: $1::int[] is named int4 whatever its value
     if params is not None:
         tree = bind_parameters(tree, params)
+    tree = session_functions(tree, session.settings, session.backend_pid)  # before qualify: USER is no column
     tree = array_literals(tree)  # after naming: '{1}'::int[] is named int4 too
     tree = unstar_exists(tree)
-    tree = qualify_query(tree, catalog)
-    tree = annotate_types(tree, schema=catalog.sqlglot_schema(), dialect="postgres")
+    tree, schema = placed(tree, catalog, sources)
+    reads_catalog = gateway_only(tree)
+    tree = qualify_query(tree, catalog, schema)
+    tree = annotate_types(tree, schema=schema, dialect="postgres")
     columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
+    tree = duckdb_names(tree, catalog)  # after the analyses that read PostgreSQL's names
     tree = postgres_casts(tree)
     clock = reads_clock(tree)
-    tree = current_datetime(tree, session_time)
+    tree = current_datetime(tree, time)
     tree = datetime_constants(tree)
     tree = postgres_extract(tree)
     tree = postgres_datetime(tree)
-    tree = to_char(tree, session_time)
+    tree = to_char(tree, time)
     tree = to_timestamp(tree)
+    tree = system_calls(tree)
+    reads_catalog = reads_catalog or gateway_only(tree)
     tree = postgres_division(tree)
     tree = pushdown_scans(tree, catalog)
     tree = prune_splits(tree, catalog)
@@ -127,7 +144,8 @@ def plan_query(
         tree = distribute_blocks(tree, catalog, broadcast_bytes, len(workers))
     plan = cut_stages(tree, catalog, workers, query_id)
     plan.output_types = columns
-    plan.time_zone, plan.reads_clock = session_time.time_zone, clock
+    plan.time_zone, plan.reads_clock = time.time_zone, clock
     for _, fragment, _ in plan.fragments():
-        fragment.time_zone = session_time.time_zone
+        fragment.time_zone = time.time_zone
+    plan.reads_catalog = reads_catalog
     return plan

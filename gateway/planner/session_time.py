@@ -8,7 +8,7 @@ session: the start of the current transaction (``now()``, ``current_timestamp``,
 GetCurrentTransactionStartTimestamp) and of the current statement
 (``statement_timestamp()``, GetCurrentStatementStartTimestamp).
 
-The session makes one ``SessionTime`` per statement. The planner puts the zone
+The session's ``SessionView`` carries both (``SessionTime.of``). The planner puts the zone
 on the plan and on every fragment (the gateway and each worker then run DuckDB
 in it, see ``worker/execute.fragment_cursor``) and writes the instants into the
 SQL as constants (``current_datetime``), so that every worker and the gateway
@@ -38,6 +38,13 @@ class SessionTime:
     @staticmethod
     def at(time_zone: str, transaction: dt.datetime, statement: dt.datetime | None = None) -> "SessionTime":
         return SessionTime(time_zone, transaction, statement or transaction)
+
+    @staticmethod
+    def of(view) -> "SessionTime":
+        """The TimeZone and instants a ``system.session_view.SessionView`` carries (now when none)."""
+        now = utc_now()
+        return SessionTime(view.settings.get("TimeZone", "UTC"), view.transaction_start or now,
+                           view.statement_start or now)
 
     def zone(self) -> dt.tzinfo:
         return dt.timezone.utc if self.time_zone == "UTC" else zoneinfo.ZoneInfo(self.time_zone)

@@ -51,7 +51,7 @@ select o_orderkey, rank() over (order by o_total) from orders
 -- stage 1 scan orders gather
 SELECT "o_orderkey", "o_total" FROM "orders"
 -- final
-SELECT "orders"."o_orderkey" AS "o_orderkey", RANK() OVER (ORDER BY "orders"."o_total") AS "?column?" FROM "__stage_1" AS "orders"
+SELECT "orders"."o_orderkey" AS "o_orderkey", RANK() OVER (ORDER BY "orders"."o_total") AS "rank" FROM "__stage_1" AS "orders"
 -- case: the large table on the null-supplying side of a left join stays on the gateway
 select c_name, count(o_orderkey) from customer left join orders on c_custkey = o_custkey group by c_name
 -- stage 1 scan customer shuffle
