@@ -38,6 +38,7 @@ from sqlglot import exp
 from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.planner.dialect import PostgresInput, interval_fields  # noqa: F401 (doctest)
 from duckflight.gateway.planner.interval_input import parse_interval
+from duckflight.gateway.planner.postgres_casts import rewrite_casts
 from duckflight.gateway.settings import unknown_zone, zone_name
 
 T = exp.DataType.Type
@@ -52,12 +53,7 @@ _TIME = re.compile(r"""\s*(?P<hour>\d{1,2}):(?P<minute>\d{1,2})(?::(?P<second>\d
 
 
 def datetime_constants(tree: exp.Expression) -> exp.Expression:
-    for cast in list(tree.find_all(exp.Cast)):
-        replacement = _constant(cast)
-        if replacement is not None:
-            replacement.type = replacement.to.copy()
-            cast.replace(replacement)
-    return tree
+    return rewrite_casts(tree, _constant)
 
 
 def _constant(cast: exp.Cast) -> exp.Cast | None:
