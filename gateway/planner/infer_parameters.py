@@ -30,6 +30,7 @@ from sqlglot.optimizer.annotate_types import annotate_types
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.pgwire.types.arrays import ARRAY_OIDS
 from duckflight.gateway.planner.qualify_query import qualify_query
+from duckflight.gateway.planner.system_sources import placed
 from duckflight.gateway.system.reg_casts import type_name
 
 T = exp.DataType.Type
@@ -50,16 +51,17 @@ _TEXT_CONTEXTS = (exp.Like, exp.ILike, exp.DPipe, exp.RegexpLike, exp.SimilarTo)
 _PARTNERED = (exp.Binary, exp.Coalesce, exp.If)
 
 
-def infer_parameters(expression: exp.Expression, catalog: Catalog | None = None) -> exp.Expression:
+def infer_parameters(expression: exp.Expression, catalog: Catalog | None = None, sources=None) -> exp.Expression:
     """Set ``type`` on every ``$n`` node; qualify against ``catalog`` when given
-    (None: the query reads system relations, whose columns it cannot type)."""
+    (None: the query reads system relations only, whose columns it cannot type), with
+    the catalog relations of a query over tables placed by ``sources`` (as the planner does)."""
     if expression.find(exp.Parameter, exp.Placeholder) is None:
         return expression  # nothing to type: skip qualifying (milliseconds on every Describe)
     tree = expression.copy()
     schema = None
     if catalog is not None:
-        tree = qualify_query(tree, catalog)
-        schema = catalog.sqlglot_schema()
+        tree, schema = placed(tree, catalog, sources)
+        tree = qualify_query(tree, catalog, schema)
     tree = annotate_types(tree, schema=schema, dialect="postgres")
     for node in list(tree.find_all(exp.Parameter, exp.Placeholder)):
         node.type = _context_type(node)

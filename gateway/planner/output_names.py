@@ -7,7 +7,8 @@ function name as written (``substr``, ``lpad``, ``ceiling``: sqlglot keeps one n
 for several spellings, so the name is read from the statement's text), also under
 OVER, FILTER and WITHIN GROUP; a cast the name of what it casts (or the type's
 name), a scalar subquery its single column's name, CASE ``case``; anything else is
-``?column?``. A VALUES list's columns are ``column1``, ``column2``, .... Run it before qualification, which invents its own aliases.
+``?column?``. A VALUES list's columns are ``column1``, ``column2``, .... Run it before
+qualification, which invents its own aliases.
 
 >>> import sqlglot
 >>> output_names(sqlglot.parse_one("select a, count(*), 1 + 2, b as x from t", read="postgres")).sql()
@@ -17,6 +18,8 @@ name), a scalar subquery its single column's name, CASE ``case``; anything else 
 from __future__ import annotations
 
 from sqlglot import exp
+
+from duckflight.gateway.planner.dialect import DATE_PART
 
 # PostgreSQL's internal type names, which it uses to name a cast of a constant.
 PG_TYPE_NAMES = {
@@ -30,18 +33,22 @@ PG_TYPE_NAMES = {
 # sqlglot gives some PostgreSQL functions their own node; PostgreSQL names them so.
 SPECIAL_NAMES = {
     exp.CurrentDate: "current_date", exp.CurrentTimestamp: "current_timestamp",
-    exp.CurrentTime: "current_time", exp.Case: "case", exp.Exists: "exists",
+    exp.CurrentTime: "current_time", exp.Localtimestamp: "localtimestamp", exp.Localtime: "localtime", exp.Case: "case", exp.Exists: "exists",
     exp.Array: "array", exp.Coalesce: "coalesce", exp.Extract: "extract",
     exp.Substring: "substring", exp.StrPosition: "position", exp.CurrentUser: "current_user",
     exp.GroupConcat: "string_agg", exp.JSONArrayAgg: "json_agg",
     exp.Connector: "?column?", exp.Pow: "?column?",  # AND, OR, a ^ b (power(a, b) is named as written)
     exp.StartsWith: "?column?", exp.ArrayContainsAll: "?column?", exp.ArrayContainedBy: "?column?",
     exp.ArrayOverlaps: "?column?",  # ^@, @>, <@, &&
-    exp.AtTimeZone: "timezone",
     # Operators sqlglot parses as functions: PostgreSQL does not name them.
     exp.RegexpLike: "?column?", exp.RegexpILike: "?column?", exp.CurrentVersion: "version",
     exp.LogicalAnd: "bool_and", exp.LogicalOr: "bool_or", exp.VariancePop: "var_pop",
     exp.StddevPop: "stddev_pop", exp.StddevSamp: "stddev_samp",
+    # Date and time functions.
+    exp.TimestampTrunc: "date_trunc", exp.AtTimeZone: "timezone", exp.TimeToStr: "to_char",
+    exp.TimeFromParts: "make_time", exp.TimestampFromParts: "make_timestamp", exp.UnixToTime: "to_timestamp",
+    exp.ExplodingGenerateSeries: "generate_series",
+    exp.Overlaps: "overlaps",
 }
 
 
@@ -52,11 +59,22 @@ TRIM_NAMES = {"LEADING": "ltrim", "TRAILING": "rtrim"}
 
 
 def output_names(expression: exp.Expression) -> exp.Expression:
+    """Names the query's columns, and those of every query inside it (a CTE's, a subquery's),
+    which the outer query may read by these names (``ORDER BY count`` over a CTE's count(1))."""
     expression = _values_names(expression)
-    select = _first_select(expression)
     text = expression.meta.get(TEXT)
-    if select is None:
-        return expression
+    top = _first_select(expression)
+    if top is not None:
+        _name(top, text)
+    for query in [c.this for c in expression.find_all(exp.CTE)] + \
+            [s.this for s in expression.find_all(exp.Subquery) if isinstance(s.parent, (exp.From, exp.Join))]:
+        select = _first_select(query)
+        if select is not None and select is not top:
+            _name(select, text)
+    return expression
+
+
+def _name(select: exp.Select, text: str | None) -> None:
     for i, projection in enumerate(select.expressions):
         if isinstance(projection, exp.Alias):
             # PostgreSQL folds an unquoted alias to lower case: AS TABLE_SCHEM is table_schem.
@@ -70,7 +88,6 @@ def output_names(expression: exp.Expression) -> exp.Expression:
             continue
         name = figure_name(projection, text)
         select.expressions[i] = exp.alias_(projection, name, quoted=True)
-    return expression
 
 
 def figure_name(node: exp.Expression, text: str | None = None) -> str:
@@ -94,6 +111,8 @@ def figure_name(node: exp.Expression, text: str | None = None) -> str:
         if inner != "?column?" and not _named_by_type(node.this, text):
             return inner
         to = node.to
+        if isinstance(to.this, exp.Interval):  # interval day to minute
+            return "interval"
         while to.this == exp.DataType.Type.ARRAY and to.expressions:  # int[] is named as int: int4
             to = to.expressions[0]
         kind = getattr(to.this, "name", str(to.this))  # ObjectIdentifier (oid, regclass) holds a str
@@ -107,6 +126,8 @@ def figure_name(node: exp.Expression, text: str | None = None) -> str:
             quoted = isinstance(alias, exp.Identifier) and alias.quoted
             return inner[0].alias if quoted else inner[0].alias.lower()
         return figure_name(inner[0], text)
+    if isinstance(node, exp.Extract) and node.meta.get(DATE_PART):
+        return "date_part"
     for kind, name in SPECIAL_NAMES.items():
         if isinstance(node, kind):
             return name

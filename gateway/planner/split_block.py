@@ -189,6 +189,9 @@ def split_rows_block(select: exp.Select) -> tuple[exp.Select, exp.Select, int | 
             ordered = ordered.copy()
             ordered.set("this", outputs[int(ordered.this.name) - 1].copy())
         key = ordered.this.sql()
+        if isinstance(ordered.this, exp.Literal) and ordered.this.is_int:  # ORDER BY 2 (duckdb_names): by position
+            key = f"#{ordered.this.name}"
+            by_text[key] = f"__c{int(ordered.this.name) - 1}"
         if key not in by_text:
             if select.args.get("distinct"):
                 raise Ineligible("ORDER BY outside the select list of a DISTINCT")

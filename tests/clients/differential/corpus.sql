@@ -1210,3 +1210,31 @@ select n_nationkey as k from nation order by k + 1;
 
 -- strings: repeat with a negative count and lpad with empty fill
 select repeat('ab', -1), lpad('ab', 5, ''), rpad('ab', 1);
+
+-- seed: session functions in a data query
+select pg_backend_pid() > 0, current_setting('TimeZone') is not null, count(*) from nation;
+
+-- math: random is not checked but its type is
+select pg_typeof(random())::text, random() < 1;
+
+-- seed: quoted and unquoted names that differ only in case
+select "Qty", qty, "Qty" + qty * 100 from (select 5 as "Qty", 7 as qty) s;
+
+-- seed: = ANY of an array literal
+select count(*) from nation where n_name = ANY('{FRANCE,PERU}');
+
+-- seed: date_trunc of timestamptz and date to timestamptz in a session time zone
+SET TimeZone = 'America/New_York';
+select date_trunc('day', timestamptz '2021-06-01 02:30:00+00'), date '2021-06-01'::timestamptz;
+
+-- seed: interval output and timestamp plus interval
+select interval '2 days 03:04:05', timestamp '2000-01-01' + interval '1 day 06:00:00';
+
+-- casts: a typed date literal cast with ::
+select date '2021-06-01'::text, date '2021-06-01'::timestamp;
+
+-- dates: extract and date_part
+select extract(year from o_orderdate), extract(month from o_orderdate), extract(dow from o_orderdate), date_part('day', o_orderdate) from orders where o_orderkey = 1;
+
+-- dates: extract from timestamp
+select extract(hour from ts), extract(minute from ts), extract(second from ts) from kinds where id = 2;

@@ -69,7 +69,7 @@ SELECT "__c0" AS "bool", "__c1" AS "o_comment" FROM "__stage_1" AS "__block"
 -- case: generate_series of timestamps stays as it is
 select * from generate_series(timestamp '2021-01-01', timestamp '2021-01-02', interval '6 hours')
 -- final
-SELECT "_0"."generate_series" AS "generate_series" FROM GENERATE_SERIES(CAST('2021-01-01' AS TIMESTAMP), CAST('2021-01-02' AS TIMESTAMP), INTERVAL '6' HOURS) AS "_0"("generate_series")
+SELECT "_0"."generate_series" AS "generate_series" FROM GENERATE_SERIES(CAST('2021-01-01 00:00:00' AS TIMESTAMP), CAST('2021-01-02 00:00:00' AS TIMESTAMP), CAST('0 months 0 days 21600000000 microseconds' AS INTERVAL)) AS "_0"("generate_series")
 -- case: format() spelled out as a concatenation; type names as functions are casts
 select format('%s: %-4s|%L', o_orderkey, o_comment, o_comment), int2(o_custkey) from orders
 -- stage 1 block orders gather
