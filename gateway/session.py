@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from duckflight.gateway import statements
 from duckflight.gateway.copy_to import parse_copy
+from duckflight.gateway.dialect import max_parameter
 from duckflight.gateway.cursors import Cursor, Cursors, parse_close, parse_declare, parse_fetch
 from duckflight.gateway.engine import Engine, Running
 from duckflight.gateway.pgwire.backend import BoundParam, Described, Outcome, SqlError
@@ -88,7 +89,7 @@ class Session:
 
     def _describe(self, sql: str, param_oids: list[int]) -> Described:
         statement = statements.classify(sql)
-        count = max(len(param_oids), _max_param(sql))
+        count = max(len(param_oids), max_parameter(sql))
         declared = [param_oids[i] if i < len(param_oids) else 0 for i in range(count)]
         oids = [oid or 25 for oid in declared]  # untyped parameters outside a query: text
         if statement.kind == "EXPLAIN":
@@ -370,11 +371,6 @@ def _savepoint_name(sql: str) -> str:
     """The savepoint of SAVEPOINT x / RELEASE [SAVEPOINT] x / ROLLBACK [WORK] TO [SAVEPOINT] x."""
     last = sql.strip().rstrip(";").split()[-1]
     return last[1:-1].replace('""', '"') if last.startswith('"') else last.lower()
-
-
-def _max_param(sql: str) -> int:
-    numbers = [int(n) for n in re.findall(r"\$(\d+)", sql)]
-    return max(numbers, default=0)
 
 
 def _in_zone(t: pa.DataType, zone: str) -> pa.DataType:

@@ -12,10 +12,11 @@ import functools
 
 import sqlglot
 from sqlglot import exp
-from sqlglot.errors import ParseError
+from sqlglot.errors import ParseError, TokenError
 from sqlglot.optimizer.annotate_types import annotate_types
 
 from duckflight.gateway.catalog import Catalog
+from duckflight.gateway.dialect import POSTGRES, token_error
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
@@ -47,7 +48,9 @@ def _parsed(sql: str) -> exp.Expression:
     # Drivers send the same statements again and again, and each is parsed for
     # Describe and again for Execute: parsing costs a millisecond or more.
     try:
-        expressions = [e for e in sqlglot.parse(qualify_alias_arrays(sql), read="postgres") if e is not None]
+        expressions = [e for e in sqlglot.parse(qualify_alias_arrays(sql), read=POSTGRES) if e is not None]
+    except TokenError as error:
+        raise token_error(sql, error) from error
     except ParseError as error:
         raise syntax_error(sql, error) from error
     if len(expressions) != 1:
