@@ -89,22 +89,11 @@ class Session:
 
     def _describe(self, sql: str, param_oids: list[int]) -> Described:
         statement = statements.classify(sql)
-        count = max(len(param_oids), max_parameter(sql))
-        declared = [param_oids[i] if i < len(param_oids) else 0 for i in range(count)]
-        oids = [oid or 25 for oid in declared]  # untyped parameters outside a query: text
-        if statement.kind == "EXPLAIN":
-            return Described(oids, TEXT)
-        if statement.kind == "SHOW":
-            columns, _ = show_statement(self.config, statement.sql)
-            return Described(oids, pa.schema([pa.field(c, pa.string()) for c in columns]))
-        if statement.kind == "FETCH":
-            cursor = self.cursors.get(parse_fetch(statement.sql)[0])
-            return Described(oids, cursor.schema)
         if statement.kind != "QUERY":
-            return Described(oids, None)  # DECLARE, MOVE, COPY, SET, ...: no rows (COPY's go as CopyData)
+            return self._describe_utility(statement, param_oids)
         tree = parse(statement.sql)
         system = self.engine.system.answers(tree)
-        oids = parameter_oids(infer_parameters(tree, None if system else self.engine.catalog), declared)
+        oids = parameter_oids(infer_parameters(tree, None if system else self.engine.catalog), param_oids)
         nulls = [BoundParam(oid, None) for oid in oids]
         if system:
             return Described(oids, self._zoned(self.engine.system.describe(tree, nulls, self.settings)))
@@ -115,6 +104,19 @@ class Session:
         # parameters (whose values change the plan) Execute may use this plan.
         self._described = (statement.sql, plan) if not oids else None
         return Described(oids, self._zoned(schema))
+
+    def _describe_utility(self, statement: statements.Statement, param_oids: list[int]) -> Described:
+        count = max(len(param_oids), max_parameter(statement.sql))
+        oids = [(param_oids[i] if i < len(param_oids) else 0) or 25 for i in range(count)]  # untyped: text
+        if statement.kind == "EXPLAIN":
+            return Described(oids, TEXT)
+        if statement.kind == "SHOW":
+            columns, _ = show_statement(self.config, statement.sql)
+            return Described(oids, pa.schema([pa.field(c, pa.string()) for c in columns]))
+        if statement.kind == "FETCH":
+            cursor = self.cursors.get(parse_fetch(statement.sql)[0])
+            return Described(oids, cursor.schema)
+        return Described(oids, None)  # DECLARE, MOVE, COPY, SET, ...: no rows (COPY's go as CopyData)
 
     def cursor(self, name: str) -> Described | None:
         cursor = self.cursors.open.get(name)

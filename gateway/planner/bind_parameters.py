@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 import math
 import uuid
 
+import sqlglot
 from sqlglot import exp
 
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.pgwire.types.arrays import ELEMENT_OIDS
+from duckflight.gateway.planner.parameter_lists import list_parameters
 
 # Parameter type OIDs and the DuckDB type their values are cast to.
 OID_TYPES = {
@@ -35,17 +38,73 @@ OID_TYPES = {
 # the type it meets (as PostgreSQL does with an untyped literal); a cast to
 # VARCHAR would make `int_column = $1` an error.
 TEXT_OIDS = {0, 19, 25, 705, 1042, 1043}
+_DUCKDB = sqlglot.Dialect.get_or_raise("duckdb")
+_INTEGERS = ["SMALLINT", "INTEGER", "BIGINT"]
 
 
 def bind_parameters(expression: exp.Expression, params: list[BoundParam]) -> exp.Expression:
-    for node in list(expression.find_all(exp.Parameter, exp.Placeholder)):
-        index = _index(node)
-        if index is None:
-            continue
-        if index < 1 or index > len(params):
-            raise SqlError("08P01", f"there is no parameter ${index}")
-        node.replace(literal(params[index - 1]))
+    pairs = [(node, literal(_param(params, index))) for node in expression.find_all(exp.Parameter, exp.Placeholder)
+             if (index := _index(node)) is not None]
+    _replace_all(pairs)
+    for var, indexes in list_parameters(expression):
+        _bind_list(var, [_param(params, i) for i in indexes])
     return expression
+
+
+def _param(params: list[BoundParam], index: int) -> BoundParam:
+    if index < 1 or index > len(params):
+        raise SqlError("42P02", f"there is no parameter ${index}")
+    return params[index - 1]
+
+
+def _replace_all(pairs: list[tuple[exp.Expression, exp.Expression]]) -> None:
+    """Replace each old node by its new one. A list (``f($1, $2, ...)``, ``select $1, $2``) is
+    set once: ``replace`` one by one sets the parent of every item of the list each time,
+    quadratic in the number of parameters."""
+    lists: dict[tuple[int, str], tuple[exp.Expression, str, list]] = {}
+    for old, new in pairs:
+        parent, key = old.parent, old.arg_key
+        if parent is not None and old.index is not None and isinstance(parent.args.get(key), list):
+            items = lists.setdefault((id(parent), key), (parent, key, list(parent.args[key])))[2]
+            items[old.index] = new
+        else:
+            old.replace(new)
+    for parent, key, items in lists.values():
+        parent.set(key, items)
+
+
+def _bind_list(var: exp.Var, params: list[BoundParam]) -> None:
+    """``x IN (<list of parameters>)`` with the values written in (see parameter_lists.py).
+
+    Values of one type T become ``x = ANY(CAST('[v, ...]' AS T[]))``: DuckDB reads one string
+    as a list far faster than as many literals (65,535 numbers: 0.2 s against 0.9 s, and the
+    SQL is read on the gateway and every worker). Other lists are the literals themselves."""
+    literals = [_value(p) for p in params]
+    targets = {target or ("VARCHAR" if p.oid in TEXT_OIDS and p.oid else None) for (_, target), p in zip(literals, params)}
+    if len(targets) > 1 and targets <= set(_INTEGERS):  # int2/int4/int8 by magnitude (psycopg): all int8
+        targets = {max(targets, key=_INTEGERS.index)}
+    items = [_list_item(node) for node, _ in literals]
+    in_ = var.parent
+    if len(targets) == 1 and None not in targets and None not in items:
+        text = "[" + ", ".join(items) + "]"
+        typed = exp.Var(this=f"CAST('{text.replace(chr(39), chr(39) * 2)}' AS {targets.pop()}[])")
+        in_.replace(exp.EQ(this=in_.this, expression=exp.Any(this=exp.Paren(this=typed))))
+        return
+    generate = _DUCKDB.generator().sql
+    var.replace(exp.Var(this=", ".join(generate(literal(p)) for p in params)))
+
+
+def _list_item(node: exp.Expression) -> str | None:
+    """A value as DuckDB's text of a list reads it (None: not a plain literal)."""
+    if isinstance(node, exp.Null):
+        return "NULL"
+    if isinstance(node, exp.Boolean):
+        return "true" if node.this else "false"
+    if not isinstance(node, exp.Literal):
+        return None
+    if not node.is_string:
+        return node.this
+    return '"' + node.this.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _index(node: exp.Expression) -> int | None:
@@ -134,4 +193,9 @@ def _cast(text: str, type_sql: str) -> exp.Expression:
 
 
 def _cast_node(node: exp.Expression, type_sql: str) -> exp.Expression:
-    return exp.Cast(this=node, to=exp.DataType.build(type_sql, dialect="duckdb"))
+    return exp.Cast(this=node, to=_data_type(type_sql).copy())
+
+
+@functools.lru_cache(maxsize=64)
+def _data_type(type_sql: str) -> exp.DataType:
+    return exp.DataType.build(type_sql, dialect="duckdb")  # parsing a type costs ~0.1 ms: once per type

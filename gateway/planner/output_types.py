@@ -28,7 +28,7 @@ from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, build_scope
 
 T = exp.DataType.Type
-VARCHAR, BPCHAR, NUMERIC = 1043, 1042, 1700
+VARCHAR, BPCHAR, NUMERIC, TEXT = 1043, 1042, 1700, 25
 # Types whose modifier is a fractional-seconds precision.
 PRECISION = {T.TIMESTAMP: 1114, T.TIMESTAMPTZ: 1184, T.TIME: 1083, T.TIMETZ: 1266}
 # Window functions returning their argument's type (PostgreSQL's anyelement).
@@ -85,6 +85,8 @@ def _type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
         return _column(node, scope, catalog)
     if isinstance(node, exp.Null) or isinstance(node, exp.Literal) and node.is_string:
         return PgColumn(untyped=True)
+    if isinstance(node, exp.DPipe) and node.type is not None and node.type.this in (T.VARCHAR, T.TEXT):
+        return PgColumn(TEXT)  # textcat; DuckDB types `NULL::text || 'x'` as an integer NULL
     if isinstance(node, exp.Case):
         branches = [i.args.get("true") for i in node.args.get("ifs") or []]
         default = node.args.get("default")

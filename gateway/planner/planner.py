@@ -1,8 +1,9 @@
 """The planner pipeline: Postgres SQL in, a distributed Plan out.
 
-parse (Postgres dialect) → PostgreSQL output names → bind parameters → array constants →
-EXISTS without stars → qualify against the catalog → annotate types → (read the output
-columns' PostgreSQL types) → PostgreSQL casts → PostgreSQL division → push scans down →
+parse (Postgres dialect; ANY/ALL/SOME quantifiers; long IN lists of parameters as one node) →
+PostgreSQL output names → bind parameters → array constants →
+EXISTS without stars → qualify against the catalog → annotate types → string operands
+of ANY/ALL as arrays → (read the output columns' PostgreSQL types) → PostgreSQL casts → PostgreSQL division → push scans down →
 prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import functools
 
-import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 from sqlglot.optimizer.annotate_types import annotate_types
@@ -18,6 +18,7 @@ from sqlglot.optimizer.annotate_types import annotate_types
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.dialect import POSTGRES, token_error
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
+from duckflight.gateway.planner.array_comparisons import array_comparisons, quantifiers
 from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
 from duckflight.gateway.planner.cut_stages import cut_stages
@@ -25,6 +26,7 @@ from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distri
 from duckflight.gateway.planner.output_names import output_names
 from duckflight.gateway.planner.plan import Plan
 from duckflight.gateway.planner.output_types import output_types
+from duckflight.gateway.planner.parameter_lists import parameter_lists
 from duckflight.gateway.planner.postgres_casts import postgres_casts
 from duckflight.gateway.planner.postgres_division import postgres_division
 from duckflight.gateway.planner.prune_splits import prune_splits
@@ -48,13 +50,14 @@ def _parsed(sql: str) -> exp.Expression:
     # Drivers send the same statements again and again, and each is parsed for
     # Describe and again for Execute: parsing costs a millisecond or more.
     try:
-        expressions = [e for e in sqlglot.parse(qualify_alias_arrays(sql), read=POSTGRES) if e is not None]
+        expressions = [e for e in POSTGRES.parse(qualify_alias_arrays(sql)) if e is not None]
     except TokenError as error:
         raise token_error(sql, error) from error
     except ParseError as error:
         raise syntax_error(sql, error) from error
     if len(expressions) != 1:
         raise SqlError("42601", "cannot run several statements as one")
+    expressions[0] = parameter_lists(quantifiers(expressions[0]))
     # The text it came from keys the engine's plan cache (cheaper than writing
     # the tree out again); nothing changes a parsed tree before it is planned.
     expressions[0].meta[SOURCE] = sql
@@ -102,6 +105,7 @@ def plan_query(
     tree = unstar_exists(tree)
     tree = qualify_query(tree, catalog)
     tree = annotate_types(tree, schema=catalog.sqlglot_schema(), dialect="postgres")
+    tree = array_comparisons(tree)
     columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
     tree = postgres_casts(tree)
     tree = postgres_division(tree)

@@ -25,7 +25,7 @@ CATALOG = Catalog({"t": Table("t", "parquet", [], [
     ("select * from t where k = $1 and name like $2 and price > $3 and d between $4 and $5 limit $6 offset $7",
      [20, 25, 1700, 1082, 1082, 20, 20]),
     ("select $1::int, $2 + 1, ts < $3, b = $4, f * $5, $6 || 'x' from t", [23, 23, 1114, 16, 701, 25]),
-    ("select * from t where k in ($1, $2) and -$3 < k", [20, 20, 20]),
+    ("select * from t where k in ($1, $2) and $3 < -k", [20, 20, 20]),
 ])
 def test_parameter_types_as_pg_infers_them(sql, oids):
     tree = infer_parameters(sqlglot.parse_one(sql, read="postgres"), CATALOG)

@@ -1,0 +1,48 @@
+"""Rule: a long ``IN`` list of parameters is one node, so planning costs the same for 10 or 65,535.
+
+Drivers expand a list into ``x IN ($1, $2, ..., $n)``, up to PostgreSQL's 65,535
+parameters. As n nodes, every rule that walks or copies the tree (about forty passes)
+pays for each of them, and sqlglot's parser takes 30-50 µs a parameter: 10,000
+parameters took 28 s. Here the list becomes one leaf, a ``Var`` whose text is the list
+as written (``$1, $2, ...``), marked in its meta; rules see a constant, and
+``bind_parameters`` writes the values in at once. The lexer (``gateway/dialect.py``)
+reads such a list as one token, which the parser makes a column named ``$1, $2, ...``
+(no identifier starts with ``$``); ``parameter_lists`` turns it into the marked ``Var``.
+Lists shorter than ``LIST_MIN`` stay as they are (their literals can still prune splits).
+
+PostgreSQL itself turns such a list into ``x = ANY(ARRAY[...])`` (transformAExprIn) and
+types its parameters as x's type (see ``infer_parameters``).
+
+>>> from duckflight.gateway.dialect import POSTGRES
+>>> sql = "select 1 where x in (" + ",".join(f"${i}" for i in range(1, 41)) + ")"
+>>> [t.text[:9] for t in POSTGRES.tokenize(sql)]
+['select', '1', 'where', 'x', 'in', '(', '$1,$2,$3,', ')']
+>>> tree = parameter_lists(POSTGRES.parse(sql)[0])
+>>> [(node.name[:9], indexes[:3]) for node, indexes in list_parameters(tree)]
+[('$1,$2,$3,', [1, 2, 3])]
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlglot import exp
+
+PARAMETER_LIST = "parameter_list"  # meta key of a Var that stands for a list of parameters
+_NUMBER = re.compile(r"\$(\d+)")
+
+
+def parameter_lists(expression: exp.Expression) -> exp.Expression:
+    """Each list ``collapse`` made one token (a column named ``$1, $2, ...``) as a marked Var."""
+    for column in list(expression.find_all(exp.Column)):
+        if column.name.startswith("$") and not column.table and isinstance(column.parent, exp.In):
+            var = exp.Var(this=column.name)
+            var.meta[PARAMETER_LIST] = True
+            column.replace(var)
+    return expression
+
+
+def list_parameters(expression: exp.Expression) -> list[tuple[exp.Var, list[int]]]:
+    """Each list node of the tree and the parameter numbers it stands for, in order."""
+    return [(v, [int(n) for n in _NUMBER.findall(v.name)]) for v in expression.find_all(exp.Var)
+            if v.meta_get(PARAMETER_LIST)]
