@@ -7,6 +7,7 @@ engine. Utility statements (SET, SHOW, BEGIN, EXPLAIN, ...) are answered here.
 
 from __future__ import annotations
 
+import decimal
 import logging
 import re
 import threading
@@ -31,6 +32,7 @@ DATABASE = "duckflight"
 # Statements allowed in a failed transaction block.
 ENDS_BLOCK = {"ROLLBACK", "COMMIT"}
 TEXT = pa.schema([pa.field("QUERY PLAN", pa.string())])
+NUMERIC = 1700
 
 
 class Session:
@@ -94,10 +96,12 @@ class Session:
         tree = parse(statement.sql)
         system = self.engine.system.answers(tree)
         oids = parameter_oids(infer_parameters(tree, None if system else self.engine.catalog), param_oids)
-        nulls = [BoundParam(oid, None) for oid in oids]
+        # Planned with NULLs, except numerics: DuckDB types arithmetic on a NULL decimal
+        # (`NULL::numeric * 2`) as an integer NULL, and the client would then read numbers as int4.
+        samples = [BoundParam(oid, decimal.Decimal("1.0") if oid == NUMERIC else None) for oid in oids]
         if system:
-            return Described(oids, self._zoned(self.engine.system.describe(tree, nulls, self.settings)))
-        plan = self.engine.plan(tree, self.engine.new_query_id(), nulls)
+            return Described(oids, self._zoned(self.engine.system.describe(tree, samples, self.settings)))
+        plan = self.engine.plan(tree, self.engine.new_query_id(), samples)
         self.check_cancel()
         schema = self.engine.schema(plan)
         # Drivers describe a statement right before executing it: without

@@ -294,7 +294,12 @@ class ProtocolConnection:
     def _parse(self, msg: m.Parse) -> Iterator[bytes]:
         if msg.name and msg.name in self.statements:
             raise SqlError("42P05", f'prepared statement "{msg.name}" already exists')
-        self.statements[msg.name] = Statement(msg.sql, list(msg.param_oids))
+        self.statements.pop(msg.name, None)  # the unnamed one goes even if the new one fails
+        stmt = Statement(msg.sql, list(msg.param_oids))
+        # PostgreSQL analyses a statement at Parse: its parameters' types and count, and its
+        # errors (a missing table, an undeterminable parameter) are Parse's.
+        self._described(stmt)
+        self.statements[msg.name] = stmt
         self._send(m.parse_complete())
         return iter(())
 
@@ -315,8 +320,8 @@ class ProtocolConnection:
         if len(msg.param_formats) not in (0, 1, n):
             raise m.ProtocolViolation(f"bind message has {len(msg.param_formats)} parameter formats but {n} parameters")
         formats = msg.param_formats * n if len(msg.param_formats) == 1 else msg.param_formats or [0] * n
-        # PostgreSQL knows every parameter's type and their count from Parse on: a text value
-        # of an untyped parameter is read as the type the statement gives it ('{a,b}' as text[]).
+        # A text value of an untyped parameter is read as the type the statement gives it
+        # ('{a,b}' as text[]), as PostgreSQL does.
         expected = self._described(stmt).param_oids
         if n != len(expected):
             raise SqlError("08P01", f"bind message supplies {n} parameters, but prepared statement "

@@ -183,6 +183,8 @@ def _context_type(node: exp.Expression) -> exp.DataType | None:
         return _or_text(pg_type(parent.this))
     if type(parent) in _ARITHMETIC:
         return _arithmetic(parent, parent.expression if child.arg_key == "this" else parent.this)
+    if isinstance(parent, _FLOAT8_FUNCTIONS):  # before Binary: sqlglot's power() is one
+        return _build("double")
     if isinstance(parent, (exp.Any, exp.All)) and isinstance(parent.parent, exp.Binary):
         comparison = parent.parent  # x = ANY($1): $1 is an array of x's type
         element = pg_type(comparison.this if parent.arg_key == "expression" else comparison.expression)
@@ -208,8 +210,6 @@ def _call_type(child: exp.Expression, parent: exp.Expression) -> exp.DataType | 
         return _or_text(_first_typed(branches))
     if isinstance(parent, exp.If) and isinstance(parent.parent, exp.Case) and parent.parent.this is not None:
         return _or_text(pg_type(parent.parent.this))  # CASE x WHEN $1: x's type
-    if isinstance(parent, _FLOAT8_FUNCTIONS):
-        return _build("double")
     if isinstance(parent, (exp.Round, exp.Trunc)):
         if child.arg_key == "this":
             return _build("decimal" if parent.args.get("decimals") else "double")
@@ -256,6 +256,8 @@ def pg_type(node: exp.Expression | None) -> exp.DataType | None:
         return node.to
     if isinstance(node, exp.Count):
         return _build("bigint")
+    if isinstance(node, exp.CurrentTimestamp):
+        return _build("timestamptz")  # now(), current_timestamp
     if isinstance(node, (exp.Sum, exp.Avg)):
         argument = pg_type(node.this)
         kind = argument.this if argument is not None else None

@@ -127,7 +127,7 @@ def test_extended_with_max_rows_suspends_and_resumes():
     assert f.data_row(out[0][1])[0] is None  # row 3, id NULL, sent in binary
     out = f.messages(send(conn, f.execute("") + f.SYNC))
     assert out == [("C", b"SELECT 0\x00"), ("Z", b"I")]
-    # Each parsed statement is described once, at its Bind (its parameters' types), never executed.
+    # Each parsed statement is described once, at its Parse (its parameters' types), never executed.
     assert backends[0].described == ["select * from t", "select * from t"]
     assert len(backends[0].executed) == 2
 
@@ -149,9 +149,9 @@ def test_error_in_extended_mode_discards_until_sync():
     data = (f.parse("select fail") + f.bind() + f.execute() + f.parse("set y = 1") + f.bind() + f.execute() + f.SYNC
             + f.parse("set z = 1") + f.bind() + f.execute() + f.SYNC)
     out = f.messages(send(conn, data))
-    # Parse succeeds (planning is lazy), Bind fails (it describes the statement: its parameters'
-    # types), and the rest up to Sync is skipped
-    assert "".join(t for t, _ in out) == "1EZ" + "12CZ"
+    # Parse fails (it describes the statement, as PostgreSQL analyses it at Parse), and the
+    # rest up to Sync is skipped
+    assert "".join(t for t, _ in out) == "EZ" + "12CZ"
     assert backends[0].executed == ["set z = 1"]
     assert conn.state is State.READY
 
