@@ -28,3 +28,9 @@ select o_comment::varchar(5), o_comment::char(3), o_date::timestamp(0), o_total:
 SELECT LEFT(CAST("orders"."o_comment" AS TEXT), 5) AS "__c0", RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 3), ' ') AS "__c1", CAST("orders"."o_date" AS TIMESTAMP) + TO_MICROSECONDS(SIGN((EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) * ((ABS((EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) + 500000) // 1000000 * 1000000) - (EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) AS "__c2", "orders"."o_total" AS "__c3", CAST("orders"."o_orderkey" AS DECIMAL(19, 0)) AS "__c4", CAST('1.50' AS DECIMAL(3, 2)) AS "__c5" FROM "orders" AS "orders" WHERE RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 2), ' ') = 'ab'
 -- final
 SELECT "__c0" AS "o_comment", "__c1" AS "o_comment", "__c2" AS "o_date", "__c3" AS "o_total", "__c4" AS "o_orderkey", "__c5" AS "numeric" FROM "__stage_1" AS "__block"
+-- case: ANY/ALL/SOME of a string constant is an array of the other side's type
+select o_orderkey from orders where o_comment = any('{a,"b c"}') and o_orderkey <> all('{1,2}') and o_custkey = some('{3}')
+-- stage 1 block orders gather
+SELECT "orders"."o_orderkey" AS "__c0" FROM "orders" AS "orders" WHERE "orders"."o_comment" = ANY(CAST(['a', 'b c'] AS TEXT[])) AND "orders"."o_orderkey" <> ALL (CAST(['1', '2'] AS BIGINT[])) AND "orders"."o_custkey" = ANY(CAST(['3'] AS BIGINT[]))
+-- final
+SELECT "__c0" AS "o_orderkey" FROM "__stage_1" AS "__block"
