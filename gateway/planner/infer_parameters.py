@@ -64,8 +64,9 @@ CAST_OIDS = {**OIDS, T.VARCHAR: 1043, T.NVARCHAR: 1043, T.CHAR: 1042, T.NCHAR: 1
 # Catalog types known by name (sqlglot has no DataType.Type for them).
 NAMED_OIDS = {"oid": 26}
 PG_NAMES = {row[0]: row[-1] for row in TYPES}  # format_type's names, for error messages
-UNDETERMINED = exp.DataType(this=T.UNKNOWN)  # PostgreSQL leaves it unknown: 42P18 unless declared
-CAST_TYPE = "pg_cast_type"  # meta key: the parameter's type is a cast's, which names varchar/bpchar
+# Meta keys on a parameter's type: PostgreSQL leaves it unknown (42P18 unless declared);
+# it is a cast's type, which names varchar and bpchar (elsewhere they are text).
+UNDETERMINED, CAST_TYPE = "pg_undetermined", "pg_cast_type"
 
 _INTS = {T.TINYINT, T.SMALLINT, T.INT, T.BIGINT, T.UTINYINT, T.USMALLINT, T.UINT}
 _NUMBERS = _INTS | {T.DECIMAL, T.BIGDECIMAL, T.FLOAT, T.DOUBLE, T.UBIGINT, T.INT128, T.UINT128}
@@ -127,7 +128,7 @@ def parameter_oids(expression: exp.Expression, declared: list[int]) -> list[int]
 
 def _oid(node: exp.Expression) -> int | None:
     t = node.type
-    if t is UNDETERMINED or t is not None and t.meta.get(CAST_TYPE) is UNDETERMINED:
+    if t is not None and t.meta.get(UNDETERMINED):
         return None
     if t is not None and t.meta.get(CAST_TYPE):
         return CAST_OIDS.get(t.this, oid_of(t)) if isinstance(t.this, T) else oid_of(t)
@@ -169,7 +170,9 @@ def _context_type(node: exp.Expression) -> exp.DataType | None:
     if isinstance(parent, _BOOLEAN_CONTEXTS) or _is_condition(child, parent):
         return _build("boolean")
     if isinstance(parent, (exp.Is, exp.Concat)):
-        return UNDETERMINED
+        undetermined = exp.DataType(this=T.UNKNOWN)
+        undetermined.meta[UNDETERMINED] = True
+        return undetermined
     if isinstance(parent, exp.In):
         if child.arg_key == "this":
             query = parent.args.get("query")

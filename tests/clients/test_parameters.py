@@ -8,8 +8,8 @@ compares what a client sees from both:
   (``$n`` next to any punctuation is one, ``$n`` in a string, comment or dollar quote is
   not), 42P18 where PostgreSQL cannot type one;
 * the rows of parameterized queries through every Python driver, each in its own way of
-  binding: psycopg (text and binary, server-side binding, and client-side binding with
-  ClientCursor), psycopg2 (client-side, lists as ``ARRAY[...]``), asyncpg (binary, types
+  binding: psycopg (text and binary, server-side binding with unnamed and named
+  statements, and client-side binding with ClientCursor), psycopg2 (client-side, lists as ``ARRAY[...]``), asyncpg (binary, types
   from ParameterDescription) and pg8000; node-postgres is in test_node_postgres.py;
 * ``= ANY``/``<> ALL`` over string constants, typed and untyped array parameters, ARRAY[...]
   and array columns of a table the workers read;
@@ -174,10 +174,10 @@ QUERIES = {
 }
 
 
-def psycopg_rows(server, sql, params, binary=False, client_side=False):
+def psycopg_rows(server, sql, params, binary=False, client_side=False, prepare=None):
     with psycopg.connect(url(server), autocommit=True) as conn:
         cursor = psycopg.ClientCursor(conn) if client_side else conn.cursor(binary=binary)
-        cursor.execute(sql, params)
+        cursor.execute(sql, params, prepare=prepare)
         return [(d.name, d.type_code) for d in cursor.description], cursor.fetchall()
 
 
@@ -221,6 +221,7 @@ DRIVERS = {
     "psycopg text": lambda s, q, p: psycopg_rows(s, q, p),
     "psycopg binary": lambda s, q, p: psycopg_rows(s, q, p, binary=True),
     "psycopg client-side": lambda s, q, p: psycopg_rows(s, q, p, client_side=True),
+    "psycopg prepared": lambda s, q, p: psycopg_rows(s, q, p, binary=True, prepare=True),  # a named statement
     "psycopg2": psycopg2_rows,
     "asyncpg": asyncpg_rows,
     "pg8000": pg8000_rows,
