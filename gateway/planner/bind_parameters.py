@@ -84,6 +84,9 @@ def _bind_list(var: exp.Var, params: list[BoundParam]) -> None:
     if len(targets) > 1 and targets <= set(_INTEGERS):  # int2/int4/int8 by magnitude (psycopg): all int8
         targets = {max(targets, key=_INTEGERS.index)}
     items = [item for item, _ in pairs]
+    cast = var.parent if isinstance(var.parent, exp.Cast) else None  # `$1::int, $2::int, ...`
+    if cast is not None:
+        targets, var = {cast.to.sql("duckdb")}, cast  # PostgreSQL casts each value: so does the list
     in_ = var.parent
     if len(targets) == 1 and None not in targets and None not in items:
         text = "[" + ", ".join(items) + "]"
@@ -91,7 +94,8 @@ def _bind_list(var: exp.Var, params: list[BoundParam]) -> None:
         in_.replace(exp.EQ(this=in_.this, expression=exp.Any(this=exp.Paren(this=typed))))
         return
     generate = _DUCKDB.generator().sql
-    var.replace(exp.Var(this=", ".join(generate(literal(p)) for p in params)))
+    suffix = f" AS {cast.to.sql('duckdb')})" if cast is not None else ""
+    var.replace(exp.Var(this=", ".join(("CAST(" if suffix else "") + generate(literal(p)) + suffix for p in params)))
 
 
 def _list_item(param: BoundParam) -> tuple[str | None, str | None]:

@@ -30,15 +30,19 @@ from sqlglot import exp
 
 PARAMETER_LIST = "parameter_list"  # meta key of a Var that stands for a list of parameters
 _NUMBER = re.compile(r"\$(\d+)")
+_CAST = re.compile(r"::(\w+)")
 
 
 def parameter_lists(expression: exp.Expression) -> exp.Expression:
-    """Each list ``collapse`` made one token (a column named ``$1, $2, ...``) as a marked Var."""
+    """Each list the lexer made one token (a column named ``$1, $2, ...``) as a marked Var;
+    a list of casts (``$1::int, $2::int``) as that cast of the Var."""
     for column in list(expression.find_all(exp.Column)):
         if column.name.startswith("$") and not column.table and isinstance(column.parent, exp.In):
             var = exp.Var(this=column.name)
             var.meta[PARAMETER_LIST] = True
-            column.replace(var)
+            cast = _CAST.search(column.name)
+            column.replace(exp.Cast(this=var, to=exp.DataType.build(cast.group(1), dialect="postgres"))
+                           if cast else var)
     return expression
 
 

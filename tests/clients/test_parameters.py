@@ -171,6 +171,8 @@ QUERIES = {
     "like and limit": ("select p_name from part where p_name like %s order by 1 limit %s offset %s", ("%green%", 3, 1)),
     "a long IN list": ("select count(*) from lineitem where l_orderkey in (" + ",".join(["%s"] * 100) + ")",
                        tuple(range(1, 300, 3))),
+    "a long IN list of casts": ("select count(*) from lineitem where l_orderkey in (" + ", ".join(["%s::int8"] * 100)
+                                + ")", tuple(range(1, 300, 3))),  # as SQLAlchemy's asyncpg dialect writes it
 }
 
 

@@ -7,6 +7,7 @@ The client tests compare the same statements with a real PostgreSQL 15
 from __future__ import annotations
 
 import pytest
+from sqlglot import exp
 
 from duckflight.gateway import statements
 from duckflight.gateway.dialect import LIST_MIN, max_parameter, tokenize
@@ -65,6 +66,16 @@ def test_a_bound_list_is_one_string_read_as_a_list():
     # types that do not share a list: each value as bind_parameters writes one
     other = in_list([BoundParam(23, i) for i in range(LIST_MIN - 1)] + [BoundParam(25, "x")])
     assert other.startswith("SELECT 1 FROM t WHERE x IN (CAST(0 AS INT), CAST(1 AS INT),") and other.endswith(", 'x')")
+
+
+def test_a_long_list_of_casts_is_one_cast_of_one_list():
+    sql = "select 1 from t where x in (" + ", ".join(f"${i}::int8" for i in range(1, LIST_MIN + 1)) + ")"
+    ((node, indexes),) = list_parameters(parse(sql))
+    assert isinstance(node.parent, exp.Cast) and indexes == list(range(1, LIST_MIN + 1))
+    bound = bind_parameters(parse(sql), [BoundParam(20, i) for i in range(LIST_MIN)]).sql("duckdb")
+    assert bound.startswith("SELECT 1 FROM t WHERE x = ANY(CAST('[0, 1,") and bound.endswith("AS BIGINT[]))")
+    mixed = "select 1 from t where x in (" + ", ".join(f"${i}::int8" for i in range(1, LIST_MIN)) + f", ${LIST_MIN}::text)"
+    assert list_parameters(parse(mixed)) == []
 
 
 def test_a_missing_parameter_is_42P02():
