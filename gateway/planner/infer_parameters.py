@@ -14,7 +14,7 @@ type-annotated tree:
 * arithmetic ``T op $1`` -> T when ``T op T`` exists (oper_select_candidate's first rule),
   else "operator is not unique" (42725, ``date + $1``, ``-$1``, ``$1 + $2``);
 * ``LIKE``, ``SIMILAR TO``, ``~`` and ``||`` -> text; ``WHERE``, ``AND``, ``NOT``, a CASE
-  condition -> boolean; ``LIMIT``/``OFFSET`` -> int8;
+  condition -> boolean; ``LIMIT``/``OFFSET`` -> int8; an array subscript -> int4;
 * ``x = ANY($1)`` -> an array of x's type; ``$1 = ANY(arr)`` -> arr's element type;
 * numeric functions: abs/ceil/floor/sqrt/exp/ln/power/round(x)/trunc(x) -> float8,
   round(x, n)/trunc(x, n) -> numeric; date_trunc/extract of a parameter -> not unique (42725);
@@ -165,6 +165,8 @@ def _context_type(node: exp.Expression) -> exp.DataType | None:
         raise SqlError("42725", "operator is not unique: - unknown")
     if isinstance(parent, (exp.Limit, exp.Offset, exp.Fetch)):
         return _build("bigint")
+    if isinstance(parent, (exp.Bracket, exp.Slice)) and child.arg_key != "this":
+        return _build("int")  # an array subscript or slice bound
     if isinstance(parent, _TEXT_CONTEXTS):
         return _build("text")
     if isinstance(parent, _BOOLEAN_CONTEXTS) or _is_condition(child, parent):
