@@ -165,7 +165,7 @@ def _context_type(node: exp.Expression) -> exp.DataType | None:
         raise SqlError("42725", "operator is not unique: - unknown")
     if isinstance(parent, (exp.Limit, exp.Offset, exp.Fetch)):
         return _build("bigint")
-    if isinstance(parent, (exp.Bracket, exp.Slice)) and child.arg_key != "this":
+    if isinstance(parent, exp.Slice) or isinstance(parent, exp.Bracket) and child.arg_key != "this":
         return _build("int")  # an array subscript or slice bound
     if isinstance(parent, _TEXT_CONTEXTS):
         return _build("text")

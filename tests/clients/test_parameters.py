@@ -103,7 +103,7 @@ DESCRIBED = [
     "select * from nation where n_name = any($1)", "select * from nation where n_nationkey = any($1)",
     "select * from nation where n_name <> all($1)", "select * from nation where n_nationkey = any($1::int[])",
     "select $1::int = any($2)", "select 1 where $1 = any('{1,2}'::int[])", "select (array[1,2])[$1] as e",
-    "select ('{a,b}'::text[])[$1:$2]",
+    "select ('{a,b}'::text[])[$1:$2] as s",
     "select * from nation where n_nationkey = any(array[$1::int, $2])",
     "select * from nation where n_nationkey = any(array[$1, $2])", "select * from nation where n_nationkey in (select $1)",
     # numbers that no statement uses, too many or unterminated text
