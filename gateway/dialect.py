@@ -1,4 +1,4 @@
-"""The SQL dialect every statement is read with: sqlglot's Postgres, lexed as PostgreSQL lexes ``$``.
+"""The lexer every statement is read with: sqlglot's Postgres tokenizer, with PostgreSQL's rules for ``$``.
 
 sqlglot reads ``$`` as the start of a dollar quote and takes everything up to the next
 ``$`` as its tag, so ``in ($1,$2)`` or ``$1+$2`` failed to tokenize. PostgreSQL's scanner
@@ -18,7 +18,7 @@ token of its text (read with one regular expression
 instead of 3n tokens: 10,000 parameters took 0.2 s to tokenize), which the parser reads
 as a column named ``$1, $2, ...`` and ``planner/parameter_lists.py`` as one list node.
 
->>> [t.text for t in POSTGRES.tokenize("select $1,$2||$tag$ $3 $tag$")]
+>>> [t.text for t in tokenize("select $1,$2||$tag$ $3 $tag$")]
 ['select', '$', '1', ',', '$', '2', '||', ' $3 ']
 >>> max_parameter("select $2, '$9' -- $8\\n, $$ $7 $$, x$5 from t where a in ($1,$3)")
 3
@@ -68,23 +68,19 @@ class _PostgresLexer(TokenizerCore):
         return True
 
 
-class DuckflightPostgres(Postgres):
-    """Postgres, with the lexer above; parsing and generating are sqlglot's Postgres."""
+class PostgresTokenizer(Postgres.Tokenizer):
+    """sqlglot's Postgres tokenizer with the lexer above (the tokenizer of ``PostgresInput``)."""
 
-    class Tokenizer(Postgres.Tokenizer):
-        def _init_core(self) -> TokenizerCore:
-            core = super()._init_core()
-            core.__class__ = _PostgresLexer  # same slots: only _scan_string differs
-            return core
-
-
-POSTGRES = DuckflightPostgres()
+    def _init_core(self) -> TokenizerCore:
+        core = super()._init_core()
+        core.__class__ = _PostgresLexer  # same slots: only _scan_string differs
+        return core
 
 
 def tokenize(sql: str):
     """The statement's tokens; an unterminated string or quote is PostgreSQL's 42601."""
     try:
-        return POSTGRES.tokenize(sql)
+        return PostgresTokenizer(dialect="postgres").tokenize(sql)
     except TokenError as error:
         raise token_error(sql, error) from error
 

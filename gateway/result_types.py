@@ -1,11 +1,12 @@
-"""Result columns whose PostgreSQL type Arrow would lose: UUID, JSON (and arrays of them), type modifiers.
+"""Result columns whose PostgreSQL type Arrow would lose: UUID, JSON (and arrays of them), timetz, type modifiers.
 
 DuckDB hands UUID and JSON columns to Arrow as plain strings, so clients would
 see text (OID 25) where PostgreSQL says uuid (2950) or json (114). The final
 SQL is wrapped so DuckDB turns each UUID into its 16 bytes (vectorised, also
 inside a UUID[]), and the batches are re-typed as Arrow's canonical ``uuid`` and
 ``json`` extension types (lists of them for arrays), which the wire layer maps to
-those OIDs (uuid[] 2951, json[] 199).
+those OIDs (uuid[] 2951, json[] 199). A TIME WITH TIME ZONE reaches Arrow without
+its offset: it is sent as its text, typed ``pgwire.types.datetimes.TIMETZ`` (1266).
 
 Arrow has no varchar(n), char(n) or timestamp(p) either, and a decimal's
 precision is DuckDB's: the planner says what PostgreSQL would declare for each
@@ -24,13 +25,15 @@ import pyarrow.compute as pc
 
 from duckflight.gateway.pgwire.encoder import PG_OID, PG_TYPMOD
 from duckflight.gateway.pgwire.types import pg_type
+from duckflight.gateway.pgwire.types.datetimes import TIMETZ
 from duckflight.gateway.planner.output_types import BPCHAR, VARCHAR, PgColumn
 from duckflight.worker.execute import quote_ident
 
 TEXT = 25
 # DuckDB types whose values Arrow gets as plain strings -> the Arrow extension type they are.
 _EXTENSION_TYPES = {"UUID": pa.uuid(), "JSON": pa.json_(),
-                    "UUID[]": pa.list_(pa.uuid()), "JSON[]": pa.list_(pa.json_())}
+                    "UUID[]": pa.list_(pa.uuid()), "JSON[]": pa.list_(pa.json_()),
+                    "TIME WITH TIME ZONE": TIMETZ}
 
 
 def typed(cursor: duckdb.DuckDBPyConnection, sql: str,
@@ -41,12 +44,13 @@ def typed(cursor: duckdb.DuckDBPyConnection, sql: str,
     if len(declared) != len(names):
         declared = ()  # not this query's columns (or not known): Arrow's types stand
     special = {i: t for i, t in enumerate(types) if t in _EXTENSION_TYPES}
-    if special and len(set(names)) != len(names):
-        special = {}  # REPLACE below must name each column
-    uuids = {names[i]: t for i, t in special.items() if t.startswith("UUID")}
-    if uuids:
-        replaced = ", ".join(f"{_uuid_bytes(n, t)} AS {quote_ident(n)}" for n, t in uuids.items())
-        sql = f"SELECT * REPLACE ({replaced}) FROM ({sql}) AS __typed"
+    # UUIDs as their 16 bytes, timetz values as their text (PostgreSQL's output form);
+    # columns by position, as names may repeat.
+    converted = {i for i, t in special.items() if t.startswith("UUID") or t == "TIME WITH TIME ZONE"}
+    if converted:
+        columns = ", ".join(f"{_converted(f'#{i + 1}', types[i]) if i in converted else f'#{i + 1}'} AS {quote_ident(n)}"
+                            for i, n in enumerate(names))
+        sql = f"SELECT {columns} FROM ({sql}) AS __typed"
     padded = {i: c.pad for i, c in enumerate(declared) if c.oid == BPCHAR and c.pad and types[i] == "VARCHAR"}
     if not special and not declared:
         return sql, None
@@ -71,17 +75,19 @@ def _retype(item, special: dict[int, str], declared: Sequence[PgColumn], padded:
     return pa.RecordBatch.from_arrays(columns, schema=_retype(item.schema, special, (), {}))
 
 
-def _uuid_bytes(name: str, kind: str) -> str:
-    """DuckDB SQL for the 16 bytes of each UUID of a UUID (or UUID[]) column."""
+def _converted(column: str, kind: str) -> str:
+    """DuckDB SQL for the 16 bytes of each UUID of a UUID (or UUID[]) column, or a timetz's text."""
+    if kind == "TIME WITH TIME ZONE":
+        return f"CAST({column} AS VARCHAR)"
     one = "unhex(replace(CAST({} AS VARCHAR), '-', ''))"
     if kind == "UUID":
-        return one.format(quote_ident(name))
-    return f"list_transform({quote_ident(name)}, lambda u: {one.format('u')})"
+        return one.format(column)
+    return f"list_transform({column}, lambda u: {one.format('u')})"
 
 
 def _as_extension(column: pa.Array, kind: str) -> pa.Array:
     """A UUID/JSON (or UUID[]/JSON[]) column's values as the extension type, without copying."""
-    storage = pa.binary(16) if kind.startswith("UUID") else pa.string()
+    storage = pa.binary(16) if kind.startswith("UUID") else pa.string()  # JSON, timetz: text
     return column.cast(pa.list_(storage) if kind.endswith("[]") else storage).view(_EXTENSION_TYPES[kind])
 
 

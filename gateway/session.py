@@ -7,6 +7,7 @@ engine. Utility statements (SET, SHOW, BEGIN, EXPLAIN, ...) are answered here.
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 import logging
 import re
@@ -22,7 +23,9 @@ from duckflight.gateway.engine import Engine, Running
 from duckflight.gateway.pgwire.backend import BoundParam, Described, Outcome, SqlError
 from duckflight.gateway.planner.infer_parameters import infer_parameters, parameter_oids
 from duckflight.gateway.planner.planner import parse
+from duckflight.gateway.planner.session_time import utc_now
 from duckflight.gateway.query_log import StatementLog
+from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.settings import DEFAULTS, REPORTED, Settings, reset_statement, set_statement, show_statement  # noqa: F401
 
 log = logging.getLogger(__name__)
@@ -44,6 +47,7 @@ class Session:
         if database != DATABASE:
             raise SqlError("3D000", f'database "{database}" does not exist')
         self.user = startup.get("user", "")
+        self.process_id = 0  # the pid BackendKeyData gave the client (set by the protocol): pg_backend_pid()
         self.config = Settings(startup)
         self.cursors = Cursors()
         self.in_block = False
@@ -55,11 +59,21 @@ class Session:
         self._cancel_lock = threading.Lock()
         self._waiting = True
         self._cancel_pending = False
+        # When the current statement and transaction block started (PostgreSQL's
+        # statement_timestamp() and transaction_timestamp(); see view()).
+        self._statement_start = utc_now()
+        self._block_start: dt.datetime | None = None
 
     @property
     def settings(self) -> dict[str, str]:
         """The session's settings by name (SHOW's values)."""
         return self.config.values
+
+    def view(self) -> SessionView:
+        """What a query may read of this session (session functions, pg_settings, pg_cursors,
+        the TimeZone and the starts of the transaction and the statement)."""
+        return SessionView(dict(self.settings), self.config.startup, self.process_id, self.cursors.listed(),
+                           self._block_start or self._statement_start, self._statement_start)
 
     # -- Backend ---------------------------------------------------------------
     def parameter_status(self) -> dict[str, str]:
@@ -79,6 +93,7 @@ class Session:
         if self.failed and statements.classify(sql).kind not in ENDS_BLOCK:
             raise SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block")
         try:
+            self._statement_start = utc_now()
             self.check_cancel()
             described = self._describe(sql, param_oids)
             self.check_cancel()  # a cancel while planning ends the statement: no Execute follows
@@ -95,13 +110,14 @@ class Session:
             return self._describe_utility(statement, param_oids)
         tree = parse(statement.sql)
         system = self.engine.system.answers(tree)
-        oids = parameter_oids(infer_parameters(tree, None if system else self.engine.catalog), param_oids)
+        catalog = None if system else self.engine.catalog
+        oids = parameter_oids(infer_parameters(tree, catalog, self.engine.system.sources), param_oids)
         # Planned with NULLs, except numerics: DuckDB types arithmetic on a NULL decimal
         # (`NULL::numeric * 2`) as an integer NULL, and the client would then read numbers as int4.
         samples = [BoundParam(oid, decimal.Decimal("1.0") if oid == NUMERIC else None) for oid in oids]
         if system:
-            return Described(oids, self._zoned(self.engine.system.describe(tree, samples, self.settings)))
-        plan = self.engine.plan(tree, self.engine.new_query_id(), samples)
+            return Described(oids, self._zoned(self.engine.system.describe(tree, samples, self.view())))
+        plan = self.engine.plan(tree, self.engine.new_query_id(), samples, self.view())
         self.check_cancel()
         schema = self.engine.schema(plan)
         # Drivers describe a statement right before executing it: without
@@ -128,6 +144,8 @@ class Session:
 
     def execute(self, sql: str, params: list[BoundParam]) -> Outcome:
         statement = statements.classify(sql)
+        if self._described is None or self._described[0] != statement.sql:
+            self._statement_start = utc_now()  # Execute right after its Describe is the same statement
         self._query_id = self.engine.new_query_id()  # a query's own, or the described plan's (see _query)
         line = StatementLog(self._query_id, self.user, statement.kind, (statement.sql.split(None, 1) or [""])[0])
         if self.failed and statement.kind not in ENDS_BLOCK:
@@ -224,13 +242,15 @@ class Session:
         with self._cancel_lock:
             self.running = running
         log.debug("[query %s] %s", running.query_id, " ".join(sql.split()))
+        view = self.view()
         if self.engine.system.answers(tree):
-            schema, batches = self.engine.system.run(tree, params, self.settings, running)
+            schema, batches = self.engine.system.run(tree, params, view, running)
         else:
-            plan = described or self.engine.plan(tree, running.query_id, params)
+            plan = described or self.engine.plan(tree, running.query_id, params, view)
             self.check_cancel()  # cancelled while planning: nothing has run yet
             schema, batches = self.engine.run(
-                plan, running, replan=lambda: self.engine.plan(tree, self.engine.new_query_id(), params))
+                plan, running, replan=lambda: self.engine.plan(tree, self.engine.new_query_id(), params, view),
+                view=view)
         zoned = self._zoned(schema)
         if zoned is not schema:
             batches = (pa.RecordBatch.from_arrays(b.columns, schema=zoned) for b in batches)
@@ -277,17 +297,18 @@ class Session:
             if declare.name in self.cursors.open:
                 raise SqlError("42P03", f'cursor "{declare.name}" already exists')
             outcome = self._query(declare.query, params)
-            self.cursors.add(Cursor(declare.name, outcome.schema, outcome.batches, declare.binary, declare.hold))
+            self.cursors.add(Cursor(declare.name, outcome.schema, outcome.batches, declare.binary, declare.hold,
+                                    declare.scroll, sql))
             return Outcome("DECLARE CURSOR")
         if kind == "CLOSE":
             name = parse_close(sql)
             self.cursors.close(name)
             return Outcome("CLOSE CURSOR" if name else "CLOSE CURSOR ALL")
-        name, count = parse_fetch(sql)
+        name, how = parse_fetch(sql)
         cursor = self.cursors.get(name)
         if kind == "MOVE":
-            return Outcome(f"MOVE {cursor.move(count)}")
-        return Outcome("FETCH", cursor.schema, cursor.fetch(count), binary=cursor.binary)
+            return Outcome(f"MOVE {cursor.move(how)}")
+        return Outcome("FETCH", cursor.schema, cursor.fetch(how), binary=cursor.binary)
 
     def _explain(self, sql: str, params: list[BoundParam]) -> Outcome:
         body = re.sub(r"^explain\s+", "", sql, flags=re.I)
@@ -306,12 +327,12 @@ class Session:
             with self._cancel_lock:
                 self.running = running
             try:
-                text = self.engine.explain_analyze(parse(body), params, running)
+                text = self.engine.explain_analyze(parse(body), params, running, self.view())
             finally:
                 with self._cancel_lock:
                     self.running = None
         else:
-            text = self.engine.explain(parse(body), params)
+            text = self.engine.explain(parse(body), params, self.view())
         table = pa.table({"QUERY PLAN": text.split("\n")}, schema=TEXT)
         return Outcome("EXPLAIN", TEXT, iter(table.to_batches()))
 
@@ -334,6 +355,7 @@ class Session:
             if self.in_block:
                 return Outcome(tag, notices=[_warning("25001", "there is already a transaction in progress")])
             self.in_block, self.failed = True, False
+            self._block_start = self._statement_start
             self.config.begin()
             return Outcome(tag)
         if kind == "ROLLBACK" and "to" in words[1:3]:
@@ -342,6 +364,7 @@ class Session:
             if not self.in_block:
                 return Outcome(kind, notices=[_warning("25P01", "there is no transaction in progress")])
             failed, self.in_block, self.failed = self.failed, False, False
+            self._block_start = None
             if failed or kind == "ROLLBACK":
                 self.config.rollback()
             else:

@@ -253,6 +253,7 @@ class ProtocolConnection:
             self._send(m.parameter_status(name, value))
         self.reported = status
         self.pid, secret = self.cancels.register(self.backend)
+        self.backend.process_id = self.pid  # what pg_backend_pid() answers
         self._send(m.backend_key_data(self.pid, secret))
         self.state = State.READY
         yield from self._ready()

@@ -151,9 +151,6 @@ def _value(param: BoundParam) -> tuple[exp.Expression, str | None]:
         node = exp.Literal.number(str(value)) if value.is_finite() else _cast(str(value), "DOUBLE")
         if param.oid == 1700:
             return node, None  # keep the literal's own precision rather than a fixed scale
-    elif isinstance(value, datetime.timedelta):  # a binary interval parameter
-        micros = value.seconds * 1_000_000 + value.microseconds
-        node = _cast(f"{value.days} days {micros} microseconds", "INTERVAL")
     elif isinstance(value, bytes):
         # DuckDB reads a BLOB literal's \xHH escapes one byte each (not PG's one \x prefix).
         node = _cast("".join(f"\\x{b:02x}" for b in value), "BLOB")

@@ -44,6 +44,7 @@ from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.pgwire.types.arrays import ARRAY_OIDS
 from duckflight.gateway.planner.parameter_lists import list_parameters
 from duckflight.gateway.planner.qualify_query import qualify_query
+from duckflight.gateway.planner.system_sources import placed
 from duckflight.gateway.system.builtin_types import TYPES
 from duckflight.gateway.system.reg_casts import type_name
 
@@ -82,16 +83,17 @@ _AMBIGUOUS_FUNCTIONS = {exp.DateTrunc: "date_trunc", exp.TimestampTrunc: "date_t
                         exp.Extract: "pg_catalog.extract"}
 
 
-def infer_parameters(expression: exp.Expression, catalog: Catalog | None = None) -> exp.Expression:
+def infer_parameters(expression: exp.Expression, catalog: Catalog | None = None, sources=None) -> exp.Expression:
     """Set ``type`` on every ``$n`` node; qualify against ``catalog`` when given
-    (None: the query reads system relations, whose columns it cannot type)."""
+    (None: the query reads system relations only, whose columns it cannot type), with
+    the catalog relations of a query over tables placed by ``sources`` (as the planner does)."""
     if expression.find(exp.Parameter, exp.Placeholder) is None and not list_parameters(expression):
         return expression  # nothing to type: skip qualifying (milliseconds on every Describe)
     tree = expression.copy()
     schema = None
     if catalog is not None:
-        tree = qualify_query(tree, catalog)
-        schema = catalog.sqlglot_schema()
+        tree, schema = placed(tree, catalog, sources)
+        tree = qualify_query(tree, catalog, schema)
     tree = annotate_types(tree, schema=schema, dialect="postgres")
     for node in parameter_nodes(tree):
         node.type = _context_type(node)
@@ -261,7 +263,7 @@ def pg_type(node: exp.Expression | None) -> exp.DataType | None:
         return node.to
     if isinstance(node, exp.Count):
         return _build("bigint")
-    if isinstance(node, exp.CurrentTimestamp):
+    if isinstance(node, exp.CurrentTimestamp) or isinstance(node, exp.Anonymous) and node.name.lower() == "now":
         return _build("timestamptz")  # now(), current_timestamp
     if isinstance(node, (exp.Sum, exp.Avg)):
         argument = pg_type(node.this)

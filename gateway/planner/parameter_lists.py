@@ -13,11 +13,13 @@ Lists shorter than ``LIST_MIN`` stay as they are (their literals can still prune
 PostgreSQL itself turns such a list into ``x = ANY(ARRAY[...])`` (transformAExprIn) and
 types its parameters as x's type (see ``infer_parameters``).
 
->>> from duckflight.gateway.dialect import POSTGRES
+>>> import sqlglot
+>>> from duckflight.gateway.dialect import tokenize
+>>> from duckflight.gateway.planner.dialect import PostgresInput
 >>> sql = "select 1 where x in (" + ",".join(f"${i}" for i in range(1, 41)) + ")"
->>> [t.text[:9] for t in POSTGRES.tokenize(sql)]
+>>> [t.text[:9] for t in tokenize(sql)]
 ['select', '1', 'where', 'x', 'in', '(', '$1,$2,$3,', ')']
->>> tree = parameter_lists(POSTGRES.parse(sql)[0])
+>>> tree = parameter_lists(sqlglot.parse_one(sql, read=PostgresInput))
 >>> [(node.name[:9], indexes[:3]) for node, indexes in list_parameters(tree)]
 [('$1,$2,$3,', [1, 2, 3])]
 """

@@ -186,6 +186,9 @@ def split_rows_block(select: exp.Select) -> tuple[exp.Select, exp.Select, int | 
     final_order = []
     for j, ordered in enumerate(order.expressions if order else []):
         key = ordered.this.sql()
+        if isinstance(ordered.this, exp.Literal) and ordered.this.is_int:  # ORDER BY 2 (duckdb_names): by position
+            key = f"#{ordered.this.name}"
+            by_text[key] = f"__c{int(ordered.this.name) - 1}"
         if key not in by_text:
             if select.args.get("distinct"):
                 raise Ineligible("ORDER BY outside the select list of a DISTINCT")

@@ -10,7 +10,7 @@ import sqlglot
 
 from duckflight.gateway.catalog import Catalog, Table
 from duckflight.gateway.copy_to import parse_copy
-from duckflight.gateway.cursors import Cursor, parse_close, parse_declare, parse_fetch
+from duckflight.gateway.cursors import Cursor, Fetch, parse_close, parse_declare, parse_fetch
 from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.planner.infer_parameters import infer_parameters, parameter_oids
 from duckflight.gateway.settings import Settings, reset_statement, set_statement, show_statement
@@ -96,24 +96,52 @@ def test_settings_follow_transactions_and_savepoints():
 
 def test_cursor_statements():
     assert parse_declare("declare c no scroll cursor without hold for select 1").hold is False
+    assert parse_declare("declare c scroll cursor for select 1").scroll is True
+    assert parse_declare("declare c cursor for select 1").scroll is False
     with pytest.raises(SqlError) as error:
-        parse_declare("declare c scroll cursor for select 1")
-    assert error.value.sqlstate == "0A000"
-    assert parse_fetch('FETCH FORWARD 10 FROM "Big"') == ("Big", 10)
-    assert parse_fetch("fetch from c") == ("c", 1)
-    with pytest.raises(SqlError) as error:
-        parse_fetch("fetch prior from c")
-    assert error.value.sqlstate == "55000"
+        parse_declare("declare c scroll no scroll cursor for select 1")
+    assert error.value.sqlstate == "42P11"
+    assert parse_fetch('FETCH FORWARD 10 FROM "Big"') == ("Big", Fetch("forward", 10))
+    assert parse_fetch("fetch from c") == ("c", Fetch("forward", 1))
+    assert parse_fetch("fetch prior from c") == ("c", Fetch("backward", 1))
+    assert parse_fetch("fetch -2 from c") == ("c", Fetch("forward", -2))
+    assert parse_fetch("move backward all in c") == ("c", Fetch("backward", None))
+    assert parse_fetch("fetch absolute -2 c") == ("c", Fetch("absolute", -2))
+    assert parse_fetch("fetch last from c") == ("c", Fetch("absolute", -1))
     assert parse_close("close all") is None and parse_close("CLOSE c") == "c"
 
 
 def test_cursor_fetch_slices_the_stream_lazily():
     batches = iter(pa.table({"n": list(range(10))}).to_batches(max_chunksize=4))
     cursor = Cursor("c", pa.schema([("n", pa.int64())]), batches)
-    assert [b.num_rows for b in cursor.fetch(3)] == [3]
-    assert cursor.move(2) == 2
-    assert [v for b in cursor.fetch(None) for v in b.column(0).to_pylist()] == [5, 6, 7, 8, 9]
-    assert list(cursor.fetch(5)) == []
+    assert [b.num_rows for b in cursor.fetch(Fetch("forward", 3))] == [3]
+    assert cursor.move(Fetch("forward", 2)) == 2
+    assert [v for b in cursor.fetch(Fetch("forward", None)) for v in b.column(0).to_pylist()] == [5, 6, 7, 8, 9]
+    assert list(cursor.fetch(Fetch("forward", 5))) == []
+    with pytest.raises(SqlError) as error:
+        list(cursor.fetch(Fetch("backward", 1)))
+    assert error.value.sqlstate == "55000"
+
+
+def test_scroll_cursor_moves_as_postgresql():
+    """The positions and rows of a session run on PostgreSQL 15 (nation's 25 keys, 0..24)."""
+    cursor = Cursor("c", pa.schema([("n", pa.int64())]),
+                    iter(pa.table({"n": list(range(25))}).to_batches(max_chunksize=7)), scroll=True)
+
+    def fetch(direction, count):
+        return [v for b in cursor.fetch(Fetch(direction, count)) for v in b.column(0).to_pylist()]
+
+    assert fetch("absolute", -1) == [24]
+    assert fetch("backward", 3) == [23, 22, 21]
+    assert fetch("absolute", -2) == [23]
+    assert fetch("relative", -1) == [22]
+    assert cursor.move(Fetch("backward", None)) == 22
+    assert fetch("forward", 0) == [] and fetch("forward", 0) == []
+    assert cursor.move(Fetch("forward", None)) == 25
+    assert cursor.move(Fetch("absolute", 3)) == 1
+    assert cursor.move(Fetch("absolute", 30)) == 0
+    assert fetch("forward", -2) == [24, 23]
+    assert fetch("absolute", 1) == [0] and fetch("relative", 0) == [0] and fetch("backward", 1) == []
 
 
 def test_copy_statement_options():

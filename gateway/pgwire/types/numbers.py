@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..backend import SqlError
-from .registry import PgType, big_endian, py_binary, register, register_param, replace_rows
+from .registry import PgType, TagType, big_endian, py_binary, register, register_param, replace_rows
 
 # ------------------------------------------------------------------------ integers
 
@@ -50,21 +50,10 @@ def _integers(t: pa.DataType):
     return None
 
 
-class OidType(pa.ExtensionType):
+class OidType(TagType):
     """PostgreSQL's oid (26) over int64 storage, the type the catalog image keeps OIDs in."""
 
-    def __init__(self):
-        super().__init__(pa.int64(), "duckflight.oid")
-
-    def __arrow_ext_serialize__(self) -> bytes:
-        return b""
-
-    @classmethod
-    def __arrow_ext_deserialize__(cls, storage_type, serialized):
-        return cls()
-
-    def __hash__(self):  # pg_type caches by Arrow type
-        return hash(self.extension_name)
+    STORAGE, NAME = pa.int64(), "duckflight.oid"
 
 
 OID = OidType()

@@ -13,7 +13,7 @@ SELECT CAST(SUM("__p0") AS BIGINT) AS "?column?", BOOL_AND(CAST("__p1" AS BOOLEA
 -- case: expressions over group keys and aggregates
 select extract(year from o_date) as y, sum(o_total) * 2 as twice, upper(o_comment) from orders group by extract(year from o_date), upper(o_comment)
 -- stage 1 block orders gather
-SELECT EXTRACT(YEAR FROM "orders"."o_date") AS "__k0", UPPER("orders"."o_comment") AS "__k1", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" GROUP BY EXTRACT(YEAR FROM "orders"."o_date"), UPPER("orders"."o_comment")
+SELECT CASE WHEN NOT ISFINITE("orders"."o_date") THEN ERROR('extract of an infinite date or time is not supported: DuckDB''s decimals have no infinity') ELSE CAST(CASE WHEN DATE_PART('year', "orders"."o_date") > 0 THEN DATE_PART('year', "orders"."o_date") ELSE DATE_PART('year', "orders"."o_date") - 1 END AS DECIMAL(18, 0)) END AS "__k0", UPPER("orders"."o_comment") AS "__k1", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" GROUP BY CASE WHEN NOT ISFINITE("orders"."o_date") THEN ERROR('extract of an infinite date or time is not supported: DuckDB''s decimals have no infinity') ELSE CAST(CASE WHEN DATE_PART('year', "orders"."o_date") > 0 THEN DATE_PART('year', "orders"."o_date") ELSE DATE_PART('year', "orders"."o_date") - 1 END AS DECIMAL(18, 0)) END, UPPER("orders"."o_comment")
 -- final
 SELECT "__k0" AS "y", SUM("__p0") * 2 AS "twice", "__k1" AS "upper" FROM "__stage_1" AS "__block" GROUP BY "__k0", "__k1"
 -- case: join with a small table broadcast, partials over the large one
@@ -51,7 +51,7 @@ select o_orderkey, rank() over (order by o_total) from orders
 -- stage 1 scan orders gather
 SELECT "o_orderkey", "o_total" FROM "orders"
 -- final
-SELECT "orders"."o_orderkey" AS "o_orderkey", RANK() OVER (ORDER BY "orders"."o_total") AS "?column?" FROM "__stage_1" AS "orders"
+SELECT "orders"."o_orderkey" AS "o_orderkey", RANK() OVER (ORDER BY "orders"."o_total") AS "rank" FROM "__stage_1" AS "orders"
 -- case: the large table on the null-supplying side of a left join stays on the gateway
 select c_name, count(o_orderkey) from customer left join orders on c_custkey = o_custkey group by c_name
 -- stage 1 scan customer shuffle
@@ -71,7 +71,7 @@ SELECT "__c0" AS "o_orderkey", "__c1" AS "c_name" FROM "__stage_1" AS "__block"
 -- case: a derived table block is distributed, the outer aggregate finishes on the gateway
 select y, sum(t) from (select extract(year from o_date) as y, o_total as t from orders join customer on o_custkey = c_custkey) as x group by y
 -- stage 1 block orders gather whole customer
-SELECT EXTRACT(YEAR FROM "orders"."o_date") AS "__c0", "orders"."o_total" AS "__c1" FROM "orders" AS "orders" JOIN "customer" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey"
+SELECT CASE WHEN NOT ISFINITE("orders"."o_date") THEN ERROR('extract of an infinite date or time is not supported: DuckDB''s decimals have no infinity') ELSE CAST(CASE WHEN DATE_PART('year', "orders"."o_date") > 0 THEN DATE_PART('year', "orders"."o_date") ELSE DATE_PART('year', "orders"."o_date") - 1 END AS DECIMAL(18, 0)) END AS "__c0", "orders"."o_total" AS "__c1" FROM "orders" AS "orders" JOIN "customer" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey"
 -- final
 SELECT "x"."y" AS "y", SUM("x"."t") AS "sum" FROM (SELECT "__c0" AS "y", "__c1" AS "t" FROM "__stage_1" AS "__block") AS "x" GROUP BY "x"."y"
 -- case: the same block twice is one stage
@@ -155,7 +155,7 @@ SELECT "__k0" AS "o_custkey", "__k1" AS "o_date", SUM("__p0") AS "sum", GROUPING
 -- case: rollup and cube over expressions
 select extract(year from o_date) as y, o_custkey, count(*) from orders group by rollup (extract(year from o_date)), cube (o_custkey)
 -- stage 1 block orders gather
-SELECT EXTRACT(YEAR FROM "orders"."o_date") AS "__k0", "orders"."o_custkey" AS "__k1", COUNT(*) AS "__p0" FROM "orders" AS "orders" GROUP BY EXTRACT(YEAR FROM "orders"."o_date"), "orders"."o_custkey"
+SELECT CASE WHEN NOT ISFINITE("orders"."o_date") THEN ERROR('extract of an infinite date or time is not supported: DuckDB''s decimals have no infinity') ELSE CAST(CASE WHEN DATE_PART('year', "orders"."o_date") > 0 THEN DATE_PART('year', "orders"."o_date") ELSE DATE_PART('year', "orders"."o_date") - 1 END AS DECIMAL(18, 0)) END AS "__k0", "orders"."o_custkey" AS "__k1", COUNT(*) AS "__p0" FROM "orders" AS "orders" GROUP BY CASE WHEN NOT ISFINITE("orders"."o_date") THEN ERROR('extract of an infinite date or time is not supported: DuckDB''s decimals have no infinity') ELSE CAST(CASE WHEN DATE_PART('year', "orders"."o_date") > 0 THEN DATE_PART('year', "orders"."o_date") ELSE DATE_PART('year', "orders"."o_date") - 1 END AS DECIMAL(18, 0)) END, "orders"."o_custkey"
 -- final
 SELECT "__k0" AS "y", "__k1" AS "o_custkey", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_1" AS "__block" GROUP BY ROLLUP ("__k0"), CUBE ("__k1")
 -- case: stddev and variance merge fragments' n, mean and M2 around each group's mean
