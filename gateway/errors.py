@@ -80,6 +80,8 @@ BY_MESSAGE = FILE_ERRORS + MEMORY_ERRORS + [
     (re.compile(r"(?:Scalar|Aggregate|Table) Function with name \"?(\w+)\"? does not exist", re.I), "42883",
      "function {0} does not exist"),
     (re.compile(r"No function matches", re.I), "42883", None),
+    # PostgreSQL finds no operator for the two types: "operator does not exist: bigint = text".
+    (re.compile(r"Cannot compare values of type", re.I), "42883", None),
     (re.compile(r"must appear in the GROUP BY clause", re.I), "42803", None),
     (re.compile(r"Could not convert string '([^']*)' to (\w+)", re.I), "22P02", None),
     (re.compile(r"invalid input syntax for type", re.I), "22P02", None),  # planner/text_input.py

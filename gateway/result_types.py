@@ -97,6 +97,8 @@ def _declare(field: pa.Field, column: PgColumn) -> pa.Field:
     oid, typmod = wire.oid, -1  # no modifier unless PostgreSQL would declare one
     if column.oid in (BPCHAR, VARCHAR) and wire.oid == TEXT:
         oid, typmod = column.oid, column.typmod
+    elif column.oid == TEXT and pa.types.is_int32(field.type):
+        oid = TEXT  # DuckDB types `NULL::text || 'x'` (a NULL parameter at Describe) as an integer NULL
     elif column.oid is not None and column.oid == wire.oid:
         typmod = column.typmod
     if (oid, typmod) == (wire.oid, wire.typmod):

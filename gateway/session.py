@@ -8,6 +8,7 @@ engine. Utility statements (SET, SHOW, BEGIN, EXPLAIN, ...) are answered here.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import logging
 import re
 import threading
@@ -16,6 +17,7 @@ import pyarrow as pa
 
 from duckflight.gateway import statements
 from duckflight.gateway.copy_to import parse_copy
+from duckflight.gateway.dialect import max_parameter
 from duckflight.gateway.cursors import Cursor, Cursors, parse_close, parse_declare, parse_fetch
 from duckflight.gateway.engine import Engine, Running
 from duckflight.gateway.pgwire.backend import BoundParam, Described, Outcome, SqlError
@@ -33,6 +35,7 @@ DATABASE = "duckflight"
 # Statements allowed in a failed transaction block.
 ENDS_BLOCK = {"ROLLBACK", "COMMIT"}
 TEXT = pa.schema([pa.field("QUERY PLAN", pa.string())])
+NUMERIC = 1700
 
 
 class Session:
@@ -103,9 +106,28 @@ class Session:
 
     def _describe(self, sql: str, param_oids: list[int]) -> Described:
         statement = statements.classify(sql)
-        count = max(len(param_oids), _max_param(sql))
-        declared = [param_oids[i] if i < len(param_oids) else 0 for i in range(count)]
-        oids = [oid or 25 for oid in declared]  # untyped parameters outside a query: text
+        if statement.kind != "QUERY":
+            return self._describe_utility(statement, param_oids)
+        tree = parse(statement.sql)
+        system = self.engine.system.answers(tree)
+        catalog = None if system else self.engine.catalog
+        oids = parameter_oids(infer_parameters(tree, catalog, self.engine.system.sources), param_oids)
+        # Planned with NULLs, except numerics: DuckDB types arithmetic on a NULL decimal
+        # (`NULL::numeric * 2`) as an integer NULL, and the client would then read numbers as int4.
+        samples = [BoundParam(oid, decimal.Decimal("1.0") if oid == NUMERIC else None) for oid in oids]
+        if system:
+            return Described(oids, self._zoned(self.engine.system.describe(tree, samples, self.view())))
+        plan = self.engine.plan(tree, self.engine.new_query_id(), samples, self.view())
+        self.check_cancel()
+        schema = self.engine.schema(plan)
+        # Drivers describe a statement right before executing it: without
+        # parameters (whose values change the plan) Execute may use this plan.
+        self._described = (statement.sql, plan) if not oids else None
+        return Described(oids, self._zoned(schema))
+
+    def _describe_utility(self, statement: statements.Statement, param_oids: list[int]) -> Described:
+        count = max(len(param_oids), max_parameter(statement.sql))
+        oids = [(param_oids[i] if i < len(param_oids) else 0) or 25 for i in range(count)]  # untyped: text
         if statement.kind == "EXPLAIN":
             return Described(oids, TEXT)
         if statement.kind == "SHOW":
@@ -114,22 +136,7 @@ class Session:
         if statement.kind == "FETCH":
             cursor = self.cursors.get(parse_fetch(statement.sql)[0])
             return Described(oids, cursor.schema)
-        if statement.kind != "QUERY":
-            return Described(oids, None)  # DECLARE, MOVE, COPY, SET, ...: no rows (COPY's go as CopyData)
-        tree = parse(statement.sql)
-        system = self.engine.system.answers(tree)
-        catalog = None if system else self.engine.catalog
-        oids = parameter_oids(infer_parameters(tree, catalog, self.engine.system.sources), declared)
-        nulls = [BoundParam(oid, None) for oid in oids]
-        if system:
-            return Described(oids, self._zoned(self.engine.system.describe(tree, nulls, self.view())))
-        plan = self.engine.plan(tree, self.engine.new_query_id(), nulls, self.view())
-        self.check_cancel()
-        schema = self.engine.schema(plan)
-        # Drivers describe a statement right before executing it: without
-        # parameters (whose values change the plan) Execute may use this plan.
-        self._described = (statement.sql, plan) if not oids else None
-        return Described(oids, self._zoned(schema))
+        return Described(oids, None)  # DECLARE, MOVE, COPY, SET, ...: no rows (COPY's go as CopyData)
 
     def cursor(self, name: str) -> Described | None:
         cursor = self.cursors.open.get(name)
@@ -393,11 +400,6 @@ def _savepoint_name(sql: str) -> str:
     """The savepoint of SAVEPOINT x / RELEASE [SAVEPOINT] x / ROLLBACK [WORK] TO [SAVEPOINT] x."""
     last = sql.strip().rstrip(";").split()[-1]
     return last[1:-1].replace('""', '"') if last.startswith('"') else last.lower()
-
-
-def _max_param(sql: str) -> int:
-    numbers = [int(n) for n in re.findall(r"\$(\d+)", sql)]
-    return max(numbers, default=0)
 
 
 def _in_zone(t: pa.DataType, zone: str) -> pa.DataType:

@@ -15,6 +15,8 @@ any rule could put it back, so the parser itself is corrected here:
   names the two columns differently.
 * ``to_char``, ``to_date`` and ``to_timestamp(text, template)`` keep their template:
   sqlglot turned it into strftime's, copying the patterns it did not know as text.
+* ``$`` is lexed as PostgreSQL lexes it (``gateway/dialect.py``): ``$1,$2`` are two
+  parameters, ``$tag$ ... $tag$`` a dollar quote.
 * ``date_part(...)`` is marked (``DATE_PART``): PostgreSQL's date_part is double
   precision where EXTRACT is numeric, and each names its column after itself.
 
@@ -30,6 +32,8 @@ from sqlglot import exp
 from sqlglot.dialects.postgres import Postgres
 from sqlglot.tokens import TokenType
 
+from duckflight.gateway.dialect import PostgresTokenizer
+
 # Meta flag of an Extract node written as date_part(...).
 DATE_PART = "date_part"
 
@@ -37,6 +41,8 @@ _FIELDS = ("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND")
 
 
 class PostgresInput(Postgres):
+    Tokenizer = PostgresTokenizer
+
     class Parser(Postgres.Parser):
         FUNCTIONS = {
             **Postgres.Parser.FUNCTIONS,

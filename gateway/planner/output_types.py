@@ -31,7 +31,7 @@ from duckflight.gateway.planner.dialect import interval_fields
 from duckflight.gateway.planner.interval_input import interval_typmod
 
 T = exp.DataType.Type
-VARCHAR, BPCHAR, NUMERIC, INTERVAL = 1043, 1042, 1700, 1186
+VARCHAR, BPCHAR, NUMERIC, INTERVAL, TEXT = 1043, 1042, 1700, 1186, 25
 # Types whose modifier is a fractional-seconds precision.
 PRECISION = {T.TIMESTAMP: 1114, T.TIMESTAMPTZ: 1184, T.TIME: 1083, T.TIMETZ: 1266}
 # The clock's SQL functions that take a precision: current_timestamp(p) is a timestamptz(p).
@@ -90,6 +90,8 @@ def _type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
         return _column(node, scope, catalog)
     if isinstance(node, exp.Null) or isinstance(node, exp.Literal) and node.is_string:
         return PgColumn(untyped=True)
+    if isinstance(node, exp.DPipe) and node.type is not None and node.type.this in (T.VARCHAR, T.TEXT):
+        return PgColumn(TEXT)  # textcat; DuckDB types `NULL::text || 'x'` as an integer NULL
     if isinstance(node, exp.Case):
         branches = [i.args.get("true") for i in node.args.get("ifs") or []]
         default = node.args.get("default")

@@ -1,13 +1,14 @@
 """The planner pipeline: Postgres SQL in, a distributed Plan out.
 
-parse (Postgres dialect) → pg_catalog.f() as f() → PostgreSQL output names → bind parameters →
-session functions as constants → array constants → EXISTS without stars → row comparisons →
-integer series → catalog relations from the gateway's image → qualify against the catalog →
-annotate types → (read the output columns' PostgreSQL types) → names DuckDB tells apart →
-PostgreSQL casts → the session's clock → date/time constants → EXTRACT → date/time operators →
-to_char → to_timestamp → the catalog's functions and casts → PostgreSQL division → PostgreSQL
-functions → text input → PostgreSQL result types → push scans down → prune splits →
-distribute blocks → cut into stages. Each step is a rule module of its own.
+parse (Postgres dialect; ANY/ALL/SOME quantifiers; long IN lists of parameters as one node) →
+pg_catalog.f() as f() → PostgreSQL output names → bind parameters → session functions as
+constants → array constants → EXISTS without stars → row comparisons → integer series →
+catalog relations from the gateway's image → qualify against the catalog → annotate types →
+string operands of ANY/ALL as arrays → (read the output columns' PostgreSQL types) → names
+DuckDB tells apart → PostgreSQL casts → the session's clock → date/time constants → EXTRACT →
+date/time operators → to_char → to_timestamp → the catalog's functions and casts → PostgreSQL
+division → PostgreSQL functions → text input → PostgreSQL result types → push scans down →
+prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ import functools
 
 import sqlglot
 from sqlglot import exp
-from sqlglot.errors import ParseError
+from sqlglot.errors import ParseError, TokenError
 from sqlglot.optimizer.annotate_types import annotate_types
 
 from duckflight.gateway.catalog import Catalog
+from duckflight.gateway.dialect import token_error
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
+from duckflight.gateway.planner.array_comparisons import array_comparisons, quantifiers
 from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
 from duckflight.gateway.planner.current_datetime import current_datetime, reads_clock
@@ -33,6 +36,7 @@ from duckflight.gateway.planner.integer_series import integer_series
 from duckflight.gateway.planner.output_names import TEXT, output_names
 from duckflight.gateway.planner.plan import Plan
 from duckflight.gateway.planner.output_types import output_types
+from duckflight.gateway.planner.parameter_lists import parameter_lists
 from duckflight.gateway.planner.postgres_casts import postgres_casts
 from duckflight.gateway.planner.postgres_datetime import postgres_datetime
 from duckflight.gateway.planner.postgres_division import postgres_division
@@ -71,10 +75,13 @@ def _parsed(sql: str) -> exp.Expression:
     text = qualify_alias_arrays(sql)
     try:
         expressions = [e for e in sqlglot.parse(text, read=PostgresInput) if e is not None]
+    except TokenError as error:
+        raise token_error(sql, error) from error
     except ParseError as error:
         raise syntax_error(sql, error) from error
     if len(expressions) != 1:
         raise SqlError("42601", "cannot run several statements as one")
+    expressions[0] = parameter_lists(quantifiers(expressions[0]))
     # The text it came from keys the engine's plan cache (cheaper than writing
     # the tree out again); nothing changes a parsed tree before it is planned.
     expressions[0].meta[SOURCE] = sql
@@ -135,6 +142,7 @@ def plan_query(
     reads_catalog = gateway_only(tree)
     tree = qualify_query(tree, catalog, schema)
     tree = annotate_types(tree, schema=schema, dialect="postgres")
+    tree = array_comparisons(tree)
     columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
     tree = duckdb_names(tree, catalog)  # after the analyses that read PostgreSQL's names
     tree = postgres_casts(tree)

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import re
 
-import sqlglot
 from sqlglot import exp
 from sqlglot.tokens import TokenType
 
+from duckflight.gateway.dialect import tokenize
 from duckflight.gateway.system.system_functions import qualified
 
 # alias type -> (function from a name to the OID, function from the OID to the name, error if none)
@@ -135,7 +135,6 @@ def _alias_array(value: exp.Expression, name: str) -> exp.Expression:
     return qualified(ALIASES[name][1] + "s", [value])  # an array of OIDs: each printed as its name
 
 
-_DIALECT = sqlglot.Dialect.get_or_raise("postgres")
 _MAYBE = re.compile(r"\b(oid|reg[a-z]+)\s*\[", re.I)
 
 
@@ -144,7 +143,7 @@ def qualify_alias_arrays(sql: str) -> str:
     as ``pg_catalog.oid[]``, which sqlglot parses; all other text stays as it is."""
     if not _MAYBE.search(sql):
         return sql
-    tokens = _DIALECT.tokenize(sql)
+    tokens = tokenize(sql)
     starts = [t.start for prev, t, nxt in zip(tokens, tokens[1:], tokens[2:])
               if t.token_type == TokenType.OBJECT_IDENTIFIER and nxt.token_type == TokenType.L_BRACKET
               and prev.token_type in (TokenType.DCOLON, TokenType.ALIAS)]

@@ -25,11 +25,26 @@ CATALOG = Catalog({"t": Table("t", "parquet", [], [
     ("select * from t where k = $1 and name like $2 and price > $3 and d between $4 and $5 limit $6 offset $7",
      [20, 25, 1700, 1082, 1082, 20, 20]),
     ("select $1::int, $2 + 1, ts < $3, b = $4, f * $5, $6 || 'x' from t", [23, 23, 1114, 16, 701, 25]),
-    ("select * from t where k in ($1, $2) and -$3 < k", [20, 20, 20]),
+    ("select * from t where k in ($1, $2) and $3 < -k", [20, 20, 20]),
+    ("select $1 + 1.5, 9999999999 + $2, sum(price) > $3, count(*) > $4 from t", [1700, 20, 1700, 20]),
+    ("select $1::varchar(3), $2::char, d - $3 > 3, $4 and b from t", [1043, 1042, 1082, 16]),
+    ("select power($1, 2), round($2, 1), coalesce($3, 1), nullif($4, k), array[$5, 1.5] from t",
+     [701, 1700, 23, 20, 1700]),
 ])
 def test_parameter_types_as_pg_infers_them(sql, oids):
     tree = infer_parameters(sqlglot.parse_one(sql, read="postgres"), CATALOG)
     assert parameter_oids(tree, []) == oids
+
+
+@pytest.mark.parametrize("sql,sqlstate", [
+    ("select $2::int", "42P18"), ("select 1 from t where $1 is null", "42P18"), ("select concat($1, 'x')", "42P18"),
+    ("select -$1", "42725"), ("select $1 + $2", "42725"), ("select d + $1 from t", "42725"),
+    ("select date_trunc('day', $1)", "42725"),
+])
+def test_parameters_postgresql_cannot_type(sql, sqlstate):
+    with pytest.raises(SqlError) as error:
+        parameter_oids(infer_parameters(sqlglot.parse_one(sql, read="postgres"), CATALOG), [])
+    assert error.value.sqlstate == sqlstate
 
 
 def test_declared_parameter_types_win():

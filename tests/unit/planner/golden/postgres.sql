@@ -114,3 +114,9 @@ select lpad(o_comment, 5, ''), rpad(o_comment, 5, o_comment) from orders
 SELECT LEFT("orders"."o_comment", 5) AS "__c0", CASE WHEN "orders"."o_comment" = '' THEN LEFT("orders"."o_comment", 5) ELSE RPAD("orders"."o_comment", 5, "orders"."o_comment") END AS "__c1" FROM "orders" AS "orders"
 -- final
 SELECT "__c0" AS "lpad", "__c1" AS "rpad" FROM "__stage_1" AS "__block"
+-- case: ANY/ALL/SOME of a string constant is an array of the other side's type
+select o_orderkey from orders where o_comment = any('{a,"b c"}') and o_orderkey <> all('{1,2}') and o_custkey = some('{3}')
+-- stage 1 block orders gather
+SELECT "orders"."o_orderkey" AS "__c0" FROM "orders" AS "orders" WHERE "orders"."o_comment" = ANY(CAST(['a', 'b c'] AS TEXT[])) AND "orders"."o_orderkey" <> ALL (CAST(['1', '2'] AS BIGINT[])) AND "orders"."o_custkey" = ANY(CAST(['3'] AS BIGINT[]))
+-- final
+SELECT "__c0" AS "o_orderkey" FROM "__stage_1" AS "__block"
