@@ -1,18 +1,28 @@
 """The catalog: which tables exist, their files, columns and types.
 
 Every subfolder or file of the data folder is a table named after it (without
-the extension). A folder holds Parquet or CSV files, searched recursively; its
+the extension), spelled as it is: a folder ``MyTable`` is PostgreSQL's
+``"MyTable"``. A folder holds Parquet or CSV files, searched recursively; its
 table is typed from the Parquet footers (or, for CSV, from DuckDB's sniffer
 run once, so that every split is parsed the same way).
+
+Column names are kept as the files spell them (``Table.names``, what clients
+see and queries resolve against). DuckDB ignores case when it binds names and
+renames a column whose name differs only in case from an earlier one (``a``,
+``A`` reads as ``a``, ``A_1``); ``Table.columns`` holds the names DuckDB reads
+them by, which planner rules and workers use.
 """
 
 from __future__ import annotations
 
+import csv
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet
+from sqlglot.schema import MappingSchema
 
 from duckflight.gateway.errors import FILE_STATES, from_exception
 from duckflight.gateway.pgwire.backend import SqlError
@@ -32,19 +42,34 @@ class Table:
     name: str
     format: str
     files: list[str]
-    columns: list[tuple[str, str]]  # (name, DuckDB type)
+    columns: list[tuple[str, str]]  # (name DuckDB reads it by, DuckDB type), in file order
     csv: fragment_pb2.CsvOptions | None = None
     row_count: int | None = None  # from Parquet footers; None for CSV
     bytes: int = 0  # total size of the files
     splits: list[Split] = field(default_factory=list)  # default: one per file
     error: SqlError | None = None  # set when a file could not be read: every query of the table fails with it
+    # The columns' names as the files spell them (PostgreSQL's names), in the order of
+    # ``columns``; empty: DuckDB's. They differ only where DuckDB renamed a name that
+    # differs from an earlier one only in case.
+    names: list[str] = field(default_factory=list)
 
     def __post_init__(self):
         if not self.splits:
             self.splits = [Split(path) for path in self.files]
+        if not self.names:
+            self.names = [name for name, _ in self.columns]
 
     def column_types(self) -> dict[str, str]:
+        """{name DuckDB reads it by: DuckDB type}: what planner rules look columns up by."""
         return dict(self.columns)
+
+    def pg_columns(self) -> list[tuple[str, str]]:
+        """(PostgreSQL's name, DuckDB type) of every column: what queries resolve names against."""
+        return [(name, kind) for name, (_, kind) in zip(self.names, self.columns)]
+
+    def duckdb_names(self) -> dict[str, str]:
+        """{PostgreSQL's name: the name DuckDB reads the column by}."""
+        return {name: duckdb for name, (duckdb, _) in zip(self.names, self.columns)}
 
     def check_readable(self) -> None:
         """Raise the error that made this table unreadable when it was catalogued, if any."""
@@ -62,9 +87,22 @@ class Catalog:
     def get(self, name: str) -> Table | None:
         return self.tables.get(name)
 
-    def sqlglot_schema(self) -> dict[str, dict[str, str]]:
-        """{table: {column: type}}, the shape sqlglot's MappingSchema takes."""
-        return {t.name: t.column_types() for t in self.tables.values() if t.error is None}
+    def sqlglot_schema(self) -> MappingSchema:
+        """{table: {column: type}} by PostgreSQL's names, for sqlglot's qualify and annotate_types.
+
+        Not normalized: sqlglot would fold the names to lower case as if unquoted, and
+        a column ``IsEven`` would be ``iseven``. Queries are normalized instead
+        (``qualify_query``), so ``"IsEven"`` matches and ``IsEven`` does not, as in PostgreSQL.
+        """
+        return MappingSchema(self.column_types(), dialect="postgres", normalize=False)
+
+    def column_types(self) -> dict[str, dict[str, str]]:
+        """{table: {column: type}} by PostgreSQL's names: what ``sqlglot_schema`` holds.
+
+        sqlglot reads these types in the Postgres dialect, where DuckDB's FLOAT (real)
+        would be double precision: it is written REAL."""
+        return {t.name: {c: "REAL" if k == "FLOAT" else k for c, k in t.pg_columns()}
+                for t in self.tables.values() if t.error is None}
 
     @classmethod
     def from_folder(cls, root: str | Path, split_rows: int = SPLIT_ROWS) -> "Catalog":
@@ -125,10 +163,33 @@ def _table_for(con: duckdb.DuckDBPyConnection, entry: Path, split_rows: int) -> 
 
 def _parquet_table(con, name: str, paths: list[str], split_rows: int) -> Table:
     files = ", ".join(quote_literal(p) for p in paths)
+    mismatch = _columns_differ(con, name, files)
+    if mismatch is not None:
+        return Table(name, "parquet", paths, [], error=mismatch)
     columns = [(c[0], c[1]) for c in con.execute(f"DESCRIBE SELECT * FROM read_parquet([{files}])").fetchall()]
-    splits = parquet_splits(con, paths, dict(columns), split_rows)
+    names = file_names([c for c, _ in columns], pyarrow.parquet.read_schema(paths[0]).names)
+    renamed = {file: duckdb for file, (duckdb, _) in zip(names, columns) if file != duckdb}
+    splits = parquet_splits(con, paths, dict(columns), split_rows, renamed)
     rows = sum(s.rows or 0 for s in splits)
-    return Table(name, "parquet", paths, columns, row_count=rows, splits=splits)
+    return Table(name, "parquet", paths, columns, row_count=rows, splits=splits, names=names)
+
+
+def _columns_differ(con, name: str, files: str) -> SqlError | None:
+    """0A000 when the Parquet files of one table do not all have the same columns.
+
+    Reading them as one table would take the first file's columns and fail, or worse,
+    on the others; filling the missing columns with NULL (schema evolution) is not built.
+    """
+    found = con.execute(
+        f"SELECT file_name, string_agg(DISTINCT path_in_schema, ', ' ORDER BY path_in_schema) "
+        f"FROM parquet_metadata([{files}]) GROUP BY file_name ORDER BY file_name").fetchall()
+    kinds = {columns: path for path, columns in found}
+    if len(kinds) < 2:
+        return None
+    shown = "; ".join(f'"{path}" has {columns}' for columns, path in list(kinds.items())[:2])
+    return SqlError("0A000", f'the files of table "{name}" have different columns: {shown}',
+                    hint="duckflight reads a table only when all its files have the same columns; move the "
+                         "others into a table folder of their own.")
 
 
 def _csv_table(con, name: str, paths: list[str]) -> Table:
@@ -140,7 +201,25 @@ def _csv_table(con, name: str, paths: list[str]) -> Table:
     for column in columns:
         options.columns.add(name=column["name"], type=column["type"])
     columns = [(c.name, c.type) for c in options.columns]
-    return Table(name, "csv", paths, columns, csv=options, splits=csv_splits(paths, dict(columns)))
+    names = file_names([c for c, _ in columns], _csv_header(paths[0], options) if header else [])
+    return Table(name, "csv", paths, columns, csv=options, splits=csv_splits(paths, dict(columns)), names=names)
+
+
+def file_names(duckdb_names: list[str], spelled: list[str]) -> list[str]:
+    """PostgreSQL's column names: as the file spells them (``spelled``, its leading columns),
+    where DuckDB renamed names that differ only in case (``A`` beside ``a`` is ``A_1``);
+    DuckDB's own names everywhere else (also for Hive partition columns, not in the file)."""
+    if len({n.lower() for n in spelled}) == len(spelled) or len(spelled) > len(duckdb_names):
+        return list(duckdb_names)
+    return [file or duckdb for file, duckdb in zip(spelled, duckdb_names)] + duckdb_names[len(spelled):]
+
+
+def _csv_header(path: str, options: fragment_pb2.CsvOptions) -> list[str]:
+    """The header line's fields, parsed with the sniffed dialect."""
+    with open(path, newline="", encoding="utf-8", errors="replace") as file:
+        reader = csv.reader(file, delimiter=options.delimiter, quotechar=options.quote or None,
+                            escapechar=options.escape if options.escape and options.escape != options.quote else None)
+        return next(reader, [])
 
 
 def _unreadable(con, entry: Path, error: Exception) -> Table | None:

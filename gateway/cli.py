@@ -13,20 +13,29 @@ import logging
 import sys
 from importlib import metadata
 
-from duckflight.gateway.config import (Option, Parser, add_options, address, duckdb_size, integer, number,
+from duckflight.gateway.config import (Option, Parser, add_options, address, integer, memory_size, number,
                                        parse_size, port, positive, resolve)
 from duckflight.gateway.startup import StartupError
 
 log = logging.getLogger("duckflight")
 
 COMMON = [Option("log-level", "logging level: DEBUG, INFO, WARNING or ERROR", "INFO", type=lambda v: log_level(v))]
+# Where a DuckDB spills, shared by `worker`, `gateway` and `up` (worker/resources.py).
+SPILL = [
+    Option("temp-dir", "folder under which DuckDB spills what does not fit in memory (default: the system's "
+           "temporary folder)"),
+    Option("max-temp-size", "most a process may spill to --temp-dir; a query that needs more fails with 53200",
+           "16GB", parse_size),
+]
 WORKER = COMMON + [
     Option("host", "address to listen on", "127.0.0.1"),
     Option("port", "Flight port to listen on", 8815, port),
     Option("node", "node name reported in health and info (default: host name)"),
     Option("threads", "DuckDB threads (default: all cores)", None, positive),
-    Option("memory-limit", "DuckDB memory limit, e.g. 4GB (default: DuckDB's, 80%% of RAM)", None, duckdb_size),
+    Option("memory-limit", "memory this worker's DuckDB may use: a size (4GB) or a share of this machine's "
+           "memory; a fragment that needs more fails with 53200", "60%", memory_size),
     Option("max-fragments", "fragments that may run at once; more wait (default: 2 x threads)", None, positive),
+] + SPILL + [
     Option("gateway", "register with the control service of this gateway, HOST:PORT (e.g. gw:5434)",
            None, address),
     Option("advertise", "HOST:PORT the gateway dials to reach this worker, sent when registering "
@@ -47,7 +56,9 @@ GATEWAY = COMMON + [
     Option("worker", "a worker's HOST:PORT; repeat for each worker", [], address, many=True),
     Option("data", "folder whose subfolders and files are the tables", required=True),
     Option("control-port", "port of the control service workers register with (0: off)", 5434, port),
-] + HEALTH
+    Option("memory-limit", "memory the gateway's DuckDB may use (final stages, catalog): a size (4GB) or a share "
+           "of this machine's memory; a query that needs more fails with 53200", "40%", memory_size),
+] + SPILL + HEALTH
 UP = COMMON + [
     Option("host", "address the gateway listens on", "127.0.0.1"),
     Option("port", "Postgres wire port of the gateway", 5433, port),
@@ -55,10 +66,11 @@ UP = COMMON + [
     Option("data", "folder of tables (default: generate a TPC-H demo set)"),
     Option("demo-scale", "TPC-H scale factor of the demo set", 0.1, number),
     Option("worker-threads", "DuckDB threads per worker (default: this machine's cores / workers)", None, positive),
-    Option("worker-memory-limit", "DuckDB memory limit per worker, e.g. 4GB (default: DuckDB's)", None, duckdb_size),
+    Option("memory-limit", "memory the whole local cluster may use, divided equally between the gateway and "
+           "each worker: a size (12GB) or a share of this machine's memory", "70%", memory_size),
     Option("worker-max-fragments", "fragments a worker runs at once (default: 2 x threads)", None, positive),
     Option("control-port", "port where more workers may register with the gateway (0: off)", 0, port),
-] + HEALTH
+] + SPILL + HEALTH
 WORKERS = COMMON + [
     Option("gateway", "the gateway's control service, HOST:PORT", "127.0.0.1:5434", address),
     Option("node", "only the workers of this node"),
@@ -108,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args) -> int:
+    from duckflight.gateway.up import die_with_supervisor
+
+    die_with_supervisor()  # a gateway or worker started by `duckflight up` ends with it
     if args.command == "worker":
         from duckflight.worker.main import run_worker
 

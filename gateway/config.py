@@ -129,10 +129,21 @@ def parse_size(value) -> int:
     return int(size * SIZE_UNITS[unit])
 
 
-def duckdb_size(value) -> str:
-    """A size DuckDB's own settings take (``memory_limit = '4GB'``), checked here and passed on as written."""
-    parse_size(value)
-    return str(value).strip()
+def memory_size(value) -> int | str:
+    """Bytes from a size (``4GB``), or a share of the machine's memory kept as written (``"40%"``)."""
+    text_ = str(value).strip()
+    if not isinstance(value, bool) and text_.endswith("%"):
+        try:
+            share = float(text_[:-1])
+        except ValueError:
+            share = -1.0
+        if not 0 < share <= 100:
+            raise ValueError(f"expected a size such as 4GB or a share of memory such as 40%, got {value!r}")
+        return text_
+    try:
+        return parse_size(value)
+    except ValueError:
+        raise ValueError(f"expected a size such as 4GB or a share of memory such as 40%, got {value!r}") from None
 
 
 # -- flags --------------------------------------------------------------------------
@@ -158,7 +169,7 @@ def add_options(parser: argparse.ArgumentParser, options: list[Option], command:
         parser.add_argument(
             f"--{option.name}", dest=option.dest, type=_flag_type(option), default=None,
             action="append" if option.many else "store",
-            help=f"{option.help}{default}; env {option.env(command)}",
+            help=f"{option.help}{default}; env {option.env(command)}".replace("%", "%%"),  # argparse formats %
         )
 
 
@@ -187,6 +198,8 @@ def resolve(args: argparse.Namespace, commands: dict[str, list[Option]], command
         value = _from_env(option, command)
         if value is None and option.dest in table:
             value = table[option.dest]
+        if value is None and option.default not in (None, []):
+            value = option.type(option.default)  # "16GB" is a default as it would be a flag
         if value is None:
             value = option.default
         if option.required and value in (None, []):

@@ -30,10 +30,13 @@ from duckflight.gateway.result_types import typed
 from duckflight.gateway.scheduler import Scheduler, WorkerFault
 from duckflight.gateway.stream_stage import StageStream, stream_stage, streamable
 from duckflight.gateway.system import SystemCatalog
+from duckflight.gateway.system.session_functions import calls_session
+from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.workers import WorkerPool
 from duckflight.worker import numeric_macros
 from duckflight.worker.arrow_stream import ArrowStream
-from duckflight.worker.spill import spill_config
+from duckflight.worker.resources import Resources, memory_limit
+from duckflight.worker.execute import quote_ident, set_time_zone
 
 log = logging.getLogger(__name__)
 
@@ -81,12 +84,13 @@ class Engine:
     """Shared state and query execution for every session of one gateway."""
 
     def __init__(self, catalog: Catalog, workers: WorkerPool, scheduler: Scheduler, *,
-                 broadcast_limit: int = BROADCAST_BYTES):
+                 broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None):
         self.catalog = catalog
         self.broadcast_limit = broadcast_limit
         self.workers = workers
         self.scheduler = scheduler
-        self.database = duckdb.connect(config=spill_config("gateway"))
+        resources = resources or Resources("gateway", memory_limit(None, "gateway"))
+        self.database = duckdb.connect(config=resources.duckdb_config())
         numeric_macros.install(self.database)  # the final stage computes PostgreSQL's numeric too
         # Plans by (query text, parameter values, workers): BI tools and drivers
         # run the same statements again and again, and planning costs 10-30 ms.
@@ -97,21 +101,34 @@ class Engine:
     def new_query_id(self) -> str:
         return uuid.uuid4().hex[:12]
 
-    def plan(self, tree: exp.Expression, query_id: str, params: list[BoundParam] | None = None) -> Plan:
+    def plan(self, tree: exp.Expression, query_id: str, params: list[BoundParam] | None = None,
+             view: SessionView | None = None) -> Plan:
         """The query's plan for the workers schedulable now, from the cache when
-        the same query (text and parameter values) was planned for them before."""
+        the same query (text and parameter values) was planned for them before,
+        in the same TimeZone. ``view`` is the session's: its values are constants
+        of the plan when the query calls a session function, and then part of the
+        cache key; a plan holding the session's clock is not kept."""
         workers = self.workers.schedulable()
+        view = view or SessionView()
         text = tree.meta.get(SOURCE) or tree.sql()
-        key = (text, tuple((p.oid, repr(p.value)) for p in params or ()), tuple(workers))
+        session = (tuple(sorted(view.settings.items())), view.backend_pid) if calls_session(tree) else None
+        values = tuple((p.oid, repr(p.value)) for p in params or ())
+        key = (text, values, tuple(workers), session, view.settings.get("TimeZone", "UTC"))
         cached = self._cached(key)
         if cached is not None:
             plan = restamp(cached.plan, query_id)
         else:
-            plan = plan_query(tree, self.catalog, workers, query_id, params, broadcast_bytes=self.broadcast_limit)
-            with self._plans_lock:
-                self._plans[key] = _Cached(plan)
-                while len(self._plans) > PLAN_CACHE:
-                    self._plans.popitem(last=False)
+            plan = plan_query(tree, self.catalog, workers, query_id, params, broadcast_bytes=self.broadcast_limit,
+                              sources=self.system.sources, session=view)
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("[query %s] plan:\n%s", query_id, explain(plan))
+            if plan.reads_clock:
+                key = None  # its clock is this statement's: nothing of it is kept
+            else:
+                with self._plans_lock:
+                    self._plans[key] = _Cached(plan)
+                    while len(self._plans) > PLAN_CACHE:
+                        self._plans.popitem(last=False)
         if plan.stages and not workers:
             raise SqlError("58000", "no worker is available to run this query")
         plan.cache_key = key
@@ -124,15 +141,17 @@ class Engine:
                 self._plans.move_to_end(key)
             return cached
 
-    def explain(self, tree: exp.Expression, params: list[BoundParam] | None = None) -> str:
-        return explain(self.plan(tree, self.new_query_id(), params))
+    def explain(self, tree: exp.Expression, params: list[BoundParam] | None = None,
+                view: SessionView | None = None) -> str:
+        return explain(self.plan(tree, self.new_query_id(), params, view))
 
-    def explain_analyze(self, tree: exp.Expression, params: list[BoundParam] | None, running: Running) -> str:
+    def explain_analyze(self, tree: exp.Expression, params: list[BoundParam] | None, running: Running,
+                        view: SessionView | None = None) -> str:
         """Run the query, drop its rows, and show the plan with what each fragment did."""
-        plan = self.plan(tree, running.query_id, params)
+        plan = self.plan(tree, running.query_id, params, view)
         running.stats = {}
         started = time.monotonic()
-        _, batches = self.run(plan, running, stream=False)  # every fragment measured whole
+        _, batches = self.run(plan, running, stream=False, view=view)  # every fragment measured whole
         rows = sum(batch.num_rows for batch in batches)
         elapsed = time.monotonic() - started
         return explain(plan, running.stats) + f"\nExecution: {rows} rows in {elapsed:.3f}s"
@@ -150,6 +169,9 @@ class Engine:
     def _schema(self, plan: Plan) -> pa.Schema:
         cursor = self.database.cursor()
         try:
+            set_time_zone(cursor, plan.time_zone)
+            if plan.reads_catalog:
+                self.system.register(cursor, None)
             for wave in plan.waves():
                 for stage in wave:
                     cursor.register(stage.name, self._empty_output(cursor, stage))
@@ -164,22 +186,29 @@ class Engine:
     def _empty_output(self, cursor: duckdb.DuckDBPyConnection, stage) -> pa.Table:
         if stage.kind == "scan":
             return _empty(cursor, stage.columns)
-        # A block reads its table (by name) and the broadcasts already registered.
-        table = self.catalog.get(stage.table)
-        cursor.register(table.name, _empty(cursor, table.columns))
+        # A block reads the relations its fragments bind to splits (its table, tables every
+        # worker reads whole, tables cut by key ranges) and the stages already registered.
+        tables = {path: table for table in self.catalog.tables.values() for path in table.files}
+        scans = stage.fragments[0].scans if stage.fragments else []
+        relations = {scan.name: tables[scan.splits[0].path] for scan in scans if scan.splits} or \
+            {stage.table: self.catalog.get(stage.table)}
+        for name, table in relations.items():
+            cursor.register(name, _empty(cursor, table.columns))
         try:
             return cursor.sql(stage.sql).limit(0).to_arrow_table()
         finally:
-            cursor.unregister(table.name)
+            for name in relations:
+                cursor.unregister(name)
 
-    def run(self, plan: Plan, running: Running, replan=None,
-            stream: bool = True) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
+    def run(self, plan: Plan, running: Running, replan=None, stream: bool = True,
+            view: SessionView | None = None) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
         """Run a plan; return its schema and a lazy stream of result batches.
 
         ``replan()`` makes the same query's plan for the workers schedulable
         then: when a worker is lost while rows sit on workers (broadcast,
         shuffle), the whole plan runs once more without it. A plan of one
         stage of rows streams them through the final query (``stream_stage``).
+        A plan that reads the catalog image reads the session's relations from ``view``.
         """
         started = time.monotonic()
         plan, inputs = self._execute(plan, running, replan, stream)
@@ -188,7 +217,10 @@ class Engine:
         try:
             if running.cancelled.is_set():  # cancelled between the fragments and now
                 raise SqlError("57014", "canceling statement due to user request")
+            set_time_zone(cursor, plan.time_zone)
             load_inputs(cursor, inputs)
+            if plan.reads_catalog:
+                self.system.register(cursor, view)
             sql, retype = self._typed_final(plan, cursor)
             reader = cursor.execute(sql).to_arrow_reader(BATCH_ROWS)
         except Exception as exc:
@@ -261,7 +293,7 @@ def load_inputs(cursor: duckdb.DuckDBPyConnection, inputs: dict[str, "pa.Table |
 
 
 def _empty(cursor: duckdb.DuckDBPyConnection, columns: list[tuple[str, str]]) -> pa.Table:
-    select = ", ".join(f'CAST(NULL AS {t}) AS "{n}"' for n, t in columns)
+    select = ", ".join(f"CAST(NULL AS {t}) AS {quote_ident(n)}" for n, t in columns)
     return cursor.sql(f"SELECT {select} LIMIT 0").to_arrow_table()
 
 

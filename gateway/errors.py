@@ -58,8 +58,22 @@ FILE_ERRORS = [
 ]
 FILE_STATES = {"XX001", "58P01", "58030", "42501", "22P04", "22021"}
 
+# A query that needs more memory (or spill space) than the process may use: PostgreSQL's
+# 53200 "out of memory", naming the limit DuckDB reports as "(used/limit used)".
+MEMORY_ERRORS = [
+    (re.compile(r"max_temp_directory_size"), "53200",
+     "out of memory: the query needs more than the memory limit and the spill limit (--max-temp-size) allow"),
+    (re.compile(r"(?:failed to|could not) allocate [^\n]*\([^/()\n]+/([^()\n]+) used\)"), "53200",
+     "out of memory: the query needs more than the memory limit of {0} (--memory-limit)"),
+]
+
 # (pattern on DuckDB's message, SQLSTATE, PostgreSQL-style message template)
-BY_MESSAGE = FILE_ERRORS + [
+BY_MESSAGE = FILE_ERRORS + MEMORY_ERRORS + [
+    # Raised by the catalog image's own lookups (reg_casts): PostgreSQL's words already.
+    (re.compile(r'^relation "[^"]*" does not exist$'), "42P01", None),
+    (re.compile(r'^(?:type|role) "[^"]*" does not exist$'), "42704", None),
+    (re.compile(r'^schema "[^"]*" does not exist$'), "3F000", None),
+    (re.compile(r'^function "[^"]*" does not exist$'), "42883", None),
     (re.compile(r"division by zero", re.I), "22012", "division by zero"),
     (re.compile(r"Like pattern must not end with escape character", re.I), "22025",
      "LIKE pattern must not end with escape character"),
@@ -80,8 +94,20 @@ BY_MESSAGE = FILE_ERRORS + [
     (re.compile(r"(?:Scalar|Aggregate|Table) Function with name \"?(\w+)\"? does not exist", re.I), "42883",
      "function {0} does not exist"),
     (re.compile(r"No function matches", re.I), "42883", None),
+    # PostgreSQL finds no operator for the two types: "operator does not exist: bigint = text".
+    (re.compile(r"Cannot compare values of type", re.I), "42883", None),
     (re.compile(r"must appear in the GROUP BY clause", re.I), "42803", None),
     (re.compile(r"Could not convert string '([^']*)' to (\w+)", re.I), "22P02", None),
+    (re.compile(r"invalid input syntax for type", re.I), "22P02", None),  # planner/text_input.py
+    (re.compile(r"LIMIT/OFFSET cannot be negative", re.I), "2201W", "LIMIT must not be negative"),
+    # errors planner/postgres_functions.py raises with PostgreSQL's words
+    (re.compile(r"null character not permitted"), "54000", "null character not permitted"),
+    (re.compile(r"(a negative number raised to a non-integer power yields a complex result|"
+                r"zero raised to a negative power is undefined)"), "2201F", "{0}"),
+    (re.compile(r"(?:extract|age) of an infinite (?:date or time|timestamp) is not supported[^\n]*"), "0A000", None),
+    # Date/time text DuckDB cannot read: PostgreSQL's invalid_datetime_format and field overflow.
+    (re.compile(r'invalid (?:date|timestamp|time) field format: "([^"]*)"', re.I), "22007", None),
+    (re.compile(r'(?:date|timestamp|time) field value out of range: "([^"]*)"', re.I), "22008", None),
     (re.compile(r"Could not cast value .* to DECIMAL", re.I), "22003", "numeric field overflow"),
     (re.compile(r"More than one row returned by a subquery", re.I), "21000",
      "more than one row returned by a subquery used as an expression"),
@@ -109,5 +135,8 @@ def from_exception(exc: BaseException) -> SqlError:
 
 
 def _strip_prefix(message: str) -> str:
-    # DuckDB prefixes its messages with the error kind ("Binder Error: ...").
-    return re.sub(r"^[A-Za-z ]+ Error: ", "", message.strip(), count=1)
+    # DuckDB prefixes its messages with the error kind ("Binder Error: ..."), and may end
+    # them with the SQL it ran ("LINE 1: SELECT ..." and a caret): that is our SQL, not the
+    # client's, and never shown.
+    text = re.sub(r"^[A-Za-z ]+ Error: ", "", message.strip(), count=1)
+    return re.split(r"\n\s*LINE \d+:", text, maxsplit=1)[0].rstrip()

@@ -14,19 +14,20 @@ from duckflight.gateway.scheduler import Scheduler
 from duckflight.gateway.session import Session
 from duckflight.gateway.startup import StartupError, require_data_folder, require_free_port
 from duckflight.gateway.workers import WorkerPool
+from duckflight.worker.resources import Resources, memory_limit
 
 log = logging.getLogger(__name__)
 
 
 def build_engine(data: str, workers: list[str], fragment_timeout: float = 120.0, *, fragment_retries: int = 2,
                  health_interval: float = 5.0, health_timeout: float = 2.0,
-                 broadcast_limit: int = BROADCAST_BYTES) -> Engine:
+                 broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None) -> Engine:
     catalog = Catalog.from_folder(data)
     pool = WorkerPool(workers)
     pool.start_health_checks(health_interval, health_timeout)
     scheduler = Scheduler(pool, fragment_timeout=fragment_timeout, fragment_retries=fragment_retries,
                           probe_timeout=health_timeout)
-    return Engine(catalog, pool, scheduler, broadcast_limit=broadcast_limit)
+    return Engine(catalog, pool, scheduler, broadcast_limit=broadcast_limit, resources=resources)
 
 
 def backend_factory(engine: Engine):
@@ -45,7 +46,9 @@ def run_gateway(args) -> int:
         require_free_port(args.host, args.control_port, "--control-port")
     engine = build_engine(str(data), args.worker, args.fragment_timeout, fragment_retries=args.fragment_retries,
                           health_interval=args.health_interval, health_timeout=args.health_timeout,
-                          broadcast_limit=parse_size(args.broadcast_limit))
+                          broadcast_limit=parse_size(args.broadcast_limit),
+                          resources=Resources("gateway", memory_limit(args.memory_limit, "gateway"), args.temp_dir,
+                                              args.max_temp_size))
     control = None
     try:
         server = PgServer((args.host, args.port), backend_factory(engine))
@@ -60,7 +63,7 @@ def run_gateway(args) -> int:
         engine.close()
         raise StartupError(f"cannot listen on {args.host}:{args.port}: {error.strerror}" if error.strerror
                            else str(error)) from None
-    log.info("gateway listening on %s:%d with %d table(s) and workers %s", args.host, args.port,
+    log.info("gateway listening on %s:%d with %d table(s) and workers %s", args.host, server.port,
              len(engine.catalog.tables), ", ".join(args.worker) or "(none)")
 
     def stop(signum, frame):

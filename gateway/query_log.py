@@ -12,6 +12,7 @@ lines of the session, engine and workers.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from typing import Iterator
@@ -39,7 +40,7 @@ class StatementLog:
         state = getattr(error, "sqlstate", "XX000")
         text = getattr(error, "message", None) or str(error)
         self._write(logging.INFO, command, rows,
-                    f'outcome=error sqlstate={state} message="{_one_line(text)}"')
+                    f"outcome=error sqlstate={state} message={_one_line(text)}")
 
     def finished(self, outcome: Outcome) -> Outcome:
         """``outcome``, its rows counted as they stream; the line is written when they end."""
@@ -76,4 +77,5 @@ class StatementLog:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split()).replace('"', "'")
+    """The message's first line, quoted and escaped as a JSON string."""
+    return json.dumps((text.strip().splitlines() or [""])[0], ensure_ascii=False)

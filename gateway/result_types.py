@@ -1,11 +1,12 @@
-"""Result columns whose PostgreSQL type Arrow would lose: UUID, JSON (and arrays of them), type modifiers.
+"""Result columns whose PostgreSQL type Arrow would lose: UUID, JSON (and arrays of them), timetz, type modifiers.
 
 DuckDB hands UUID and JSON columns to Arrow as plain strings, so clients would
 see text (OID 25) where PostgreSQL says uuid (2950) or json (114). The final
 SQL is wrapped so DuckDB turns each UUID into its 16 bytes (vectorised, also
 inside a UUID[]), and the batches are re-typed as Arrow's canonical ``uuid`` and
 ``json`` extension types (lists of them for arrays), which the wire layer maps to
-those OIDs (uuid[] 2951, json[] 199).
+those OIDs (uuid[] 2951, json[] 199). A TIME WITH TIME ZONE reaches Arrow without
+its offset: it is sent as its text, typed ``pgwire.types.datetimes.TIMETZ`` (1266).
 
 A numeric whose display scale is each value's own (a quotient, an average: the
 struct of ``worker/numeric_macros``) leaves as PostgreSQL's text of each value,
@@ -28,6 +29,7 @@ import pyarrow.compute as pc
 
 from duckflight.gateway.pgwire.encoder import PG_OID, PG_TYPMOD
 from duckflight.gateway.pgwire.types import pg_type
+from duckflight.gateway.pgwire.types.datetimes import TIMETZ
 from duckflight.gateway.pgwire.types.numbers import NUMERIC_TEXT
 from duckflight.gateway.planner.output_types import BPCHAR, VARCHAR, PgColumn
 from duckflight.worker import numeric_macros
@@ -37,7 +39,9 @@ TEXT = 25
 # DuckDB types whose values Arrow gets as plain strings -> the Arrow extension type they are.
 _EXTENSION_TYPES = {"UUID": pa.uuid(), "JSON": pa.json_(),
                     "UUID[]": pa.list_(pa.uuid()), "JSON[]": pa.list_(pa.json_()),
-                    numeric_macros.STRUCT_TYPE: NUMERIC_TEXT}
+                    "TIME WITH TIME ZONE": TIMETZ, numeric_macros.STRUCT_TYPE: NUMERIC_TEXT}
+# Those sent as their text: DuckDB SQL for it.
+_AS_TEXT = {"TIME WITH TIME ZONE": "CAST({} AS VARCHAR)", numeric_macros.STRUCT_TYPE: "pg_numeric_text({})"}
 
 
 def typed(cursor: duckdb.DuckDBPyConnection, sql: str,
@@ -48,11 +52,14 @@ def typed(cursor: duckdb.DuckDBPyConnection, sql: str,
     if len(declared) != len(names):
         declared = ()  # not this query's columns (or not known): Arrow's types stand
     special = {i: t for i, t in enumerate(types) if t in _EXTENSION_TYPES}
-    if any(t.startswith("UUID") or t == numeric_macros.STRUCT_TYPE for t in special.values()):
-        # renamed by position: output names may repeat (select avg(a), avg(b))
-        columns = [f"{_converted(f'__c{i}', special.get(i))} AS {quote_ident(n)}" for i, n in enumerate(names)]
+    # UUIDs as their 16 bytes, timetz values and dynamic numerics as their text (PostgreSQL's
+    # output form); columns renamed by position, as names may repeat (select avg(a), avg(b)).
+    converted = {i for i, t in special.items() if t.startswith("UUID") or t in _AS_TEXT}
+    if converted:
+        columns = ", ".join(f"{_converted(f'__c{i}', types[i]) if i in converted else f'__c{i}'} AS {quote_ident(n)}"
+                            for i, n in enumerate(names))
         renamed = ", ".join(f"__c{i}" for i in range(len(names)))
-        sql = f"SELECT {', '.join(columns)} FROM ({sql}) AS __typed({renamed})"
+        sql = f"SELECT {columns} FROM ({sql}) AS __typed({renamed})"
     padded = {i: c.pad for i, c in enumerate(declared) if c.oid == BPCHAR and c.pad and types[i] == "VARCHAR"}
     if not special and not declared:
         return sql, None
@@ -77,22 +84,20 @@ def _retype(item, special: dict[int, str], declared: Sequence[PgColumn], padded:
     return pa.RecordBatch.from_arrays(columns, schema=_retype(item.schema, special, (), {}))
 
 
-def _converted(column: str, kind: str | None) -> str:
-    """DuckDB SQL for a column as Arrow should get it: a UUID's 16 bytes (also in a UUID[]),
-    a dynamic numeric's text, anything else as it is."""
+def _converted(column: str, kind: str) -> str:
+    """DuckDB SQL for the 16 bytes of each UUID of a UUID (or UUID[]) column, or a timetz's or
+    dynamic numeric's text."""
+    if kind in _AS_TEXT:
+        return _AS_TEXT[kind].format(column)
     one = "unhex(replace(CAST({} AS VARCHAR), '-', ''))"
     if kind == "UUID":
         return one.format(column)
-    if kind == "UUID[]":
-        return f"list_transform({column}, lambda u: {one.format('u')})"
-    if kind == numeric_macros.STRUCT_TYPE:
-        return f"pg_numeric_text({column})"
-    return column
+    return f"list_transform({column}, lambda u: {one.format('u')})"
 
 
 def _as_extension(column: pa.Array, kind: str) -> pa.Array:
-    """A UUID/JSON (or UUID[]/JSON[]) column's values, or a numeric's text, as the extension type, without copying."""
-    storage = pa.binary(16) if kind.startswith("UUID") else pa.string()
+    """A UUID/JSON (or UUID[]/JSON[]) column's values as the extension type, without copying."""
+    storage = pa.binary(16) if kind.startswith("UUID") else pa.string()  # JSON, timetz, numeric: text
     return column.cast(pa.list_(storage) if kind.endswith("[]") else storage).view(_EXTENSION_TYPES[kind])
 
 
@@ -102,6 +107,8 @@ def _declare(field: pa.Field, column: PgColumn) -> pa.Field:
     oid, typmod = wire.oid, -1  # no modifier unless PostgreSQL would declare one
     if column.oid in (BPCHAR, VARCHAR) and wire.oid == TEXT:
         oid, typmod = column.oid, column.typmod
+    elif column.oid == TEXT and pa.types.is_int32(field.type):
+        oid = TEXT  # DuckDB types `NULL::text || 'x'` (a NULL parameter at Describe) as an integer NULL
     elif column.oid is not None and column.oid == wire.oid:
         typmod = column.typmod
     if (oid, typmod) == (wire.oid, wire.typmod):

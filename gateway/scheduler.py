@@ -97,14 +97,18 @@ class Scheduler:
 
     def _measured(self, fragment, address, cancelled, stats) -> pa.Table:
         started = time.monotonic()
+        log.debug("[query %s] fragment %d.%d to worker %s", fragment.query_id, fragment.stage_id,
+                  fragment.fragment_id, address)
         table = self.run(fragment, address, cancelled)
+        elapsed = time.monotonic() - started
+        if fragment.HasField("shuffle"):  # the answer counts what went to each target worker
+            sent = table.to_pydict()
+            figures = f"rows sent={sum(sent['rows'])} bytes sent={sum(sent['bytes'])}"
+        else:
+            figures = f"rows={table.num_rows} bytes={table.nbytes}"
+        log.debug("[query %s] fragment %d.%d done: %s time=%.3fs", fragment.query_id, fragment.stage_id,
+                  fragment.fragment_id, figures, elapsed)
         if stats is not None:
-            elapsed = time.monotonic() - started
-            if fragment.HasField("shuffle"):  # the answer counts what went to each target worker
-                sent = table.to_pydict()
-                figures = f"rows sent={sum(sent['rows'])} bytes sent={sum(sent['bytes'])}"
-            else:
-                figures = f"rows={table.num_rows} bytes={table.nbytes}"
             stats[(fragment.stage_id, fragment.fragment_id)] = f"({figures} time={elapsed:.3f}s)"
         return table
 

@@ -7,6 +7,8 @@ engine. Utility statements (SET, SHOW, BEGIN, EXPLAIN, ...) are answered here.
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
 import logging
 import re
 import threading
@@ -15,12 +17,15 @@ import pyarrow as pa
 
 from duckflight.gateway import statements
 from duckflight.gateway.copy_to import parse_copy
+from duckflight.gateway.dialect import max_parameter
 from duckflight.gateway.cursors import Cursor, Cursors, parse_close, parse_declare, parse_fetch
 from duckflight.gateway.engine import Engine, Running
 from duckflight.gateway.pgwire.backend import BoundParam, Described, Outcome, SqlError
 from duckflight.gateway.planner.infer_parameters import infer_parameters, parameter_oids
 from duckflight.gateway.planner.planner import parse
+from duckflight.gateway.planner.session_time import utc_now
 from duckflight.gateway.query_log import StatementLog
+from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.settings import DEFAULTS, REPORTED, Settings, reset_statement, set_statement, show_statement  # noqa: F401
 
 log = logging.getLogger(__name__)
@@ -30,6 +35,7 @@ DATABASE = "duckflight"
 # Statements allowed in a failed transaction block.
 ENDS_BLOCK = {"ROLLBACK", "COMMIT"}
 TEXT = pa.schema([pa.field("QUERY PLAN", pa.string())])
+NUMERIC = 1700
 
 
 class Session:
@@ -41,6 +47,7 @@ class Session:
         if database != DATABASE:
             raise SqlError("3D000", f'database "{database}" does not exist')
         self.user = startup.get("user", "")
+        self.process_id = 0  # the pid BackendKeyData gave the client (set by the protocol): pg_backend_pid()
         self.config = Settings(startup)
         self.cursors = Cursors()
         self.in_block = False
@@ -52,11 +59,21 @@ class Session:
         self._cancel_lock = threading.Lock()
         self._waiting = True
         self._cancel_pending = False
+        # When the current statement and transaction block started (PostgreSQL's
+        # statement_timestamp() and transaction_timestamp(); see view()).
+        self._statement_start = utc_now()
+        self._block_start: dt.datetime | None = None
 
     @property
     def settings(self) -> dict[str, str]:
         """The session's settings by name (SHOW's values)."""
         return self.config.values
+
+    def view(self) -> SessionView:
+        """What a query may read of this session (session functions, pg_settings, pg_cursors,
+        the TimeZone and the starts of the transaction and the statement)."""
+        return SessionView(dict(self.settings), self.config.startup, self.process_id, self.cursors.listed(),
+                           self._block_start or self._statement_start, self._statement_start)
 
     # -- Backend ---------------------------------------------------------------
     def parameter_status(self) -> dict[str, str]:
@@ -76,6 +93,7 @@ class Session:
         if self.failed and statements.classify(sql).kind not in ENDS_BLOCK:
             raise SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block")
         try:
+            self._statement_start = utc_now()
             self.check_cancel()
             described = self._describe(sql, param_oids)
             self.check_cancel()  # a cancel while planning ends the statement: no Execute follows
@@ -88,9 +106,28 @@ class Session:
 
     def _describe(self, sql: str, param_oids: list[int]) -> Described:
         statement = statements.classify(sql)
-        count = max(len(param_oids), _max_param(sql))
-        declared = [param_oids[i] if i < len(param_oids) else 0 for i in range(count)]
-        oids = [oid or 25 for oid in declared]  # untyped parameters outside a query: text
+        if statement.kind != "QUERY":
+            return self._describe_utility(statement, param_oids)
+        tree = parse(statement.sql)
+        system = self.engine.system.answers(tree)
+        catalog = None if system else self.engine.catalog
+        oids = parameter_oids(infer_parameters(tree, catalog, self.engine.system.sources), param_oids)
+        # Planned with NULLs, except numerics: DuckDB types arithmetic on a NULL decimal
+        # (`NULL::numeric * 2`) as an integer NULL, and the client would then read numbers as int4.
+        samples = [BoundParam(oid, decimal.Decimal("1.0") if oid == NUMERIC else None) for oid in oids]
+        if system:
+            return Described(oids, self._zoned(self.engine.system.describe(tree, samples, self.view())))
+        plan = self.engine.plan(tree, self.engine.new_query_id(), samples, self.view())
+        self.check_cancel()
+        schema = self.engine.schema(plan)
+        # Drivers describe a statement right before executing it: without
+        # parameters (whose values change the plan) Execute may use this plan.
+        self._described = (statement.sql, plan) if not oids else None
+        return Described(oids, self._zoned(schema))
+
+    def _describe_utility(self, statement: statements.Statement, param_oids: list[int]) -> Described:
+        count = max(len(param_oids), max_parameter(statement.sql))
+        oids = [(param_oids[i] if i < len(param_oids) else 0) or 25 for i in range(count)]  # untyped: text
         if statement.kind == "EXPLAIN":
             return Described(oids, TEXT)
         if statement.kind == "SHOW":
@@ -99,21 +136,7 @@ class Session:
         if statement.kind == "FETCH":
             cursor = self.cursors.get(parse_fetch(statement.sql)[0])
             return Described(oids, cursor.schema)
-        if statement.kind != "QUERY":
-            return Described(oids, None)  # DECLARE, MOVE, COPY, SET, ...: no rows (COPY's go as CopyData)
-        tree = parse(statement.sql)
-        system = self.engine.system.answers(tree)
-        oids = parameter_oids(infer_parameters(tree, None if system else self.engine.catalog), declared)
-        nulls = [BoundParam(oid, None) for oid in oids]
-        if system:
-            return Described(oids, self._zoned(self.engine.system.describe(tree, nulls, self.settings)))
-        plan = self.engine.plan(tree, self.engine.new_query_id(), nulls)
-        self.check_cancel()
-        schema = self.engine.schema(plan)
-        # Drivers describe a statement right before executing it: without
-        # parameters (whose values change the plan) Execute may use this plan.
-        self._described = (statement.sql, plan) if not oids else None
-        return Described(oids, self._zoned(schema))
+        return Described(oids, None)  # DECLARE, MOVE, COPY, SET, ...: no rows (COPY's go as CopyData)
 
     def cursor(self, name: str) -> Described | None:
         cursor = self.cursors.open.get(name)
@@ -121,6 +144,8 @@ class Session:
 
     def execute(self, sql: str, params: list[BoundParam]) -> Outcome:
         statement = statements.classify(sql)
+        if self._described is None or self._described[0] != statement.sql:
+            self._statement_start = utc_now()  # Execute right after its Describe is the same statement
         self._query_id = self.engine.new_query_id()  # a query's own, or the described plan's (see _query)
         line = StatementLog(self._query_id, self.user, statement.kind, (statement.sql.split(None, 1) or [""])[0])
         if self.failed and statement.kind not in ENDS_BLOCK:
@@ -217,13 +242,15 @@ class Session:
         with self._cancel_lock:
             self.running = running
         log.debug("[query %s] %s", running.query_id, " ".join(sql.split()))
+        view = self.view()
         if self.engine.system.answers(tree):
-            schema, batches = self.engine.system.run(tree, params, self.settings, running)
+            schema, batches = self.engine.system.run(tree, params, view, running)
         else:
-            plan = described or self.engine.plan(tree, running.query_id, params)
+            plan = described or self.engine.plan(tree, running.query_id, params, view)
             self.check_cancel()  # cancelled while planning: nothing has run yet
             schema, batches = self.engine.run(
-                plan, running, replan=lambda: self.engine.plan(tree, self.engine.new_query_id(), params))
+                plan, running, replan=lambda: self.engine.plan(tree, self.engine.new_query_id(), params, view),
+                view=view)
         zoned = self._zoned(schema)
         if zoned is not schema:
             batches = (pa.RecordBatch.from_arrays(b.columns, schema=zoned) for b in batches)
@@ -270,17 +297,18 @@ class Session:
             if declare.name in self.cursors.open:
                 raise SqlError("42P03", f'cursor "{declare.name}" already exists')
             outcome = self._query(declare.query, params)
-            self.cursors.add(Cursor(declare.name, outcome.schema, outcome.batches, declare.binary, declare.hold))
+            self.cursors.add(Cursor(declare.name, outcome.schema, outcome.batches, declare.binary, declare.hold,
+                                    declare.scroll, sql))
             return Outcome("DECLARE CURSOR")
         if kind == "CLOSE":
             name = parse_close(sql)
             self.cursors.close(name)
             return Outcome("CLOSE CURSOR" if name else "CLOSE CURSOR ALL")
-        name, count = parse_fetch(sql)
+        name, how = parse_fetch(sql)
         cursor = self.cursors.get(name)
         if kind == "MOVE":
-            return Outcome(f"MOVE {cursor.move(count)}")
-        return Outcome("FETCH", cursor.schema, cursor.fetch(count), binary=cursor.binary)
+            return Outcome(f"MOVE {cursor.move(how)}")
+        return Outcome("FETCH", cursor.schema, cursor.fetch(how), binary=cursor.binary)
 
     def _explain(self, sql: str, params: list[BoundParam]) -> Outcome:
         body = re.sub(r"^explain\s+", "", sql, flags=re.I)
@@ -299,12 +327,12 @@ class Session:
             with self._cancel_lock:
                 self.running = running
             try:
-                text = self.engine.explain_analyze(parse(body), params, running)
+                text = self.engine.explain_analyze(parse(body), params, running, self.view())
             finally:
                 with self._cancel_lock:
                     self.running = None
         else:
-            text = self.engine.explain(parse(body), params)
+            text = self.engine.explain(parse(body), params, self.view())
         table = pa.table({"QUERY PLAN": text.split("\n")}, schema=TEXT)
         return Outcome("EXPLAIN", TEXT, iter(table.to_batches()))
 
@@ -327,6 +355,7 @@ class Session:
             if self.in_block:
                 return Outcome(tag, notices=[_warning("25001", "there is already a transaction in progress")])
             self.in_block, self.failed = True, False
+            self._block_start = self._statement_start
             self.config.begin()
             return Outcome(tag)
         if kind == "ROLLBACK" and "to" in words[1:3]:
@@ -335,6 +364,7 @@ class Session:
             if not self.in_block:
                 return Outcome(kind, notices=[_warning("25P01", "there is no transaction in progress")])
             failed, self.in_block, self.failed = self.failed, False, False
+            self._block_start = None
             if failed or kind == "ROLLBACK":
                 self.config.rollback()
             else:
@@ -370,11 +400,6 @@ def _savepoint_name(sql: str) -> str:
     """The savepoint of SAVEPOINT x / RELEASE [SAVEPOINT] x / ROLLBACK [WORK] TO [SAVEPOINT] x."""
     last = sql.strip().rstrip(";").split()[-1]
     return last[1:-1].replace('""', '"') if last.startswith('"') else last.lower()
-
-
-def _max_param(sql: str) -> int:
-    numbers = [int(n) for n in re.findall(r"\$(\d+)", sql)]
-    return max(numbers, default=0)
 
 
 def _in_zone(t: pa.DataType, zone: str) -> pa.DataType:

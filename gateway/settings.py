@@ -59,6 +59,11 @@ class Settings:
                 self.set(key, value, quoted=False)
         self._session = dict(self.values)  # what RESET goes back to: the values at startup
 
+    @property
+    def startup(self) -> dict[str, str]:
+        """The values at startup (the defaults, then the startup packet's): what RESET restores."""
+        return self._session
+
     def canonical(self, name: str) -> str:
         lower = name.lower()
         if lower == "time zone":
@@ -163,17 +168,34 @@ def _checked(key: str, value: str) -> str:
 
 
 def _timezone(value: str) -> str:
+    name = zone_name(value)
+    if name is not None:
+        return name
+    if re.fullmatch(r"\s*(?:interval\b.*|(?:[a-z]{3,}|<[^>]*>)?[+-]?\d{1,2}(?::\d{2}){0,2})\s*", value, re.I | re.S):
+        raise SqlError("0A000", f'TimeZone "{value}" is not supported: duckflight takes zone names only '
+                                "(an offset such as -5 is 'Etc/GMT+5')")
+    raise SqlError("22023", f'invalid value for parameter "TimeZone": "{value}"')
+
+
+def unknown_zone(name: str) -> SqlError:
+    """A zone that is no zone name: an abbreviation is refused (0A000), anything else unknown (22023)."""
+    if re.fullmatch(r"[A-Za-z]{2,6}", name):
+        return SqlError("0A000", f'time zone abbreviation "{name}" is not supported: DuckDB reads some '
+                                 "abbreviations as other offsets than PostgreSQL; use a zone name or an offset")
+    return SqlError("22023", f'time zone "{name}" not recognized')
+
+
+def zone_name(value: str) -> str | None:
+    """The zone a name means, matched without regard to case as PostgreSQL does (None: not a
+    zone name). 'localtime' is the server's own zone in PostgreSQL; DuckDB has no such zone."""
     if value.lower() in ("utc", "etc/utc", "z", "zulu", "gmt", "etc/gmt", "utc0", "gmt0"):
         return "UTC"
-    name = _zone_names().get(value.lower())
-    if name is None:
-        raise SqlError("22023", f'invalid value for parameter "TimeZone": "{value}"')
-    return name
+    return _zone_names().get(value.lower())
 
 
 @lru_cache(maxsize=1)
 def _zone_names() -> dict[str, str]:
-    return {n.lower(): n for n in zoneinfo.available_timezones()}
+    return {n.lower(): n for n in zoneinfo.available_timezones() if n != "localtime"}
 
 
 def _datestyle(value: str) -> str:

@@ -39,8 +39,12 @@ class Split:
 
 
 def parquet_splits(con: duckdb.DuckDBPyConnection, paths: list[str], types: dict[str, str],
-                   split_rows: int = SPLIT_ROWS) -> list[Split]:
-    """Row-group ranges of every file, with per-column ranges from the footers."""
+                   split_rows: int = SPLIT_ROWS, renamed: dict[str, str] | None = None) -> list[Split]:
+    """Row-group ranges of every file, with per-column ranges from the footers.
+
+    Columns are keyed by the names DuckDB reads them by (``types``); ``renamed``
+    maps a file's column name to DuckDB's where they differ (``Table.columns``).
+    """
     files = ", ".join("'" + p.replace("'", "''") + "'" for p in paths)
     rows = con.execute(
         f"SELECT file_name, row_group_id, row_group_num_rows, path_in_schema, stats_min_value, "
@@ -50,6 +54,7 @@ def parquet_splits(con: duckdb.DuckDBPyConnection, paths: list[str], types: dict
     groups: dict[str, dict[int, tuple[int, dict]]] = {}
     not_null: dict[tuple[str, int], set[str]] = {}
     for path, rg, count, column, low, high, exact, nulls in rows:
+        column = (renamed or {}).get(column, column)
         _, stats = groups.setdefault(path, {}).setdefault(rg, (count, {}))
         if nulls == 0:
             not_null.setdefault((path, rg), set()).add(column)

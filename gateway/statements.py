@@ -1,6 +1,6 @@
 """Cut a simple-query string into statements and tell what kind each one is.
 
-Splitting uses sqlglot's Postgres tokenizer, so semicolons inside strings,
+Splitting uses the Postgres lexer of ``dialect.py``, so semicolons inside strings,
 dollar quotes, quoted identifiers and comments do not cut. The kind of a
 statement comes from its first words; only queries go to the planner.
 """
@@ -10,13 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import sqlglot
-from sqlglot.errors import TokenError
 from sqlglot.tokens import TokenType
 
-from duckflight.gateway.pgwire.backend import SqlError
-
-_TOKENIZER = sqlglot.Dialect.get_or_raise("postgres")
+from duckflight.gateway.dialect import tokenize
 
 # Statements the session answers itself, by their leading keyword(s).
 UTILITY = {
@@ -45,11 +41,7 @@ class Statement:
 
 def split(sql: str) -> list[str]:
     """Statements of a simple query, in order; empty ones are dropped."""
-    try:
-        tokens = _TOKENIZER.tokenize(sql)
-    except TokenError as error:
-        raise SqlError("42601", f"syntax error: {error}") from error
-    cuts = [t.start for t in tokens if t.token_type == TokenType.SEMICOLON]
+    cuts = [t.start for t in tokenize(sql) if t.token_type == TokenType.SEMICOLON]
     pieces, start = [], 0
     for cut in cuts + [len(sql)]:
         piece = sql[start:cut]

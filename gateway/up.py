@@ -3,13 +3,15 @@
 Starts N ``duckflight worker`` processes on free loopback ports, waits until
 each answers a health check, starts ``duckflight gateway`` over them, waits
 until it accepts connections, and prints how to connect. Ctrl-C or SIGTERM
-stops every child. A worker that dies is started again on the same port (so
-the gateway's list stays right) after a backoff; the gateway dying stops the
-whole cluster, and the exit code says so (docs/decisions.md says why).
+stops every child. A worker or gateway that dies is started again (a worker on
+the same port, so the gateway's list stays right) after a backoff; the others
+go on (docs/decisions.md says why). Only a gateway that fails while the
+cluster first starts ends ``up``: that is a start-up error, not a crash.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import signal
@@ -20,6 +22,7 @@ import time
 from pathlib import Path
 
 from duckflight.gateway.startup import StartupError, require_data_folder, require_free_port
+from duckflight.worker.resources import memory_limit
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +45,12 @@ def restart_delay(previous: float, uptime: float) -> float:
 
 
 class Supervised:
-    """A worker process that is started again, after a backoff, whenever it dies."""
+    """A worker or gateway process that is started again, after a backoff, whenever it dies."""
 
     def __init__(self, name: str, command: list[str]):
         self.name = name
         self.command = command
-        self.process = subprocess.Popen(command, env=child_environment())
+        self.process = _spawn(command)
         self.started = time.monotonic()
         self.delay = 0.0
         self.restart_at: float | None = None
@@ -64,7 +67,7 @@ class Supervised:
             log.error("%s (pid %d) exited with code %s; restarting it in %.1fs",
                       self.name, self.process.pid, code, self.delay)
         elif now >= self.restart_at:
-            self.process = subprocess.Popen(self.command, env=child_environment())
+            self.process = _spawn(self.command)
             self.started, self.restart_at = now, None
             self.restarts += 1
             log.warning("%s restarted as pid %d (restart %d)", self.name, self.process.pid, self.restarts)
@@ -75,12 +78,16 @@ def _worker_flags(args) -> list[str]:
     # One machine's cores are shared by all its workers: by default each gets its share.
     threads = getattr(args, "worker_threads", None) or max(1, (os.cpu_count() or 1) // max(1, args.workers))
     flags = ["--threads", str(threads)]
-    for option, flag in ( ("worker_memory_limit", "--memory-limit"),
-                         ("worker_max_fragments", "--max-fragments")):
-        value = getattr(args, option, None)
-        if value:
-            flags += [flag, str(value)]
+    if getattr(args, "worker_max_fragments", None):
+        flags += ["--max-fragments", str(args.worker_max_fragments)]
     return flags
+
+
+def _resource_flags(args) -> list[str]:
+    """Memory and spill options for the gateway and each worker: the cluster's memory in equal shares."""
+    total = memory_limit(args.memory_limit, "worker")  # a size, or a share of this machine
+    flags = ["--memory-limit", f"{total // (args.workers + 1)}B", "--max-temp-size", f"{args.max_temp_size}B"]
+    return flags + (["--temp-dir", str(args.temp_dir)] if args.temp_dir else [])
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -91,6 +98,31 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 def _command(*args: str) -> list[str]:
     return [sys.executable, "-m", "duckflight.gateway.cli", *args]
+
+
+def _spawn(command: list[str]) -> subprocess.Popen:
+    """Start a child that dies with `up` (see ``die_with_supervisor``)."""
+    env = {**child_environment(), SUPERVISOR_ENV: str(os.getpid())}
+    return subprocess.Popen(command, env=env)
+
+
+SUPERVISOR_ENV = "DUCKFLIGHT_SUPERVISOR_PID"
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_supervisor() -> None:
+    """In a child of `up`: ask the kernel for SIGTERM when `up` dies (Linux's PR_SET_PDEATHSIG).
+
+    Were `up` killed outright (SIGKILL, a closed terminal), an orphaned gateway or worker
+    would go on holding its port. The child asks itself, at start, rather than `up`
+    between fork and exec, where a threaded parent must not run Python.
+    """
+    supervisor = os.environ.pop(SUPERVISOR_ENV, None)
+    if supervisor is None or not sys.platform.startswith("linux"):
+        return
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != int(supervisor):  # `up` died before the request took effect
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def child_environment() -> dict[str, str]:
@@ -152,16 +184,16 @@ class Cluster:
     def __init__(self, args):
         self.args = args
         self.workers: list[Supervised] = []
-        self.gateway: subprocess.Popen | None = None
+        self.gateway: Supervised | None = None
 
     @property
     def children(self) -> list[tuple[str, subprocess.Popen]]:
-        named = [(w.name, w.process) for w in self.workers]
-        return named + ([("gateway", self.gateway)] if self.gateway is not None else [])
+        supervised = self.workers + ([self.gateway] if self.gateway is not None else [])
+        return [(child.name, child.process) for child in supervised]
 
     def start(self, data: Path) -> str:
         deadline = time.monotonic() + START_TIMEOUT
-        common = ["--log-level", str(self.args.log_level)]
+        common = ["--log-level", str(self.args.log_level), *_resource_flags(self.args)]
         addresses = []
         for i in range(self.args.workers):
             address = f"127.0.0.1:{free_port()}"
@@ -179,20 +211,17 @@ class Cluster:
                   "--health-timeout", str(self.args.health_timeout),
                   "--broadcast-limit", str(self.args.broadcast_limit),
                   "--control-port", str(self.args.control_port)]
-        self.gateway = subprocess.Popen(_command("gateway", "--host", self.args.host, "--port", str(self.args.port),
-                                                 "--data", str(data), *faults, *workers, *common),
-                                        env=child_environment())
-        _wait_port(self.args.host, self.args.port, self.gateway, deadline)
+        self.gateway = Supervised("gateway", _command("gateway", "--host", self.args.host, "--port",
+                                                      str(self.args.port), "--data", str(data), *faults, *workers,
+                                                      *common))
+        _wait_port(self.args.host, self.args.port, self.gateway.process, deadline)
         return f"postgresql://duckflight@{self.args.host}:{self.args.port}/duckflight"
 
-    def tend(self) -> tuple[str, int] | None:
-        """Restart dead workers; return ("gateway", code) once the gateway has exited."""
+    def tend(self) -> None:
+        """Restart the workers and the gateway that died, each after its backoff."""
         now = time.monotonic()
-        for worker in self.workers:
-            worker.tend(now)
-        if self.gateway is not None and self.gateway.poll() is not None:
-            return "gateway", self.gateway.returncode
-        return None
+        for child in self.workers + [self.gateway]:
+            child.tend(now)
 
     def stop(self) -> None:
         for _, child in self.children:
@@ -211,6 +240,8 @@ class Cluster:
 def run_up(args) -> int:
     """Run the cluster until SIGINT/SIGTERM. StartupError (one line for the user), with
     nothing started, if a port is taken or the data folder is missing."""
+    if args.port == 0:  # any free port, as for the workers; the connection string names it
+        args.port = free_port(args.host)
     require_free_port(args.host, args.port, "--port")
     if args.control_port:
         require_free_port(args.host, args.control_port, "--control-port")
@@ -225,17 +256,14 @@ def run_up(args) -> int:
         nonlocal stopping
         stopping = True
 
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):  # SIGHUP: its terminal closed
+        signal.signal(signum, on_signal)
     try:
         url = cluster.start(data)
         print(f"duckflight is up: {args.workers} worker(s), tables from {data}", flush=True)
         print(f'connect with: psql "{url}"', flush=True)
         while not stopping:
-            exited = cluster.tend()
-            if exited:
-                log.error("%s exited with code %s; stopping the cluster", *exited)
-                return 1
+            cluster.tend()
             time.sleep(0.2)
         return 0
     except RuntimeError as error:

@@ -95,6 +95,25 @@ def with_relations(fragment: fragment_pb2.Fragment, sql: str) -> str:
     return f"WITH {', '.join(relations)} {sql}"
 
 
+def fragment_cursor(database: duckdb.DuckDBPyConnection, fragment: fragment_pb2.Fragment):
+    """A cursor of its own for the fragment, in the session's TimeZone (UTC when none).
+
+    A cursor is a DuckDB connection with its own settings, so the zone reaches
+    this fragment's SQL only; ICU then reads and computes timestamptz values in it.
+    """
+    cursor = database.cursor()
+    try:
+        set_time_zone(cursor, fragment.time_zone or "UTC")
+    except Exception:
+        cursor.close()
+        raise
+    return cursor
+
+
+def set_time_zone(cursor: duckdb.DuckDBPyConnection, zone: str) -> None:
+    cursor.execute(f"SET TimeZone = {quote_literal(zone)}")
+
+
 def run_fragment(
     database: duckdb.DuckDBPyConnection,
     fragment: fragment_pb2.Fragment,
@@ -113,7 +132,7 @@ def run_fragment(
     missing = set(fragment.inputs) - (inputs or set())
     if missing:
         raise LookupError(f"input table(s) {', '.join(sorted(missing))} were not put on this worker")
-    cursor = database.cursor()
+    cursor = fragment_cursor(database, fragment)
     try:
         if on_cursor is not None:
             on_cursor(cursor)

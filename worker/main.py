@@ -12,6 +12,7 @@ import socket
 import threading
 
 from duckflight.gateway.startup import require_free_port
+from duckflight.worker.resources import Resources, memory_limit
 from duckflight.worker.server import WorkerServer
 
 log = logging.getLogger(__name__)
@@ -19,8 +20,9 @@ log = logging.getLogger(__name__)
 
 def run_worker(args) -> int:
     require_free_port(args.host, args.port, "--port")
-    server = WorkerServer(args.host, args.port, node=args.node, threads=args.threads,
-                          memory_limit=args.memory_limit, max_fragments=args.max_fragments)
+    resources = Resources("worker", memory_limit(args.memory_limit, "worker"), args.temp_dir, args.max_temp_size)
+    server = WorkerServer(args.host, args.port, node=args.node, threads=args.threads, resources=resources,
+                          max_fragments=args.max_fragments)
     log.info("worker %s listening on grpc://%s", server.node, server.address)
     registration = None
     if getattr(args, "gateway", None):

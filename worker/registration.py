@@ -62,8 +62,13 @@ class Registration:
                 continue
             backoff = 0.0
             if reply.added or connected is not True:
-                log.info("registered %s with gateway %s: %s%s", self.request.address, self.gateway, reply.state,
-                         f" ({reply.message})" if reply.message else "")
+                if reply.state == "unhealthy":  # the gateway cannot reach the address we gave it
+                    log.warning("registered %s with gateway %s, which cannot reach it (%s); give the address "
+                                "the gateway can dial with --advertise HOST:PORT", self.request.address,
+                                self.gateway, reply.message or "no answer")
+                else:
+                    log.info("registered %s with gateway %s: %s%s", self.request.address, self.gateway,
+                             reply.state, f" ({reply.message})" if reply.message else "")
             connected = True
             self.registered.set()
             self._stop.wait(max(0.1, reply.register_interval_seconds))

@@ -23,7 +23,7 @@ from duckflight.worker.cancels import Cancels
 from duckflight.worker.errors import fragment_files, to_flight_error
 from duckflight.worker.execute import run_fragment
 from duckflight.worker.shuffle import run_shuffle
-from duckflight.worker.spill import spill_config
+from duckflight.worker.resources import Resources, memory_limit
 from duckflight.worker.tables import QueryTables
 
 log = logging.getLogger(__name__)
@@ -39,13 +39,16 @@ class WorkerServer(flight.FlightServerBase):
         *,
         node: str | None = None,
         threads: int | None = None,
-        memory_limit: str | None = None,
+        resources: Resources | None = None,
         max_fragments: int | None = None,
     ):
+        """``resources``: memory and spill limits (default: the worker's share of this machine)."""
         super().__init__(f"grpc://{host}:{port}")
         self.host = host
         self.node = node or socket.gethostname()
-        self.database = duckdb.connect(config=_duckdb_config(threads, memory_limit))
+        resources = resources or Resources("worker", memory_limit(None, "worker"))
+        resources.threads = threads or resources.threads
+        self.database = duckdb.connect(config=resources.duckdb_config())
         # Every fragment opens its files anew: keep their Parquet footers decoded
         # (DuckDB checks each file's modification time before using an entry).
         self.database.execute("SET parquet_metadata_cache = true")
@@ -213,12 +216,3 @@ def _once(action):
             action()
 
     return run
-
-
-def _duckdb_config(threads: int | None, memory_limit: str | None) -> dict:
-    config = spill_config("worker")
-    if threads:
-        config["threads"] = threads
-    if memory_limit:
-        config["memory_limit"] = memory_limit
-    return config

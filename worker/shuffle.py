@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.flight as flight
 
 from duckflight.protos import fragment_pb2
-from duckflight.worker.execute import BATCH_ROWS, quote_ident, with_relations
+from duckflight.worker.execute import BATCH_ROWS, fragment_cursor, quote_ident, with_relations
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def run_shuffle(database: duckdb.DuckDBPyConnection, fragment: fragment_pb2.Frag
     """
     out = fragment.shuffle
     own, put_here = local if local is not None else (set(), None)
-    cursor = database.cursor()
+    cursor = fragment_cursor(database, fragment)
     try:
         if out.replicate:
             sent = _replicate(cursor, fragment, connect, own, put_here, timeout)

@@ -104,6 +104,9 @@ class Outcome:
 class Backend(Protocol):
     """One client session's engine. Created per connection after startup."""
 
+    # The process id BackendKeyData gives the client; the protocol sets it once registered.
+    process_id: int
+
     def parameter_status(self) -> dict[str, str]:
         """Reported settings: all sent after authentication; afterwards, before every
         ReadyForQuery, the ones whose value changed since last sent (e.g. by SET)."""

@@ -27,6 +27,7 @@ MAX_FRAME = 1 << 30  # PG's own limit for a message (MaxAllocSize)
 MAX_STARTUP_FRAME = 10000  # PG refuses bigger startup packets, so do we
 
 _I16 = struct.Struct("!h")
+_U16 = struct.Struct("!H")
 _I32 = struct.Struct("!i")
 _U32 = struct.Struct("!I")
 
@@ -231,11 +232,19 @@ class _Payload:
     def char(self) -> str:
         return self.bytes(1).decode("latin-1")
 
+    def uint16(self) -> int:
+        """A count: PostgreSQL reads counts as unsigned (pq_getmsgint), up to 65,535."""
+        self._need(2)
+        (v,) = _U16.unpack_from(self.data, self.pos)
+        self.pos += 2
+        return v
+
     def int16_list(self) -> list[int]:
-        n = self.int16()
-        if n < 0:
-            raise ProtocolViolation(f"malformed {self.what} message")
-        return [self.int16() for _ in range(n)]
+        n = self.uint16()
+        self._need(2 * n)
+        values = list(struct.unpack_from(f"!{n}h", self.data, self.pos))
+        self.pos += 2 * n
+        return values
 
     def end(self) -> None:
         if self.pos != len(self.data):
@@ -290,9 +299,7 @@ def _query(b: bytes) -> Query:
 def _parse(b: bytes) -> Parse:
     p = _Payload(b, "Parse")
     name, sql = p.cstr(), p.cstr()
-    n = p.int16()
-    if n < 0:
-        raise ProtocolViolation("malformed Parse message")
+    n = p.uint16()
     oids = [p.uint32() for _ in range(n)]
     p.end()
     return Parse(name, sql, oids)
@@ -302,9 +309,7 @@ def _bind(b: bytes) -> Bind:
     p = _Payload(b, "Bind")
     portal, statement = p.cstr(), p.cstr()
     formats = p.int16_list()
-    n = p.int16()
-    if n < 0:
-        raise ProtocolViolation("malformed Bind message")
+    n = p.uint16()
     values: list[Optional[bytes]] = []
     for _ in range(n):
         size = p.int32()
@@ -451,7 +456,8 @@ def empty_query_response() -> bytes:
 
 
 def parameter_description(oids: Sequence[int]) -> bytes:
-    return _msg(b"t", _I16.pack(len(oids)) + b"".join(_U32.pack(o) for o in oids))
+    # PostgreSQL sends the count as 16 bits (more than 65,535 wrap around) and every OID.
+    return _msg(b"t", _U16.pack(len(oids) & 0xFFFF) + struct.pack(f"!{len(oids)}I", *oids))
 
 
 def negotiate_protocol_version(newest_minor: int, unrecognized: Sequence[str]) -> bytes:

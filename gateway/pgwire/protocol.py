@@ -253,6 +253,7 @@ class ProtocolConnection:
             self._send(m.parameter_status(name, value))
         self.reported = status
         self.pid, secret = self.cancels.register(self.backend)
+        self.backend.process_id = self.pid  # what pg_backend_pid() answers
         self._send(m.backend_key_data(self.pid, secret))
         self.state = State.READY
         yield from self._ready()
@@ -294,7 +295,12 @@ class ProtocolConnection:
     def _parse(self, msg: m.Parse) -> Iterator[bytes]:
         if msg.name and msg.name in self.statements:
             raise SqlError("42P05", f'prepared statement "{msg.name}" already exists')
-        self.statements[msg.name] = Statement(msg.sql, list(msg.param_oids))
+        self.statements.pop(msg.name, None)  # the unnamed one goes even if the new one fails
+        stmt = Statement(msg.sql, list(msg.param_oids))
+        # PostgreSQL analyses a statement at Parse: its parameters' types and count, and its
+        # errors (a missing table, an undeterminable parameter) are Parse's.
+        self._described(stmt)
+        self.statements[msg.name] = stmt
         self._send(m.parse_complete())
         return iter(())
 
@@ -315,16 +321,13 @@ class ProtocolConnection:
         if len(msg.param_formats) not in (0, 1, n):
             raise m.ProtocolViolation(f"bind message has {len(msg.param_formats)} parameter formats but {n} parameters")
         formats = msg.param_formats * n if len(msg.param_formats) == 1 else msg.param_formats or [0] * n
-        declared = stmt.param_oids + [0] * (n - len(stmt.param_oids))
-        if any(f == 1 and oid == 0 for f, oid in zip(formats, declared)):
-            self._described(stmt)  # binary values need a real type: ask the backend
-        # The true count is known once described; before that, Parse's count is a floor.
-        expected = len(stmt.described.param_oids) if stmt.described else len(stmt.param_oids)
-        if n != expected and (stmt.described or n < expected):
-            raise SqlError("08P01", f"bind message supplies {n} parameters, but prepared statement requires {expected}")
-        if stmt.described:
-            declared = [o or stmt.described.param_oids[i] for i, o in enumerate(declared)]
-        params = [BoundParam(oid, decode_param(oid, f, v)) for oid, f, v in zip(declared, formats, msg.params)]
+        # A text value of an untyped parameter is read as the type the statement gives it
+        # ('{a,b}' as text[]), as PostgreSQL does.
+        expected = self._described(stmt).param_oids
+        if n != len(expected):
+            raise SqlError("08P01", f"bind message supplies {n} parameters, but prepared statement "
+                                    f"\"{msg.statement}\" requires {len(expected)}")
+        params = [BoundParam(oid, decode_param(oid, f, v)) for oid, f, v in zip(expected, formats, msg.params)]
         if msg.portal in self.portals and msg.portal:
             raise SqlError("42P03", f'cursor "{msg.portal}" already exists')
         self.portals[msg.portal] = Portal(stmt, params, list(msg.result_formats))

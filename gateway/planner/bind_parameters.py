@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 import math
 import uuid
 
+import sqlglot
 from sqlglot import exp
 
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.pgwire.types.arrays import ELEMENT_OIDS
+from duckflight.gateway.planner.parameter_lists import list_parameters
 
 # Parameter type OIDs and the DuckDB type their values are cast to.
 OID_TYPES = {
@@ -35,17 +38,88 @@ OID_TYPES = {
 # the type it meets (as PostgreSQL does with an untyped literal); a cast to
 # VARCHAR would make `int_column = $1` an error.
 TEXT_OIDS = {0, 19, 25, 705, 1042, 1043}
+_DUCKDB = sqlglot.Dialect.get_or_raise("duckdb")
+_INTEGERS = ["SMALLINT", "INTEGER", "BIGINT"]
 
 
 def bind_parameters(expression: exp.Expression, params: list[BoundParam]) -> exp.Expression:
-    for node in list(expression.find_all(exp.Parameter, exp.Placeholder)):
-        index = _index(node)
-        if index is None:
-            continue
-        if index < 1 or index > len(params):
-            raise SqlError("08P01", f"there is no parameter ${index}")
-        node.replace(literal(params[index - 1]))
+    pairs = [(node, literal(_param(params, index))) for node in expression.find_all(exp.Parameter, exp.Placeholder)
+             if (index := _index(node)) is not None]
+    _replace_all(pairs)
+    for var, indexes in list_parameters(expression):
+        _bind_list(var, [_param(params, i) for i in indexes])
     return expression
+
+
+def _param(params: list[BoundParam], index: int) -> BoundParam:
+    if index < 1 or index > len(params):
+        raise SqlError("42P02", f"there is no parameter ${index}")
+    return params[index - 1]
+
+
+def _replace_all(pairs: list[tuple[exp.Expression, exp.Expression]]) -> None:
+    """Replace each old node by its new one. A list (``f($1, $2, ...)``, ``select $1, $2``) is
+    set once: ``replace`` one by one sets the parent of every item of the list each time,
+    quadratic in the number of parameters."""
+    lists: dict[tuple[int, str], tuple[exp.Expression, str, list]] = {}
+    for old, new in pairs:
+        parent, key = old.parent, old.arg_key
+        if parent is not None and old.index is not None and isinstance(parent.args.get(key), list):
+            items = lists.setdefault((id(parent), key), (parent, key, list(parent.args[key])))[2]
+            items[old.index] = new
+        else:
+            old.replace(new)
+    for parent, key, items in lists.values():
+        parent.set(key, items)
+
+
+def _bind_list(var: exp.Var, params: list[BoundParam]) -> None:
+    """``x IN (<list of parameters>)`` with the values written in (see parameter_lists.py).
+
+    Values of one type T become ``x = ANY(CAST('[v, ...]' AS T[]))``: DuckDB reads one string
+    as a list far faster than as many literals (65,535 numbers: 0.2 s against 0.9 s, and the
+    SQL is read on the gateway and every worker). Other lists are the literals themselves."""
+    pairs = [_list_item(p) for p in params]
+    targets = {target for _, target in pairs}
+    if len(targets) > 1 and targets <= set(_INTEGERS):  # int2/int4/int8 by magnitude (psycopg): all int8
+        targets = {max(targets, key=_INTEGERS.index)}
+    items = [item for item, _ in pairs]
+    cast = var.parent if isinstance(var.parent, exp.Cast) else None  # `$1::int, $2::int, ...`
+    if cast is not None:
+        targets, var = {cast.to.sql("duckdb")}, cast  # PostgreSQL casts each value: so does the list
+    in_ = var.parent
+    if len(targets) == 1 and None not in targets and None not in items:
+        text = "[" + ", ".join(items) + "]"
+        typed = exp.Var(this=f"CAST('{text.replace(chr(39), chr(39) * 2)}' AS {targets.pop()}[])")
+        in_.replace(exp.EQ(this=in_.this, expression=exp.Any(this=exp.Paren(this=typed))))
+        return
+    generate = _DUCKDB.generator().sql
+    suffix = f" AS {cast.to.sql('duckdb')})" if cast is not None else ""
+    var.replace(exp.Var(this=", ".join(("CAST(" if suffix else "") + generate(literal(p)) + suffix for p in params)))
+
+
+def _list_item(param: BoundParam) -> tuple[str | None, str | None]:
+    """(the value as DuckDB's text of a list reads it, the type to cast it to); None: not plain.
+    The common values skip building sqlglot nodes: 65,535 of them cost a second."""
+    value = param.value
+    if value is None or isinstance(value, (bool, int, str)):
+        target = OID_TYPES.get(param.oid) or ("VARCHAR" if param.oid in TEXT_OIDS and param.oid else None)
+        if value is None:
+            return "NULL", target
+        if isinstance(value, bool):
+            return ("true" if value else "false"), target
+        if isinstance(value, int):
+            return str(value), target
+        return _quoted(value), target
+    node, target = _value(param)
+    if isinstance(node, exp.Literal) and not isinstance(value, list):
+        return (_quoted(node.this) if node.is_string else node.this), target
+    return None, target
+
+
+def _quoted(text: str) -> str:
+    """A string in DuckDB's text of a list: in double quotes, backslash before \\ and "."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _index(node: exp.Expression) -> int | None:
@@ -77,9 +151,6 @@ def _value(param: BoundParam) -> tuple[exp.Expression, str | None]:
         if param.oid == 1700:  # keep the literal's own precision rather than a fixed scale
             return (exp.Literal.number(str(value)) if value.is_finite() else _cast(str(value), "DECIMAL")), None
         node = exp.Literal.number(str(value)) if value.is_finite() else _cast(str(value), "DOUBLE")
-    elif isinstance(value, datetime.timedelta):  # a binary interval parameter
-        micros = value.seconds * 1_000_000 + value.microseconds
-        node = _cast(f"{value.days} days {micros} microseconds", "INTERVAL")
     elif isinstance(value, bytes):
         # DuckDB reads a BLOB literal's \xHH escapes one byte each (not PG's one \x prefix).
         node = _cast("".join(f"\\x{b:02x}" for b in value), "BLOB")
@@ -134,4 +205,9 @@ def _cast(text: str, type_sql: str) -> exp.Expression:
 
 
 def _cast_node(node: exp.Expression, type_sql: str) -> exp.Expression:
-    return exp.Cast(this=node, to=exp.DataType.build(type_sql, dialect="duckdb"))
+    return exp.Cast(this=node, to=_data_type(type_sql).copy())
+
+
+@functools.lru_cache(maxsize=64)
+def _data_type(type_sql: str) -> exp.DataType:
+    return exp.DataType.build(type_sql, dialect="duckdb")  # parsing a type costs ~0.1 ms: once per type

@@ -212,6 +212,8 @@ def owner(column: exp.Column, tables: list[exp.Table]) -> exp.Table | None:
             for table in tables:
                 if table.alias_or_name == column.table and enclosing_select(table) is node:
                     return table
+            if any(t.alias_or_name == column.table and enclosing_select(t) is node for t in node.find_all(exp.Table)):
+                return None  # a table of this SELECT not in ``tables`` hides the outer ones of that name
         node = node.parent
     return None
 
@@ -283,7 +285,8 @@ def _check_subqueries(select: exp.Select, tables: list[exp.Table], shuffled: lis
 
     It does when it is correlated through the key (``inner.k = outer.k``), when
     it is an ``outer.k IN (SELECT inner.k ...)``, or when it groups by the key;
-    a subquery aggregating across keys (``select avg(x) from big``) does not.
+    a subquery aggregating across keys (``select avg(x) from big``) does not, nor one
+    whose LIMIT, OFFSET, window or DISTINCT ON counts rows of other buckets too.
     """
     keyed = {(id(t), c) for t, c in key_class}
     for part in _where_parts(select):
@@ -306,6 +309,11 @@ def _check_subqueries(select: exp.Select, tables: list[exp.Table], shuffled: lis
             aggregates = sub.find(exp.AggFunc) is not None
             if aggregates and not (correlated_on_key or grouped_on_key):
                 raise Ineligible("a subquery aggregates across buckets")
+            distinct = sub.args.get("distinct")
+            counts_rows = sub.args.get("limit") or sub.args.get("offset") or sub.find(exp.Window) or \
+                distinct is not None and distinct.args.get("on") is not None
+            if counts_rows and not correlated_on_key:  # LIMIT 5 of the whole table, not of each bucket
+                raise Ineligible("a subquery's LIMIT, OFFSET, window or DISTINCT ON spans buckets")
             if not (correlated_on_key or in_on_key or grouped_on_key):
                 raise Ineligible("a subquery over shuffled tables is not tied to the key")
 

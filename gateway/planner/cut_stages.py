@@ -68,7 +68,9 @@ class _Builder:
             stage = self.scan(self._sent([node], node.meta["scan"], block.fragment), "broadcast")
             inputs.append(stage)
             _rename(node, stage.name)
-        used: set[str] = set()  # relation names the block's fragments bind
+        # Relation names the block's fragments bind, in lower case: DuckDB ignores case
+        # ("MyTable" and "mytable" would be one name). The partitioned table binds its own.
+        used = {block.partitioned.name.lower()} if block.partitioned is not None else set()
         in_place = self._in_place(block.in_place, used)
         if block.ranges is not None:
             return self._range_partitioned(block, inputs, self._reads(block.shuffled, used), block.ranges, in_place)
@@ -227,12 +229,13 @@ def _kind_note(block: Block) -> str:
 
 
 def _relation_name(table: str, used: set[str]) -> str:
-    """The table's own name for the relation a fragment binds, unless already bound."""
+    """The table's own name for the relation a fragment binds, unless already bound
+    (``used``: the names bound, in lower case)."""
     name, n = table, 1
-    while name in used:
+    while name.lower() in used:
         n += 1
         name = f"{table}__{n}"
-    used.add(name)
+    used.add(name.lower())
     return name
 
 

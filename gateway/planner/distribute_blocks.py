@@ -32,6 +32,7 @@ from duckflight.gateway.planner.key_filter import KeyFilter, key_filter
 from duckflight.gateway.planner.split_block import (
     outside_subqueries, split_aggregate_block, split_grouped_block, split_rows_block,
 )
+from duckflight.gateway.planner.system_sources import gateway_only
 
 # A table whose projected size is at most this many bytes may be broadcast.
 BROADCAST_BYTES = 64 << 20
@@ -112,6 +113,11 @@ def _distribute(scope: Scope, options: _Options) -> exp.Select:
         raise Ineligible("correlated")
     if select.find(exp.Window) or select.args.get("distinct") and select.args["distinct"].args.get("on"):
         raise Ineligible("window or DISTINCT ON")
+    if any(p.unalias().type is not None and p.unalias().type.this == exp.DataType.Type.TIMETZ
+           for p in select.expressions):
+        raise Ineligible("a timetz output: Arrow would drop its offset between worker and gateway")
+    if gateway_only(select):
+        raise Ineligible("reads the catalog image, which only the gateway has")
     sources = _sources(scope, catalog)
     layout, ranges = _layout(select, sources, options)
     placed = ([layout.split] if layout.split is not None else []) + [t for t, _ in layout.shuffled] + layout.broadcast

@@ -27,10 +27,15 @@ from dataclasses import dataclass
 from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, build_scope
 
+from duckflight.gateway.planner.dialect import interval_fields
+from duckflight.gateway.planner.interval_input import interval_typmod
+
 T = exp.DataType.Type
-VARCHAR, BPCHAR, NUMERIC = 1043, 1042, 1700
+VARCHAR, BPCHAR, NUMERIC, INTERVAL, TEXT = 1043, 1042, 1700, 1186, 25
 # Types whose modifier is a fractional-seconds precision.
 PRECISION = {T.TIMESTAMP: 1114, T.TIMESTAMPTZ: 1184, T.TIME: 1083, T.TIMETZ: 1266}
+# The clock's SQL functions that take a precision: current_timestamp(p) is a timestamptz(p).
+CLOCK_PRECISION = {exp.CurrentTimestamp: 1184, exp.CurrentTime: 1266, exp.Localtimestamp: 1114, exp.Localtime: 1083}
 # Window functions returning their argument's type (PostgreSQL's anyelement).
 SAME_TYPE_WINDOW = (exp.Lag, exp.Lead, exp.FirstValue, exp.LastValue, exp.NthValue)
 _DECIMAL = re.compile(r"DECIMAL\((\d+),\s*(\d+)\)")
@@ -85,6 +90,8 @@ def _type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
         return _column(node, scope, catalog)
     if isinstance(node, exp.Null) or isinstance(node, exp.Literal) and node.is_string:
         return PgColumn(untyped=True)
+    if isinstance(node, exp.DPipe) and node.type is not None and node.type.this in (T.VARCHAR, T.TEXT):
+        return PgColumn(TEXT)  # textcat; DuckDB types `NULL::text || 'x'` as an integer NULL
     if isinstance(node, exp.Case):
         branches = [i.args.get("true") for i in node.args.get("ifs") or []]
         default = node.args.get("default")
@@ -97,6 +104,8 @@ def _type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
         inner = next((s for s in scope.subquery_scopes if s.expression is node.this), None)
         found = _columns(inner, catalog) if inner is not None else []
         return found[0] if found else UNKNOWN
+    if type(node) in CLOCK_PRECISION and node.this is not None:
+        return PgColumn(CLOCK_PRECISION[type(node)], int(node.this.name))
     if isinstance(node, exp.Window):
         node = node.this  # a window function types its result as the plain call does
     if isinstance(node, SAME_TYPE_WINDOW):
@@ -120,9 +129,9 @@ def _column(column: exp.Column, scope: Scope, catalog) -> PgColumn:
             index = names.index(column.name)
             return found[index] if index < len(found) else UNKNOWN
         return UNKNOWN
-    if isinstance(source, exp.Table) and catalog is not None:
+    if isinstance(source, exp.Table) and catalog is not None and not source.catalog:  # not the image's
         table = catalog.get(source.name)
-        kind = table.column_types().get(column.name) if table is not None else None
+        kind = dict(table.pg_columns()).get(column.name) if table is not None else None
         return duckdb_column_type(kind) if kind else UNKNOWN
     return UNKNOWN
 
@@ -137,6 +146,9 @@ def duckdb_column_type(kind: str) -> PgColumn:
 
 def cast_type(to: exp.DataType) -> PgColumn:
     """PostgreSQL's type and modifier of ``CAST(x AS to)``."""
+    interval = interval_fields(to)
+    if interval is not None:
+        return PgColumn(INTERVAL, interval_typmod(*interval))
     params = [p.this for p in to.expressions if isinstance(p, exp.DataTypeParam)]
     numbers = [int(p.name) for p in params if isinstance(p, exp.Literal) and p.name.isdigit()]
     kind = to.this

@@ -33,10 +33,16 @@ MAX_DIGITS = 38  # DuckDB's widest decimal
 
 
 def postgres_casts(expression: exp.Expression) -> exp.Expression:
-    for cast in list(expression.find_all(exp.Cast)):  # TryCast is a Cast too
-        replacement = _rewrite(cast)
+    return rewrite_casts(expression, _rewrite)
+
+
+def rewrite_casts(expression: exp.Expression, rewrite) -> exp.Expression:
+    """Each cast (a TryCast too) replaced by ``rewrite(cast)`` when it gives a replacement,
+    typed as the cast it replaces (or as its own cast's target)."""
+    for cast in list(expression.find_all(exp.Cast)):
+        replacement = rewrite(cast)
         if replacement is not None:
-            replacement.type = cast.to.copy()
+            replacement.type = (replacement if isinstance(replacement, exp.Cast) else cast).to.copy()
             cast.replace(replacement)
     return expression
 

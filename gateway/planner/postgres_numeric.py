@@ -247,8 +247,8 @@ class _Scope:
         params = [p.this.name for p in to.expressions if isinstance(p, exp.DataTypeParam)]
         if to.this == T.DECIMAL and not params:  # bare numeric: every value keeps its digits
             return self._bare_numeric(cast, inner)
-        if to.this == T.DECIMAL and _is_text(cast.this, inner):  # numeric_in, then numeric(p,s)'s rounding
-            cast.set("this", call("pg_numeric_parse", cast.this.copy()))
+        if to.this == T.DECIMAL and _is_text(cast.this, inner) and not _plain_constant(cast.this, params):
+            cast.set("this", call("pg_numeric_parse", cast.this.copy()))  # numeric_in, then numeric(p,s)'s rounding
             inner = DYNAMIC
         if inner != DYNAMIC:
             return of_type(to)
@@ -397,10 +397,9 @@ class _Scope:
         if isinstance(call_node, exp.Sum) and type(call_node) is exp.Sum:
             if kind == DYNAMIC:
                 node.replace(self._sum(node, call_node, kind))
-            elif kind == INT4:  # PostgreSQL: sum(int2), sum(int4) are int8
-                node.replace(exp.Cast(this=node.copy(), to=exp.DataType.build("BIGINT")))
-                return INT8
-            return kind if kind != INT8 else Kind("numeric", 0)
+            if kind.name == "int":  # sum(int2), sum(int4) are int8 (postgres_result_types), of int8 numeric
+                return INT8 if kind == INT4 else Kind("numeric", 0)
+            return kind
         if kind == DYNAMIC:
             argument.replace(to_float(argument.copy(), kind))
         return FLOAT if kind.numeric and isinstance(call_node, exp.AggFunc) else OTHER
@@ -467,6 +466,21 @@ def parts(node: exp.Expression, kind: Kind) -> tuple[exp.Expression, exp.Express
     """(value times 10^scale as HUGEINT, scale) of ``node`` (not in a tree), an ``_exact`` kind."""
     scaled = exp.Mul(this=exp.Paren(this=node), expression=exp.Literal.number(10 ** kind.scale)) if kind.scale else node
     return exp.Cast(this=scaled, to=exp.DataType.build("HUGEINT")), exp.Literal.number(kind.scale)
+
+
+def _plain_constant(node: exp.Expression, params: list[str]) -> bool:
+    """A string constant of a finite number that numeric(p, s) holds: DuckDB's cast reads it as
+    PostgreSQL does (anything else goes through numeric_in, for PostgreSQL's errors)."""
+    from decimal import Decimal, InvalidOperation
+
+    if not node.is_string:
+        return False
+    try:
+        value = Decimal(node.name.strip())
+    except InvalidOperation:
+        return False
+    precision, scale = int(params[0]), int(params[1]) if len(params) > 1 else 0
+    return value.is_finite() and abs(value.quantize(Decimal(1).scaleb(-scale), "ROUND_HALF_UP")) < 10 ** (precision - scale)
 
 
 def _is_text(node: exp.Expression, kind: Kind) -> bool:

@@ -30,6 +30,7 @@ from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, traverse_scope
 
 from duckflight.gateway.catalog import Catalog
+from duckflight.gateway.planner.system_sources import gateway_only, is_gateway_table
 
 VOLATILE = {"random", "rand", "uuid", "gen_random_uuid", "nextval", "setseed"}
 
@@ -65,7 +66,7 @@ def _catalog_sources(scope: Scope, catalog: Catalog) -> dict[str, exp.Table]:
         alias: source
         for alias, source in scope.sources.items()
         if isinstance(source, exp.Table) and catalog.get(source.name) is not None
-        and not isinstance(source.this, exp.Func)
+        and not isinstance(source.this, exp.Func) and not is_gateway_table(source)
     }
 
 
@@ -154,7 +155,7 @@ def _single_source(conjunct: exp.Expression) -> str | None:
 
 
 def _pushable(conjunct: exp.Expression) -> bool:
-    if conjunct.find(exp.Subquery, exp.Select, exp.AggFunc, exp.Window, exp.Placeholder):
+    if conjunct.find(exp.Subquery, exp.Select, exp.AggFunc, exp.Window, exp.Placeholder) or gateway_only(conjunct):
         return False
     for func in conjunct.find_all(exp.Func):
         if isinstance(func, exp.Rand) or func.sql_name().lower() in VOLATILE:

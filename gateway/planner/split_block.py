@@ -185,7 +185,13 @@ def split_rows_block(select: exp.Select) -> tuple[exp.Select, exp.Select, int | 
     order = select.args.get("order")
     final_order = []
     for j, ordered in enumerate(order.expressions if order else []):
+        if _is_ordinal(ordered.this, len(outputs)):  # ORDER BY 2: the second output column
+            ordered = ordered.copy()
+            ordered.set("this", outputs[int(ordered.this.name) - 1].copy())
         key = ordered.this.sql()
+        if isinstance(ordered.this, exp.Literal) and ordered.this.is_int:  # ORDER BY 2 (duckdb_names): by position
+            key = f"#{ordered.this.name}"
+            by_text[key] = f"__c{int(ordered.this.name) - 1}"
         if key not in by_text:
             if select.args.get("distinct"):
                 raise Ineligible("ORDER BY outside the select list of a DISTINCT")
@@ -210,6 +216,10 @@ def split_rows_block(select: exp.Select) -> tuple[exp.Select, exp.Select, int | 
     if order:
         final.set("order", exp.Order(expressions=final_order))
     return fragment, final, top_n
+
+
+def _is_ordinal(node: exp.Expression, width: int) -> bool:
+    return isinstance(node, exp.Literal) and not node.is_string and node.name.isdigit() and 1 <= int(node.name) <= width
 
 
 def _limit(select: exp.Select) -> int | None:

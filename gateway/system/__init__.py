@@ -7,12 +7,15 @@ here; ``run`` executes them on the gateway's DuckDB over the catalog image
 (``image``), after the rewrite rules that turn PostgreSQL's catalog SQL into
 DuckDB's: session functions → constants, pg_catalog functions → the image's
 macros, array constants, OID alias casts, PostgreSQL-only operators, LIKE's escapes, NULL
-columns as text, catalog relations → image. Results show BIGINT[] as oid[]
-(``oid_arrays``).
+columns as text, set-returning functions of grouped queries in LATERAL, catalog
+relations → image. Results show BIGINT[] as oid[]
+(``oid_arrays``). A query that reads tables as well is the planner's: ``sources``
+tells it where the catalog relations are, and the final stage reads them there.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
 import duckdb
@@ -31,23 +34,33 @@ from duckflight.gateway.planner.postgres_casts import postgres_casts
 from duckflight.gateway.planner.postgres_like import postgres_like
 from duckflight.gateway.result_types import typed
 from duckflight.gateway.system.functions import NAMES
+from duckflight.gateway.system.grouped_srfs import grouped_srfs
 from duckflight.gateway.system.image import Image
 from duckflight.gateway.system.oid_arrays import oid_arrays
 from duckflight.gateway.system.pg_catalog_functions import pg_catalog_functions
 from duckflight.gateway.system.pg_operators import pg_operators
 from duckflight.gateway.system.reg_casts import ALIASES, reg_casts, type_name
-from duckflight.gateway.system.session_functions import session_functions
+from duckflight.gateway.system.session_functions import calls_session, session_functions
+from duckflight.gateway.system.session_relations import cursors_table, settings_table
+from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.system.system_functions import system_functions
 from duckflight.gateway.system.system_relations import is_worker_status, system_key, system_relations
 from duckflight.gateway.system.text_nulls import text_nulls
 from duckflight.worker.arrow_stream import ArrowStream
+from duckflight.worker.execute import set_time_zone
 
 BATCH_ROWS = 65_536
-# Functions that read the session or the catalog: a query calling one (and no table) runs here.
-SESSION_NODES = (exp.CurrentUser, exp.SessionUser, exp.CurrentSchema, exp.CurrentSchemas,
-                 exp.CurrentCatalog, exp.CurrentVersion, exp.CurrentDatabase)
-SESSION_NAMES = {"current_setting", "current_schemas", "current_schema", "current_database", "version",
-                 "current_catalog", "session_user", "current_user"}
+
+
+@dataclass
+class SystemSources:
+    """What the planner needs to read catalog relations in a query over tables (the final stage
+    runs on the gateway's DuckDB, where the image is): where each relation is, as
+    ``system_relations`` takes it, and the columns of each place, as sqlglot's schema
+    (catalog → schema → relation → column → DuckDB type)."""
+
+    relations: dict[tuple[str, str], str]
+    schema: dict[str, dict[str, dict[str, dict[str, str]]]]
 
 
 class SystemCatalog:
@@ -58,12 +71,13 @@ class SystemCatalog:
         self.catalog = catalog
         self.workers = workers
         self.image = Image(database, catalog, self._workers_table().schema)
+        self.sources = SystemSources(self.image.relations, self._schema())
 
     def answers(self, tree: exp.Expression) -> bool:
         """True when the query reads system relations (or functions) and no table of the catalog.
 
-        A query joining both is refused: the image has no rows of user tables, and
-        the workers have no catalog, so either side alone would answer wrongly.
+        A query that also reads a table goes to the planner, which keeps its catalog
+        relations (``sources``) in the final stage, on the gateway.
         """
         ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
         system = user = False
@@ -76,16 +90,13 @@ class SystemCatalog:
                 system = True
             elif self.catalog.get(table.name) is not None:
                 user = True
-        if system and user:
-            raise SqlError("0A000", "a query cannot read both catalog relations (pg_catalog, information_schema, "
-                                    "duckflight) and tables")
-        return system or (not user and _calls_system(tree))
+        return not user and (system or _calls_system(tree))
 
-    def to_duckdb(self, tree: exp.Expression, params: list[BoundParam] | None, settings: dict[str, str] | None = None) -> str:
-        return self._translate(tree, params, settings)[0]
+    def to_duckdb(self, tree: exp.Expression, params: list[BoundParam] | None, view: SessionView | None = None) -> str:
+        return self._translate(tree, params, view or SessionView())[0]
 
     def _translate(self, tree: exp.Expression, params: list[BoundParam] | None,
-                   settings: dict[str, str] | None) -> tuple[str, list[PgColumn]]:
+                   view: SessionView) -> tuple[str, list[PgColumn]]:
         """DuckDB SQL, and what PostgreSQL would declare for each output column."""
         tree = tree.copy()
         tree = normalize_identifiers(tree, dialect="postgres")  # unquoted names fold to lower case
@@ -97,19 +108,21 @@ class SystemCatalog:
         declared = output_types(tree)
         tree = postgres_casts(tree)
         tree = system_functions(tree)
-        tree = session_functions(tree, settings or {})
+        tree = session_functions(tree, view.settings, view.backend_pid)
         tree = reg_casts(tree)
         tree = pg_operators(tree)
         tree = postgres_like(tree)  # after pg_operators: OPERATOR(pg_catalog.~~) is a LIKE
         tree = text_nulls(tree)
+        tree = grouped_srfs(tree)
         tree = system_relations(tree, self.image.relations)
         return tree.sql("duckdb"), declared
 
     def describe(self, tree: exp.Expression, params: list[BoundParam] | None,
-                 settings: dict[str, str] | None = None) -> pa.Schema:
-        cursor = self._cursor(settings)
+                 view: SessionView | None = None) -> pa.Schema:
+        view = view or SessionView()
+        cursor = self._cursor(view)
         try:
-            sql, retype = typed(cursor, *self._translate(tree, params, settings))
+            sql, retype = typed(cursor, *self._translate(tree, params, view))
             schema = cursor.sql(sql).limit(0).to_arrow_table().schema
             return oid_arrays(schema if retype is None else retype(schema))
         except SqlError:
@@ -120,13 +133,14 @@ class SystemCatalog:
             cursor.close()
 
     def run(self, tree: exp.Expression, params: list[BoundParam] | None,
-            settings: dict[str, str] | None = None, running=None) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
+            view: SessionView | None = None, running=None) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
         """Run a catalog query; ``running`` (engine.Running), if given, can interrupt it."""
-        cursor = self._cursor(settings)
+        view = view or SessionView()
+        cursor = self._cursor(view)
         if running is not None:
             running.cursor = cursor
         try:
-            sql, retype = typed(cursor, *self._translate(tree, params, settings))
+            sql, retype = typed(cursor, *self._translate(tree, params, view))
             reader = cursor.execute(sql).to_arrow_reader(BATCH_ROWS)
         except Exception as exc:
             cursor.close()
@@ -137,12 +151,20 @@ class SystemCatalog:
             return oid_arrays(reader.schema), _stream(reader, cursor, oid_arrays)
         return oid_arrays(retype(reader.schema)), _stream(reader, cursor, lambda batch: oid_arrays(retype(batch)))
 
-    def _cursor(self, settings: dict[str, str] | None) -> duckdb.DuckDBPyConnection:
-        """A cursor with this moment's dynamic relations registered."""
+    def _cursor(self, view: SessionView) -> duckdb.DuckDBPyConnection:
         cursor = self.database.cursor()
-        cursor.register("__duckflight_workers", ArrowStream(self._workers_table()))
-        cursor.register("__pg_settings", ArrowStream(self._settings_table(settings or {})))
+        set_time_zone(cursor, view.settings.get("TimeZone", "UTC"))
+        self.register(cursor, view)
         return cursor
+
+    def register(self, cursor: duckdb.DuckDBPyConnection, view: SessionView | None) -> None:
+        """Register this moment's and this session's relations (``image.DYNAMIC``) on a cursor."""
+        view = view or SessionView()
+        tables = {"__duckflight_workers": self._workers_table(),
+                  "__pg_settings": settings_table(view, self.image.settings_schema),
+                  "__pg_cursors": cursors_table(view, self.image.cursors_schema)}
+        for name, table in tables.items():
+            cursor.register(name, ArrowStream(table))
 
     def _workers_table(self) -> pa.Table:
         status = getattr(self.workers, "status_table", None)
@@ -151,20 +173,27 @@ class SystemCatalog:
         addresses = self.workers.schedulable() if self.workers is not None else []
         return pa.table({"address": pa.array(addresses, pa.string())})
 
-    def _settings_table(self, settings: dict[str, str]) -> pa.Table:
-        rows = [{"name": name, "setting": value, "category": "duckflight", "short_desc": "", "context": "user",
-                 "vartype": "string", "source": "session", "boot_val": value, "reset_val": value,
-                 "pending_restart": False} for name, value in sorted(settings.items(), key=lambda kv: kv[0].lower())]
-        schema = self.image.settings_schema
-        columns = {f.name: pa.array([r.get(f.name) for r in rows], f.type) for f in schema}
-        return pa.table(columns, schema=schema)
+    def _schema(self) -> dict:
+        """Every place of ``image.relations`` with its columns' DuckDB types, nested as sqlglot wants."""
+        cursor = self.database.cursor()
+        try:
+            self.register(cursor, None)
+            nested: dict = {}
+            for target in self.image.relations.values():
+                relation = cursor.sql(f"SELECT * FROM {target} LIMIT 0")
+                catalog, schema, name = target.split(".")
+                nested.setdefault(catalog, {}).setdefault(schema, {})[name] = \
+                    {c: str(t) for c, t in zip(relation.columns, relation.types)}
+            return nested
+        finally:
+            cursor.close()
 
 
 def _calls_system(tree: exp.Expression) -> bool:
+    if calls_session(tree):
+        return True
     for node in tree.walk():
-        if isinstance(node, SESSION_NODES):
-            return True
-        if isinstance(node, exp.Anonymous) and (node.name.lower() in NAMES or node.name.lower() in SESSION_NAMES):
+        if isinstance(node, exp.Anonymous) and node.name.lower() in NAMES:
             return True
         if isinstance(node, exp.Cast) and (type_name(node.to)[0] in ALIASES or type_name(node.to)[0] == "regproc"):
             return True

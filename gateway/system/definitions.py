@@ -70,6 +70,23 @@ def functions(namespaces: dict[str, int], status: pa.Schema) -> tuple[list[dict]
     return rows + [row], texts + [text]
 
 
+def routines(database: str) -> list[dict]:
+    """information_schema.routines: PostgreSQL's rows for the functions of ``pg_proc``, in this
+    database, and duckflight.worker_status() written as PostgreSQL writes an internal function."""
+    rows = [{k: database if k.endswith("_catalog") else v for k, v in row.items()}
+            for row in builtin_functions.ROUTINES]
+    name = f"{WORKER_STATUS}_{WORKER_STATUS_OID}"
+    rows.append({"specific_catalog": database, "specific_schema": "duckflight", "specific_name": name,
+                 "routine_catalog": database, "routine_schema": "duckflight", "routine_name": WORKER_STATUS,
+                 "routine_type": "FUNCTION", "data_type": "record", "type_udt_catalog": database,
+                 "type_udt_schema": "pg_catalog", "type_udt_name": "record", "dtd_identifier": "0",
+                 "routine_body": "EXTERNAL", "routine_definition": WORKER_STATUS, "external_language": "INTERNAL",
+                 "parameter_style": "GENERAL", "is_deterministic": "NO", "sql_data_access": "MODIFIES",
+                 "is_null_call": "NO", "schema_level_routine": "YES", "max_dynamic_result_sets": 0,
+                 "security_type": "INVOKER", "as_locator": "NO", "is_udt_dependent": "NO"})
+    return rows
+
+
 def rules(relations) -> tuple[list[dict], list[dict]]:
     """pg_rewrite rows of the views, and (oid, plain, pretty) rows of pg_get_ruledef."""
     rows, texts = [], []

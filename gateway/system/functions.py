@@ -26,6 +26,10 @@ def definition(table: str, arg: str, pretty: str) -> str:
     return f"CASE WHEN {pretty} IS NOT NULL THEN {lookup('oid', text, f'{INTERNAL}.{table}', arg)} END"
 
 
+# A possibly qualified name as PostgreSQL reads it (stringToQualifiedNameList): unquoted parts
+# fold to lower case, quoted ones keep their case; the parts joined by dots (relation_names' keys).
+NAME_PARTS = ("array_to_string(list_transform(regexp_extract_all({}, '\"(?:[^\"]|\"\")*\"|[^.\"]+'), "
+              "p -> CASE WHEN p[1] = '\"' THEN replace(p[2:-2], '\"\"', '\"') ELSE lower(p) END), '.')")
 ON_PATH = "{} IN (SELECT oid FROM %s.pg_namespace WHERE list_contains(path, nspname))" % PG
 TYPE = lookup("oid", "{'name': name, 'base': base, 'suffix': suffix}", f"{INTERNAL}.type_names", "t")
 # name -> macro body (parameters and expression, as after CREATE MACRO name).
@@ -86,7 +90,6 @@ MACROS = {
     "pg_is_in_recovery": "() AS false",
     "pg_my_temp_schema": "() AS 0::BIGINT",
     "pg_is_other_temp_schema": "(n) AS false",
-    "pg_backend_pid": "() AS 0",
     "pg_postmaster_start_time": "() AS NULL::TIMESTAMPTZ",
     "array_remove": "(a, e) AS list_filter(a, x -> x IS DISTINCT FROM e)",  # psql's \\sv calls it
     "array_upper": "(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN len(a) END",
@@ -94,12 +97,12 @@ MACROS = {
     "quote_ident": """(s) AS CASE WHEN regexp_full_match(s, '[a-z_][a-z0-9_$]*')
         AND s NOT IN (SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category <> 'unreserved')
         THEN s ELSE '"' || replace(s, '"', '""') || '"' END""",
-    "to_regclass": f"(n) AS {lookup('name', 'oid', f'{INTERNAL}.relation_names', 'n')}",
+    "to_regclass": f"(n) AS {lookup('name', 'oid', f'{INTERNAL}.relation_names', NAME_PARTS.format('n'))}",
     "to_regtype": f"(n) AS {lookup('key', 'oid', f'{INTERNAL}.type_keys', 'n')}",
     "to_regnamespace": f"(n) AS {lookup('nspname', 'oid', f'{PG}.pg_namespace', 'n')}",
     "to_regrole": f"(n) AS {lookup('rolname', 'oid', f'{PG}.pg_authid', 'n')}",
     # OID 0 (InvalidOid, e.g. pg_type.typelem of a non-array) prints as '-' in every reg* type.
-    "regclass_name": f"(o) AS CASE WHEN o = 0 THEN '-' ELSE {lookup('oid', 'name', f'{INTERNAL}.relation_names WHERE display', 'o')} END",
+    "regclass_name": f"(o) AS CASE WHEN o = 0 THEN '-' ELSE {lookup('oid', 'shown', f'{INTERNAL}.relation_names WHERE shown IS NOT NULL', 'o')} END",
     "regtype_name": f"(t) AS CASE WHEN t = 0 THEN '-' ELSE {TYPE}.name || {TYPE}.suffix END",
     "regnamespace_name": f"(o) AS CASE WHEN o = 0 THEN '-' ELSE {lookup('oid', 'nspname', f'{PG}.pg_namespace', 'o')} END",
     "regrole_name": f"(o) AS CASE WHEN o = 0 THEN '-' ELSE {lookup('oid', 'rolname', f'{PG}.pg_authid', 'o')} END",
@@ -113,6 +116,9 @@ MACROS = {
     # information_schema._pg_expandarray: one row (x, n) per element, as pgjdbc's getPrimaryKeys reads it.
     "_pg_expandarray": "(a) AS unnest(list_transform(range(len(a)), i -> {'x': a[i + 1], 'n': i + 1}))",
     "pg_has_role": "(r, p) AS true, (u, r, p) AS true",
+    # The type a value is sent as (pg_types.type_oids), printed as regtype prints it.
+    "pg_typeof": f"""(x) AS {PG}.regtype_name(CASE WHEN typeof(x) LIKE 'DECIMAL(%)[]' THEN 1231 WHEN typeof(x) LIKE 'DECIMAL(%)' THEN 1700
+        ELSE coalesce({lookup('duckdb', 'oid', f'{INTERNAL}.type_oids', 'typeof(x)')}, 25) END)""",
 }
 
 # Privileges of a read-only database: reading, yes; changing anything, no.
@@ -131,6 +137,27 @@ TABLE_MACROS = {
         CASE WHEN keyword_category <> 'reserved' THEN 'can be bare label' ELSE 'requires AS' END AS baredesc
         FROM duckdb_keywords()""",
 }
+
+# Arrays of OIDs printed as names, element by element (``'{23,25}'::oid[]::regtype[]``). Not a
+# lambda over the element macro: DuckDB refuses the subqueries of its lookups inside a lambda.
+ARRAY_NAMES = {f"{alias}_names": f"{alias}_name" for alias in ("regclass", "regtype", "regnamespace", "regrole")}
+MACROS.update({many: f"""(a) AS CASE WHEN a IS NOT NULL THEN coalesce((SELECT list({PG}.{one}(u.o) ORDER BY u.i)
+        FROM (SELECT unnest(a) AS o, unnest(range(1, len(a) + 1)) AS i) AS u), []::VARCHAR[]) END"""
+               for many, one in ARRAY_NAMES.items()})
+# A function by name, bare or schema-qualified (regproc), or with its argument types (regprocedure).
+FUNCTION_NAMES = f"""SELECT p.proname AS name, p.oid FROM {PG}.pg_proc p UNION ALL
+    SELECT n.nspname || '.' || p.proname, p.oid FROM {PG}.pg_proc p JOIN {PG}.pg_namespace n ON n.oid = p.pronamespace"""
+SIGNATURES = f"""SELECT p.proname || '(' || array_to_string({PG}.regtype_names(p.proargtypes), ',') || ')' AS name,
+    p.oid FROM {PG}.pg_proc p UNION ALL SELECT n.nspname || '.' || p.proname || '('
+    || array_to_string({PG}.regtype_names(p.proargtypes), ',') || ')', p.oid
+    FROM {PG}.pg_proc p JOIN {PG}.pg_namespace n ON n.oid = p.pronamespace"""
+SIGNATURE_TEXT = r"regexp_replace(n, '\s*([(),])\s*', '\1', 'g')"
+MACROS.update({
+    # An overloaded name stands for its first function (PostgreSQL: "more than one function named").
+    "to_regproc": f"(n) AS {lookup('name', 'oid', f'(SELECT name, min(oid) AS oid FROM ({FUNCTION_NAMES}) GROUP BY name)', 'n')}",
+    # PostgreSQL reads 'f(a, b)' and 'f(a,b)' alike: spaces around parentheses and commas go
+    "to_regprocedure": f"(n) AS {lookup('name', 'oid', f'(SELECT name, min(oid) AS oid FROM ({SIGNATURES}) GROUP BY name)', SIGNATURE_TEXT)}",
+})
 
 NAMES = set(MACROS) | set(TABLE_MACROS)
 

@@ -5,13 +5,15 @@ relation (``pg`` for pg_catalog, ``info`` for information_schema, with
 PostgreSQL 15's columns from ``layout``), the macros of ``functions``, and
 ``internal`` tables the macros read. It is built once: the tables of the
 catalog do not change while the gateway runs. Relations whose rows belong to
-the moment or the session (``pg_settings``, ``duckflight.workers``) are Arrow
-tables registered on each query's cursor instead.
+the moment or the session (``pg_settings``, ``pg_cursors``, ``duckflight.workers``)
+are Arrow tables registered on each query's cursor instead (``DYNAMIC``: DuckDB
+keeps a cursor's registered tables in its ``temp`` catalog).
 """
 
 from __future__ import annotations
 
 import os
+import re
 
 import duckdb
 import pyarrow as pa
@@ -20,17 +22,19 @@ from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.system import definitions, rows
 from duckflight.gateway.system.functions import INTERNAL, create_statements
 from duckflight.gateway.system.layout import LAYOUT
-from duckflight.gateway.system.pg_types import arrow_column_types, column_types, type_names
+from duckflight.gateway.system.pg_types import arrow_column_types, column_types, type_names, type_oids
 
 IMAGE = "catalog_image"
 SCHEMAS = {"pg_catalog": "pg", "information_schema": "info"}
 # Relations registered per query, under these names, on the query's cursor.
-DYNAMIC = {("pg_catalog", "pg_settings"): "__pg_settings", ("duckflight", "workers"): "__duckflight_workers"}
+DYNAMIC = {("pg_catalog", "pg_settings"): "temp.main.__pg_settings",
+           ("pg_catalog", "pg_cursors"): "temp.main.__pg_cursors",
+           ("duckflight", "workers"): "temp.main.__duckflight_workers"}
 # pg_catalog relations that are views in PostgreSQL.
 VIEWS = {"pg_roles", "pg_user", "pg_tables", "pg_views", "pg_matviews", "pg_indexes", "pg_settings", "pg_locks",
          "pg_sequences", "pg_available_extensions", "pg_timezone_names", "pg_stat_activity", "pg_stat_database",
          "pg_stat_all_tables", "pg_stat_user_tables", "pg_statio_user_tables", "pg_stat_user_indexes",
-         "pg_statio_user_indexes"}
+         "pg_statio_user_indexes", "pg_cursors"}
 FIRST_SYSTEM_OID = 12000
 
 
@@ -48,8 +52,14 @@ class Image:
             body = ", ".join(f'"{c}" {t}' for c, t in columns)
             database.execute(f"CREATE TABLE {IMAGE}.{SCHEMAS[schema]}.{name} ({body})")
         self.settings_schema = self._schema(("pg_catalog", "pg_settings"))
+        self.cursors_schema = self._schema(("pg_catalog", "pg_cursors"))
         described = self._relations(catalog, workers_schema)
         self._fill(described, catalog, workers_schema)
+
+    def _keywords(self) -> set[str]:
+        """Keywords a name must be quoted to be, as the macro quote_ident decides."""
+        found = self.database.execute("SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category <> 'unreserved'")
+        return {row[0] for row in found.fetchall()}
 
     def _schema(self, key: tuple[str, str]) -> pa.Schema:
         return self.database.sql(f"SELECT * FROM {IMAGE}.{SCHEMAS[key[0]]}.{key[1]} LIMIT 0").to_arrow_table().schema
@@ -58,7 +68,7 @@ class Image:
         found = []
         for oid, table in enumerate(sorted(catalog.tables.values(), key=lambda t: t.name), rows.FIRST_RELATION_OID):
             types = column_types(self.database, [t for _, t in table.columns])
-            found.append(rows.Relation(oid, "public", table.name, "r", list(zip([c for c, _ in table.columns], types)),
+            found.append(rows.Relation(oid, "public", table.name, "r", list(zip(table.names, types)),
                                        access_method=table.format, row_count=table.row_count, size=_size(table.files)))
         for oid, ((schema, name), columns) in enumerate(LAYOUT.items(), FIRST_SYSTEM_OID):
             kind = "r" if schema == "pg_catalog" and name not in VIEWS else "v"
@@ -74,14 +84,17 @@ class Image:
         content = {**rows.fixed_rows(), **rows.relation_rows(relations)}
         content[("pg_catalog", "pg_proc")], function_texts = definitions.functions(rows.NAMESPACES, workers_schema)
         content[("pg_catalog", "pg_rewrite")], rule_texts = definitions.rules(relations)
+        content[("information_schema", "routines")] = definitions.routines(rows.DATABASE)
         for key, records in content.items():
             self._insert(f"{IMAGE}.{SCHEMAS[key[0]]}.{key[1]}", records, fill_defaults=key[0] == "pg_catalog" and key[1] not in VIEWS)
         self._internal("type_names (oid BIGINT, typname VARCHAR, full_name VARCHAR, name VARCHAR, base BIGINT, "
                        "suffix VARCHAR)", type_names())
         keys = [(key, t["oid"]) for t in type_names() for key in (t["typname"], t["full_name"], t["name"] + t["suffix"])]
         self._internal("type_keys (key VARCHAR, oid BIGINT)", [{"key": k, "oid": o} for k, o in _unique(keys)])
+        self._internal("type_oids (duckdb VARCHAR, oid BIGINT)", type_oids(self.database))
         self._internal("relation_sizes (oid BIGINT, bytes BIGINT)", [{"oid": r.oid, "bytes": r.size} for r in relations])
-        self._internal("relation_names (name VARCHAR, oid BIGINT, display BOOLEAN)", relation_names(relations))
+        self._internal("relation_names (name VARCHAR, oid BIGINT, shown VARCHAR)",
+                       relation_names(relations, self._keywords()))
         # The text pg_get_viewdef, pg_get_ruledef and pg_get_functiondef print (plain, pretty).
         self._internal("view_definitions (oid BIGINT, plain VARCHAR, pretty VARCHAR)",
                        [{"oid": r.oid, "plain": r.definition[0], "pretty": r.definition[1]}
@@ -108,15 +121,20 @@ class Image:
         self.database.unregister("__image_rows")
 
 
-def relation_names(relations: list[rows.Relation]) -> list[dict]:
-    """How regclass reads and prints names: bare when on the search path, else schema-qualified."""
+def relation_names(relations: list[rows.Relation], keywords: set[str]) -> list[dict]:
+    """How regclass reads names (``name``: the parts as spelled, joined by dots) and prints
+    them (``shown``): bare when on the search path, else schema-qualified, each part quoted
+    where PostgreSQL's quote_identifier would."""
+    def quoted(*parts: str) -> str:
+        return ".".join(p if re.fullmatch(r"[a-z_][a-z0-9_$]*", p) and p not in keywords
+                        else '"' + p.replace('"', '""') + '"' for p in parts)
     found = []
     for r in relations:
         visible = r.schema in ("pg_catalog", "public")
-        found.append((f"{r.schema}.{r.name}", r.oid, not visible))
+        found.append((f"{r.schema}.{r.name}", r.oid, None if visible else quoted(r.schema, r.name)))
         if visible:
-            found.append((r.name, r.oid, True))
-    return [{"name": name, "oid": oid, "display": display} for name, oid, display in _unique(found)]
+            found.append((r.name, r.oid, quoted(r.name)))
+    return [{"name": name, "oid": oid, "shown": shown} for name, oid, shown in _unique(found)]
 
 
 def _unique(rows_: list[tuple]) -> list[tuple]:

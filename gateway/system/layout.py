@@ -392,6 +392,14 @@ LAYOUT = {
         ('partcollation', 'BIGINT[]'),
         ('partexprs', 'VARCHAR'),
     ],
+    ('pg_catalog', 'pg_cursors'): [
+        ('name', 'VARCHAR'),
+        ('statement', 'VARCHAR'),
+        ('is_holdable', 'BOOLEAN'),
+        ('is_binary', 'BOOLEAN'),
+        ('is_scrollable', 'BOOLEAN'),
+        ('creation_time', 'TIMESTAMPTZ'),
+    ],
     ('pg_catalog', 'pg_policy'): [
         ('oid', 'BIGINT'),
         ('polname', 'VARCHAR'),

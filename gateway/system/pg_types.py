@@ -68,6 +68,17 @@ def column_types(database: duckdb.DuckDBPyConnection, duckdb_types: list[str]) -
     return [_column_type(pg_type(field.type)) for field in schema]
 
 
+# DuckDB's base types (typeof's words); a DECIMAL's precision varies, so it is matched apart.
+DUCKDB_TYPES = ["BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "FLOAT", "DOUBLE", "VARCHAR", "BLOB",
+                "DATE", "TIME", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "INTERVAL", "UUID", "JSON"]
+
+
+def type_oids(database: duckdb.DuckDBPyConnection) -> list[dict]:
+    """DuckDB type name (as typeof() writes it) -> the OID a value of it is sent as (pg_typeof)."""
+    names = DUCKDB_TYPES + [f"{t}[]" for t in DUCKDB_TYPES]
+    return [{"duckdb": name, "oid": t.oid} for name, t in zip(names, column_types(database, names))]
+
+
 def _column_type(wire) -> ColumnType:
     row = BUILTIN.get(wire.oid, BUILTIN[25])
     return ColumnType(

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import re
 
-import sqlglot
 from sqlglot import exp
 from sqlglot.tokens import TokenType
 
+from duckflight.gateway.dialect import tokenize
 from duckflight.gateway.system.system_functions import qualified
 
 # alias type -> (function from a name to the OID, function from the OID to the name, error if none)
@@ -47,11 +47,19 @@ STORED_AS = {
 }
 
 
+# Comparisons of OID alias values compare the OIDs, as PostgreSQL's do.
+COMPARISONS = (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.NullSafeEQ, exp.NullSafeNEQ, exp.In)
+
+
 def reg_casts(tree: exp.Expression) -> exp.Expression:
     for cast in reversed(list(tree.find_all(exp.Cast))):  # innermost first
         name, array = type_name(cast.to)
         if name in ALIASES:
-            cast.replace(_alias_array(cast.this, name) if array else _alias(cast.this, name))
+            cast.replace(_alias_array(cast.this, name) if array else _alias(cast.this, name, _compared(cast)))
+        elif name in ("regproc", "regprocedure") and cast.this.is_string and _to_oid(cast):
+            # 'f'::regproc::oid (pgspecial's \sf): the function's OID
+            error = exp.Anonymous(this="error", expressions=[exp.Literal.string(f'function "{cast.this.name}" does not exist')])
+            cast.replace(exp.Coalesce(this=qualified(f"to_{name}", [cast.this.copy()]), expressions=[error]))
         elif name in ("regproc", "regprocedure") and cast.this.is_string:
             cast.replace(exp.Literal.string(cast.this.name.removeprefix("pg_catalog.")))
         elif name in STORED_AS:
@@ -86,28 +94,47 @@ def type_name(to: exp.Expression) -> tuple[str | None, bool]:
     return None, False
 
 
-def _alias(value: exp.Expression, name: str) -> exp.Expression:
+def _to_oid(cast: exp.Cast) -> bool:
+    """Whether the cast is cast on to oid: its value is the OID, not the text the image stores."""
+    return isinstance(cast.parent, exp.Cast) and type_name(cast.parent.to)[0] == "oid"
+
+
+def _compared(cast: exp.Cast) -> bool:
+    parent = cast.parent
+    while isinstance(parent, exp.Paren):
+        parent = parent.parent
+    return isinstance(parent, COMPARISONS)
+
+
+def _alias(value: exp.Expression, name: str, compared: bool = False) -> exp.Expression:
+    """The value as its name (how it prints), or as its OID when ``compared``."""
     to_oid, to_name, missing = ALIASES[name]
     if _is_text(value) and not value.is_string:
         return qualified(to_oid, [value])  # a computed name: NULL when there is no such object
     if value.is_string:
         text = value.name.removeprefix("pg_catalog.") if name == "regtype" else value.name
         found = qualified(to_oid, [exp.Literal.string(text)])
-        error = exp.Anonymous(this="error", expressions=[exp.Literal.string(missing.format(text))])
+        shown = name_parts(text) if name == "regclass" else text
+        error = exp.Anonymous(this="error", expressions=[exp.Literal.string(missing.format(shown))])
         return exp.Coalesce(this=found, expressions=[error])
-    return qualified(to_name, [value])
+    return exp.cast(value, "BIGINT") if compared else qualified(to_name, [value])
+
+
+def name_parts(text: str) -> str:
+    """A possibly qualified name as PostgreSQL reads it: unquoted parts in lower case, quoted
+    ones as written, joined by dots (what ``functions.NAME_PARTS`` computes in SQL)."""
+    parts = re.findall(r'"(?:[^"]|"")*"|[^."]+', text)
+    return ".".join(p[1:-1].replace('""', '"') if p.startswith('"') else p.lower() for p in parts)
 
 
 def _alias_array(value: exp.Expression, name: str) -> exp.Expression:
     """An array cast to an alias type: each element cast as ``_alias`` casts one."""
-    if isinstance(value, exp.Array):  # '{orders,lineitem}'::regclass[], as array_literals reads it
+    if isinstance(value, exp.Array) and all(e.is_string or isinstance(e, exp.Null) for e in value.expressions):
+        # '{orders,lineitem}'::regclass[], as array_literals reads it: names, each looked up
         return exp.Array(expressions=[e if isinstance(e, exp.Null) else _alias(e, name) for e in value.expressions])
-    element = exp.to_identifier("__oid")  # an array of OIDs: each printed as its name
-    function = qualified(ALIASES[name][1], [element])
-    return exp.Transform(this=value, expression=exp.Lambda(this=function, expressions=[element]))
+    return qualified(ALIASES[name][1] + "s", [value])  # an array of OIDs: each printed as its name
 
 
-_DIALECT = sqlglot.Dialect.get_or_raise("postgres")
 _MAYBE = re.compile(r"\b(oid|reg[a-z]+)\s*\[", re.I)
 
 
@@ -116,7 +143,7 @@ def qualify_alias_arrays(sql: str) -> str:
     as ``pg_catalog.oid[]``, which sqlglot parses; all other text stays as it is."""
     if not _MAYBE.search(sql):
         return sql
-    tokens = _DIALECT.tokenize(sql)
+    tokens = tokenize(sql)
     starts = [t.start for prev, t, nxt in zip(tokens, tokens[1:], tokens[2:])
               if t.token_type == TokenType.OBJECT_IDENTIFIER and nxt.token_type == TokenType.L_BRACKET
               and prev.token_type in (TokenType.DCOLON, TokenType.ALIAS)]

@@ -19,7 +19,7 @@ from duckflight.gateway.system.pg_types import DATETIME_PRECISION, ColumnType
 DATABASE = "duckflight"
 OWNER_OID, OWNER = 10, "duckflight"
 DATABASE_OID = 16383
-NAMESPACES = {"pg_catalog": 11, "public": 2200, "information_schema": 13000, "duckflight": 16384}
+NAMESPACES = {"pg_catalog": 11, "pg_toast": 99, "public": 2200, "information_schema": 13000, "duckflight": 16384}
 # Table access methods: each user table is read by its file format's reader.
 ACCESS_METHODS = {"heap": 2, "btree": 403, "parquet": 16385, "csv": 16386}
 FIRST_RELATION_OID = 16400
@@ -50,7 +50,9 @@ def roles() -> list[dict]:
         {"oid": OWNER_OID, "rolname": OWNER, "rolsuper": True, "rolinherit": True, "rolcreaterole": True,
          "rolcreatedb": True, "rolcanlogin": True, "rolreplication": False, "rolbypassrls": True,
          "rolconnlimit": -1},
-        {"oid": 6171, "rolname": "pg_database_owner", "rolinherit": True, "rolconnlimit": -1},
+        {"oid": 6171, "rolname": "pg_database_owner", "rolsuper": False, "rolinherit": True, "rolcreaterole": False,
+         "rolcreatedb": False, "rolcanlogin": False, "rolreplication": False, "rolbypassrls": False,
+         "rolconnlimit": -1},
     ]
 
 

@@ -1,9 +1,11 @@
 """Rule: functions whose value is the session's become constants.
 
-``current_user``, ``current_schema``, ``current_setting('x')``, ``version()``
-and their kin read the session, not the catalog; within one query PostgreSQL
-gives them one value, so the rule puts that value in the tree. ``settings`` is
-the session's (name → value; ``session_authorization`` is the user).
+``current_user``, ``current_schema``, ``current_setting('x')``, ``version()``,
+``pg_backend_pid()`` and their kin read the session, not the catalog; within one
+query PostgreSQL gives them one value, so the rule puts that value in the tree,
+which also lets a query over tables call them (the workers know no session).
+``settings`` is the session's (name → value; ``session_authorization`` is the
+user), ``backend_pid`` the process id BackendKeyData gave the client.
 
 >>> import sqlglot
 >>> tree = sqlglot.parse_one("select current_user, current_schemas(true), current_setting('TimeZone')", read="postgres")
@@ -22,6 +24,11 @@ SCHEMAS = ("pg_catalog", "public", "information_schema", "duckflight")
 # Read-only server settings clients read (SQLAlchemy: default_table_access_method).
 SERVER_SETTINGS = {"default_table_access_method": "heap", "block_size": "8192", "max_index_keys": "32",
                    "lc_collate": "C", "lc_ctype": "C", "data_checksums": "off", "segment_size": "131072"}
+# The functions this rule replaces, by name and as sqlglot's nodes for SQL's keywords (CURRENT_USER ...).
+NAMES = {"current_setting", "current_schemas", "current_schema", "current_database", "version",
+         "current_catalog", "session_user", "current_user", "pg_backend_pid"}
+NODES = (exp.CurrentUser, exp.SessionUser, exp.CurrentSchema, exp.CurrentSchemas, exp.CurrentCatalog,
+         exp.CurrentVersion, exp.CurrentDatabase)
 # Visibility functions get the search path as a second argument.
 VISIBILITY = {"pg_table_is_visible", "pg_type_is_visible", "pg_function_is_visible", "pg_collation_is_visible"}
 
@@ -34,7 +41,13 @@ def search_path(settings: dict[str, str]) -> list[str]:
     return [n for n in dict.fromkeys(names) if n in SCHEMAS and n != "pg_catalog"]
 
 
-def session_functions(tree: exp.Expression, settings: dict[str, str]) -> exp.Expression:
+def calls_session(tree: exp.Expression) -> bool:
+    """Whether the query calls a function this rule replaces."""
+    return any(isinstance(node, NODES) or isinstance(node, exp.Anonymous) and node.name.lower() in NAMES
+               or isinstance(node, exp.Column) and not node.table and node.name == "user" for node in tree.walk())
+
+
+def session_functions(tree: exp.Expression, settings: dict[str, str], backend_pid: int = 0) -> exp.Expression:
     user = settings.get("session_authorization", "")
     path = search_path(settings)
     constants = {
@@ -51,15 +64,18 @@ def session_functions(tree: exp.Expression, settings: dict[str, str]) -> exp.Exp
         elif isinstance(node, exp.Column) and not node.table and node.name == "user" and not node.this.quoted:
             node.replace(exp.Literal.string(user))  # unquoted USER is a keyword in PostgreSQL
         elif isinstance(node, exp.Anonymous):
-            value = _call(node, settings, user, path)
+            value = _call(node, settings, user, path, backend_pid)
             if value is not None:
                 node.replace(value)
     return tree
 
 
-def _call(node: exp.Anonymous, settings: dict[str, str], user: str, path: list[str]) -> exp.Expression | None:
+def _call(node: exp.Anonymous, settings: dict[str, str], user: str, path: list[str],
+          backend_pid: int) -> exp.Expression | None:
     name = node.name.lower()
     args = node.expressions
+    if name == "pg_backend_pid" and not args:
+        return exp.cast(exp.Literal.number(backend_pid), "int")
     if name in ("current_database", "current_catalog"):
         return exp.Literal.string("duckflight")
     if name in ("current_user", "session_user", "user"):
@@ -79,6 +95,8 @@ def _call(node: exp.Anonymous, settings: dict[str, str], user: str, path: list[s
         return exp.cast(exp.Null(), "text")  # strict: NULL in, NULL out (Describe binds NULLs)
     if name == "current_setting" and args and args[0].is_string:
         return _setting(args[0].name, settings, missing_ok=len(args) > 1 and args[1].this is True)
+    if name == "current_setting":  # DuckDB's namesake would read DuckDB's settings
+        raise SqlError("0A000", "current_setting() is supported with a constant setting name only")
     return None
 
 

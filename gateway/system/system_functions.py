@@ -1,7 +1,8 @@
 """Rule: call the image's PostgreSQL functions, not DuckDB's namesakes.
 
 A call of a function the image defines (``functions.NAMES``) is qualified
-with the image's schema (run after ``pg_catalog_functions``).
+with the image's schema (run after ``pg_catalog_functions``). ``pg_typeof`` of an
+untyped constant (a quoted string, NULL) is ``unknown``, which is only known here.
 
 >>> import sqlglot
 >>> tree = sqlglot.parse_one("select format_type(t, m), upper(x)", read="postgres")
@@ -24,6 +25,9 @@ def system_functions(tree: exp.Expression) -> exp.Expression:
         name = call.name.lower()
         if name in RENAMED:
             call.set("this", RENAMED[name])
+        elif name == "pg_typeof" and len(call.expressions) == 1 and \
+                (call.expressions[0].is_string or isinstance(call.expressions[0], exp.Null)):
+            call.replace(exp.Literal.string("unknown"))
         elif name in NAMES and isinstance(call.parent, exp.Table):  # FROM pg_get_keywords()
             catalog, schema = PG.split(".")
             call.parent.set("db", exp.to_identifier(schema))

@@ -20,13 +20,16 @@ from duckflight.gateway.pgwire.backend import SqlError
 SYSTEM_SCHEMAS = ("pg_catalog", "information_schema", "duckflight")
 
 
-def system_relations(tree: exp.Expression, relations: dict[tuple[str, str], str]) -> exp.Expression:
-    ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
+def system_relations(tree: exp.Expression, relations: dict[tuple[str, str], str],
+                     shadowing: set[str] = frozenset(), function_aliases: bool = True) -> exp.Expression:
+    """``shadowing``: names of other relations that a bare ``pg_*`` name means instead (tables);
+    ``function_aliases``: whether FROM functions are written as DuckDB runs PostgreSQL's (see above)."""
+    ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)} | set(shadowing)
     for table in list(tree.find_all(exp.Table)):
         if isinstance(table.this, exp.Func):
             if is_worker_status(table):  # duckflight.workers reads it; its rows are the workers'
                 _replace(table, relations[("duckflight", "workers")], "worker_status")
-            elif table.catalog != "catalog_image":
+            elif function_aliases and table.catalog != "catalog_image":
                 _function_alias(table)
             continue
         key = system_key(table, ctes)

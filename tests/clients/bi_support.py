@@ -79,22 +79,28 @@ def pg15_server(tpch_data):
 
 
 def _load_tpch(url: str, folder: Path) -> None:
-    """Create every table of duckflight's catalog in PostgreSQL and COPY its rows in."""
+    load_tables(url, folder, TPCH_TABLES)
+
+
+def load_tables(url: str, folder: Path, names) -> None:
+    """Create the tables ``names`` of duckflight's catalog of ``folder`` in PostgreSQL
+    with the types duckflight reports for them, and COPY their rows in (CSV, via DuckDB)."""
     catalog = Catalog.from_folder(folder)
     con = duckdb.connect()
+    con.execute("set TimeZone = 'UTC'")  # timestamptz values written with their offset
     with psycopg.connect(url, autocommit=True) as pg:
-        for name in TPCH_TABLES:
+        for name in names:
             table = catalog.get(name)
-            columns = ", ".join(f"{c} {pg_column_type(t)}" for c, t in table.columns)
-            pg.execute(f"create table {name} ({columns})")
+            columns = ", ".join(f'"{c}" {pg_column_type(t)}' for c, t in table.columns)
+            pg.execute(f'create table "{name}" ({columns})')
             files = ", ".join("'" + f.replace("'", "''") + "'" for f in table.files)
             csv = Path(tempfile.mkdtemp()) / f"{name}.csv"
             con.execute(f"copy (select * from read_parquet([{files}])) to '{csv}' (header false)")
-            with pg.cursor().copy(f"copy {name} from stdin (format csv)") as copy, open(csv, "rb") as f:
+            with pg.cursor().copy(f'copy "{name}" from stdin (format csv)') as copy, open(csv, "rb") as f:
                 while chunk := f.read(1 << 20):
                     copy.write(chunk)
             shutil.rmtree(csv.parent)
-            pg.execute(f"analyze {name}")
+            pg.execute(f'analyze "{name}"')
     con.close()
 
 

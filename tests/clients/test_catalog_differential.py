@@ -185,11 +185,80 @@ def test_catalog_query(name, catalog_duckflight, catalog_pg):
         assert len(ours[2]) == len(theirs[2]), f"rows: ours {ours[2]}, PostgreSQL's {theirs[2]}"
 
 
-def test_catalog_and_table_in_one_query_is_refused(catalog_duckflight):
-    """The image has no rows of user tables: a join of both must not answer from it."""
+# Queries over tables that read the catalog or the session too: the same rows as PostgreSQL's.
+MIXED = {
+    "session functions": "select pg_backend_pid() > 0, current_setting('TimeZone'), current_user, "
+                         "current_database(), version() ~ '^PostgreSQL 15', count(*) from orders",
+    "catalog functions over columns": "select o_orderkey, format_type(23, o_qty), has_table_privilege('orders', "
+                                      "'select'), pg_backend_pid() = pg_backend_pid() from orders where o_orderkey < 3 "
+                                      "order by 1",
+    "a catalog relation joined": "select count(*), min(c.relname) from orders, pg_class c where c.relname = 'orders'",
+    "information_schema grouped": "select c.column_name, count(*) from information_schema.columns c join events e "
+                                  "on c.table_name = 'events' group by 1 order by 1",
+    "a catalog subquery": "select o_orderkey from orders where o_orderkey < (select count(*) from pg_attribute a "
+                          "join pg_class c on c.oid = a.attrelid where c.relname = 'events' and a.attnum > 0) "
+                          "order by 1",
+    "regclass of a table": "select 'orders'::regclass::oid = c.oid, count(*) from pg_class c, events "
+                           "where c.relname = 'orders' group by 1",
+    "settings": "select s.setting, count(*) from orders, pg_settings s where s.name = 'TimeZone' group by 1",
+    "a user's USER": "select user, count(*) from events",
+    "pg_typeof": "select pg_typeof(o_comment), pg_typeof(o_totalprice), pg_typeof(o_orderdate), pg_typeof(o_at), "
+                 "pg_typeof(o_qty + 1), pg_typeof('x'), count(*) from orders group by 1, 2, 3, 4, 5, 6",
+}
+
+
+@pytest.mark.parametrize("name", list(MIXED))
+def test_catalog_in_a_query_over_tables(name, catalog_duckflight, catalog_pg):
+    """A query over tables may read the catalog and the session: its catalog part runs on the gateway."""
+    answers = []
+    for url in (catalog_duckflight.replace("tester@", "duckflight@"), catalog_pg):
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute("set timezone = 'America/New_York'")
+            cursor = connection.execute(MIXED[name])
+            answers.append(([c.name for c in cursor.description], cursor.fetchall()))
+    assert answers[0] == answers[1]
+
+
+def test_catalog_in_a_query_over_tables_with_parameters(catalog_duckflight, catalog_pg):
+    """Parameters typed from a catalog column (Describe) and bound into the catalog part."""
+    sql = ("select count(*), min(c.relname) from orders o join pg_attribute a on a.attnum = o.o_qty "
+           "join pg_class c on c.oid = a.attrelid where c.relname = %s and current_setting(%s) <> %s")
+    answers = []
+    for url in (catalog_duckflight.replace("tester@", "duckflight@"), catalog_pg):
+        with psycopg.connect(url, autocommit=True) as connection:
+            answers.append(connection.execute(sql, ["orders", "TimeZone", "Mars"], prepare=True).fetchall())
+    assert answers[0] == answers[1] == [(9, "orders")]
+
+
+def test_workers_beside_a_table(catalog_duckflight):
+    """duckflight.workers (no PostgreSQL counterpart) is read on the gateway beside a table's rows."""
     with psycopg.connect(catalog_duckflight, autocommit=True) as connection:
-        with pytest.raises(psycopg.errors.FeatureNotSupported):
-            connection.execute("select o_orderkey, relname from orders, pg_class where relname = 'orders'")
-        assert connection.execute("select count(*) from orders").fetchone() == (10,)
-        workers = connection.execute("select address from duckflight.workers").fetchall()
-        assert len(workers) == 1
+        rows = connection.execute("select w.state, count(*) from orders, duckflight.workers w group by 1").fetchall()
+        assert rows == [("healthy", 10)]
+
+
+# The same rows as PostgreSQL's: pg_settings' description of every setting, the session's values
+# of those duckflight has, and information_schema.routines of the functions beside the tables.
+SAME_ROWS = {
+    "pg_settings": "select name, unit, category, short_desc, extra_desc, context, vartype, min_val, max_val, "
+                   "enumvals, boot_val from pg_settings order by name",
+    "pg_settings of the session": "select name, setting, source from pg_settings where name in ('TimeZone', "
+                                  "'application_name', 'search_path', 'DateStyle', 'standard_conforming_strings', "
+                                  "'extra_float_digits', 'client_encoding') order by name",
+    "routines": "select routine_schema, routine_name, routine_type, data_type, type_udt_name, security_type "
+                "from information_schema.routines where routine_schema not in ('pg_catalog', 'information_schema')",
+    "routines of pg_proc": "select count(*) = (select count(*) from pg_proc p join pg_namespace n on n.oid = "
+                           "p.pronamespace where n.nspname = 'pg_catalog') from information_schema.routines r "
+                           "where r.routine_schema = 'pg_catalog'",
+}
+
+
+@pytest.mark.parametrize("name", list(SAME_ROWS))
+def test_same_rows_as_postgresql(name, catalog_duckflight, catalog_pg):
+    answers = []
+    for url in (catalog_duckflight.replace("tester@", "duckflight@"), catalog_pg):
+        with psycopg.connect(url, autocommit=True, application_name="differential") as connection:
+            connection.execute("set timezone = 'America/New_York'")
+            connection.execute("set extra_float_digits = 3")
+            answers.append(connection.execute(SAME_ROWS[name]).fetchall())
+    assert answers[0] == answers[1]

@@ -25,6 +25,7 @@ from duckflight.protos import registry_pb2, registry_pb2_grpc
 from duckflight.worker.client import WorkerClient
 
 from duckflight.gateway.up import free_port
+from processes import descendants
 
 FRAGMENT_TIMEOUT = 3.0
 FAST = ["--health-interval", "0.5", "--health-timeout", "0.5",
@@ -217,16 +218,17 @@ def test_a_frozen_worker_costs_a_query_its_deadline_and_recovers(tpch_sf01, refe
     assert worker_pids(up)[address] == pid  # frozen is not dead: `up` did not restart it
 
 
-@pytest.mark.timeout(120)
+@pytest.mark.timeout(300)
 def test_a_worker_frozen_during_a_streamed_export_costs_seconds_not_the_deadline(tpch_sf01, launch_up,
                                                                                   free_tcp_port):
     """An export streams its fragments' rows through the gateway as they come. When a
     worker freezes under it, the gateway must stop waiting as soon as the health checks
-    notice, not at the fragment deadline (60 s here): either the fragment had sent
+    notice, not at the fragment deadline (150 s here): either the fragment had sent
     nothing and runs again on the other worker, and the export is whole, or rows of
     it were already on their way and the export fails with 58000, never passing
-    part of the table off as all of it."""
-    up = start_up(launch_up, tpch_sf01, free_tcp_port, "--fragment-timeout", "60")
+    part of the table off as all of it. The deadline is far above what the rerun of a
+    fragment takes even on a loaded machine (seen: 45 s), so the two cannot be confused."""
+    up = start_up(launch_up, tpch_sf01, free_tcp_port, "--fragment-timeout", "150")
     url = dsn(free_tcp_port)
     total = query(url, "select count(*) from lineitem")[0][0]
     pids = worker_pids(up)
@@ -247,7 +249,7 @@ def test_a_worker_frozen_during_a_streamed_export_costs_seconds_not_the_deadline
     try:
         os.kill(pid, signal.SIGSTOP)
         frozen_at = time.monotonic()
-        runner.join(timeout=50)
+        runner.join(timeout=140)
         elapsed = time.monotonic() - frozen_at
         assert not runner.is_alive(), "the export still waits on the frozen worker"
         outcome = result["outcome"]
@@ -256,7 +258,7 @@ def test_a_worker_frozen_during_a_streamed_export_costs_seconds_not_the_deadline
             assert sum(received) < total
         else:
             assert outcome is None and sum(received) == total, outcome
-        assert elapsed < 20, f"the export ended {elapsed:.1f}s after the freeze (fragment deadline 60s)"
+        assert elapsed < 100, f"the export ended {elapsed:.1f}s after the freeze (fragment deadline 150s)"
     finally:
         os.kill(pid, signal.SIGCONT)
     until(lambda: sql_states(url).get(address) == "healthy", 15, "the thawed worker healthy again")
@@ -377,3 +379,28 @@ def _answers(address: str) -> bool:
         return False
     finally:
         client.close()
+
+
+@pytest.mark.timeout(120)
+def test_kill_9_the_gateway_under_up(tpch_sf01, referee_sf01, launch_up, free_tcp_port):
+    """`up` starts a killed gateway again over the same workers; clients connect again."""
+    up = start_up(launch_up, tpch_sf01, free_tcp_port)
+    url = dsn(free_tcp_port)
+    workers = worker_pids(up)
+    gateway = next(p for p in descendants(up.proc.pid) if "gateway" in _cmdline(p).split())
+    conn = psycopg.connect(url, autocommit=True)
+    os.kill(gateway, signal.SIGKILL)
+    with pytest.raises(psycopg.OperationalError):
+        conn.execute("select count(*) from nation")
+    until(lambda: _try(query, url, "select count(*) from nation") == [(25,)], 20, "the gateway back")
+    assert re.search(rf"gateway \(pid {gateway}\) exited with code -9; restarting", up.output())
+    assert worker_pids(up) == workers  # the workers stayed
+    total = "select l_returnflag, count(*), sum(l_quantity) from lineitem group by 1 order by 1"
+    assert rounded(query(url, total)) == rounded(referee_sf01.sql(total).fetchall())
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""

@@ -45,7 +45,7 @@ def test_one_info_line_per_query(dsn, caplog):
     assert all(parsed), infos
     assert [(m[2], m[3], m[4], m[5]) for m in parsed] == [
         ("alice", "SELECT", "1", "ok"), ("alice", "SELECT", "7", "ok"), ("alice", "SELECT", None, "error")]
-    assert 'sqlstate=42P01 message="relation \'nosuch\' does not exist"' in parsed[2][6]
+    assert 'sqlstate=42P01 message="relation \\"nosuch\\" does not exist"' in parsed[2][6]
     assert len({m[1] for m in parsed}) == 3  # a query id each
 
 

@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 from duckflight.gateway.cli import COMMANDS, build_parser
-from conftest import UpProcess, free_port
+from duckflight.gateway.up import free_port
+from processes import UpProcess
 
 REPO = Path(__file__).resolve().parents[2]
 README = (REPO / "README.md").read_text()

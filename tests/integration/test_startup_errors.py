@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import alive, describe, duckflight_executable
+from processes import alive, describe, duckflight_executable
 
 
 def duckflight(*argv: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess:

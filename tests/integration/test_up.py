@@ -61,3 +61,27 @@ def test_up_stops_every_child_on_ctrl_c(tpch_sf01, data_cache, launch_up, free_t
         assert conn.execute("select count(*) from region").fetchone()[0] == 5
 
     up.stop(signal.SIGINT, whole_group=True)
+
+
+@pytest.mark.timeout(120)
+def test_children_end_when_up_is_killed(tpch_sf01, launch_up):
+    """`up` killed outright (SIGKILL, no chance to clean up) leaves no gateway or worker behind,
+    and with --port 0 it picks a free port and prints it."""
+    import time
+
+    from processes import alive, describe, descendants
+
+    up = launch_up(["--workers", "2", "--port", "0", "--data", str(tpch_sf01)])
+    port = int(up.wait_for_output(r"postgresql://duckflight@127\.0\.0\.1:(\d+)/duckflight")[1])
+    assert port != 0
+    with psycopg.connect(dsn(port), autocommit=True, connect_timeout=10) as conn:
+        assert conn.execute("select count(*) from region").fetchone()[0] == 5
+    children = descendants(up.proc.pid)
+    assert len(children) >= 3
+    up.proc.kill()
+    up.proc.wait()
+    deadline = time.monotonic() + 15
+    while alive(children, -1) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive(children, -1), describe(alive(children, -1))
+    up.stopped = True

@@ -10,6 +10,7 @@ import pytest
 from duckflight.protos import fragment_pb2
 from duckflight.worker.client import WorkerClient
 from duckflight.worker.errors import error_kind, error_message
+from duckflight.worker.resources import Resources
 from duckflight.worker.server import WorkerServer
 
 
@@ -88,11 +89,11 @@ def test_scans_are_private_to_their_fragment(worker, files):
 
 def test_memory_and_concurrency_limits(files):
     """A worker runs at most max_fragments fragments at once; the rest wait their turn."""
-    server = WorkerServer("127.0.0.1", 0, threads=1, memory_limit="512MB", max_fragments=1)
+    server = WorkerServer("127.0.0.1", 0, threads=1, resources=Resources("worker", 512 << 20), max_fragments=1)
     threading.Thread(target=server.serve, daemon=True).start()
     client = WorkerClient(server.address)
     try:
-        assert client.info().memory_limit in ("488.2 MiB", "512.0 MB", "512MB")
+        assert client.info().memory_limit == "512.0 MiB"
         slow = _fragment('SELECT count(DISTINCT hash(r.range * 1000 + id)) AS n FROM "t", range(20000) r', "t",
                          [f"{files}/part0.parquet"])
         results, peak = [], 0

@@ -43,4 +43,15 @@ def test_a_damaged_file_makes_its_table_fail_alone(tmp_path):
     # The readable file of a broken table still shows its columns (psql's \d lists them).
     assert catalog.get("broken").columns == [("i", "BIGINT"), ("s", "VARCHAR")]
     # Only readable tables go to the planner's schema.
-    assert sorted(catalog.sqlglot_schema()) == ["good", "tail"]
+    assert sorted(catalog.sqlglot_schema().mapping) == ["good", "tail"]
+
+
+def test_files_with_different_columns_make_their_table_fail(tmp_path):
+    con = duckdb.connect()
+    (tmp_path / "mixed").mkdir()
+    con.execute(f"copy (select 1 as a, 2 as b) to '{tmp_path}/mixed/m1.parquet'")
+    con.execute(f"copy (select 1 as a) to '{tmp_path}/mixed/m2.parquet'")
+    error = Catalog.from_folder(tmp_path).get("mixed").error
+    assert error.sqlstate == "0A000"
+    assert error.message == (f'the files of table "mixed" have different columns: "{tmp_path}/mixed/m1.parquet" '
+                             f'has a, b; "{tmp_path}/mixed/m2.parquet" has a')

@@ -9,13 +9,15 @@ or microseconds (timestamps); time is microseconds since midnight.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import struct
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..backend import SqlError
-from .registry import PgType, big_endian, py_binary, py_text, register, register_param, replace_rows, trim_fraction
+from .registry import (PgType, TagType, big_endian, py_binary, py_text, register, register_param, replace_rows,
+                       trim_fraction)
 
 PG_EPOCH_DAYS = 10957  # 2000-01-01 - 1970-01-01
 PG_EPOCH_US = PG_EPOCH_DAYS * 86_400_000_000
@@ -37,16 +39,51 @@ def _bc_from_arrow(s: str) -> str:
     return _bc(sign * int(year), "-" + rest)
 
 
+# ---------------------------------------------------------------------- infinity
+
+# DuckDB's infinity and -infinity are the largest and (nearly) smallest value of the
+# storage integer; PostgreSQL's are the largest and the smallest (DT_NOEND, DT_NOBEGIN).
+_INT_LIMITS = {32: (2**31 - 1, -(2**31)), 64: (2**63 - 1, -(2**63))}
+
+
+def _infinities(values: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """(values with each infinity as 0, mask of infinity, mask of -infinity) of a storage array."""
+    top, bottom = _INT_LIMITS[values.type.bit_width]
+    late = pc.equal(values, pa.scalar(top, values.type))
+    early = pc.less_equal(values, pa.scalar(-top, values.type))
+    infinite = pc.or_(late, early)
+    if not pc.any(infinite).as_py():
+        return values, late, early
+    return pc.if_else(infinite, pa.scalar(0, values.type), values), late, early
+
+
+def _infinity_text(text: pa.Array, late: pa.Array, early: pa.Array) -> pa.Array:
+    if not pc.any(pc.or_(late, early)).as_py():
+        return text
+    return pc.if_else(late, "infinity", pc.if_else(early, "-infinity", text))
+
+
+def _infinity_binary(values: pa.Array, late: pa.Array, early: pa.Array) -> pa.Array:
+    """PostgreSQL's binary infinities in place of the (zeroed) infinite rows."""
+    if not pc.any(pc.or_(late, early)).as_py():
+        return values
+    top, bottom = _INT_LIMITS[values.type.bit_width]
+    return pc.if_else(late, pa.scalar(top, values.type),
+                      pc.if_else(early, pa.scalar(bottom, values.type), values))
+
+
 def _date_text(arr: pa.Array) -> pa.Array:
     days = arr if arr.type == pa.date32() else pc.cast(arr, pa.date32())
-    s = pc.cast(days, pa.string())
-    bc = pc.less(days.view(pa.int32()), _YEAR1_DAYS)
-    return replace_rows(s, bc, lambda sub: py_text(sub, _bc_from_arrow))
+    raw, late, early = _infinities(days.view(pa.int32()))
+    s = pc.cast(raw.view(pa.date32()), pa.string())
+    bc = pc.less(raw, _YEAR1_DAYS)
+    return _infinity_text(replace_rows(s, bc, lambda sub: py_text(sub, _bc_from_arrow)), late, early)
 
 
 def _date_binary(arr: pa.Array) -> pa.Array:
     days = arr if arr.type == pa.date32() else pc.cast(arr, pa.date32())
-    return big_endian(pc.subtract(days.view(pa.int32()), pa.scalar(PG_EPOCH_DAYS, pa.int32())))
+    raw, late, early = _infinities(days.view(pa.int32()))
+    return big_endian(_infinity_binary(pc.subtract(raw, pa.scalar(PG_EPOCH_DAYS, pa.int32())), late, early))
 
 
 @register
@@ -66,10 +103,10 @@ def _to_us(arr: pa.Array) -> pa.Array:
 
 
 def _timestamp_text(arr: pa.Array) -> pa.Array:
-    us = _to_us(arr)
-    s = trim_fraction(pc.cast(us, pa.string()))
-    bc = pc.less(us.view(pa.int64()), _YEAR1_DAYS * 86_400_000_000)
-    return replace_rows(s, bc, lambda sub: py_text(sub, _bc_from_arrow))
+    raw, late, early = _infinities(_to_us(arr).view(pa.int64()))
+    s = trim_fraction(pc.cast(raw.view(pa.timestamp("us")), pa.string()))
+    bc = pc.less(raw, _YEAR1_DAYS * 86_400_000_000)
+    return _infinity_text(replace_rows(s, bc, lambda sub: py_text(sub, _bc_from_arrow)), late, early)
 
 
 _UTC_NAMES = {"UTC", "utc", "+00:00", "Etc/UTC", "Z"}
@@ -78,6 +115,8 @@ _UTC_NAMES = {"UTC", "utc", "+00:00", "Etc/UTC", "Z"}
 def _timestamptz_text(arr: pa.Array) -> pa.Array:
     """Shown in the column's time zone (the session's TimeZone, see session.py), with
     its UTC offset as PG prints it: +HH, or +HH:MM[:SS] when not whole hours."""
+    raw, late, early = _infinities(_to_us(arr).view(pa.int64()))
+    arr = raw.view(pa.timestamp("us", arr.type.tz))
     if arr.type.tz in _UTC_NAMES:
         s, offset = _timestamp_text(arr), pa.scalar("+00")
     else:
@@ -87,7 +126,7 @@ def _timestamptz_text(arr: pa.Array) -> pa.Array:
         offset = _offset_text(seconds)
     # The offset goes before a BC suffix, as PG prints "0001-01-01 00:00:00+00 BC".
     with_tz = pc.binary_join_element_wise(s, offset, "")
-    return pc.replace_substring_regex(with_tz, r" BC([+-][\d:]+)$", r"\1 BC")
+    return _infinity_text(pc.replace_substring_regex(with_tz, r" BC([+-][\d:]+)$", r"\1 BC"), late, early)
 
 
 def _offset_text(seconds: pa.Array) -> pa.Array:
@@ -107,7 +146,8 @@ def _offset_text(seconds: pa.Array) -> pa.Array:
 
 
 def _timestamp_binary(arr: pa.Array) -> pa.Array:
-    return big_endian(pc.subtract(_to_us(arr).view(pa.int64()), PG_EPOCH_US))
+    raw, late, early = _infinities(_to_us(arr).view(pa.int64()))
+    return big_endian(_infinity_binary(pc.subtract(raw, PG_EPOCH_US), late, early))
 
 
 @register
@@ -128,8 +168,17 @@ def _time_us(arr: pa.Array) -> pa.Array:
     return pc.cast(arr, pa.time64("us"), safe=False)
 
 
+_DAY_US = 86_400_000_000
+
+
 def _time_text(arr: pa.Array) -> pa.Array:
-    return trim_fraction(pc.cast(_time_us(arr), pa.string()))
+    """hh:mm:ss[.f]; 24:00:00, which PostgreSQL (and DuckDB) allow, is past Arrow's times."""
+    us = _time_us(arr).view(pa.int64())
+    midnight = pc.equal(us, _DAY_US)
+    if not pc.any(midnight).as_py():
+        return trim_fraction(pc.cast(_time_us(arr), pa.string()))
+    text = trim_fraction(pc.cast(pc.if_else(midnight, 0, us).cast(pa.int64()).view(pa.time64("us")), pa.string()))
+    return pc.if_else(midnight, "24:00:00", text)
 
 
 def _time_binary(arr: pa.Array) -> pa.Array:
@@ -141,6 +190,39 @@ def _times(t: pa.DataType):
     if pa.types.is_time(t):
         return PgType("time", 1083, 8, _time_text, _time_binary)
     return None
+
+
+# ------------------------------------------------------------------------ timetz
+
+
+class TimeTzType(TagType):
+    """PostgreSQL's timetz (1266) over its text ('10:00:00.5+05:30'): DuckDB's TIME WITH TIME
+    ZONE reaches Arrow as a time without its offset, so the final stage sends its text
+    (``result_types``), which is PostgreSQL's output form already."""
+
+    STORAGE, NAME = pa.string(), "duckflight.timetz"
+
+
+TIMETZ = TimeTzType()
+_TIMETZ_TEXT = re.compile(r"(\d+):(\d+):(\d+)(?:\.(\d+))?([+-])(\d+)(?::(\d+))?(?::(\d+))?")
+
+
+def _timetz_binary(text: str) -> bytes:
+    """timetz_send: microseconds of the day, then the offset in seconds west of UTC."""
+    m = _TIMETZ_TEXT.fullmatch(text)
+    hours, minutes, seconds = int(m[1]), int(m[2]), int(m[3])
+    micros = ((hours * 60 + minutes) * 60 + seconds) * 1_000_000 + int((m[4] or "").ljust(6, "0")[:6] or 0)
+    east = int(m[6]) * 3600 + int(m[7] or 0) * 60 + int(m[8] or 0)
+    return struct.pack("!qi", micros, east if m[5] == "-" else -east)
+
+
+# Rare in results (current_time, casts): per-row Python for binary.
+_TIMETZ = PgType("timetz", 1266, 12, lambda a: a.storage, lambda a: py_binary(a.storage, _timetz_binary))
+
+
+@register
+def _timetzs(t: pa.DataType):
+    return _TIMETZ if isinstance(t, TimeTzType) else None
 
 
 # ---------------------------------------------------------------------- interval
@@ -206,20 +288,24 @@ def _intervals(t: pa.DataType):
 _EPOCH = dt.datetime(2000, 1, 1)
 
 
-def _iso(kind: str, parse):
+def _iso(parse):
+    """A text parameter in ISO form as its value; any other text (``infinity``, ``today``, a
+    BC year, a timestamptz without an offset, which is a wall-clock time of the session's
+    TimeZone) stays text, for the planner to read as PostgreSQL does (datetime_constants)."""
     def dec(s: str):
         try:
             return parse(s.strip())
         except ValueError:
-            raise SqlError("22007", f'invalid input syntax for type {kind}: "{s}"') from None
+            return s
 
     return dec
 
 
 def _timestamptz(s: str) -> dt.datetime:
     v = dt.datetime.fromisoformat(s)
-    # A value without an offset is in the session TimeZone, which is UTC.
-    return (v if v.tzinfo else v.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc)
+    if v.tzinfo is None:
+        raise ValueError("a wall-clock time of the session's zone")
+    return v.astimezone(dt.timezone.utc)
 
 
 def _unpack(fmt: str, conv):
@@ -237,10 +323,9 @@ def _time_from_us(us: int) -> dt.time:
     return (dt.datetime.min + dt.timedelta(microseconds=us)).time()
 
 
-def _interval_from_binary(micros: int, days: int, months: int) -> dt.timedelta:
-    if months:
-        raise SqlError("0A000", "interval parameters with months are not supported in binary")
-    return dt.timedelta(days=days, microseconds=micros)
+def _interval_from_binary(micros: int, days: int, months: int) -> str:
+    """As interval text the planner reads (months do not fit a timedelta)."""
+    return f"{months} months {days} days {micros} microseconds"
 
 
 def _date(s: str) -> dt.date:
@@ -255,11 +340,11 @@ def _timestamp(s: str) -> dt.datetime:
     return dt.datetime.fromisoformat(s).replace(tzinfo=None)
 
 
-register_param(1082, _iso("date", _date),
+register_param(1082, _iso(_date),
                _unpack("!i", lambda d: dt.date(2000, 1, 1) + dt.timedelta(days=d)))
-register_param(1083, _iso("time", dt.time.fromisoformat), _unpack("!q", _time_from_us))
-register_param(1114, _iso("timestamp without time zone", _timestamp),
+register_param(1083, _iso(dt.time.fromisoformat), _unpack("!q", _time_from_us))
+register_param(1114, _iso(_timestamp),
                _unpack("!q", lambda us: _EPOCH + dt.timedelta(microseconds=us)))
-register_param(1184, _iso("timestamp with time zone", _timestamptz),
+register_param(1184, _iso(_timestamptz),
                _unpack("!q", lambda us: (_EPOCH + dt.timedelta(microseconds=us)).replace(tzinfo=dt.timezone.utc)))
 register_param(1186, str, _unpack("!qii", _interval_from_binary))

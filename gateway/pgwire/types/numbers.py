@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..backend import SqlError
-from .registry import PgType, big_endian, py_binary, register, register_param, replace_rows
+from .registry import PgType, TagType, big_endian, py_binary, register, register_param, replace_rows
 
 # ------------------------------------------------------------------------ integers
 
@@ -50,27 +50,7 @@ def _integers(t: pa.DataType):
     return None
 
 
-class _PgExtension(pa.ExtensionType):
-    """An Arrow type that only names the PostgreSQL type its storage holds (no parameters)."""
-
-    STORAGE: pa.DataType
-    NAME: str
-
-    def __init__(self):
-        super().__init__(self.STORAGE, self.NAME)
-
-    def __arrow_ext_serialize__(self) -> bytes:
-        return b""
-
-    @classmethod
-    def __arrow_ext_deserialize__(cls, storage_type, serialized):
-        return cls()
-
-    def __hash__(self):  # pg_type caches by Arrow type
-        return hash(self.extension_name)
-
-
-class OidType(_PgExtension):
+class OidType(TagType):
     """PostgreSQL's oid (26) over int64 storage, the type the catalog image keeps OIDs in."""
 
     STORAGE, NAME = pa.int64(), "duckflight.oid"
@@ -272,7 +252,7 @@ def _decimal_text(arr: pa.Array) -> pa.Array:
                         lambda sub: _map_str(sub, lambda v: format(Decimal(v), "f")))
 
 
-class NumericTextType(_PgExtension):
+class NumericTextType(TagType):
     """A numeric given as PostgreSQL's text over string storage: values whose scale is each
     value's own, or NaN and infinities (planner/postgres_numeric, worker/numeric_macros)."""
 

@@ -35,6 +35,27 @@ class PgType:
     typmod: int = -1
 
 
+class TagType(pa.ExtensionType):
+    """A PostgreSQL type Arrow lacks, carried as a named extension over plain storage
+    (subclasses say which: ``STORAGE`` and ``NAME``); it has no parameters."""
+
+    STORAGE: pa.DataType
+    NAME: str
+
+    def __init__(self):
+        super().__init__(self.STORAGE, self.NAME)
+
+    def __arrow_ext_serialize__(self) -> bytes:
+        return b""
+
+    @classmethod
+    def __arrow_ext_deserialize__(cls, storage_type, serialized):
+        return cls()
+
+    def __hash__(self):  # pg_type caches by Arrow type
+        return hash(self.extension_name)
+
+
 Resolver = Callable[[pa.DataType], Optional[PgType]]
 
 _RESOLVERS: list[Resolver] = []

@@ -151,7 +151,7 @@ class FakeBackend:
         self.described.append(sql)
         schema = self._schema(sql)
         n = sql.count("$")
-        return Described([o or 23 for o in param_oids] + [23] * (n - len(param_oids)), schema)
+        return Described([o or 25 for o in param_oids] + [25] * (n - len(param_oids)), schema)  # text, as PG's select $1
 
     def execute(self, sql, params):
         self.executed.append(sql)

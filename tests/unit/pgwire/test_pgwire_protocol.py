@@ -127,7 +127,8 @@ def test_extended_with_max_rows_suspends_and_resumes():
     assert f.data_row(out[0][1])[0] is None  # row 3, id NULL, sent in binary
     out = f.messages(send(conn, f.execute("") + f.SYNC))
     assert out == [("C", b"SELECT 0\x00"), ("Z", b"I")]
-    assert backends[0].described == ["select * from t"]  # Describe P never executed
+    # Each parsed statement is described once, at its Parse (its parameters' types), never executed.
+    assert backends[0].described == ["select * from t", "select * from t"]
     assert len(backends[0].executed) == 2
 
 
@@ -135,10 +136,10 @@ def test_describe_statement_and_params():
     conn, backends, _ = connect()
     out = f.messages(send(conn, f.parse("select $1, $2", "s", (23,)) + f.describe("S", "s") + f.SYNC))
     assert "".join(t for t, _ in out) == "1tTZ"
-    assert out[1][1] == b"\x00\x02\x00\x00\x00\x17\x00\x00\x00\x17"
+    assert out[1][1] == b"\x00\x02\x00\x00\x00\x17\x00\x00\x00\x19"  # int4 as declared, text inferred
     out = f.messages(send(conn, f.bind((b"\x00\x00\x00\x07", b"8"), stmt="s", formats=(1, 0)) + f.execute() + f.SYNC))
     assert "".join(t for t, _ in out) == "2DCZ"
-    assert f.data_row(out[1][1]) == [b"[(23, 7), (23, 8)]"]
+    assert f.data_row(out[1][1]) == [b"[(23, 7), (25, '8')]"]  # each value read as its parameter's type
     out = f.messages(send(conn, f.parse("set x = 1") + f.describe("S") + f.bind() + f.describe("P") + f.execute() + f.SYNC))
     assert "".join(t for t, _ in out) == "1tn2nCZ"
 
@@ -148,9 +149,10 @@ def test_error_in_extended_mode_discards_until_sync():
     data = (f.parse("select fail") + f.bind() + f.execute() + f.parse("set y = 1") + f.bind() + f.execute() + f.SYNC
             + f.parse("set z = 1") + f.bind() + f.execute() + f.SYNC)
     out = f.messages(send(conn, data))
-    # Parse/Bind succeed (planning is lazy), Execute fails, the second Parse/Bind/Execute are skipped
-    assert "".join(t for t, _ in out) == "12EZ" + "12CZ"
-    assert backends[0].executed == ["select fail", "set z = 1"]
+    # Parse fails (it describes the statement, as PostgreSQL analyses it at Parse), and the
+    # rest up to Sync is skipped
+    assert "".join(t for t, _ in out) == "EZ" + "12CZ"
+    assert backends[0].executed == ["set z = 1"]
     assert conn.state is State.READY
 
 

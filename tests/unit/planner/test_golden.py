@@ -16,6 +16,7 @@ what the scan rules alone do. Set DUCKFLIGHT_UPDATE_GOLDEN=1 to rewrite the expe
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -24,6 +25,8 @@ import pytest
 
 from duckflight.gateway.catalog import Catalog, Table
 from duckflight.gateway.planner.planner import parse, plan_query
+from duckflight.gateway.system import SystemSources
+from duckflight.gateway.system.session_view import SessionView
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -34,7 +37,22 @@ CATALOG = Catalog({
     "customer": Table("customer", "parquet", ["/d/customer/1.parquet"],
                       [("c_custkey", "BIGINT"), ("c_name", "VARCHAR"), ("c_nation", "INTEGER")], row_count=150_000),
     "events": Table("events", "csv", ["/d/events.csv"], [("id", "INTEGER"), ("kind", "VARCHAR")], bytes=10_000),
+    # Its files spell a column Qty and another qty, which DuckDB reads as qty_1.
+    "MyTable": Table("MyTable", "parquet", ["/d/MyTable/1.parquet", "/d/MyTable/2.parquet"],
+                     [("k", "BIGINT"), ("Qty", "BIGINT"), ("qty_1", "BIGINT"), ("IsEven", "BOOLEAN")],
+                     row_count=1_000_000, names=["k", "Qty", "qty", "IsEven"]),
 })
+
+
+# Two catalog relations, as SystemCatalog.sources places them, and a session.
+SOURCES = SystemSources(
+    {("pg_catalog", "pg_class"): "catalog_image.pg.pg_class", ("pg_catalog", "pg_settings"): "temp.main.__pg_settings"},
+    {"catalog_image": {"pg": {"pg_class": {"oid": "BIGINT", "relname": "VARCHAR", "relkind": "VARCHAR"}}},
+     "temp": {"main": {"__pg_settings": {"name": "VARCHAR", "setting": "VARCHAR"}}}})
+# Its clock (now(), current_date) is a constant of the plan: one instant for every case.
+NOW = dt.datetime(2021, 6, 1, 2, 30, tzinfo=dt.timezone.utc)
+SESSION = SessionView({"session_authorization": "ann", "TimeZone": "UTC"}, backend_pid=4242,
+                      transaction_start=NOW, statement_start=NOW)
 
 
 def load_cases(path: Path) -> list[tuple[str, str, str]]:
@@ -49,7 +67,8 @@ def load_cases(path: Path) -> list[tuple[str, str, str]]:
 
 
 def render(query: str, distribute: bool = True) -> str:
-    plan = plan_query(parse(query), CATALOG, ["w1:1", "w2:2"], "golden", distribute=distribute)
+    plan = plan_query(parse(query), CATALOG, ["w1:1", "w2:2"], "golden", distribute=distribute, sources=SOURCES,
+                      session=SESSION)
     parts = []
     for s in plan.stages:
         reads = f" reads {', '.join(i.name for i in s.inputs)}" if s.inputs else ""

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 import sqlglot
 
+from duckflight.gateway.system.grouped_srfs import grouped_srfs
 from duckflight.gateway.system.pg_catalog_functions import pg_catalog_functions
 from duckflight.gateway.system.pg_operators import pg_operators
 from duckflight.gateway.system.reg_casts import reg_casts
@@ -44,6 +45,7 @@ RULES = {
     "pg_operators": pg_operators,
     "system_relations": lambda tree: system_relations(tree, IMAGE),
     "text_nulls": text_nulls,
+    "grouped_srfs": grouped_srfs,
 }
 
 

@@ -13,7 +13,7 @@ SELECT CAST(SUM("__p0") AS BIGINT) AS "count", BOOL_AND(CAST("__p1" AS BOOLEAN))
 -- case: expressions over group keys and aggregates
 select extract(year from o_date) as y, sum(o_total) * 2 as twice, upper(o_comment) from orders group by extract(year from o_date), upper(o_comment)
 -- stage 1 block orders gather
-SELECT EXTRACT(YEAR FROM "orders"."o_date") AS "__k0", UPPER("orders"."o_comment") AS "__k1", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" GROUP BY EXTRACT(YEAR FROM "orders"."o_date"), UPPER("orders"."o_comment")
+SELECT CASE WHEN NOT ISFINITE("orders"."o_date") THEN ERROR('extract of an infinite date or time is not supported: DuckDB''s decimals have no infinity') ELSE CAST(CASE WHEN DATE_PART('year', "orders"."o_date") > 0 THEN DATE_PART('year', "orders"."o_date") ELSE DATE_PART('year', "orders"."o_date") - 1 END AS DECIMAL(18, 0)) END AS "__k0", TRANSLATE("orders"."o_comment", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') AS "__k1", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" GROUP BY CASE WHEN NOT ISFINITE("orders"."o_date") THEN ERROR('extract of an infinite date or time is not supported: DuckDB''s decimals have no infinity') ELSE CAST(CASE WHEN DATE_PART('year', "orders"."o_date") > 0 THEN DATE_PART('year', "orders"."o_date") ELSE DATE_PART('year', "orders"."o_date") - 1 END AS DECIMAL(18, 0)) END, TRANSLATE("orders"."o_comment", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')
 -- final
 SELECT "__k0" AS "y", SUM("__p0") * 2 AS "twice", "__k1" AS "upper" FROM "__stage_1" AS "__block" GROUP BY "__k0", "__k1"
 -- case: join with a small table broadcast, partials over the large one
@@ -71,7 +71,7 @@ SELECT "__c0" AS "o_orderkey", "__c1" AS "c_name" FROM "__stage_1" AS "__block"
 -- case: a derived table block is distributed, the outer aggregate finishes on the gateway
 select y, sum(t) from (select extract(year from o_date) as y, o_total as t from orders join customer on o_custkey = c_custkey) as x group by y
 -- stage 1 block orders gather whole customer
-SELECT EXTRACT(YEAR FROM "orders"."o_date") AS "__c0", "orders"."o_total" AS "__c1" FROM "orders" AS "orders" JOIN "customer" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey"
+SELECT CASE WHEN NOT ISFINITE("orders"."o_date") THEN ERROR('extract of an infinite date or time is not supported: DuckDB''s decimals have no infinity') ELSE CAST(CASE WHEN DATE_PART('year', "orders"."o_date") > 0 THEN DATE_PART('year', "orders"."o_date") ELSE DATE_PART('year', "orders"."o_date") - 1 END AS DECIMAL(18, 0)) END AS "__c0", "orders"."o_total" AS "__c1" FROM "orders" AS "orders" JOIN "customer" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey"
 -- final
 SELECT "x"."y" AS "y", SUM("x"."t") AS "sum" FROM (SELECT "__c0" AS "y", "__c1" AS "t" FROM "__stage_1" AS "__block") AS "x" GROUP BY "x"."y"
 -- case: the same block twice is one stage
@@ -151,11 +151,11 @@ select o_custkey, o_date, sum(o_total), grouping(o_custkey) from orders group by
 -- stage 1 block orders gather
 SELECT "orders"."o_custkey" AS "__k0", "orders"."o_date" AS "__k1", SUM("orders"."o_total") AS "__p0" FROM "orders" AS "orders" GROUP BY "orders"."o_custkey", "orders"."o_date"
 -- final
-SELECT "__k0" AS "o_custkey", "__k1" AS "o_date", SUM("__p0") AS "sum", GROUPING("__k0") AS "grouping" FROM "__stage_1" AS "__block" GROUP BY GROUPING SETS (("__k0", "__k1"), ("__k0"), ())
+SELECT "__k0" AS "o_custkey", "__k1" AS "o_date", SUM("__p0") AS "sum", CAST(GROUPING("__k0") AS INT) AS "grouping" FROM "__stage_1" AS "__block" GROUP BY GROUPING SETS (("__k0", "__k1"), ("__k0"), ())
 -- case: rollup and cube over expressions
 select extract(year from o_date) as y, o_custkey, count(*) from orders group by rollup (extract(year from o_date)), cube (o_custkey)
 -- stage 1 block orders gather
-SELECT EXTRACT(YEAR FROM "orders"."o_date") AS "__k0", "orders"."o_custkey" AS "__k1", COUNT(*) AS "__p0" FROM "orders" AS "orders" GROUP BY EXTRACT(YEAR FROM "orders"."o_date"), "orders"."o_custkey"
+SELECT CASE WHEN NOT ISFINITE("orders"."o_date") THEN ERROR('extract of an infinite date or time is not supported: DuckDB''s decimals have no infinity') ELSE CAST(CASE WHEN DATE_PART('year', "orders"."o_date") > 0 THEN DATE_PART('year', "orders"."o_date") ELSE DATE_PART('year', "orders"."o_date") - 1 END AS DECIMAL(18, 0)) END AS "__k0", "orders"."o_custkey" AS "__k1", COUNT(*) AS "__p0" FROM "orders" AS "orders" GROUP BY CASE WHEN NOT ISFINITE("orders"."o_date") THEN ERROR('extract of an infinite date or time is not supported: DuckDB''s decimals have no infinity') ELSE CAST(CASE WHEN DATE_PART('year', "orders"."o_date") > 0 THEN DATE_PART('year', "orders"."o_date") ELSE DATE_PART('year', "orders"."o_date") - 1 END AS DECIMAL(18, 0)) END, "orders"."o_custkey"
 -- final
 SELECT "__k0" AS "y", "__k1" AS "o_custkey", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_1" AS "__block" GROUP BY ROLLUP ("__k0"), CUBE ("__k1")
 -- case: stddev and variance merge fragments' n, mean and M2 around each group's mean
@@ -242,3 +242,27 @@ select o_custkey, count(*) from orders group by o_custkey limit 3
 SELECT "orders"."o_custkey" AS "__k0", COUNT(*) AS "__p0" FROM "orders" AS "orders" GROUP BY "orders"."o_custkey"
 -- final
 SELECT "__k0" AS "o_custkey", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_1" AS "__block" GROUP BY "__k0" LIMIT 3
+-- case: ORDER BY positions of output columns with the same name
+select a.o_comment, b.o_comment from orders a join orders b on a.o_orderkey = b.o_orderkey order by 1, 2 desc limit 5
+-- stage 1 scan orders shuffle
+SELECT "o_orderkey", "o_comment" FROM "orders"
+-- stage 2 block orders gather reads __shuf_golden_1
+SELECT "a"."o_comment" AS "__c0", "b"."o_comment" AS "__c1" FROM "__shuf_golden_1" AS "a" JOIN "__shuf_golden_1" AS "b" ON "a"."o_orderkey" = "b"."o_orderkey" ORDER BY "__c0", "__c1" DESC NULLS FIRST LIMIT 5
+-- final
+SELECT "__c0" AS "o_comment", "__c1" AS "o_comment" FROM "__stage_2" AS "__block" ORDER BY "__c0", "__c1" DESC NULLS FIRST LIMIT 5
+-- case: an IN subquery with LIMIT counts rows of every bucket: not co-partitioned
+select count(*) from orders where o_orderkey in (select o_orderkey from orders order by o_orderkey limit 5 offset 5)
+-- stage 1 block orders gather
+SELECT "orders"."o_orderkey" AS "__c0" FROM "orders" AS "orders" ORDER BY "__c0" LIMIT 10
+-- stage 2 scan orders gather
+SELECT "o_orderkey" FROM "orders"
+-- final
+SELECT COUNT(*) AS "count" FROM "__stage_2" AS "orders" WHERE "orders"."o_orderkey" IN (SELECT "__c0" AS "o_orderkey" FROM "__stage_1" AS "__block" ORDER BY "__c0" LIMIT 5 OFFSET 5)
+-- case: an IN subquery on the key with LIMIT, under another alias: not co-partitioned either
+select count(*) from orders o where o.o_orderkey in (select i.o_orderkey from orders i order by i.o_orderkey limit 5)
+-- stage 1 block orders gather
+SELECT "i"."o_orderkey" AS "__c0" FROM "orders" AS "i" ORDER BY "__c0" LIMIT 5
+-- stage 2 scan orders gather
+SELECT "o_orderkey" FROM "orders"
+-- final
+SELECT COUNT(*) AS "count" FROM "__stage_2" AS "o" WHERE "o"."o_orderkey" IN (SELECT "__c0" AS "o_orderkey" FROM "__stage_1" AS "__block" ORDER BY "__c0" LIMIT 5)

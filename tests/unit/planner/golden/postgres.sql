@@ -3,7 +3,7 @@ select count(*), sum(o_total), o_orderkey + 1, o_comment as note, cast(o_custkey
 -- stage 1 scan orders gather
 SELECT "o_orderkey", "o_custkey", "o_total", "o_comment" FROM "orders"
 -- final
-SELECT COUNT(*) AS "count", SUM("orders"."o_total") AS "sum", "orders"."o_orderkey" + 1 AS "?column?", "orders"."o_comment" AS "note", CAST("orders"."o_custkey" AS INT) AS "o_custkey", UPPER("orders"."o_comment") AS "upper" FROM "__stage_1" AS "orders"
+SELECT COUNT(*) AS "count", SUM("orders"."o_total") AS "sum", "orders"."o_orderkey" + 1 AS "?column?", "orders"."o_comment" AS "note", CAST("orders"."o_custkey" AS INT) AS "o_custkey", TRANSLATE("orders"."o_comment", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') AS "upper" FROM "__stage_1" AS "orders"
 -- case: division by zero raises as in PostgreSQL; integer division stays integer
 select o_orderkey / o_custkey, o_total / 2 from orders where o_custkey % 7 = 0
 -- stage 1 block orders gather
@@ -25,12 +25,104 @@ SELECT "__c0" AS "o_orderkey", "__c1" AS "ids" FROM "__stage_1" AS "__block"
 -- case: casts with a type modifier give PostgreSQL's values
 select o_comment::varchar(5), o_comment::char(3), o_date::timestamp(0), o_total::numeric, o_orderkey::numeric, '1.50'::numeric from orders where o_comment::char(2) = 'ab'
 -- stage 1 block orders gather
-SELECT LEFT(CAST("orders"."o_comment" AS TEXT), 5) AS "__c0", RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 3), ' ') AS "__c1", CAST("orders"."o_date" AS TIMESTAMP) + TO_MICROSECONDS(SIGN((EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) * ((ABS((EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) + 500000) // 1000000 * 1000000) - (EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) AS "__c2", "orders"."o_total" AS "__c3", CAST("orders"."o_orderkey" AS DECIMAL(19, 0)) AS "__c4", CAST(PG_NUMERIC_FIT(PG_NUMERIC_ROUND(PG_NUMERIC_PARSE('1.50'), 2), 1) AS DECIMAL(3, 2)) AS "__c5" FROM "orders" AS "orders" WHERE RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 2), ' ') = 'ab'
+SELECT LEFT(CAST("orders"."o_comment" AS TEXT), 5) AS "__c0", RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 3), ' ') AS "__c1", CAST("orders"."o_date" AS TIMESTAMP) + TO_MICROSECONDS(SIGN((EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) * ((ABS((EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) + 500000) // 1000000 * 1000000) - (EPOCH_US(CAST("orders"."o_date" AS TIMESTAMP)) - 946684800000000)) AS "__c2", "orders"."o_total" AS "__c3", CAST("orders"."o_orderkey" AS DECIMAL(19, 0)) AS "__c4", CAST('1.50' AS DECIMAL(3, 2)) AS "__c5" FROM "orders" AS "orders" WHERE RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 2), ' ') = 'ab'
 -- final
 SELECT "__c0" AS "o_comment", "__c1" AS "o_comment", "__c2" AS "o_date", "__c3" AS "o_total", "__c4" AS "o_orderkey", "__c5" AS "numeric" FROM "__stage_1" AS "__block"
 -- case: LIKE escapes with a backslash unless told otherwise; SIMILAR TO is PostgreSQL's regular expression
 select o_orderkey from orders where o_comment like 'a\_b%' and o_comment not ilike '%x%' and o_comment !~~ o_comment || '\' and o_comment like '1#%' escape '#' and o_comment like 'c\%' escape '' and o_comment not similar to '(a|b)%\_' and o_comment like any (array['%a', '%b\%'])
 -- stage 1 block orders gather
 SELECT "orders"."o_orderkey" AS "__c0" FROM "orders" AS "orders" WHERE LIKE_ESCAPE("orders"."o_comment", 'a\_b%', '\') AND "orders"."o_comment" NOT ILIKE '%x%' AND NOT_LIKE_ESCAPE("orders"."o_comment", "orders"."o_comment" || '\', '\') AND LIKE_ESCAPE("orders"."o_comment", '1#%', '#') AND "orders"."o_comment" LIKE 'c\%' AND NOT REGEXP_MATCHES("orders"."o_comment", '^(?:(?:a|b).*\_)$') AND CASE WHEN ['%a', '%b\%'] IS NULL THEN NULL ELSE LIST_REDUCE(LIST_PREPEND(FALSE, LIST_TRANSFORM(['%a', '%b\%'], LAMBDA __pattern : LIKE_ESCAPE("orders"."o_comment", __pattern, '\'))), LAMBDA __a, __b : __a OR __b) END
+-- final
+SELECT "__c0" AS "o_orderkey" FROM "__stage_1" AS "__block"
+-- case: functions and operators give PostgreSQL's result types
+select length(o_comment), strpos(o_comment, 'a'), o_date - o_date, sum(c_nation), sum(c_nation) over (), cast(c_nation / 2 as int), c_nation / 2, null from orders, customer where o_custkey = c_custkey group by 1, 2, 3, c_nation
+-- stage 1 scan orders gather
+SELECT "o_custkey", "o_date", "o_comment" FROM "orders"
+-- stage 2 scan customer gather
+SELECT "c_custkey", "c_nation" FROM "customer"
+-- final
+SELECT CAST(LENGTH("orders"."o_comment") AS INT) AS "length", CAST(STRPOS("orders"."o_comment", 'a') AS INT) AS "strpos", CAST("orders"."o_date" - "orders"."o_date" AS INT) AS "?column?", CAST(SUM("customer"."c_nation") AS BIGINT) AS "sum", CAST(SUM("customer"."c_nation") OVER () AS BIGINT) AS "sum", CAST(CAST(TRUNC("customer"."c_nation" / 2) AS BIGINT) AS INT) AS "int4", CAST(CAST(TRUNC("customer"."c_nation" / 2) AS BIGINT) AS INT) AS "?column?", CAST(NULL AS TEXT) AS "?column?" FROM "__stage_1" AS "orders", "__stage_2" AS "customer" WHERE "orders"."o_custkey" = "customer"."c_custkey" GROUP BY CAST(LENGTH("orders"."o_comment") AS INT), CAST(STRPOS("orders"."o_comment", 'a') AS INT), CAST("orders"."o_date" - "orders"."o_date" AS INT), "customer"."c_nation"
+-- case: PostgreSQL functions DuckDB lacks or computes otherwise
+select every(o_orderkey > 0), round(o_total::float8), to_hex(c_nation), substr(o_comment, c_nation, 2), width_bucket(c_nation, 0, 10, 5) from orders, customer where o_custkey = c_custkey group by 3, 4, 5, o_total
+-- stage 1 block orders gather whole customer
+SELECT LOWER(HEX(CAST("customer"."c_nation" AS BIGINT) & 4294967295)) AS "__k0", SUBSTRING("orders"."o_comment", CASE WHEN "customer"."c_nation" IS NULL OR 1 IS NULL THEN NULL ELSE GREATEST("customer"."c_nation", 1) END, CASE WHEN (("customer"."c_nation") + (2) - CASE WHEN "customer"."c_nation" IS NULL OR 1 IS NULL THEN NULL ELSE GREATEST("customer"."c_nation", 1) END) IS NULL OR 0 IS NULL THEN NULL ELSE GREATEST(("customer"."c_nation") + (2) - CASE WHEN "customer"."c_nation" IS NULL OR 1 IS NULL THEN NULL ELSE GREATEST("customer"."c_nation", 1) END, 0) END) AS "__k1", CASE WHEN "customer"."c_nation" < 0 THEN 0 WHEN "customer"."c_nation" >= 10 THEN 5 + 1 ELSE CAST(FLOOR((CAST("customer"."c_nation" AS DOUBLE) - CAST(0 AS DOUBLE)) * 5 / (CAST(10 AS DOUBLE) - CAST(0 AS DOUBLE))) + 1 AS INT) END AS "__k2", "orders"."o_total" AS "__k3", BOOL_AND("orders"."o_orderkey" > 0) AS "__p0" FROM "orders" AS "orders", "customer" AS "customer" WHERE "orders"."o_custkey" = "customer"."c_custkey" GROUP BY LOWER(HEX(CAST("customer"."c_nation" AS BIGINT) & 4294967295)), SUBSTRING("orders"."o_comment", CASE WHEN "customer"."c_nation" IS NULL OR 1 IS NULL THEN NULL ELSE GREATEST("customer"."c_nation", 1) END, CASE WHEN (("customer"."c_nation") + (2) - CASE WHEN "customer"."c_nation" IS NULL OR 1 IS NULL THEN NULL ELSE GREATEST("customer"."c_nation", 1) END) IS NULL OR 0 IS NULL THEN NULL ELSE GREATEST(("customer"."c_nation") + (2) - CASE WHEN "customer"."c_nation" IS NULL OR 1 IS NULL THEN NULL ELSE GREATEST("customer"."c_nation", 1) END, 0) END), CASE WHEN "customer"."c_nation" < 0 THEN 0 WHEN "customer"."c_nation" >= 10 THEN 5 + 1 ELSE CAST(FLOOR((CAST("customer"."c_nation" AS DOUBLE) - CAST(0 AS DOUBLE)) * 5 / (CAST(10 AS DOUBLE) - CAST(0 AS DOUBLE))) + 1 AS INT) END, "orders"."o_total"
+-- final
+SELECT BOOL_AND(CAST("__p0" AS BOOLEAN)) AS "every", ROUND_EVEN(CAST("__k3" AS DOUBLE), 0) AS "round", "__k0" AS "to_hex", "__k1" AS "substr", "__k2" AS "width_bucket" FROM "__stage_1" AS "__block" GROUP BY "__k0", "__k1", "__k2", "__k3"
+-- case: row comparisons field by field
+select (o_orderkey, o_custkey) < (1, 2), (o_orderkey, o_comment) = (1, 'a') from orders
+-- stage 1 block orders gather
+SELECT ("orders"."o_orderkey" < 1 OR ("orders"."o_orderkey" = 1 AND "orders"."o_custkey" < 2)) AS "__c0", ("orders"."o_orderkey" = 1 AND "orders"."o_comment" = 'a') AS "__c1" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "?column?", "__c1" AS "?column?" FROM "__stage_1" AS "__block"
+-- case: real with an integer in double precision, percentile_cont of double, text || NULL
+select c_nation * 2::real, percentile_cont(0.5) within group (order by c_nation), c_name || null, sum(c_nation::real) from customer group by c_nation, c_name
+-- stage 1 scan customer gather
+SELECT "c_name", "c_nation" FROM "customer"
+-- final
+SELECT "customer"."c_nation" * CAST(CAST(2 AS REAL) AS DOUBLE) AS "?column?", QUANTILE_CONT(CAST("customer"."c_nation" AS DOUBLE), 0.5 ORDER BY CAST("customer"."c_nation" AS DOUBLE)) AS "percentile_cont", CAST("customer"."c_name" || NULL AS TEXT) AS "?column?", CAST(SUM(CAST("customer"."c_nation" AS REAL)) AS REAL) AS "sum" FROM "__stage_1" AS "customer" GROUP BY "customer"."c_nation", "customer"."c_name"
+-- case: generate_series of integers gives integers
+select s.i, c_name from generate_series(1, 3) as s(i) join customer on c_nation = s.i
+-- stage 1 scan customer gather
+SELECT "c_name", "c_nation" FROM "customer"
+-- final
+SELECT "s"."i" AS "i", "customer"."c_name" AS "c_name" FROM (SELECT CAST("_series"."generate_series" AS INT) AS "i" FROM GENERATE_SERIES(1, 3) AS "_series"("generate_series")) AS "s" JOIN "__stage_1" AS "customer" ON "customer"."c_nation" = "s"."i"
+-- case: text cast to boolean as PostgreSQL reads it
+select 'off'::boolean, o_comment::boolean from orders
+-- stage 1 block orders gather
+SELECT FALSE AS "__c0", CASE WHEN "orders"."o_comment" IS NULL THEN NULL WHEN LOWER(TRIM("orders"."o_comment")) IN ('1', 't', 'tr', 'tru', 'true', 'y', 'ye', 'yes', 'on') THEN TRUE WHEN LOWER(TRIM("orders"."o_comment")) IN ('0', 'f', 'fa', 'fal', 'fals', 'false', 'n', 'no', 'of', 'off') THEN FALSE ELSE CAST(ERROR('invalid input syntax for type boolean') AS BOOLEAN) END AS "__c1" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "bool", "__c1" AS "o_comment" FROM "__stage_1" AS "__block"
+-- case: generate_series of timestamps stays as it is
+select * from generate_series(timestamp '2021-01-01', timestamp '2021-01-02', interval '6 hours')
+-- final
+SELECT "_0"."generate_series" AS "generate_series" FROM GENERATE_SERIES(CAST('2021-01-01 00:00:00' AS TIMESTAMP), CAST('2021-01-02 00:00:00' AS TIMESTAMP), CAST('0 months 0 days 21600000000 microseconds' AS INTERVAL)) AS "_0"("generate_series")
+-- case: format() spelled out as a concatenation; type names as functions are casts
+select format('%s: %-4s|%L', o_orderkey, o_comment, o_comment), int2(o_custkey) from orders
+-- stage 1 block orders gather
+SELECT CONCAT(COALESCE(CAST("orders"."o_orderkey" AS TEXT), ''), ': ', CASE WHEN CAST(LENGTH(COALESCE(CAST("orders"."o_comment" AS TEXT), '')) AS INT) >= 4 THEN COALESCE(CAST("orders"."o_comment" AS TEXT), '') ELSE RPAD(COALESCE(CAST("orders"."o_comment" AS TEXT), ''), 4, ' ') END, '|', CASE WHEN "orders"."o_comment" IS NULL THEN 'NULL' WHEN CONTAINS(CAST("orders"."o_comment" AS TEXT), '\') THEN 'E' || '''' || REPLACE(REPLACE(CAST("orders"."o_comment" AS TEXT), '\', '\\'), '''', '''''') || '''' ELSE '''' || REPLACE(CAST("orders"."o_comment" AS TEXT), '''', '''''') || '''' END) AS "__c0", CAST("orders"."o_custkey" AS SMALLINT) AS "__c1" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "format", "__c1" AS "int2" FROM "__stage_1" AS "__block"
+-- case: booleans in concat are t and f; text to integer checked as int4in; VALUES ordered as a statement
+select concat(o_orderkey > 1, 'x'), o_comment::int, ' 7'::int from orders
+-- stage 1 block orders gather
+SELECT CONCAT(CASE WHEN "orders"."o_orderkey" > 1 THEN 't' WHEN NOT "orders"."o_orderkey" > 1 THEN 'f' END, 'x') AS "__c0", CASE WHEN NOT REGEXP_FULL_MATCH("orders"."o_comment", '\s*[+-]?[0-9]+\s*') THEN CAST(ERROR('invalid input syntax for type integer') AS INT) ELSE CAST("orders"."o_comment" AS INT) END AS "__c1", CAST(' 7' AS INT) AS "__c2" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "concat", "__c1" AS "o_comment", "__c2" AS "int4" FROM "__stage_1" AS "__block"
+-- case: SELECT DISTINCT ordered by its output columns
+select distinct o_custkey + 1, o_comment as c from orders order by o_custkey + 1, c, 1
+-- stage 1 block orders gather
+SELECT DISTINCT "orders"."o_custkey" + 1 AS "__c0", "orders"."o_comment" AS "__c1" FROM "orders" AS "orders"
+-- final
+SELECT DISTINCT "__c0" AS "?column?", "__c1" AS "c" FROM "__stage_1" AS "__block" ORDER BY "__c0", "__c1", "__c0"
+-- case: split_part with an empty delimiter, chr(0) and power's errors as PostgreSQL has them
+select split_part(o_comment, '', 1), chr(o_custkey::int), power(o_custkey, 0.5) from orders
+-- stage 1 block orders gather
+SELECT CASE WHEN '' = '' THEN (CASE WHEN 1 = 1 OR 1 = -1 THEN "orders"."o_comment" ELSE '' END) ELSE SPLIT_PART("orders"."o_comment", '', 1) END AS "__c0", CASE WHEN CAST("orders"."o_custkey" AS INT) = 0 THEN ERROR('null character not permitted') ELSE CHR(CAST("orders"."o_custkey" AS INT)) END AS "__c1", CASE WHEN "orders"."o_custkey" < 0 AND 0.5 <> FLOOR(0.5) THEN ERROR('a negative number raised to a non-integer power yields a complex result') WHEN "orders"."o_custkey" = 0 AND 0.5 < 0 THEN ERROR('zero raised to a negative power is undefined') ELSE POWER("orders"."o_custkey", 0.5) END AS "__c2" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "split_part", "__c1" AS "chr", "__c2" AS "power" FROM "__stage_1" AS "__block"
+-- case: a USING column in an earlier ON is the column of the tables joined so far
+select o_custkey from orders join customer on o_custkey = c_custkey join (select c_custkey as o_custkey from customer) c2 using (o_custkey)
+-- stage 1 scan orders gather
+SELECT "o_custkey" FROM "orders"
+-- stage 2 scan customer gather
+SELECT "c_custkey" FROM "customer"
+-- final
+SELECT COALESCE("orders"."o_custkey", "c2"."o_custkey") AS "o_custkey" FROM "__stage_1" AS "orders" JOIN "__stage_2" AS "customer" ON "orders"."o_custkey" = "customer"."c_custkey" JOIN (SELECT "customer"."c_custkey" AS "o_custkey" FROM "__stage_2" AS "customer") AS "c2" ON "orders"."o_custkey" = "c2"."o_custkey"
+-- case: overlay, substring by a regular expression, quote_literal, array_length of an empty array
+select overlay(o_comment placing 'x' from 2 for 3), substring(o_comment from 'a(b.)'), substr(o_comment, 2), quote_literal(o_comment), array_length(array[o_custkey], 1) from orders
+-- stage 1 block orders gather
+SELECT SUBSTRING("orders"."o_comment", 1, 2 - 1) || 'x' || SUBSTRING("orders"."o_comment", 2 + (3)) AS "__c0", CASE WHEN REGEXP_MATCHES("orders"."o_comment", 'a(b.)') THEN REGEXP_EXTRACT("orders"."o_comment", 'a(b.)', 1) END AS "__c1", SUBSTRING("orders"."o_comment", 2) AS "__c2", CASE WHEN "orders"."o_comment" IS NULL THEN NULL ELSE CASE WHEN "orders"."o_comment" IS NULL THEN 'NULL' WHEN CONTAINS(CAST("orders"."o_comment" AS TEXT), '\') THEN 'E' || '''' || REPLACE(REPLACE(CAST("orders"."o_comment" AS TEXT), '\', '\\'), '''', '''''') || '''' ELSE '''' || REPLACE(CAST("orders"."o_comment" AS TEXT), '''', '''''') || '''' END END AS "__c3", NULLIF(CAST(ARRAY_LENGTH(["orders"."o_custkey"], 1) AS INT), 0) AS "__c4" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "overlay", "__c1" AS "substring", "__c2" AS "substr", "__c3" AS "quote_literal", "__c4" AS "array_length" FROM "__stage_1" AS "__block"
+-- case: lpad with an empty fill cuts to the length
+select lpad(o_comment, 5, ''), rpad(o_comment, 5, o_comment) from orders
+-- stage 1 block orders gather
+SELECT LEFT("orders"."o_comment", 5) AS "__c0", CASE WHEN "orders"."o_comment" = '' THEN LEFT("orders"."o_comment", 5) ELSE RPAD("orders"."o_comment", 5, "orders"."o_comment") END AS "__c1" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "lpad", "__c1" AS "rpad" FROM "__stage_1" AS "__block"
+-- case: ANY/ALL/SOME of a string constant is an array of the other side's type
+select o_orderkey from orders where o_comment = any('{a,"b c"}') and o_orderkey <> all('{1,2}') and o_custkey = some('{3}')
+-- stage 1 block orders gather
+SELECT "orders"."o_orderkey" AS "__c0" FROM "orders" AS "orders" WHERE "orders"."o_comment" = ANY(CAST(['a', 'b c'] AS TEXT[])) AND "orders"."o_orderkey" <> ALL (CAST(['1', '2'] AS BIGINT[])) AND "orders"."o_custkey" = ANY(CAST(['3'] AS BIGINT[]))
 -- final
 SELECT "__c0" AS "o_orderkey" FROM "__stage_1" AS "__block"

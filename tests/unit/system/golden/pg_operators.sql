@@ -10,3 +10,7 @@ SELECT 1 WHERE NOT REGEXP_MATCHES(a, 'x') AND REGEXP_MATCHES(b, 'y', 'i')
 select 1 from pg_policy pol where pol.polroles = '{0}' or pol.names <> '{a,b}'
 -- expected
 SELECT 1 FROM pg_policy AS pol WHERE pol.polroles = [0] OR pol.names <> ['a', 'b']
+-- case: = ANY(array) in a join condition is list_contains; elsewhere it stays
+select 1 from pg_class t left join pg_attribute a on t.oid = a.attrelid and a.attnum = any(ix.indkey) where a.attnum = any(ix.indkey)
+-- expected
+SELECT 1 FROM pg_class AS t LEFT JOIN pg_attribute AS a ON t.oid = a.attrelid AND ARRAY_CONTAINS(ix.indkey, a.attnum) WHERE a.attnum = ANY(ix.indkey)

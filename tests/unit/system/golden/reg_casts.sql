@@ -17,4 +17,8 @@ SELECT CAST(x AS BIGINT), CAST(y AS TEXT), CAST(z AS TEXT), CAST(w AS SMALLINT[]
 -- case: arrays of OID alias types, element by element (array_literals reads '{...}' first)
 select x::pg_catalog.oid[], y::pg_catalog.regclass[], cast(z as pg_catalog.regtype[]), array['orders', null]::pg_catalog.regclass[]
 -- expected
-SELECT CAST(x AS BIGINT[]), LIST_TRANSFORM(y, LAMBDA __oid : catalog_image.pg.regclass_name(__oid)), LIST_TRANSFORM(z, LAMBDA __oid : catalog_image.pg.regtype_name(__oid)), [COALESCE(catalog_image.pg.to_regclass('orders'), ERROR('relation "orders" does not exist')), NULL]
+SELECT CAST(x AS BIGINT[]), catalog_image.pg.regclass_names(y), catalog_image.pg.regtype_names(z), [COALESCE(catalog_image.pg.to_regclass('orders'), ERROR('relation "orders" does not exist')), NULL]
+-- case: compared OID alias values are compared as OIDs, as PostgreSQL compares them
+select 23::regtype <> 'trigger'::regtype, t.oid::regclass = 'orders'::regclass, (x::regtype) in ('int4'::regtype)
+-- expected
+SELECT CAST(23 AS BIGINT) <> COALESCE(catalog_image.pg.to_regtype('trigger'), ERROR('type "trigger" does not exist')), CAST(t.oid AS BIGINT) = COALESCE(catalog_image.pg.to_regclass('orders'), ERROR('relation "orders" does not exist')), (CAST(x AS BIGINT)) IN (COALESCE(catalog_image.pg.to_regtype('int4'), ERROR('type "int4" does not exist')))

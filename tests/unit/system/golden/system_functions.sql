@@ -10,3 +10,7 @@ SELECT word FROM catalog_image.pg.PG_GET_KEYWORDS() WHERE catcode = 'R'
 select json_build_object('a', 1)
 -- expected
 SELECT JSON_OBJECT('a', 1)
+-- case: pg_typeof reads the image's types; of an untyped constant it is unknown
+select pg_typeof(x), pg_typeof('a'), pg_typeof(null), pg_typeof('a'::text)
+-- expected
+SELECT catalog_image.pg.pg_typeof(x), 'unknown', 'unknown', catalog_image.pg.pg_typeof(CAST('a' AS TEXT))

@@ -1,0 +1,47 @@
+"""The rows of the catalog relations that belong to the session: pg_settings and pg_cursors.
+
+``pg_settings`` has PostgreSQL 15's rows (``builtin_settings``, generated from a real
+server), with the session's values where duckflight has the setting (and duckflight's
+read-only server settings, ``session_functions.SERVER_SETTINGS``): ``setting`` now,
+``reset_val`` at startup, and ``source`` as PostgreSQL says it: 'default', 'client'
+(the startup packet) or 'session' (SET). ``pg_cursors`` lists the cursors the
+session opened with DECLARE, as PostgreSQL's ``pg_cursor()`` does (a protocol-level
+portal is not a cursor here: PostgreSQL hides the unnamed one too).
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from duckflight.gateway.settings import DEFAULTS
+from duckflight.gateway.system.builtin_settings import COLUMNS, SETTINGS
+from duckflight.gateway.system.session_functions import SERVER_SETTINGS
+from duckflight.gateway.system.session_view import SessionView
+
+
+def settings_table(view: SessionView, schema: pa.Schema) -> pa.Table:
+    """pg_settings: one row per PostgreSQL 15 setting, the session's value where we have it."""
+    ours = {**SERVER_SETTINGS, **{name.lower(): value for name, value in view.settings.items()}}
+    startup = {name.lower(): value for name, value in view.startup.items()}
+    defaults = {name.lower(): value for name, value in DEFAULTS.items()}
+    rows = []
+    for values in SETTINGS:
+        row = dict(zip(COLUMNS, values))
+        name = row["name"].lower()
+        value = ours.get(name)
+        if value is not None and value != row["setting"]:
+            source = "session" if value != startup.get(name, value) else \
+                "client" if value != defaults.get(name, value) else "default"
+            row.update(setting=value, reset_val=startup.get(name, value), source=source)
+        rows.append(row)
+    return _table(rows, schema)
+
+
+def cursors_table(view: SessionView, schema: pa.Schema) -> pa.Table:
+    rows = [{"name": c.name, "statement": c.statement, "is_holdable": c.is_holdable, "is_binary": c.is_binary,
+             "is_scrollable": c.is_scrollable, "creation_time": c.creation_time} for c in view.cursors]
+    return _table(rows, schema)
+
+
+def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    return pa.table({f.name: pa.array([r.get(f.name) for r in rows], f.type) for f in schema}, schema=schema)
