@@ -100,8 +100,9 @@ MACROS = {
     # numeric_in: text to numeric
     "pg_numeric_parse": ("s", r"pg_numeric_parsed(regexp_extract(s, '^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$', "
                               "['sign', 'digits', 'fraction', 'exponent']), s)"),
-    # float8_numeric: the double's 15 significant digits
+    # float8_numeric, float4_numeric: the float's 15 (DBL_DIG), 6 (FLT_DIG) significant digits
     "pg_numeric_of_double": ("x", "pg_numeric_parse(printf('%.15g', x))"),
+    "pg_numeric_of_real": ("x", "pg_numeric_parse(printf('%.6g', x))"),
     # the digits t of |unscaled| (at least r + 1 of them) with the point r from the right
     "pg_numeric_point": ("t, r", "CASE WHEN r > 0 THEN left(t, length(t) - r) || '.' || right(t, r) ELSE t END"),
     "pg_numeric_digits": ("t, r", "pg_numeric_point(lpad(t, CAST(greatest(length(t), r + 1) AS INTEGER), '0'), r)"),

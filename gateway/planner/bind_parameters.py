@@ -149,7 +149,10 @@ def _value(param: BoundParam) -> tuple[exp.Expression, str | None]:
         target = target or "DOUBLE"
     elif isinstance(value, decimal.Decimal):
         if param.oid == 1700:  # keep the literal's own precision rather than a fixed scale
-            return (exp.Literal.number(str(value)) if value.is_finite() else _cast(str(value), "DECIMAL")), None
+            if value.is_finite():
+                return exp.Literal.number(str(value)), None
+            # NaN, Infinity: a bare numeric (DuckDB's DECIMAL would be DECIMAL(18,3)), which postgres_numeric reads
+            return exp.Cast(this=exp.Literal.string(str(value)), to=exp.DataType.build("DECIMAL")), None
         node = exp.Literal.number(str(value)) if value.is_finite() else _cast(str(value), "DOUBLE")
     elif isinstance(value, bytes):
         # DuckDB reads a BLOB literal's \xHH escapes one byte each (not PG's one \x prefix).

@@ -16,7 +16,7 @@ without one stays a plain LIKE, which DuckDB optimises best.
 that regular expression. DuckDB's own SIMILAR TO reads the pattern as a regular
 expression as it is. A SIMILAR TO pattern or escape that is not a constant is
 refused (0A000). ``LIKE ANY (array)`` and ``LIKE ALL (array)`` match each
-element, with SQL's three-valued OR and AND.
+element, with SQL's three-valued OR and AND (PostgreSQL has no SIMILAR TO ANY: 42601).
 
 Shared by the planner and the system catalog (psql's ``\\d`` sends LIKE).
 
@@ -51,6 +51,8 @@ def postgres_like(expression: exp.Expression) -> exp.Expression:
 def _rewrite(node: exp.Expression, escape: exp.Expression | None) -> exp.Expression:
     negated = bool(node.args.get("negate"))
     quantifier = node.expression if isinstance(node.expression, (exp.Any, exp.All)) else None
+    if quantifier is not None and isinstance(node, exp.SimilarTo):  # PostgreSQL's grammar has no SIMILAR TO ANY
+        raise SqlError("42601", f'syntax error at or near "{"any" if isinstance(quantifier, exp.Any) else "all"}"')
     if quantifier is not None:
         return _quantified(node, quantifier, escape, negated)
     if isinstance(node, exp.SimilarTo):
@@ -150,16 +152,7 @@ def _quantified(node: exp.Expression, quantifier: exp.Expression, escape, negate
     if isinstance(array, (exp.Select, exp.Subquery)):
         raise SqlError("0A000", "LIKE ANY/ALL over a subquery is not supported")
     element = exp.to_identifier("__pattern")
-    if isinstance(node, exp.SimilarTo):  # each constant pattern becomes its regular expression
-        items = array.expressions if isinstance(array, exp.Array) else [None]
-        if not all(i.is_string or isinstance(i, exp.Null) for i in items):
-            raise SqlError("0A000", "SIMILAR TO ANY/ALL is supported over an array of constants only")
-        array = exp.Array(expressions=[_similar(exp.column("__v"), i, escape, False).expression
-                                       if i.is_string else i for i in items])
-        match = exp.RegexpLike(this=node.this.copy(), expression=exp.column(element))
-        match = exp.Not(this=match) if negated else match
-    else:
-        match = _like(node.this.copy(), exp.column(element), escape, isinstance(node, exp.ILike), negated)
+    match = _like(node.this.copy(), exp.column(element), escape, isinstance(node, exp.ILike), negated)
     matches = exp.Anonymous(this="list_transform", expressions=[array.copy(), exp.Lambda(this=match, expressions=[element])])
     every = isinstance(quantifier, exp.All)
     combine = (exp.And if every else exp.Or)(this=exp.column("__a"), expression=exp.column("__b"))

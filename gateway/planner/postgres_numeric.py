@@ -269,8 +269,9 @@ class _Scope:
         if inner.name in ("numeric", "dynamic"):
             cast.replace(value)
             return inner
-        if inner == FLOAT:
-            cast.replace(call("pg_numeric_of_double", value.copy()))
+        if inner == FLOAT:  # float8_numeric, float4_numeric: as many digits as the float type has
+            real = value.type is not None and value.type.this == T.FLOAT
+            cast.replace(call("pg_numeric_of_real" if real else "pg_numeric_of_double", value.copy()))
             return DYNAMIC
         if _is_text(value, inner):
             cast.replace(call("pg_numeric_parse", value.copy()))
