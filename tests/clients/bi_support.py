@@ -53,6 +53,32 @@ def pg_column_type(duckdb_type: str) -> str:
     raise ValueError(f"no PostgreSQL type for DuckDB type {duckdb_type}")
 
 
+def server_url(server: Server) -> str:
+    return f"postgresql://{server.user}@{server.host}:{server.port}/{server.database}"
+
+
+def psycopg_result(server: Server, sql: str, binary: bool = False, prepare: bool | None = None):
+    """(columns as (name, type OID, modifier), psycopg's (internal size, precision, scale) of
+    each, rows) of one query run by psycopg in text or binary."""
+    with psycopg.connect(server_url(server), autocommit=True) as conn:
+        cursor = conn.cursor(binary=binary)
+        cursor.execute(sql, prepare=prepare)
+        res = cursor.pgresult
+        columns = [(res.fname(i).decode(), res.ftype(i), res.fmod(i)) for i in range(res.nfields)]
+        sizes = [(d.internal_size, d.precision, d.scale) for d in cursor.description]
+        return columns, sizes, cursor.fetchall()
+
+
+def sqlstate(server: Server, sql: str) -> str | None:
+    """The SQLSTATE a query fails with (None if it does not)."""
+    with psycopg.connect(server_url(server), autocommit=True) as conn:
+        try:
+            conn.execute(sql).fetchall()
+        except psycopg.Error as error:
+            return error.sqlstate
+    return None
+
+
 @pytest.fixture(scope="session")
 def duckflight_server(gateway) -> Server:
     """The session's in-process duckflight cluster (conftest.py) as a Server."""

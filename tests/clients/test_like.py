@@ -10,10 +10,10 @@ rows, or the same SQLSTATE.
 
 from __future__ import annotations
 
-import psycopg
 import pytest
 
 from bi_support import duckflight_server, pg15_server  # noqa: F401
+from bi_support import psycopg_result, sqlstate
 
 QUERIES = {
     "backslash escapes": r"select 'x%' like 'x\%' a, 'xy' like 'x\%' b, 'x\y' like 'x\\%' c,"
@@ -54,31 +54,12 @@ ERRORS = {
 }
 
 
-def url(server) -> str:
-    return f"postgresql://{server.user}@{server.host}:{server.port}/{server.database}"
-
-
-def result(server, sql: str, binary: bool):
-    with psycopg.connect(url(server), autocommit=True) as conn:
-        cursor = conn.cursor(binary=binary)
-        cursor.execute(sql)
-        res = cursor.pgresult
-        return [(res.fname(i).decode(), res.ftype(i)) for i in range(res.nfields)], cursor.fetchall()
-
-
-def sqlstate(server, sql: str) -> str | None:
-    with psycopg.connect(url(server), autocommit=True) as conn:
-        try:
-            conn.execute(sql).fetchall()
-        except psycopg.Error as error:
-            return error.sqlstate
-    return None
-
-
 @pytest.mark.parametrize("binary", [False, True], ids=["text", "binary"])
 @pytest.mark.parametrize("name", list(QUERIES))
 def test_pattern_matching_matches_postgresql(name, binary, duckflight_server, pg15_server):
-    assert result(duckflight_server, QUERIES[name], binary) == result(pg15_server, QUERIES[name], binary)
+    ours, _, our_rows = psycopg_result(duckflight_server, QUERIES[name], binary)
+    theirs, _, their_rows = psycopg_result(pg15_server, QUERIES[name], binary)
+    assert (ours, our_rows) == (theirs, their_rows)
 
 
 @pytest.mark.parametrize("name", list(ERRORS))
@@ -90,7 +71,7 @@ def test_pattern_errors_match_postgresql(name, duckflight_server, pg15_server):
 
 def test_the_answers_themselves(duckflight_server):
     """What the comparison relies on, spelled out: the brief's example."""
-    _, rows = result(duckflight_server, QUERIES["backslash escapes"], False)
+    _, _, rows = psycopg_result(duckflight_server, QUERIES["backslash escapes"])
     assert rows[0][:5] == (True, False, True, True, False)
 
 

@@ -10,10 +10,10 @@ names, type OIDs, modifiers and rows must be the same.
 
 from __future__ import annotations
 
-import psycopg
 import pytest
 
 from bi_support import duckflight_server, pg15_server  # noqa: F401
+from bi_support import psycopg_result as result
 
 QUERIES = {
     "strings": "select 'abc'::varchar(10) a, 'abcdefgh'::varchar(3) b, 'ab'::char(4) c, cast('xyz' as char(3)) d,"
@@ -42,20 +42,6 @@ QUERIES = {
     "catalog": "select relname::varchar(3) a, relname::char(10) b, 2.5::numeric(4,2) c"
                " from pg_class where relname = 'pg_class'",
 }
-
-
-def url(server) -> str:
-    return f"postgresql://{server.user}@{server.host}:{server.port}/{server.database}"
-
-
-def result(server, sql: str, binary: bool, prepare: bool):
-    with psycopg.connect(url(server), autocommit=True) as conn:
-        cursor = conn.cursor(binary=binary)
-        cursor.execute(sql, prepare=prepare)
-        res = cursor.pgresult
-        columns = [(res.fname(i).decode(), res.ftype(i), res.fmod(i)) for i in range(res.nfields)]
-        sizes = [(d.internal_size, d.precision, d.scale) for d in cursor.description]
-        return columns, sizes, cursor.fetchall()
 
 
 @pytest.mark.parametrize("prepare", [False, True], ids=["simple", "prepared"])
