@@ -24,10 +24,12 @@ value, a product, a quotient at its scale) raises an error: PostgreSQL has
 
 The macros mirror numeric.c: ``pg_numeric_div`` is div_var rounded at
 select_div_scale, ``pg_numeric_parse`` is numeric_in, ``pg_numeric_text`` is
-numeric_out. DuckDB's HUGEINT division is slow (microseconds for a 128-bit
-dividend), so ``pg_idiv`` divides in BIGINT when it can and otherwise from a
-DOUBLE estimate corrected by multiplications. ``install`` creates them; the
-worker and the gateway call it on their database.
+numeric_out. What takes many steps of 128-bit arithmetic (a quotient at its
+scale, a value from its unscaled digits) is a Python function over Arrow columns
+(``quotient``, ``_make``); the rest are macros. DuckDB's HUGEINT division is slow
+(microseconds for a 128-bit dividend), so ``pg_idiv`` divides in BIGINT when it
+can and otherwise from a DOUBLE estimate corrected by multiplications.
+``install`` creates them; the worker and the gateway call it on their database.
 
 >>> import duckdb
 >>> con = duckdb.connect(); install(con)
@@ -37,9 +39,11 @@ worker and the gateway call it on their database.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import duckdb
+import pyarrow as pa
 
 P38 = 10**38
 LIMIT = P38 - 3  # |whole| of a finite value is below this; specials take DECIMAL(38,0)'s last values
@@ -73,13 +77,12 @@ MACROS = {
                                       f"'frac': {_D.format('f')}, 'scale': CAST(r AS INTEGER), "
                                       f"'unscaled': {_D.format(f'q + CASE WHEN q >= {P38} OR q <= -{P38} THEN {_ERROR} ELSE 0 END')}}}"),
     "pg_numeric_special": ("w", f"{{'whole': {_D.format('w')}, 'frac': {_D.format(0)}, 'scale': -1, 'unscaled': {_D.format(0)}}}"),
-    # the value q / 10^r, w its floor, at display scale r
-    "pg_numeric_split": ("q, r, w", "pg_numeric_pack(w, (q - w * pg_pow10(r)) * pg_pow10(38 - r), r, q)"),
-    "pg_numeric_make": ("q, r", "CASE WHEN q IS NULL OR r IS NULL THEN NULL "
-                                "ELSE pg_numeric_split(q, r, pg_floordiv(q, pg_pow10(r))) END"),
     # a DECIMAL (or integer) x of scale s
     "pg_numeric_of_decimal": ("x, s", "CASE WHEN x IS NULL THEN NULL ELSE pg_numeric_pack(floor(x), "
                                       f"{_H.format('(x - floor(x)) * pg_pow10(s)')} * pg_pow10(38 - s), s, {_H.format('x * pg_pow10(s)')}) END"),
+    # a DECIMAL x of scale s whose display scale is r <= s (digits beyond r are zeros)
+    "pg_numeric_at": ("x, s, r", "CASE WHEN x IS NULL THEN NULL ELSE pg_numeric_make(pg_floordiv("
+                                 f"{_H.format('x * pg_pow10(s)')}, pg_pow10(s - r)), r) END"),
     # a DuckDB DECIMAL or integer, from its text (which has all of its scale's digits)
     "pg_numeric_of_text": ("s", "pg_numeric_make(CAST(replace(s, '.', '') AS HUGEINT), "
                                 "CASE WHEN strpos(s, '.') > 0 THEN length(s) - strpos(s, '.') ELSE 0 END)"),
@@ -145,33 +148,9 @@ MACROS = {
                                "WHEN a.scale < 0 OR b.scale < 0 THEN pg_numeric_special(CASE pg_numeric_sign(a) * pg_numeric_sign(b) "
                                f"WHEN 0 THEN {NAN} WHEN 1 THEN {PINF} ELSE {NINF} END) "
                                "ELSE pg_numeric_make(a.unscaled * b.unscaled, a.scale + b.scale) END"),
-    # the first base-10000 digit of |x| (its digits t, at 10^e the leading one) and its weight
-    "pg_numeric_lead_at": ("t, e, d", "{'weight': (e + 4000) // 4 - 1000, 'digit': CAST(rpad(left(t, d), d, '0') AS INTEGER)}"),
-    "pg_numeric_lead_of": ("t, e", "pg_numeric_lead_at(t, e, CAST(e - 4 * ((e + 4000) // 4 - 1000) + 1 AS INTEGER))"),
-    "pg_numeric_lead": ("x, r", "CASE WHEN x = 0 THEN {'weight': 0, 'digit': 0} "
-                                "ELSE pg_numeric_lead_of(CAST(abs(x) AS VARCHAR), length(CAST(abs(x) AS VARCHAR)) - 1 - r) END"),
-    # select_div_scale, from the operands' first digits
-    "pg_numeric_div_scale_of": ("lx, ly, rx, ry", "greatest(16 - 4 * (lx.weight - ly.weight - CASE WHEN lx.digit <= ly.digit "
-                                                  "THEN 1 ELSE 0 END), rx, ry, 0)"),
-    "pg_numeric_div_scale": ("x, rx, y, ry", "pg_numeric_div_scale_of(pg_numeric_lead(x, rx), pg_numeric_lead(y, ry), rx, ry)"),
     # n / d rounded half away from zero (n >= 0, d > 0), q = n // d
     "pg_numeric_rounded_at": ("n, d, q", "q + CASE WHEN n - q * d >= d - (n - q * d) THEN 1 ELSE 0 END"),
     "pg_numeric_rounded": ("n, d", "pg_numeric_rounded_at(n, d, pg_idiv(n, d))"),
-    # n * 10^k / d rounded (n >= 0, d > 0), in two steps of long division when n * 10^k
-    # needs more than 38 digits: n * 10^j / d, then the remainder * 10^(k - j) / d
-    "pg_numeric_long_step": ("q, m, d, k", "q * pg_pow10(k) + pg_numeric_rounded(m * pg_pow10(k), d)"),
-    "pg_numeric_long_rest": ("n, d, k, q", "pg_numeric_long_step(q, n - q * d, d, k)"),
-    "pg_numeric_long_at": ("n, d, k, j", "CASE WHEN j >= k THEN pg_numeric_rounded(n * pg_pow10(k), d) "
-                                         "ELSE pg_numeric_long_rest(n * pg_pow10(j), d, k - j, pg_idiv(n * pg_pow10(j), d)) END"),
-    "pg_numeric_long": ("n, d, k", "pg_numeric_long_at(n, d, k, 38 - length(CAST(n AS VARCHAR)))"),
-    # x / y at scale r, for unscaled x, y at scales sx, sy (y not 0)
-    "pg_numeric_quotient_at": ("x, sx, y, sy, r", f"CASE WHEN r > 38 THEN {_ERROR} "
-                                                  "ELSE pg_numeric_make(CASE WHEN (x < 0) <> (y < 0) THEN -1 ELSE 1 END * "
-                                                  "CASE WHEN r + sy - sx >= 0 THEN pg_numeric_long(abs(x), abs(y), r + sy - sx) "
-                                                  "ELSE pg_numeric_rounded(abs(x), abs(y) * pg_pow10(sx - sy - r)) END, r) END"),
-    # numeric_div of finite x / 10^sx by y / 10^sy (unscaled, HUGEINT): division by zero raises
-    "pg_numeric_quotient": ("x, sx, y, sy", "CASE WHEN x IS NULL OR y IS NULL THEN NULL WHEN y = 0 THEN error('division by zero') "
-                                            "ELSE pg_numeric_quotient_at(x, sx, y, sy, pg_numeric_div_scale(x, sx, y, sy)) END"),
     # numeric_div: division by zero raises (also Infinity / 0); x / Infinity is 0
     "pg_numeric_div": ("a, b", f"CASE WHEN a IS NULL OR b IS NULL THEN NULL "
                                f"WHEN pg_numeric_is_nan(a) OR pg_numeric_is_nan(b) THEN pg_numeric_special({NAN}) "
@@ -213,20 +192,23 @@ MACROS = {
                                "WHEN pg_numeric_is_nan(v) THEN error('NaN cannot be held in a numeric with a precision') "
                                "WHEN v.scale < 0 OR abs(v.whole + CASE WHEN v.whole < 0 AND v.frac > 0 THEN 1 ELSE 0 END) >= pg_pow10(i) "
                                "THEN error('numeric field overflow') ELSE pg_numeric_text(v) END"),
-    # sum: the parts each row adds (NULL for NaN and infinities), then the total
-    "pg_numeric_sum_whole": ("v", "CASE WHEN v.scale >= 0 THEN v.whole END"),
-    "pg_numeric_sum_high": ("v", f"CASE WHEN v.scale >= 0 THEN pg_idiv(v.frac, {_HALF}) END"),
-    "pg_numeric_sum_low": ("v", f"CASE WHEN v.scale >= 0 THEN v.frac - pg_idiv(v.frac, {_HALF}) * {_HALF} END"),
-    "pg_numeric_sum_scale": ("v", "CASE WHEN v.scale >= 0 THEN v.scale END"),
+    # sum: the parts each row adds, without CASE so that DuckDB computes the value once for all
+    # of them. NaN and infinities add nothing (whole times 0, frac is 0) and are counted apart.
+    # frac is split into any two parts whose sums fit: a DOUBLE's estimate of frac / 10^19, and
+    # the exact rest.
+    "pg_numeric_sum_whole": ("v", "v.whole * CAST(v.scale >= 0 AS INTEGER)"),
+    "pg_numeric_sum_high": ("v", f"{_H.format('CAST(v.frac AS DOUBLE) / 1e19')}"),
+    "pg_numeric_sum_low": ("v", f"v.frac - {_H.format('CAST(v.frac AS DOUBLE) / 1e19')} * {_HALF}"),
+    "pg_numeric_sum_scale": ("v", "v.scale"),
     "pg_numeric_sum_nan": ("v", "pg_numeric_is_nan(v)"),
     "pg_numeric_sum_pinf": ("v", f"v.scale < 0 AND v.whole = {PINF}"),
     "pg_numeric_sum_ninf": ("v", f"v.scale < 0 AND v.whole = {NINF}"),
-    # the total of w + (h * 10^19 + l) / 10^38 at scale r (partial sums come back from workers
-    # as DECIMAL(38,0): computed in HUGEINT)
-    "pg_numeric_sum_at": ("w, f, r", "pg_numeric_make((w + pg_idiv(f, pg_pow10(38))) * pg_pow10(r) "
-                                     "+ pg_idiv(f - pg_idiv(f, pg_pow10(38)) * pg_pow10(38), pg_pow10(38 - r)), r)"),
-    "pg_numeric_sum_carry": ("w, h, l, r", f"pg_numeric_sum_at({_H.format('w')} + pg_idiv({_H.format('h')}, {_HALF}), "
-                                           f"({_H.format('h')} - pg_idiv({_H.format('h')}, {_HALF}) * {_HALF}) * {_HALF} "
+    # w + (h * 10^19 + l) / 10^38 at scale r, for sums w, h, l of those parts (partial sums come
+    # back from workers as DECIMAL(38,0): computed in HUGEINT), f = (h mod 10^19) * 10^19 + l
+    "pg_numeric_sum_at": ("w, f, r", "pg_numeric_make((w + pg_floordiv(f, pg_pow10(38))) * pg_pow10(r) "
+                                     "+ pg_idiv(f - pg_floordiv(f, pg_pow10(38)) * pg_pow10(38), pg_pow10(38 - r)), r)"),
+    "pg_numeric_sum_carry": ("w, h, l, r", f"pg_numeric_sum_at({_H.format('w')} + pg_floordiv({_H.format('h')}, {_HALF}), "
+                                           f"({_H.format('h')} - pg_floordiv({_H.format('h')}, {_HALF}) * {_HALF}) * {_HALF} "
                                            f"+ {_H.format('l')}, r)"),
     # numeric_sum: w, h, l are sums of the parts above, r the largest scale, then whether NaN,
     # Infinity, -Infinity were seen, n the count of values
@@ -238,8 +220,113 @@ MACROS = {
 }
 
 
+# ------------------------------------------------------------- Python functions
+# What takes many steps of 128-bit arithmetic is Python's, on whole Arrow columns: a macro of
+# that many steps costs DuckDB milliseconds to bind (lambdas) and microseconds a row.
+
+
+_POW = [10**k for k in range(80)]
+
+
+def _make(q: int, r: int) -> tuple[int, int, int, int]:
+    """The struct's fields of the value q / 10^r at display scale r."""
+    if r > 38 or not -P38 < q < P38:
+        raise ValueError(TOO_WIDE)
+    whole, rest = divmod(q, _POW[r])  # floor and a rest >= 0
+    if not -LIMIT < whole < LIMIT:
+        raise ValueError(TOO_WIDE)
+    return whole, rest * _POW[38 - r], r, q
+
+
+@functools.lru_cache(maxsize=4096)  # a divisor is often one value for all rows
+def _lead(u: int, s: int) -> tuple[int, int]:
+    """(weight, first base-10000 digit) of |u| / 10^s, as numeric.c keeps them (0, 0 for 0)."""
+    if u == 0:
+        return 0, 0
+    digits = str(abs(u))
+    exponent = len(digits) - 1 - s  # of the leading decimal digit
+    weight = exponent // 4
+    width = exponent - 4 * weight + 1
+    return weight, int(digits[:width].ljust(width, "0"))
+
+
+def div_scale(x: int, sx: int, y: int, sy: int) -> int:
+    """select_div_scale: at least 16 significant digits, and no fewer than either operand's scale.
+
+    >>> div_scale(1, 0, 3, 0), div_scale(100000, 0, 3, 0), div_scale(2469135780246913405, 2, 2, 0)
+    (20, 12, 4)
+    """
+    (wx, fx), (wy, fy) = _lead(x, sx), _lead(y, sy)
+    weight = wx - wy - (1 if fx <= fy else 0)
+    return max(16 - 4 * weight, sx, sy, 0)
+
+
+def quotient(x: int, sx: int, y: int, sy: int) -> tuple[int, int, int, int]:
+    """numeric_div of x / 10^sx by y / 10^sy: div_var rounded (half away from zero) at select_div_scale."""
+    if y == 0:
+        raise ZeroDivisionError("division by zero")
+    r = div_scale(x, sx, y, sy)
+    shift = r + sy - sx
+    if shift >= 0:
+        n, d = abs(x) * _POW[shift], abs(y)
+    else:
+        n, d = abs(x), abs(y) * _POW[-shift]
+    q, rest = divmod(n, d)
+    if 2 * rest >= d:
+        q += 1
+    return _make(-q if (x < 0) != (y < 0) else q, r)
+
+
+def _rows(function, *columns: pa.Array) -> pa.StructArray:
+    """``function`` of each row's Python values, as the struct; NULL if an argument is."""
+    values = [_integers(c) for c in columns]
+    out, nulls = [], []
+    for row in zip(*values):
+        missing = None in row
+        nulls.append(missing)
+        out.append((0, 0, 0, 0) if missing else function(*row))
+    wholes, fracs, scales, unscaled = zip(*out) if out else ((), (), (), ())
+    return pa.StructArray.from_arrays(
+        [_decimals(wholes), _decimals(fracs), pa.array(scales, pa.int32()), _decimals(unscaled)],
+        names=["whole", "frac", "scale", "unscaled"], mask=pa.array(nulls, pa.bool_()))
+
+
+def _integers(column: pa.Array) -> list:
+    """A column of integers (or DECIMAL(38,0)) as Python ints; int64 when they fit, the fast way."""
+    if pa.types.is_decimal(column.type):
+        try:
+            return column.cast(pa.int64()).to_pylist()
+        except pa.ArrowInvalid:  # wider than int64: decimal.Decimal, slower
+            return [None if v is None else int(v) for v in column.to_pylist()]
+    return column.to_pylist()
+
+
+def _decimals(values) -> pa.Array:
+    """Python ints as DECIMAL(38,0) (decimal128), from their 16 little-endian bytes."""
+    data = b"".join(v.to_bytes(16, "little", signed=True) for v in values)
+    return pa.Array.from_buffers(pa.decimal128(38, 0), len(values), [None, pa.py_buffer(data)])
+
+
+# name -> (function over Arrow columns, DuckDB parameter types)
+FUNCTIONS = {
+    # the value q / 10^r at display scale r
+    "pg_numeric_make": (lambda q, r: _rows(_make, q, r), ["HUGEINT", "BIGINT"]),
+    # numeric_div of finite x / 10^sx by y / 10^sy (unscaled): division by zero raises
+    "pg_numeric_quotient": (lambda x, sx, y, sy: _rows(quotient, x, sx, y, sy), ["HUGEINT", "BIGINT", "HUGEINT", "BIGINT"]),
+}
+
+
+# Bodies that use a parameter twice but outside CASE, where DuckDB computes the copies once:
+# a lambda would cost more (the sum's parts, once for every row summed).
+NO_LET = {"pg_numeric_sum_whole", "pg_numeric_sum_low", "pg_numeric_sum_pinf", "pg_numeric_sum_ninf",
+          "pg_numeric_is_nan"}
+
+
 def install(database: duckdb.DuckDBPyConnection) -> None:
-    """Create the macros in ``database`` (visible to all its cursors)."""
+    """Create the functions and macros in ``database`` (visible to all its cursors)."""
+    for name, (function, params) in FUNCTIONS.items():
+        database.create_function(name, function, params, STRUCT_TYPE, type="arrow", null_handling="special",
+                                 side_effects=False)
     for name, (params, body) in MACROS.items():
         database.execute(f"CREATE OR REPLACE MACRO {name}({params}) AS {_let(name, params, _fields(body))}")
 
@@ -268,7 +355,7 @@ def _let(name: str, params: str, body: str) -> str:
     once (some 70 ns a row).
     """
     names = [p.strip() for p in params.split(",")]
-    if all(len(re.findall(rf"\b{n}\b", body)) <= 1 for n in names):
+    if name in NO_LET or all(len(re.findall(rf"\b{n}\b", body)) <= 1 for n in names):
         return body
     var = f"__{name}"
     word = re.compile(r"\b(" + "|".join(names) + r")\b")

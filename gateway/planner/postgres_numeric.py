@@ -47,6 +47,9 @@ ARITHMETIC = {exp.Add: "pg_numeric_add", exp.Sub: "pg_numeric_sub", exp.Mul: "pg
               exp.Div: "pg_numeric_div", exp.Mod: "pg_numeric_mod"}
 COMPARISONS = (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.NullSafeEQ, exp.NullSafeNEQ)
 UNIFIED = (exp.Coalesce, exp.Greatest, exp.Least)
+# Aggregates of a CASE or COALESCE over numerics of different scales computed in DECIMAL.
+TRACKING = (exp.Sum, exp.Avg)
+TRACKED = Kind("tracked")
 # Functions of one numeric that keep a dynamic numeric dynamic: node -> macro.
 UNARY = {exp.Neg: "pg_numeric_neg", exp.Abs: "pg_numeric_abs", exp.Ceil: "pg_numeric_ceil", exp.Floor: "pg_numeric_floor"}
 ROUNDING = {exp.Round: "pg_numeric_round", exp.Trunc: "pg_numeric_trunc"}
@@ -101,6 +104,10 @@ class _Scope:
     def __init__(self, scope: Scope, outputs: dict[int, list[Kind]]):
         self.scope = scope
         self.outputs = outputs
+        # An aggregate's argument that may stay a DECIMAL with a display scale per row
+        # (CASE or COALESCE of numerics of known scales): node id -> (scale, scale per row).
+        self.keep: exp.Expression | None = None
+        self.tracked: dict[int, tuple[int, exp.Expression]] = {}
 
     def run(self) -> None:
         node = self.scope.expression
@@ -316,6 +323,10 @@ class _Scope:
         """CASE, COALESCE, GREATEST, LEAST, NULLIF: one kind for all the values they may give."""
         if isinstance(node, exp.Nullif):
             return self._nullif(node)
+        if isinstance(node, exp.Case) and node.this is not None:  # CASE x WHEN v: CASE WHEN x = v
+            for branch in node.args.get("ifs") or []:
+                branch.set("this", exp.EQ(this=node.this.copy(), expression=branch.this))
+            node.set("this", None)
         if isinstance(node, exp.Case):
             for branch in node.args.get("ifs") or []:
                 self.visit(branch.this)
@@ -325,6 +336,11 @@ class _Scope:
             values = [node.this, *node.expressions]
         values, kinds = zip(*[self.visit_current(v) for v in values])
         kind = unify(list(kinds))
+        if kind == DYNAMIC and self.keep is node and all(_exact(k) or k == UNKNOWN and isinstance(v, exp.Null)
+                                                         for v, k in zip(values, kinds)):
+            scales = [k.scale if _exact(k) else 0 for k in kinds]
+            self.tracked[id(node)] = (max(scales), _scale_per_row(node, scales))
+            return TRACKED
         for value, value_kind in zip(values, kinds):
             if kind == DYNAMIC:
                 value.replace(lift(value.copy(), value_kind))
@@ -380,7 +396,12 @@ class _Scope:
         argument = call_node.this
         distinct = isinstance(argument, exp.Distinct)
         value = argument.expressions[0] if distinct and argument.expressions else argument
+        if type(call_node) in TRACKING and not distinct:  # sum(CASE WHEN c THEN x ELSE 0 END)
+            self.keep = value.unnest() if isinstance(value, exp.Paren) else value
         kind = self.visit(value) if isinstance(value, exp.Expression) else OTHER
+        self.keep = None
+        if kind == TRACKED:
+            return self._tracked_aggregate(node, call_node)
         for extra in call_node.expressions if isinstance(call_node, exp.Func) else []:
             self.visit(extra)
         if isinstance(call_node, exp.Count):
@@ -404,6 +425,20 @@ class _Scope:
         if kind == DYNAMIC:
             argument.replace(to_float(argument.copy(), kind))
         return FLOAT if kind.numeric and isinstance(call_node, exp.AggFunc) else OTHER
+
+    def _tracked_aggregate(self, node: exp.Expression, call_node: exp.Expression) -> Kind:
+        """sum/avg of a DECIMAL whose display scale is ``scale`` per row: DuckDB sums the DECIMAL
+        (the row's own scale only shows), the sum's scale is the largest; a dynamic numeric is
+        made once per group, not once per row, and the parts merge across workers."""
+        value = call_node.this.unnest()
+        scale, per_row = self.tracked.pop(id(value))
+        wrap = lambda aggregate: _wrapped(node, call_node, aggregate)  # noqa: E731
+        total = call("pg_numeric_at", wrap(exp.Sum(this=value.copy())), exp.Literal.number(scale),
+                     wrap(exp.Max(this=per_row)))
+        if isinstance(call_node, exp.Avg):
+            total = call("pg_numeric_div", total, lift(wrap(exp.Count(this=value.copy())), INT8))
+        node.replace(total)
+        return DYNAMIC
 
     def _sum(self, node: exp.Expression, call_node: exp.Expression, kind: Kind) -> exp.Expression:
         """``sum`` of the argument as a dynamic numeric (exact, mergeable parts)."""
@@ -489,6 +524,19 @@ def _is_text(node: exp.Expression, kind: Kind) -> bool:
     if isinstance(node, exp.Null):
         return False
     return kind == UNKNOWN or kind == OTHER and node.type is not None and node.type.this in TEXT_TYPES
+
+
+def _scale_per_row(node: exp.Expression, scales: list[int]) -> exp.Expression:
+    """The display scale of the value CASE or COALESCE ``node`` gives, row by row
+    (``scales``: its values' scales, in order; a NULL value's does not matter)."""
+    numbers = [exp.Literal.number(s) for s in scales]
+    if isinstance(node, exp.Case):
+        ifs = [exp.If(this=branch.this.copy(), true=number) for branch, number in zip(node.args["ifs"], numbers)]
+        default = numbers[len(ifs)] if node.args.get("default") is not None else exp.Literal.number(0)
+        return exp.Case(ifs=ifs, default=default)
+    values = [node.this, *node.expressions]
+    return exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Is(this=v.copy(), expression=exp.Null())), true=n)
+                         for v, n in zip(values, numbers)], default=exp.Literal.number(0))
 
 
 def _wrapped(node: exp.Expression, call_node: exp.Expression, replacement: exp.Expression) -> exp.Expression:
