@@ -37,8 +37,9 @@ from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, traverse_scope
 
 from duckflight.gateway.pgwire.backend import SqlError
-from duckflight.gateway.planner.numeric_kinds import (DYNAMIC, FLOAT, INT4, INT8, OTHER, TEXT_TYPES, UNKNOWN, Kind,
-                                                      arithmetic, decimal_scale, of_number, of_type, unify)
+from duckflight.gateway.planner.numeric_kinds import (DYNAMIC, FLOAT, FLOAT_TYPES, INT4, INT8, OTHER, TEXT_TYPES,
+                                                      UNKNOWN, Kind, arithmetic, decimal_scale, of_number, of_type,
+                                                      unify)
 from duckflight.worker.numeric_macros import STRUCT_TYPE
 
 T = exp.DataType.Type
@@ -217,8 +218,9 @@ class _Scope:
         if node.is_string:
             return UNKNOWN
         text = node.name
-        digits = text.lower().partition("e")[0].replace(".", "").lstrip("0")
-        if len(digits) > MAX_DIGITS or "e" in text.lower() and _exact_digits(text) > MAX_DIGITS:
+        if _float_context(node):  # PostgreSQL converts it to float8 first: DuckDB's DOUBLE reading
+            return FLOAT
+        if _exact_digits(text) > MAX_DIGITS:
             raise SqlError("0A000", f"numeric constant {text} has more than {MAX_DIGITS} digits, "
                                     "which duckflight cannot hold")
         kind = of_number(text)
@@ -609,12 +611,26 @@ def _decimal_constant(text: str) -> exp.Expression:
 
 
 def _exact_digits(text: str) -> int:
-    """How many digits a constant with an exponent has once written out."""
+    """How many digits a number constant has written out at its display scale."""
     from decimal import Decimal
 
-    value = Decimal(text)
-    exponent = value.as_tuple().exponent
-    return len(value.as_tuple().digits) + max(exponent, 0)
+    _, digits, exponent = Decimal(text).as_tuple()
+    whole = max(len(digits) + exponent, 0)  # digits before the point
+    return whole + decimal_scale(text)
+
+
+def _float_context(node: exp.Expression) -> bool:
+    """A constant PostgreSQL turns into float8 as it is: cast to a float type, or the operand
+    of an operator whose other operand is a float column or a cast to a float type."""
+    parent = node.parent
+    while isinstance(parent, exp.Paren):
+        node, parent = parent, parent.parent
+    if isinstance(parent, exp.Cast):
+        return parent.to.this in FLOAT_TYPES
+    if isinstance(parent, tuple(ARITHMETIC) + COMPARISONS):
+        other = parent.expression if node is parent.this else parent.this
+        return isinstance(other, (exp.Column, exp.Cast)) and other.type is not None and other.type.this in FLOAT_TYPES
+    return False
 
 
 _HANDLERS = [
