@@ -14,7 +14,7 @@ import sys
 from importlib import metadata
 
 from duckflight.gateway.config import (Option, Parser, add_options, address, integer, memory_size, number,
-                                       parse_size, port, positive, resolve)
+                                       parse_size, port, positive, resolve, time_setting)
 from duckflight.gateway.startup import StartupError
 
 log = logging.getLogger("duckflight")
@@ -50,6 +50,15 @@ HEALTH = [
     Option("broadcast-limit", "largest table, in bytes as read, put whole on every worker for a join "
            "(e.g. 64MB); larger ones are shuffled", "64MB", parse_size),
 ]
+# Session defaults of the gateway, which a client may change with SET (gateway/timeouts.py).
+TIMEOUTS = [
+    Option("statement-timeout", "cancel a statement running longer than this (57014), e.g. 30s or 5min; "
+           "0: no limit", "0", time_setting),
+    Option("idle-in-transaction-session-timeout", "end a session idle this long inside a transaction block "
+           "(25P03); 0: no limit", "0", time_setting),
+    Option("idle-session-timeout", "end a session idle this long outside a transaction block (57P05); "
+           "0: no limit", "0", time_setting),
+]
 GATEWAY = COMMON + [
     Option("host", "address to listen on", "127.0.0.1"),
     Option("port", "Postgres wire port to listen on", 5433, port),
@@ -58,7 +67,7 @@ GATEWAY = COMMON + [
     Option("control-port", "port of the control service workers register with (0: off)", 5434, port),
     Option("memory-limit", "memory the gateway's DuckDB may use (final stages, catalog): a size (4GB) or a share "
            "of this machine's memory; a query that needs more fails with 53200", "40%", memory_size),
-] + SPILL + HEALTH
+] + SPILL + HEALTH + TIMEOUTS
 UP = COMMON + [
     Option("host", "address the gateway listens on", "127.0.0.1"),
     Option("port", "Postgres wire port of the gateway", 5433, port),
@@ -70,7 +79,7 @@ UP = COMMON + [
            "each worker: a size (12GB) or a share of this machine's memory", "70%", memory_size),
     Option("worker-max-fragments", "fragments a worker runs at once (default: 2 x threads)", None, positive),
     Option("control-port", "port where more workers may register with the gateway (0: off)", 0, port),
-] + SPILL + HEALTH
+] + SPILL + HEALTH + TIMEOUTS
 WORKERS = COMMON + [
     Option("gateway", "the gateway's control service, HOST:PORT", "127.0.0.1:5434", address),
     Option("node", "only the workers of this node"),

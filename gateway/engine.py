@@ -83,8 +83,11 @@ class Engine:
     """Shared state and query execution for every session of one gateway."""
 
     def __init__(self, catalog: Catalog, workers: WorkerPool, scheduler: Scheduler, *,
-                 broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None):
+                 broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None,
+                 session_defaults: dict[str, str] | None = None):
+        """``session_defaults``: settings every session starts with (e.g. statement_timeout)."""
         self.catalog = catalog
+        self.session_defaults = dict(session_defaults or {})
         self.broadcast_limit = broadcast_limit
         self.workers = workers
         self.scheduler = scheduler

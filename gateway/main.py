@@ -12,6 +12,7 @@ from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES
 
 from duckflight.gateway.scheduler import Scheduler
 from duckflight.gateway.session import Session
+from duckflight.gateway.timeouts import SETTINGS as TIME_SETTINGS
 from duckflight.gateway.startup import StartupError, require_data_folder, require_free_port
 from duckflight.gateway.workers import WorkerPool
 from duckflight.worker.resources import Resources, memory_limit
@@ -21,13 +22,15 @@ log = logging.getLogger(__name__)
 
 def build_engine(data: str, workers: list[str], fragment_timeout: float = 120.0, *, fragment_retries: int = 2,
                  health_interval: float = 5.0, health_timeout: float = 2.0,
-                 broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None) -> Engine:
+                 broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None,
+                 session_defaults: dict[str, str] | None = None) -> Engine:
     catalog = Catalog.from_folder(data)
     pool = WorkerPool(workers)
     pool.start_health_checks(health_interval, health_timeout)
     scheduler = Scheduler(pool, fragment_timeout=fragment_timeout, fragment_retries=fragment_retries,
                           probe_timeout=health_timeout)
-    return Engine(catalog, pool, scheduler, broadcast_limit=broadcast_limit, resources=resources)
+    return Engine(catalog, pool, scheduler, broadcast_limit=broadcast_limit, resources=resources,
+                  session_defaults=session_defaults)
 
 
 def backend_factory(engine: Engine):
@@ -48,7 +51,8 @@ def run_gateway(args) -> int:
                           health_interval=args.health_interval, health_timeout=args.health_timeout,
                           broadcast_limit=parse_size(args.broadcast_limit),
                           resources=Resources("gateway", memory_limit(args.memory_limit, "gateway"), args.temp_dir,
-                                              args.max_temp_size))
+                                              args.max_temp_size),
+                          session_defaults={name: getattr(args, name) for name in TIME_SETTINGS})
     control = None
     try:
         server = PgServer((args.host, args.port), backend_factory(engine))

@@ -25,6 +25,7 @@ from duckflight.gateway.planner.infer_parameters import infer_parameters, parame
 from duckflight.gateway.planner.planner import parse
 from duckflight.gateway.planner.session_time import utc_now
 from duckflight.gateway.query_log import StatementLog
+from duckflight.gateway.timeouts import StatementTimer, idle_timeout, milliseconds, timed_out
 from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.settings import DEFAULTS, REPORTED, Settings, reset_statement, set_statement, show_statement  # noqa: F401
 
@@ -48,11 +49,12 @@ class Session:
             raise SqlError("3D000", f'database "{database}" does not exist')
         self.user = startup.get("user", "")
         self.process_id = 0  # the pid BackendKeyData gave the client (set by the protocol): pg_backend_pid()
-        self.config = Settings(startup)
+        self.config = Settings(startup, engine.session_defaults)
         self.cursors = Cursors()
         self.in_block = False
         self.failed = False
         self.running: Running | None = None
+        self._timer: StatementTimer | None = None  # statement_timeout of the statement being executed
         self._query_id = ""  # the id of the statement being executed: its log line and its plan's
         self._described = None  # (statement, Plan) of the last Describe, for the Execute after it
         # A cancel counts only while the connection works on what the client sent (see waiting()).
@@ -152,22 +154,62 @@ class Session:
             error = SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block")
             line.failed(error)
             raise error
+        self._timer = timer = StatementTimer(milliseconds(self.settings["statement_timeout"]), self._time_out)
         try:
             self.check_cancel()
             outcome = self._dispatch(statement, params)
-        except SqlError as error:
-            self._forget_cancel()
-            if self.in_block:
-                self.failed = True
-            line.query_id = self._query_id
-            line.failed(error)
-            raise
         except Exception as error:
+            timer.stop()
+            failure = self._timed_out(error, timer)
+            if isinstance(failure, SqlError):
+                self._forget_cancel()
+                if self.in_block:
+                    self.failed = True
             line.query_id = self._query_id
-            line.failed(error)
-            raise
+            line.failed(failure)
+            if failure is error:
+                raise
+            raise failure from error
         line.query_id = self._query_id
-        return line.finished(outcome)
+        return line.finished(self._timed(outcome, timer))
+
+    def _time_out(self) -> None:
+        """statement_timeout has passed: cancel the statement as a cancel request would."""
+        with self._cancel_lock:
+            self._cancel_pending = True
+            running = self.running
+        if running is not None:
+            running.cancel()
+
+    @staticmethod
+    def _timed_out(error: BaseException, timer: StatementTimer) -> BaseException:
+        """A cancel caused by statement_timeout says so (57014, "statement timeout")."""
+        if timer.fired and getattr(error, "sqlstate", None) == "57014":
+            return timed_out()
+        return error
+
+    def _timed(self, outcome: Outcome, timer: StatementTimer) -> Outcome:
+        """The statement's time runs until its last row is sent."""
+        if outcome.schema is None:
+            timer.stop()
+            return outcome
+        outcome.batches = self._until_sent(outcome.batches, timer)
+        return outcome
+
+    def _until_sent(self, batches, timer: StatementTimer):
+        try:
+            for batch in batches:
+                yield batch
+        except Exception as error:
+            failure = self._timed_out(error, timer)
+            if failure is error:
+                raise
+            raise failure from error
+        finally:
+            timer.stop()
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
 
     def cancel(self) -> None:
         with self._cancel_lock:
@@ -194,12 +236,20 @@ class Session:
         with self._cancel_lock:
             pending, self._cancel_pending = self._cancel_pending, False
         if pending:
-            raise SqlError("57014", "canceling statement due to user request")
+            timer = self._timer
+            raise timed_out() if timer is not None and timer.fired else \
+                SqlError("57014", "canceling statement due to user request")
 
     def _forget_cancel(self) -> None:
         # After an error PostgreSQL forgets a pending cancel: it must not hit the next statement.
         with self._cancel_lock:
             self._cancel_pending = False
+
+    def idle_timeout(self) -> tuple[float | None, SqlError]:
+        """Seconds the connection may wait for its client's next command, and the FATAL
+        error that ends it after that (idle_session_timeout, or inside a transaction block
+        idle_in_transaction_session_timeout)."""
+        return idle_timeout(self.in_block, self.settings)
 
     def close(self) -> None:
         running = self.running  # the client is gone: stop what it left running, waiting or not

@@ -135,6 +135,11 @@ class Backend(Protocol):
         """Optional: the connection starts (True) or stops (False) waiting for the client.
         As in PostgreSQL, a cancel that arrives while it waits does nothing."""
 
+    def idle_timeout(self) -> tuple[Optional[float], SqlError]:
+        """Seconds to wait for the client's next message (None: forever), and the FATAL
+        error to send when it does not come in time. Optional: without it, no limit."""
+        ...
+
     def close(self) -> None:
         """The connection ended: release everything the session holds."""
 

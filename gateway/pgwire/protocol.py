@@ -170,6 +170,19 @@ class ProtocolConnection:
         finally:
             self._waiting(True)  # all that was received is answered: back to waiting for the client
 
+    def idle_timeout(self) -> Optional[float]:
+        """Seconds the client may take to send its next message (None: no limit)."""
+        hook = getattr(self.backend, "idle_timeout", None)
+        if self.state is State.STARTUP or hook is None:
+            return None
+        return hook()[0]
+
+    def idle_expired(self) -> bytes:
+        """The ErrorResponse (FATAL) that ends a connection idle past its timeout; closes it."""
+        error = self.backend.idle_timeout()[1]
+        self.close()
+        return bytes(m.error_response(error))
+
     def _waiting(self, waiting: bool) -> None:
         # Tells the backend when a CancelRequest counts (see Backend.waiting).
         hook = getattr(self.backend, "waiting", None)

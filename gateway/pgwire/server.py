@@ -44,7 +44,14 @@ class PgHandler(_bv.BuenaVistaHandler):
         self.server._track(sock, True)
         try:
             while not conn.closed:
-                data = sock.recv(RECV_BYTES)
+                sock.settimeout(conn.idle_timeout())  # idle_session_timeout & co.; None: block
+                try:
+                    data = sock.recv(RECV_BYTES)
+                except TimeoutError:
+                    sock.settimeout(None)
+                    sock.sendall(conn.idle_expired())
+                    break
+                sock.settimeout(None)  # sending the answer may take as long as the client reads
                 if not data:
                     break  # the client went away
                 for chunk in conn.receive(data):
