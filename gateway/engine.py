@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 from sqlglot import exp
 
+from duckflight.gateway.admission import Admission
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.errors import from_exception
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
@@ -84,10 +85,12 @@ class Engine:
 
     def __init__(self, catalog: Catalog, workers: WorkerPool, scheduler: Scheduler, *,
                  broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None,
-                 session_defaults: dict[str, str] | None = None):
-        """``session_defaults``: settings every session starts with (e.g. statement_timeout)."""
+                 session_defaults: dict[str, str] | None = None, admission: Admission | None = None):
+        """``session_defaults``: settings every session starts with (e.g. statement_timeout);
+        ``admission``: connection and query caps (default: PostgreSQL's 100 connections)."""
         self.catalog = catalog
-        self.session_defaults = dict(session_defaults or {})
+        self.admission = admission or Admission()
+        self.session_defaults = {"max_connections": str(self.admission.max_connections), **(session_defaults or {})}
         self.broadcast_limit = broadcast_limit
         self.workers = workers
         self.scheduler = scheduler
@@ -97,7 +100,7 @@ class Engine:
         # run the same statements again and again, and planning costs 10-30 ms.
         self._plans: OrderedDict = OrderedDict()
         self._plans_lock = threading.Lock()
-        self.system = SystemCatalog(self.database, catalog, workers)
+        self.system = SystemCatalog(self.database, catalog, workers, self.admission.activity)
 
     def new_query_id(self) -> str:
         return uuid.uuid4().hex[:12]

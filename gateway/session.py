@@ -16,6 +16,7 @@ import threading
 import pyarrow as pa
 
 from duckflight.gateway import statements
+from duckflight.gateway.admission import Activity
 from duckflight.gateway.copy_to import parse_copy
 from duckflight.gateway.dialect import max_parameter
 from duckflight.gateway.cursors import Cursor, Cursors, parse_close, parse_declare, parse_fetch
@@ -42,13 +43,18 @@ NUMERIC = 1700
 class Session:
     """A Backend (see pgwire/backend.py) for one client connection."""
 
-    def __init__(self, engine: Engine, startup: dict[str, str]):
+    def __init__(self, engine: Engine, startup: dict[str, str], peer: tuple | None = None):
+        """``peer``: the client's (address, port), for pg_stat_activity. Raises FATAL 53300
+        past max_connections, 3D000 for another database."""
         self.engine = engine
         database = startup.get("database") or startup.get("user", "")
-        if database != DATABASE:
-            raise SqlError("3D000", f'database "{database}" does not exist')
         self.user = startup.get("user", "")
-        self.process_id = 0  # the pid BackendKeyData gave the client (set by the protocol): pg_backend_pid()
+        self.activity = Activity(0, self.user, startup.get("application_name", ""),
+                                 *(peer[:2] if peer else (None, None)))
+        engine.admission.connect(id(self), self.activity)
+        if database != DATABASE:
+            engine.admission.disconnect(id(self))
+            raise SqlError("3D000", f'database "{database}" does not exist')
         self.config = Settings(startup, engine.session_defaults)
         self.cursors = Cursors()
         self.in_block = False
@@ -65,6 +71,15 @@ class Session:
         # statement_timestamp() and transaction_timestamp(); see view()).
         self._statement_start = utc_now()
         self._block_start: dt.datetime | None = None
+
+    @property
+    def process_id(self) -> int:
+        """The pid BackendKeyData gave the client (set by the protocol): pg_backend_pid()."""
+        return self.activity.pid
+
+    @process_id.setter
+    def process_id(self, pid: int) -> None:
+        self.activity.pid = pid
 
     @property
     def settings(self) -> dict[str, str]:
@@ -149,6 +164,8 @@ class Session:
         if self._described is None or self._described[0] != statement.sql:
             self._statement_start = utc_now()  # Execute right after its Describe is the same statement
         self._query_id = self.engine.new_query_id()  # a query's own, or the described plan's (see _query)
+        self.activity.state, self.activity.query = "active", statement.sql
+        self.activity.query_start = self.activity.state_change = self._statement_start
         line = StatementLog(self._query_id, self.user, statement.kind, (statement.sql.split(None, 1) or [""])[0])
         if self.failed and statement.kind not in ENDS_BLOCK:
             error = SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block")
@@ -230,6 +247,10 @@ class Session:
             self._waiting = waiting
             if waiting:
                 self._cancel_pending = False
+        if waiting:  # pg_stat_activity: the session waits for its client
+            state = {b"I": "idle", b"T": "idle in transaction", b"E": "idle in transaction (aborted)"}
+            self.activity.state = state[self.transaction_status()]
+            self.activity.state_change = utc_now()
 
     def check_cancel(self) -> None:
         """57014 if a cancel arrived for the work in progress (PostgreSQL's CHECK_FOR_INTERRUPTS)."""
@@ -256,6 +277,7 @@ class Session:
         if running is not None:
             running.cancel()
         self.cursors.close(None)
+        self.engine.admission.disconnect(id(self))
 
     # -- statements ------------------------------------------------------------
     def _dispatch(self, statement: statements.Statement, params: list[BoundParam]) -> Outcome:
@@ -298,13 +320,32 @@ class Session:
         else:
             plan = described or self.engine.plan(tree, running.query_id, params, view)
             self.check_cancel()  # cancelled while planning: nothing has run yet
-            schema, batches = self.engine.run(
-                plan, running, replan=lambda: self.engine.plan(tree, self.engine.new_query_id(), params, view),
-                view=view)
+            slot = self.engine.admission.query_slot(self.user, self.activity, running.cancelled)
+            slot.__enter__()  # waits in line; let go when the rows have all been sent (_guarded)
+            try:
+                self.check_cancel()
+                schema, batches = self.engine.run(
+                    plan, running, replan=lambda: self.engine.plan(tree, self.engine.new_query_id(), params, view),
+                    view=view)
+            except BaseException:
+                slot.__exit__(None, None, None)
+                raise
+            batches = self._released(batches, slot)
         zoned = self._zoned(schema)
         if zoned is not schema:
             batches = (pa.RecordBatch.from_arrays(b.columns, schema=zoned) for b in batches)
         return Outcome("SELECT", zoned, self._guarded(batches, running))
+
+    @staticmethod
+    def _released(batches, slot):
+        """``batches``; the query's slot is given back when they end, however they end."""
+        try:
+            yield from batches
+        finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
+            slot.__exit__(None, None, None)
 
     def _described_plan(self, sql: str, params: list[BoundParam]):
         """The plan Describe made for this very statement, once (its query id is used up after)."""

@@ -40,7 +40,7 @@ DEFAULTS = {
     "idle_session_timeout": "0",
     "client_min_messages": "notice", "datestyle_order": "MDY",
 }
-READ_ONLY = {"server_version", "server_version_num", "server_encoding", "integer_datetimes",
+READ_ONLY = {"server_version", "server_version_num", "server_encoding", "integer_datetimes", "max_connections",
              "max_identifier_length", "in_hot_standby", "is_superuser", "session_authorization"}
 # Startup packet keys that are not settings.
 NOT_SETTINGS = {"user", "database", "options", "replication"}
@@ -57,8 +57,10 @@ class Settings:
         self._block: dict[str, str] | None = None  # values at BEGIN
         self._local: dict[str, str | None] = {}  # value to restore at COMMIT, per SET LOCAL name
         self._savepoints: list[tuple[str, dict[str, str], dict[str, str | None]]] = []
-        for key, value in (server or {}).items():
-            self.set(key, value, quoted=False)
+        for key, value in (server or {}).items():  # the gateway's own: read-only ones too
+            key = self.canonical(key)
+            self.values[key] = _checked(key, value)
+            self._names.setdefault(key.lower(), key)
         for key, value in startup.items():  # drivers send e.g. DateStyle=ISO, extra_float_digits=2
             if key not in NOT_SETTINGS:
                 self.set(key, value, quoted=False)

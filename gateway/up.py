@@ -212,7 +212,8 @@ class Cluster:
                   "--health-timeout", str(self.args.health_timeout),
                   "--broadcast-limit", str(self.args.broadcast_limit),
                   "--control-port", str(self.args.control_port),
-                  *[flag for name in TIME_SETTINGS for flag in (f"--{name.replace('_', '-')}", getattr(self.args, name))]]
+                  *[flag for name in (*TIME_SETTINGS, "max_connections", "max_queries", "max_queries_per_user")
+                    for flag in (f"--{name.replace('_', '-')}", str(getattr(self.args, name)))]]
         self.gateway = Supervised("gateway", _command("gateway", "--host", self.args.host, "--port",
                                                       str(self.args.port), "--data", str(data), *faults, *workers,
                                                       *common))

@@ -145,8 +145,9 @@ class Backend(Protocol):
 
 
 class BackendFactory(Protocol):
-    def __call__(self, startup: dict[str, str]) -> Backend:
-        """Open a session for these startup parameters (user, database, ...).
+    def __call__(self, startup: dict[str, str], peer: Optional[tuple] = None) -> Backend:
+        """Open a session for these startup parameters (user, database, ...), from the
+        client at ``peer`` (its socket address, when the server knows it).
 
         Raises SqlError (e.g. 3D000 for an unknown database) to refuse it.
         """

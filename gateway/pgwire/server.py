@@ -40,7 +40,7 @@ class PgHandler(_bv.BuenaVistaHandler):
     def handle(self) -> None:
         sock: socket.socket = self.request
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, True)
-        conn = ProtocolConnection(self.server.backend_factory, self.server.cancels)
+        conn = ProtocolConnection(self.server.backend_factory, self.server.cancels, self.client_address)
         self.server._track(sock, True)
         try:
             while not conn.closed:
