@@ -43,7 +43,7 @@ WORKER = COMMON + [
 ]
 # Fault handling and planning, shared by `gateway` and `up` (docs/decisions.md says why these defaults).
 HEALTH = [
-    Option("fragment-timeout", "seconds one fragment may take on a worker", 120.0, number),
+    Option("fragment-timeout", "seconds one fragment may take on a worker (a streamed answer: to its first rows)", 120.0, number),
     Option("fragment-retries", "other workers a fragment is tried on after a worker fault", 2, integer),
     Option("health-interval", "seconds between health checks of each worker", 5.0, number),
     Option("health-timeout", "seconds a worker has to answer a health check", 2.0, number),
