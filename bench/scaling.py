@@ -13,7 +13,6 @@ with no duckflight at all. Prints figures; never passes or fails.
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import signal
 import subprocess

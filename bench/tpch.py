@@ -2,8 +2,9 @@
 
 Starts ``duckflight up`` (2 workers by default) over a TPC-H Parquet set,
 runs each of the 22 queries through psycopg and through one in-process DuckDB,
-alternating between the two, and prints per-query best times, their ratio
-(duckflight / DuckDB) and the total. Every answer is compared too: a fast
+and through the newest DuckDB release on PyPI in a process of its own
+(bench/newest_duckdb.py), alternating between the three, and prints per-query
+median times, the ratios (duckflight / DuckDB) and the totals. Every answer is compared too: a fast
 wrong answer is reported as WRONG. Prints figures; never passes or fails.
 
     python bench/tpch.py --scale 1 --runs 3
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import statistics
 import os
 import signal
 import subprocess
@@ -20,6 +22,7 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
 import psycopg
 
 HERE = Path(__file__).resolve().parent
@@ -27,6 +30,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 from duckdb_referee import duckdb_over  # noqa: E402
 from tpch_queries import tpch_queries  # noqa: E402
+from newest_duckdb import NewestDuckDB  # noqa: E402
 
 from duckflight.gateway.up import free_port  # noqa: E402
 from duckflight.gateway.demo import ensure_tpch  # noqa: E402
@@ -78,31 +82,41 @@ def main() -> int:
     port = free_port()
     cluster = start_cluster(data, args.workers, port)
     ref = duckdb_over(data)
-    total_df = total_db = 0.0
+    newest = NewestDuckDB(data)
+    total_df = total_db = total_new = 0.0
     wrong = []
     try:
         with psycopg.connect(f"postgresql://bench@127.0.0.1:{port}/duckflight", autocommit=True) as conn:
-            print(f"TPC-H SF{args.scale:g}, {args.workers} workers, best of {args.runs}, "
-                  f"duckflight vs one DuckDB on {os.cpu_count()} cores")
-            print(f"{'query':>5} {'duckflight':>11} {'duckdb':>9} {'ratio':>7}")
+            print(f"TPC-H SF{args.scale:g}, {args.workers} workers, median of {args.runs} alternating runs, "
+                  f"duckflight vs one DuckDB {duckdb.__version__} "
+                  f"and one DuckDB {newest.version} on {os.cpu_count()} cores")
+            print(f"{'query':>5} {'duckflight':>11} {'duckdb':>9} {'ratio':>7} {'newest':>9} {'ratio':>7}")
             for n in numbers:
-                best_df = best_db = math.inf
+                times_df, times_db, times_new = [], [], []
                 for _ in range(args.runs):
                     t, got = timed(lambda: conn.execute(queries[n]).fetchall())
-                    best_df = min(best_df, t)
+                    times_df.append(t)
                     t, expected = timed(lambda: ref.execute(queries[n]).fetchall())
-                    best_db = min(best_db, t)
+                    times_db.append(t)
+                    t, _ = newest.run(queries[n])
+                    times_new.append(t)
+                best_df, best_db = statistics.median(times_df), statistics.median(times_db)
                 ok = same(got, expected)
                 if not ok:
                     wrong.append(n)
                 total_df += best_df
                 total_db += best_db
+                best_new = statistics.median(times_new)
+                total_new += best_new
                 print(f"{'Q%02d' % n:>5} {best_df:10.3f}s {best_db:8.3f}s {best_df / best_db:6.2f}x"
+                      f" {best_new:8.3f}s {best_df / best_new:6.2f}x"
                       f"{'' if ok else '  WRONG'}", flush=True)
     finally:
         os.killpg(cluster.pid, signal.SIGTERM)
         cluster.wait(timeout=30)
-    print(f"total {total_df:10.3f}s {total_db:8.3f}s {total_df / total_db:6.2f}x")
+        newest.close()
+    print(f"total {total_df:10.3f}s {total_db:8.3f}s {total_df / total_db:6.2f}x"
+          f" {total_new:8.3f}s {total_df / total_new:6.2f}x")
     print(f"answers: {len(numbers) - len(wrong)}/{len(numbers)} equal to DuckDB's"
           + (f"; wrong: {wrong}" if wrong else ""))
     return 0

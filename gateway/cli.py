@@ -14,7 +14,7 @@ import sys
 from importlib import metadata
 
 from duckflight.gateway.config import (Option, Parser, add_options, address, integer, memory_size, number,
-                                       parse_size, port, positive, resolve)
+                                       parse_size, port, positive, resolve, time_setting)
 from duckflight.gateway.startup import StartupError
 
 log = logging.getLogger("duckflight")
@@ -43,12 +43,30 @@ WORKER = COMMON + [
 ]
 # Fault handling and planning, shared by `gateway` and `up` (docs/decisions.md says why these defaults).
 HEALTH = [
-    Option("fragment-timeout", "seconds one fragment may take on a worker", 120.0, number),
+    Option("fragment-timeout", "seconds one fragment may take on a worker (a streamed answer: to its first rows)", 120.0, number),
     Option("fragment-retries", "other workers a fragment is tried on after a worker fault", 2, integer),
     Option("health-interval", "seconds between health checks of each worker", 5.0, number),
     Option("health-timeout", "seconds a worker has to answer a health check", 2.0, number),
     Option("broadcast-limit", "largest table, in bytes as read, put whole on every worker for a join "
            "(e.g. 64MB); larger ones are shuffled", "64MB", parse_size),
+]
+# Who gets in and how many queries run at once (gateway/admission.py), for `gateway` and `up`.
+ADMISSION = [
+    Option("max-connections", "sessions at once; the next client gets 53300 (PostgreSQL's max_connections)",
+           100, positive),
+    Option("max-queries", "queries over tables that run at once; more wait in line (pg_stat_activity shows "
+           "them); 0: no cap", 0, integer),
+    Option("max-queries-per-user", "queries one user may run at once; more wait in line; 0: only "
+           "--max-queries", 0, integer),
+]
+# Session defaults of the gateway, which a client may change with SET (gateway/timeouts.py).
+TIMEOUTS = [
+    Option("statement-timeout", "cancel a statement running longer than this (57014), e.g. 30s or 5min; "
+           "0: no limit", "0", time_setting),
+    Option("idle-in-transaction-session-timeout", "end a session idle this long inside a transaction block "
+           "(25P03); 0: no limit", "0", time_setting),
+    Option("idle-session-timeout", "end a session idle this long outside a transaction block (57P05); "
+           "0: no limit", "0", time_setting),
 ]
 GATEWAY = COMMON + [
     Option("host", "address to listen on", "127.0.0.1"),
@@ -58,7 +76,7 @@ GATEWAY = COMMON + [
     Option("control-port", "port of the control service workers register with (0: off)", 5434, port),
     Option("memory-limit", "memory the gateway's DuckDB may use (final stages, catalog): a size (4GB) or a share "
            "of this machine's memory; a query that needs more fails with 53200", "40%", memory_size),
-] + SPILL + HEALTH
+] + SPILL + HEALTH + TIMEOUTS + ADMISSION
 UP = COMMON + [
     Option("host", "address the gateway listens on", "127.0.0.1"),
     Option("port", "Postgres wire port of the gateway", 5433, port),
@@ -70,7 +88,7 @@ UP = COMMON + [
            "each worker: a size (12GB) or a share of this machine's memory", "70%", memory_size),
     Option("worker-max-fragments", "fragments a worker runs at once (default: 2 x threads)", None, positive),
     Option("control-port", "port where more workers may register with the gateway (0: off)", 0, port),
-] + SPILL + HEALTH
+] + SPILL + HEALTH + TIMEOUTS + ADMISSION
 WORKERS = COMMON + [
     Option("gateway", "the gateway's control service, HOST:PORT", "127.0.0.1:5434", address),
     Option("node", "only the workers of this node"),

@@ -146,6 +146,17 @@ def memory_size(value) -> int | str:
         raise ValueError(f"expected a size such as 4GB or a share of memory such as 40%, got {value!r}") from None
 
 
+def time_setting(value) -> str:
+    """A PostgreSQL time setting as SHOW writes it (``1500ms``, ``5min``), e.g. statement_timeout."""
+    from duckflight.gateway.pgwire.backend import SqlError
+    from duckflight.gateway.timeouts import milliseconds, shown
+
+    try:
+        return shown(milliseconds(str(value)))
+    except SqlError:
+        raise ValueError(f"expected a time such as 30s, 5min or 0, got {value!r}") from None
+
+
 # -- flags --------------------------------------------------------------------------
 
 class Parser(argparse.ArgumentParser):

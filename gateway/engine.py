@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 from sqlglot import exp
 
+from duckflight.gateway.admission import Admission
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.errors import from_exception
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
@@ -28,6 +29,7 @@ from duckflight.gateway.planner.plan import Plan, explain, restamp
 from duckflight.gateway.planner.planner import SOURCE, plan_query
 from duckflight.gateway.result_types import typed
 from duckflight.gateway.scheduler import Scheduler, WorkerFault
+from duckflight.gateway.stream_pieces import run_in_pieces
 from duckflight.gateway.stream_stage import StageStream, stream_stage, streamable
 from duckflight.gateway.system import SystemCatalog
 from duckflight.gateway.system.session_functions import calls_session
@@ -84,8 +86,13 @@ class Engine:
     """Shared state and query execution for every session of one gateway."""
 
     def __init__(self, catalog: Catalog, workers: WorkerPool, scheduler: Scheduler, *,
-                 broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None):
+                 broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None,
+                 session_defaults: dict[str, str] | None = None, admission: Admission | None = None):
+        """``session_defaults``: settings every session starts with (e.g. statement_timeout);
+        ``admission``: connection and query caps (default: PostgreSQL's 100 connections)."""
         self.catalog = catalog
+        self.admission = admission or Admission()
+        self.session_defaults = {"max_connections": str(self.admission.max_connections), **(session_defaults or {})}
         self.broadcast_limit = broadcast_limit
         self.workers = workers
         self.scheduler = scheduler
@@ -96,7 +103,7 @@ class Engine:
         # run the same statements again and again, and planning costs 10-30 ms.
         self._plans: OrderedDict = OrderedDict()
         self._plans_lock = threading.Lock()
-        self.system = SystemCatalog(self.database, catalog, workers)
+        self.system = SystemCatalog(self.database, catalog, workers, self.admission.activity)
 
     def new_query_id(self) -> str:
         return uuid.uuid4().hex[:12]
@@ -218,11 +225,16 @@ class Engine:
             if running.cancelled.is_set():  # cancelled between the fragments and now
                 raise SqlError("57014", "canceling statement due to user request")
             set_time_zone(cursor, plan.time_zone)
-            load_inputs(cursor, inputs)
+            pieces = _piecewise(plan, inputs)
+            load_inputs(cursor, {**inputs, **pieces})
             if plan.reads_catalog:
                 self.system.register(cursor, view)
             sql, retype = self._typed_final(plan, cursor)
-            reader = cursor.execute(sql).to_arrow_reader(BATCH_ROWS)
+            if pieces:  # a row-local final query over a stream: run it a piece at a time
+                (name, _), = pieces.items()
+                reader = run_in_pieces(cursor, sql, name, inputs[name].reader, BATCH_ROWS)
+            else:
+                reader = cursor.execute(sql).to_arrow_reader(BATCH_ROWS)
         except Exception as exc:
             cursor.close()
             raise _failure(inputs, exc) from exc
@@ -290,6 +302,13 @@ def load_inputs(cursor: duckdb.DuckDBPyConnection, inputs: dict[str, "pa.Table |
             cursor.register("__incoming", ArrowStream(table))
             cursor.execute(f'CREATE TEMP TABLE "{name}" AS SELECT * FROM __incoming')
             cursor.unregister("__incoming")
+
+
+def _piecewise(plan: Plan, inputs: dict) -> dict[str, pa.Table]:
+    """{name: an empty table of its schema} for the streamed input a row-local final query
+    reads piece by piece (stream_pieces.py); empty when it reads its inputs whole."""
+    return {name: value.reader.schema.empty_table() for name, value in inputs.items()
+            if plan.in_pieces and isinstance(value, StageStream)}
 
 
 def _empty(cursor: duckdb.DuckDBPyConnection, columns: list[tuple[str, str]]) -> pa.Table:

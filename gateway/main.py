@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import signal
 
+from duckflight.gateway.admission import Admission
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.config import parse_size
 from duckflight.gateway.engine import Engine
@@ -12,6 +13,7 @@ from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES
 
 from duckflight.gateway.scheduler import Scheduler
 from duckflight.gateway.session import Session
+from duckflight.gateway.timeouts import SETTINGS as TIME_SETTINGS
 from duckflight.gateway.startup import StartupError, require_data_folder, require_free_port
 from duckflight.gateway.workers import WorkerPool
 from duckflight.worker.resources import Resources, memory_limit
@@ -21,18 +23,20 @@ log = logging.getLogger(__name__)
 
 def build_engine(data: str, workers: list[str], fragment_timeout: float = 120.0, *, fragment_retries: int = 2,
                  health_interval: float = 5.0, health_timeout: float = 2.0,
-                 broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None) -> Engine:
+                 broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None,
+                 session_defaults: dict[str, str] | None = None, admission: Admission | None = None) -> Engine:
     catalog = Catalog.from_folder(data)
     pool = WorkerPool(workers)
     pool.start_health_checks(health_interval, health_timeout)
     scheduler = Scheduler(pool, fragment_timeout=fragment_timeout, fragment_retries=fragment_retries,
                           probe_timeout=health_timeout)
-    return Engine(catalog, pool, scheduler, broadcast_limit=broadcast_limit, resources=resources)
+    return Engine(catalog, pool, scheduler, broadcast_limit=broadcast_limit, resources=resources,
+                  session_defaults=session_defaults, admission=admission)
 
 
 def backend_factory(engine: Engine):
     """Open a Session per client connection (the BackendFactory of pgwire)."""
-    return lambda startup: Session(engine, startup)
+    return lambda startup, peer=None: Session(engine, startup, peer)
 
 
 def run_gateway(args) -> int:
@@ -48,7 +52,9 @@ def run_gateway(args) -> int:
                           health_interval=args.health_interval, health_timeout=args.health_timeout,
                           broadcast_limit=parse_size(args.broadcast_limit),
                           resources=Resources("gateway", memory_limit(args.memory_limit, "gateway"), args.temp_dir,
-                                              args.max_temp_size))
+                                              args.max_temp_size),
+                          session_defaults={name: getattr(args, name) for name in TIME_SETTINGS},
+                          admission=Admission(args.max_connections, args.max_queries, args.max_queries_per_user))
     control = None
     try:
         server = PgServer((args.host, args.port), backend_factory(engine))

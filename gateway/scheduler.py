@@ -179,15 +179,18 @@ class Scheduler:
         client = self.workers.client(address)
         return self.watched(address, lambda: client.fetch(fragment, timeout=self.fragment_timeout), cancelled)
 
-    def watched(self, address: str, call, cancelled):
+    def watched(self, address: str, call, cancelled, deadline: float | None = None):
         """``call()``'s answer, or WorkerLost as soon as ``address`` turns unhealthy.
 
         A frozen worker holds a call until its deadline (``do_get`` cannot be
         cancelled before the first answer), so the call runs in its own thread
         and the query stops waiting for it as soon as the health checks find
         the worker unhealthy; the abandoned call ends at its deadline.
+        ``deadline`` (seconds) bounds the wait for a call that has none of its
+        own: past it, FlightTimedOutError, as a gRPC deadline would raise.
         """
         result: Future = Future()
+        give_up = None if deadline is None else time.monotonic() + deadline
 
         def run():
             try:
@@ -205,6 +208,8 @@ class Scheduler:
                 raise WorkerLost("the worker turned unhealthy while running the fragment")
             if cancelled is not None and cancelled.is_set():
                 raise SqlError("57014", "canceling statement due to user request")
+            if give_up is not None and time.monotonic() > give_up:
+                raise flight.FlightTimedOutError(f"no answer within {deadline:g}s")
 
     def _another(self, fragment: fragment_pb2.Fragment, tried: list[str]) -> str | None:
         """A schedulable worker not tried yet, spreading retries by fragment id."""

@@ -16,6 +16,7 @@ import threading
 import pyarrow as pa
 
 from duckflight.gateway import statements
+from duckflight.gateway.admission import Activity
 from duckflight.gateway.copy_to import parse_copy
 from duckflight.gateway.dialect import max_parameter
 from duckflight.gateway.cursors import Cursor, Cursors, parse_close, parse_declare, parse_fetch
@@ -25,6 +26,7 @@ from duckflight.gateway.planner.infer_parameters import infer_parameters, parame
 from duckflight.gateway.planner.planner import parse
 from duckflight.gateway.planner.session_time import utc_now
 from duckflight.gateway.query_log import StatementLog
+from duckflight.gateway.timeouts import StatementTimer, idle_timeout, milliseconds, timed_out
 from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.settings import DEFAULTS, REPORTED, Settings, reset_statement, set_statement, show_statement  # noqa: F401
 
@@ -41,18 +43,24 @@ NUMERIC = 1700
 class Session:
     """A Backend (see pgwire/backend.py) for one client connection."""
 
-    def __init__(self, engine: Engine, startup: dict[str, str]):
+    def __init__(self, engine: Engine, startup: dict[str, str], peer: tuple | None = None):
+        """``peer``: the client's (address, port), for pg_stat_activity. Raises FATAL 53300
+        past max_connections, 3D000 for another database."""
         self.engine = engine
         database = startup.get("database") or startup.get("user", "")
-        if database != DATABASE:
-            raise SqlError("3D000", f'database "{database}" does not exist')
         self.user = startup.get("user", "")
-        self.process_id = 0  # the pid BackendKeyData gave the client (set by the protocol): pg_backend_pid()
-        self.config = Settings(startup)
+        self.activity = Activity(0, self.user, startup.get("application_name", ""),
+                                 *(peer[:2] if peer else (None, None)))
+        engine.admission.connect(id(self), self.activity)
+        if database != DATABASE:
+            engine.admission.disconnect(id(self))
+            raise SqlError("3D000", f'database "{database}" does not exist')
+        self.config = Settings(startup, engine.session_defaults)
         self.cursors = Cursors()
         self.in_block = False
         self.failed = False
         self.running: Running | None = None
+        self._timer: StatementTimer | None = None  # statement_timeout of the statement being executed
         self._query_id = ""  # the id of the statement being executed: its log line and its plan's
         self._described = None  # (statement, Plan) of the last Describe, for the Execute after it
         # A cancel counts only while the connection works on what the client sent (see waiting()).
@@ -63,6 +71,15 @@ class Session:
         # statement_timestamp() and transaction_timestamp(); see view()).
         self._statement_start = utc_now()
         self._block_start: dt.datetime | None = None
+
+    @property
+    def process_id(self) -> int:
+        """The pid BackendKeyData gave the client (set by the protocol): pg_backend_pid()."""
+        return self.activity.pid
+
+    @process_id.setter
+    def process_id(self, pid: int) -> None:
+        self.activity.pid = pid
 
     @property
     def settings(self) -> dict[str, str]:
@@ -147,27 +164,69 @@ class Session:
         if self._described is None or self._described[0] != statement.sql:
             self._statement_start = utc_now()  # Execute right after its Describe is the same statement
         self._query_id = self.engine.new_query_id()  # a query's own, or the described plan's (see _query)
+        self.activity.state, self.activity.query = "active", statement.sql
+        self.activity.query_start = self.activity.state_change = self._statement_start
         line = StatementLog(self._query_id, self.user, statement.kind, (statement.sql.split(None, 1) or [""])[0])
         if self.failed and statement.kind not in ENDS_BLOCK:
             error = SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block")
             line.failed(error)
             raise error
+        self._timer = timer = StatementTimer(milliseconds(self.settings["statement_timeout"]), self._time_out)
         try:
             self.check_cancel()
             outcome = self._dispatch(statement, params)
-        except SqlError as error:
-            self._forget_cancel()
-            if self.in_block:
-                self.failed = True
-            line.query_id = self._query_id
-            line.failed(error)
-            raise
         except Exception as error:
+            timer.stop()
+            failure = self._timed_out(error, timer)
+            if isinstance(failure, SqlError):
+                self._forget_cancel()
+                if self.in_block:
+                    self.failed = True
             line.query_id = self._query_id
-            line.failed(error)
-            raise
+            line.failed(failure)
+            if failure is error:
+                raise
+            raise failure from error
         line.query_id = self._query_id
-        return line.finished(outcome)
+        return line.finished(self._timed(outcome, timer))
+
+    def _time_out(self) -> None:
+        """statement_timeout has passed: cancel the statement as a cancel request would."""
+        with self._cancel_lock:
+            self._cancel_pending = True
+            running = self.running
+        if running is not None:
+            running.cancel()
+
+    @staticmethod
+    def _timed_out(error: BaseException, timer: StatementTimer) -> BaseException:
+        """A cancel caused by statement_timeout says so (57014, "statement timeout")."""
+        if timer.fired and getattr(error, "sqlstate", None) == "57014":
+            return timed_out()
+        return error
+
+    def _timed(self, outcome: Outcome, timer: StatementTimer) -> Outcome:
+        """The statement's time runs until its last row is sent."""
+        if outcome.schema is None:
+            timer.stop()
+            return outcome
+        outcome.batches = self._until_sent(outcome.batches, timer)
+        return outcome
+
+    def _until_sent(self, batches, timer: StatementTimer):
+        try:
+            for batch in batches:
+                yield batch
+        except Exception as error:
+            failure = self._timed_out(error, timer)
+            if failure is error:
+                raise
+            raise failure from error
+        finally:
+            timer.stop()
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
 
     def cancel(self) -> None:
         with self._cancel_lock:
@@ -188,24 +247,37 @@ class Session:
             self._waiting = waiting
             if waiting:
                 self._cancel_pending = False
+        if waiting:  # pg_stat_activity: the session waits for its client
+            state = {b"I": "idle", b"T": "idle in transaction", b"E": "idle in transaction (aborted)"}
+            self.activity.state = state[self.transaction_status()]
+            self.activity.state_change = utc_now()
 
     def check_cancel(self) -> None:
         """57014 if a cancel arrived for the work in progress (PostgreSQL's CHECK_FOR_INTERRUPTS)."""
         with self._cancel_lock:
             pending, self._cancel_pending = self._cancel_pending, False
         if pending:
-            raise SqlError("57014", "canceling statement due to user request")
+            timer = self._timer
+            raise timed_out() if timer is not None and timer.fired else \
+                SqlError("57014", "canceling statement due to user request")
 
     def _forget_cancel(self) -> None:
         # After an error PostgreSQL forgets a pending cancel: it must not hit the next statement.
         with self._cancel_lock:
             self._cancel_pending = False
 
+    def idle_timeout(self) -> tuple[float | None, SqlError]:
+        """Seconds the connection may wait for its client's next command, and the FATAL
+        error that ends it after that (idle_session_timeout, or inside a transaction block
+        idle_in_transaction_session_timeout)."""
+        return idle_timeout(self.in_block, self.settings)
+
     def close(self) -> None:
         running = self.running  # the client is gone: stop what it left running, waiting or not
         if running is not None:
             running.cancel()
         self.cursors.close(None)
+        self.engine.admission.disconnect(id(self))
 
     # -- statements ------------------------------------------------------------
     def _dispatch(self, statement: statements.Statement, params: list[BoundParam]) -> Outcome:
@@ -248,13 +320,32 @@ class Session:
         else:
             plan = described or self.engine.plan(tree, running.query_id, params, view)
             self.check_cancel()  # cancelled while planning: nothing has run yet
-            schema, batches = self.engine.run(
-                plan, running, replan=lambda: self.engine.plan(tree, self.engine.new_query_id(), params, view),
-                view=view)
+            slot = self.engine.admission.query_slot(self.user, self.activity, running.cancelled)
+            slot.__enter__()  # waits in line; let go when the rows have all been sent (_guarded)
+            try:
+                self.check_cancel()
+                schema, batches = self.engine.run(
+                    plan, running, replan=lambda: self.engine.plan(tree, self.engine.new_query_id(), params, view),
+                    view=view)
+            except BaseException:
+                slot.__exit__(None, None, None)
+                raise
+            batches = self._released(batches, slot)
         zoned = self._zoned(schema)
         if zoned is not schema:
             batches = (pa.RecordBatch.from_arrays(b.columns, schema=zoned) for b in batches)
         return Outcome("SELECT", zoned, self._guarded(batches, running))
+
+    @staticmethod
+    def _released(batches, slot):
+        """``batches``; the query's slot is given back when they end, however they end."""
+        try:
+            yield from batches
+        finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()
+            slot.__exit__(None, None, None)
 
     def _described_plan(self, sql: str, params: list[BoundParam]):
         """The plan Describe made for this very statement, once (its query id is used up after)."""

@@ -19,6 +19,7 @@ import zoneinfo
 from functools import lru_cache
 
 from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.timeouts import SETTINGS as TIME_SETTINGS, canonical
 
 SERVER_VERSION = "15.6"
 # Settings PostgreSQL 15 reports with ParameterStatus (at startup, and when they change).
@@ -36,9 +37,10 @@ DEFAULTS = {
     "transaction_isolation": "read committed", "transaction_read_only": "off",
     "extra_float_digits": "1", "max_identifier_length": "63", "bytea_output": "hex",
     "statement_timeout": "0", "lock_timeout": "0", "idle_in_transaction_session_timeout": "0",
+    "idle_session_timeout": "0",
     "client_min_messages": "notice", "datestyle_order": "MDY",
 }
-READ_ONLY = {"server_version", "server_version_num", "server_encoding", "integer_datetimes",
+READ_ONLY = {"server_version", "server_version_num", "server_encoding", "integer_datetimes", "max_connections",
              "max_identifier_length", "in_hot_standby", "is_superuser", "session_authorization"}
 # Startup packet keys that are not settings.
 NOT_SETTINGS = {"user", "database", "options", "replication"}
@@ -47,16 +49,23 @@ NOT_SETTINGS = {"user", "database", "options", "replication"}
 class Settings:
     """One session's settings, with the transaction-block bookkeeping PG does for them."""
 
-    def __init__(self, startup: dict[str, str]):
+    def __init__(self, startup: dict[str, str], server: dict[str, str] | None = None):
+        """``server``: the gateway's own defaults (e.g. its --statement-timeout), before the client's."""
         self.values = dict(DEFAULTS)
         self.values["session_authorization"] = startup.get("user", "")
         self._names = {k.lower(): k for k in self.values}
         self._block: dict[str, str] | None = None  # values at BEGIN
         self._local: dict[str, str | None] = {}  # value to restore at COMMIT, per SET LOCAL name
         self._savepoints: list[tuple[str, dict[str, str], dict[str, str | None]]] = []
+        for key, value in (server or {}).items():  # the gateway's own: read-only ones too
+            key = self.canonical(key)
+            self.values[key] = _checked(key, value)
+            self._names.setdefault(key.lower(), key)
         for key, value in startup.items():  # drivers send e.g. DateStyle=ISO, extra_float_digits=2
             if key not in NOT_SETTINGS:
                 self.set(key, value, quoted=False)
+        for key, value in command_line_options(startup.get("options", "")):  # PGOPTIONS='-c name=value'
+            self.set(key, value, quoted=False)
         self._session = dict(self.values)  # what RESET goes back to: the values at startup
 
     @property
@@ -222,7 +231,32 @@ def _only(key: str, allowed: dict[str, str], what: str):
     return check
 
 
+def command_line_options(options: str) -> list[tuple[str, str]]:
+    """The settings of the startup packet's ``options`` (``-c name=value``, ``--name=value``),
+    as PostgreSQL's process_postgres_switches reads them; backslash escapes a space.
+
+    >>> command_line_options(r"-c statement_timeout=1s --application_name=a\\ b")
+    [('statement_timeout', '1s'), ('application_name', 'a b')]
+    """
+    words = [w.replace("\\ ", " ") for w in re.findall(r"(?:\\ |\S)+", options)]
+    found, i = [], 0
+    while i < len(words):
+        word = words[i]
+        if word == "-c" and i + 1 < len(words):
+            word, i = "--" + words[i + 1], i + 1
+        elif word.startswith("-c") and len(word) > 2:
+            word = "--" + word[2:]
+        if not word.startswith("--") or "=" not in word:
+            raise SqlError("42601", f'invalid command-line argument for server process: {word}', severity="FATAL",
+                           hint='Try "-c name=value".')
+        name, value = word[2:].split("=", 1)
+        found.append((name.replace("-", "_"), value))
+        i += 1
+    return found
+
+
 _CHECKS = {
+    **{name: canonical(name) for name in TIME_SETTINGS},
     "TimeZone": _timezone,
     "DateStyle": _datestyle,
     "IntervalStyle": _only("IntervalStyle", {"postgres": "postgres"}, "writes intervals in postgres style"),

@@ -96,12 +96,17 @@ def _open(scheduler: Scheduler, fragment: fragment_pb2.Fragment, address: str, c
     another worker when its own fails before that (the scheduler's retries)."""
 
     def start(candidate: str):
-        reader = scheduler.workers.client(candidate).stream(fragment, timeout=scheduler.fragment_timeout)
-        reader.schema  # the first message: the fragment has bound and started
+        # No gRPC deadline: the stream is read at the client's pace, however long that
+        # takes (statement_timeout bounds it). The fragment timeout bounds its start.
+        reader = scheduler.workers.client(candidate).stream(fragment)
+        try:
+            scheduler.watched(candidate, lambda: reader.schema, cancelled, deadline=scheduler.fragment_timeout)
+        except BaseException:
+            reader.cancel()  # ends the abandoned wait for the first message too
+            raise
         return candidate, reader
 
-    return scheduler.run(fragment, address, cancelled,
-                         lambda candidate: scheduler.watched(candidate, lambda: start(candidate), cancelled))
+    return scheduler.run(fragment, address, cancelled, start)
 
 
 def _batches(scheduler: Scheduler, query_id: str, opened, cancelled) -> Iterator[pa.RecordBatch]:

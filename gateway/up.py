@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from duckflight.gateway.startup import StartupError, require_data_folder, require_free_port
+from duckflight.gateway.timeouts import SETTINGS as TIME_SETTINGS
 from duckflight.worker.resources import memory_limit
 
 log = logging.getLogger(__name__)
@@ -210,7 +211,9 @@ class Cluster:
                   "--health-interval", str(self.args.health_interval),
                   "--health-timeout", str(self.args.health_timeout),
                   "--broadcast-limit", str(self.args.broadcast_limit),
-                  "--control-port", str(self.args.control_port)]
+                  "--control-port", str(self.args.control_port),
+                  *[flag for name in (*TIME_SETTINGS, "max_connections", "max_queries", "max_queries_per_user")
+                    for flag in (f"--{name.replace('_', '-')}", str(getattr(self.args, name)))]]
         self.gateway = Supervised("gateway", _command("gateway", "--host", self.args.host, "--port",
                                                       str(self.args.port), "--data", str(data), *faults, *workers,
                                                       *common))

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 # Rows per Arrow record batch sent back; big enough to amortise per-batch costs
 # on the wire, small enough that the first batch arrives quickly.
-BATCH_ROWS = 122_880
+BATCH_ROWS = 16_384
 
 
 def quote_ident(name: str) -> str:

@@ -135,13 +135,19 @@ class Backend(Protocol):
         """Optional: the connection starts (True) or stops (False) waiting for the client.
         As in PostgreSQL, a cancel that arrives while it waits does nothing."""
 
+    def idle_timeout(self) -> tuple[Optional[float], SqlError]:
+        """Seconds to wait for the client's next message (None: forever), and the FATAL
+        error to send when it does not come in time. Optional: without it, no limit."""
+        ...
+
     def close(self) -> None:
         """The connection ended: release everything the session holds."""
 
 
 class BackendFactory(Protocol):
-    def __call__(self, startup: dict[str, str]) -> Backend:
-        """Open a session for these startup parameters (user, database, ...).
+    def __call__(self, startup: dict[str, str], peer: Optional[tuple] = None) -> Backend:
+        """Open a session for these startup parameters (user, database, ...), from the
+        client at ``peer`` (its socket address, when the server knows it).
 
         Raises SqlError (e.g. 3D000 for an unknown database) to refuse it.
         """

@@ -53,6 +53,9 @@ DEFAULT_PARAMETERS = {
 }
 
 
+STARTUP_TIMEOUT = 60.0  # seconds to send the startup packet (PostgreSQL's authentication_timeout)
+
+
 class State(enum.Enum):
     STARTUP = "startup"
     READY = "ready"
@@ -131,8 +134,11 @@ class _Out:
 class ProtocolConnection:
     """One client connection's protocol state, fed with the bytes it receives."""
 
-    def __init__(self, backend_factory: BackendFactory, cancels: Optional[CancelRegistry] = None):
+    def __init__(self, backend_factory: BackendFactory, cancels: Optional[CancelRegistry] = None,
+                 peer: Optional[tuple] = None):
+        """``peer``: the client's socket address, given to the backend factory when known."""
         self.factory = backend_factory
+        self.peer = peer
         self.cancels = cancels if cancels is not None else CancelRegistry()
         self.state = State.STARTUP
         self.backend: Optional[Backend] = None
@@ -169,6 +175,27 @@ class ProtocolConnection:
             yield from self.out.drain()
         finally:
             self._waiting(True)  # all that was received is answered: back to waiting for the client
+
+    def idle_timeout(self) -> Optional[float]:
+        """Seconds the client may take to send its next message (None: no limit).
+
+        Before the session starts, PostgreSQL's authentication_timeout (60 s): a
+        connection that never sends its startup packet does not hold a slot forever.
+        """
+        if self.state is State.STARTUP:
+            return STARTUP_TIMEOUT
+        hook = getattr(self.backend, "idle_timeout", None)
+        return None if hook is None else hook()[0]
+
+    def idle_expired(self) -> bytes:
+        """What ends a connection idle past its timeout (a FATAL ErrorResponse, or nothing
+        before startup, as PostgreSQL hangs up then); closes it."""
+        if self.state is State.STARTUP or self.backend is None:
+            self.close()
+            return b""
+        error = self.backend.idle_timeout()[1]
+        self.close()
+        return bytes(m.error_response(error))
 
     def _waiting(self, waiting: bool) -> None:
         # Tells the backend when a CancelRequest counts (see Backend.waiting).
@@ -238,7 +265,7 @@ class ProtocolConnection:
             return
         params.setdefault("database", params["user"])
         try:
-            self.backend = self.factory(params)
+            self.backend = self.factory(params) if self.peer is None else self.factory(params, self.peer)
         except Exception as exc:
             err = _as_sql_error(exc)
             err.severity = "FATAL"

@@ -40,11 +40,18 @@ class PgHandler(_bv.BuenaVistaHandler):
     def handle(self) -> None:
         sock: socket.socket = self.request
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, True)
-        conn = ProtocolConnection(self.server.backend_factory, self.server.cancels)
+        conn = ProtocolConnection(self.server.backend_factory, self.server.cancels, self.client_address)
         self.server._track(sock, True)
         try:
             while not conn.closed:
-                data = sock.recv(RECV_BYTES)
+                sock.settimeout(conn.idle_timeout())  # idle_session_timeout & co.; None: block
+                try:
+                    data = sock.recv(RECV_BYTES)
+                except TimeoutError:
+                    sock.settimeout(None)
+                    sock.sendall(conn.idle_expired())
+                    break
+                sock.settimeout(None)  # sending the answer may take as long as the client reads
                 if not data:
                     break  # the client went away
                 for chunk in conn.receive(data):

@@ -297,8 +297,9 @@ def cut_stages(expression: exp.Expression, catalog: Catalog, workers: list[str],
         spec: ScanSpec | None = node.meta.get("scan")
         if spec is not None:
             _rename(node, builder.scan(spec, "gather").name)
+    streamed = streamed_stage(expression, builder.stages)
     return Plan(query_id=query_id, final_sql=expression.sql("duckdb"), stages=builder.stages,
-                streamed=streamed_stage(expression, builder.stages))
+                streamed=streamed, in_pieces=streamed is not None and row_local(expression))
 
 
 def streamed_stage(final: exp.Expression, stages: list[Stage]) -> int | None:
@@ -317,6 +318,15 @@ def streamed_stage(final: exp.Expression, stages: list[Stage]) -> int | None:
              and final.args.get("having") is None and final.find(exp.Window, exp.Subquery, exp.AggFunc) is None
              and len(list(final.find_all(exp.Select))) == 1)
     return stage.id if plain and len(reads) == 1 else None
+
+
+def row_local(final: exp.Expression) -> bool:
+    """Whether each output row of a streamed final query depends on one input row alone
+    (no ORDER BY, DISTINCT, LIMIT or OFFSET; streamed_stage has ruled out the rest), so that
+    running it over pieces of its input and putting the answers end to end is running it whole.
+    Volatile functions keep their meaning: each row is still computed once."""
+    return isinstance(final, exp.Select) and not any(
+        final.args.get(part) for part in ("order", "distinct", "limit", "offset"))
 
 
 def _by_table_and_key(shuffled: list[tuple[exp.Table, str]]) -> dict[tuple[str, str], list[exp.Table]]:

@@ -51,6 +51,9 @@ class Plan:
     output_types: list = field(default_factory=list)
     # The stage the final query may read as a stream (see cut_stages.streamed_stage), by id.
     streamed: int | None = None
+    # Whether the final query treats each row of the streamed stage alone, so that it may run
+    # over the stream a piece at a time (cut_stages.row_local; gateway/stream_pieces.py).
+    in_pieces: bool = False
     # The session's TimeZone the final stage runs in (every fragment carries it too).
     time_zone: str = "UTC"
     # Whether the SQL holds the session's clock (now(), current_date, ...): such a plan
@@ -153,5 +156,6 @@ def restamp(plan: Plan, query_id: str) -> Plan:
                                  stage.exchange, [copies[i.id] for i in stage.inputs], list(stage.columns),
                                  fragments, list(stage.workers), stage.note, list(stage.in_place), list(stage.owns))
     return Plan(query_id, rename(plan.final_sql), [copies[s.id] for s in plan.stages],
-                output_types=list(plan.output_types), streamed=plan.streamed, time_zone=plan.time_zone,
+                output_types=list(plan.output_types), streamed=plan.streamed, in_pieces=plan.in_pieces,
+                time_zone=plan.time_zone,
                 reads_catalog=plan.reads_catalog)

@@ -41,7 +41,7 @@ from duckflight.gateway.system.pg_catalog_functions import pg_catalog_functions
 from duckflight.gateway.system.pg_operators import pg_operators
 from duckflight.gateway.system.reg_casts import ALIASES, reg_casts, type_name
 from duckflight.gateway.system.session_functions import calls_session, session_functions
-from duckflight.gateway.system.session_relations import cursors_table, settings_table
+from duckflight.gateway.system.session_relations import activity_table, cursors_table, settings_table
 from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.system.system_functions import system_functions
 from duckflight.gateway.system.system_relations import is_worker_status, system_key, system_relations
@@ -66,10 +66,12 @@ class SystemSources:
 class SystemCatalog:
     """Runs system-catalog queries on the gateway's DuckDB."""
 
-    def __init__(self, database: duckdb.DuckDBPyConnection, catalog: Catalog, workers=None):
+    def __init__(self, database: duckdb.DuckDBPyConnection, catalog: Catalog, workers=None, activity=None):
+        """``activity()``: every session's Activity (admission.py), the rows of pg_stat_activity."""
         self.database = database
         self.catalog = catalog
         self.workers = workers
+        self.activity = activity or (lambda: [])
         self.image = Image(database, catalog, self._workers_table().schema)
         self.sources = SystemSources(self.image.relations, self._schema())
 
@@ -162,7 +164,8 @@ class SystemCatalog:
         view = view or SessionView()
         tables = {"__duckflight_workers": self._workers_table(),
                   "__pg_settings": settings_table(view, self.image.settings_schema),
-                  "__pg_cursors": cursors_table(view, self.image.cursors_schema)}
+                  "__pg_cursors": cursors_table(view, self.image.cursors_schema),
+                  "__pg_stat_activity": activity_table(self.activity(), self.image.activity_schema)}
         for name, table in tables.items():
             cursor.register(name, ArrowStream(table))
 

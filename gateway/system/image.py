@@ -5,7 +5,8 @@ relation (``pg`` for pg_catalog, ``info`` for information_schema, with
 PostgreSQL 15's columns from ``layout``), the macros of ``functions``, and
 ``internal`` tables the macros read. It is built once: the tables of the
 catalog do not change while the gateway runs. Relations whose rows belong to
-the moment or the session (``pg_settings``, ``pg_cursors``, ``duckflight.workers``)
+the moment or the session (``pg_settings``, ``pg_cursors``, ``pg_stat_activity``,
+``duckflight.workers``)
 are Arrow tables registered on each query's cursor instead (``DYNAMIC``: DuckDB
 keeps a cursor's registered tables in its ``temp`` catalog).
 """
@@ -29,6 +30,7 @@ SCHEMAS = {"pg_catalog": "pg", "information_schema": "info"}
 # Relations registered per query, under these names, on the query's cursor.
 DYNAMIC = {("pg_catalog", "pg_settings"): "temp.main.__pg_settings",
            ("pg_catalog", "pg_cursors"): "temp.main.__pg_cursors",
+           ("pg_catalog", "pg_stat_activity"): "temp.main.__pg_stat_activity",
            ("duckflight", "workers"): "temp.main.__duckflight_workers"}
 # pg_catalog relations that are views in PostgreSQL.
 VIEWS = {"pg_roles", "pg_user", "pg_tables", "pg_views", "pg_matviews", "pg_indexes", "pg_settings", "pg_locks",
@@ -53,6 +55,7 @@ class Image:
             database.execute(f"CREATE TABLE {IMAGE}.{SCHEMAS[schema]}.{name} ({body})")
         self.settings_schema = self._schema(("pg_catalog", "pg_settings"))
         self.cursors_schema = self._schema(("pg_catalog", "pg_cursors"))
+        self.activity_schema = self._schema(("pg_catalog", "pg_stat_activity"))
         described = self._relations(catalog, workers_schema)
         self._fill(described, catalog, workers_schema)
 

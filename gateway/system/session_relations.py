@@ -1,4 +1,4 @@
-"""The rows of the catalog relations that belong to the session: pg_settings and pg_cursors.
+"""The rows of the catalog relations of the moment: pg_settings, pg_cursors, pg_stat_activity.
 
 ``pg_settings`` has PostgreSQL 15's rows (``builtin_settings``, generated from a real
 server), with the session's values where duckflight has the setting (and duckflight's
@@ -6,7 +6,9 @@ read-only server settings, ``session_functions.SERVER_SETTINGS``): ``setting`` n
 ``reset_val`` at startup, and ``source`` as PostgreSQL says it: 'default', 'client'
 (the startup packet) or 'session' (SET). ``pg_cursors`` lists the cursors the
 session opened with DECLARE, as PostgreSQL's ``pg_cursor()`` does (a protocol-level
-portal is not a cursor here: PostgreSQL hides the unnamed one too).
+portal is not a cursor here: PostgreSQL hides the unnamed one too). ``pg_stat_activity``
+has a row per session of the gateway (``admission.Activity``), as PostgreSQL's
+``pg_stat_get_activity`` gives for client backends.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pyarrow as pa
 
 from duckflight.gateway.settings import DEFAULTS
 from duckflight.gateway.system.builtin_settings import COLUMNS, SETTINGS
+from duckflight.gateway.system.rows import DATABASE, DATABASE_OID, OWNER_OID
 from duckflight.gateway.system.session_functions import SERVER_SETTINGS
 from duckflight.gateway.system.session_view import SessionView
 
@@ -45,3 +48,9 @@ def cursors_table(view: SessionView, schema: pa.Schema) -> pa.Table:
 
 def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
     return pa.table({f.name: pa.array([r.get(f.name) for r in rows], f.type) for f in schema}, schema=schema)
+
+
+def activity_table(sessions, schema: pa.Schema) -> pa.Table:
+    rows = [{**vars(a), "datid": DATABASE_OID, "datname": DATABASE, "usesysid": OWNER_OID,
+             "backend_type": "client backend"} for a in sessions]
+    return _table(rows, schema)

@@ -125,7 +125,7 @@ class FakeBackend:
     """Answers 'select * from t' with TABLE (in batches of 2 rows), 'select $n...' with
     the repr of the bound values, anything with 'fail' with 42P01, other SQL with SET."""
 
-    def __init__(self, startup: dict):
+    def __init__(self, startup: dict, peer=None):
         self.startup = startup
         self.executed: list[str] = []
         self.described: list[str] = []

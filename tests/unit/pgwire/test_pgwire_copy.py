@@ -4,7 +4,6 @@ DECLAREd cursors served as portals, and vectorized numeric binary output."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pyarrow as pa
