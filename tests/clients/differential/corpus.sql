@@ -1238,3 +1238,84 @@ select extract(year from o_orderdate), extract(month from o_orderdate), extract(
 
 -- dates: extract from timestamp
 select extract(hour from ts), extract(minute from ts), extract(second from ts) from kinds where id = 2;
+
+-- seed: LIKE and ILIKE with backslash escapes
+select 'x%' like 'x\%', 'xy' like 'x\%', 'x\y' like 'x\\%', 'X_Z' ilike 'x\_z', 'xqz' ilike 'x\_z';
+
+-- seed: avg of numerics past double precision
+select avg(x) from (values (12345678901234567.01::numeric), (12345678901234567.04::numeric)) t(x);
+
+-- seed: zero with scale 10
+select 0::numeric(38,10);
+
+-- tables: numeric(38,10) values as stored
+select id, wide from kinds order by id;
+
+-- aggregates: count, sum, min, max, avg over integers
+select count(*), count(o_shippriority), sum(o_shippriority), min(o_orderkey), max(o_orderkey), avg(o_shippriority) from orders;
+
+-- aggregates: sum and avg of bigint give numeric
+select sum(n_nationkey), avg(n_nationkey) from nation;
+
+-- aggregates: sum and avg of numeric(15,2)
+select sum(l_quantity), avg(l_quantity), min(l_extendedprice), max(l_discount) from lineitem;
+
+-- aggregates: avg of numeric has PostgreSQL's scale
+select l_returnflag, avg(l_discount), avg(l_quantity) from lineitem group by l_returnflag order by l_returnflag;
+
+-- aggregates: DISTINCT aggregates
+select count(distinct l_suppkey), sum(distinct l_linenumber), avg(distinct l_linenumber) from lineitem;
+
+-- aggregates: TPC-H Q1
+select l_returnflag, l_linestatus, sum(l_quantity) as sum_qty, sum(l_extendedprice) as sum_base_price, sum(l_extendedprice * (1 - l_discount)) as sum_disc_price, sum(l_extendedprice * (1 - l_discount) * (1 + l_tax)) as sum_charge, avg(l_quantity) as avg_qty, avg(l_extendedprice) as avg_price, avg(l_discount) as avg_disc, count(*) as count_order from lineitem where l_shipdate <= date '1998-12-01' - interval '90' day group by l_returnflag, l_linestatus order by l_returnflag, l_linestatus;
+
+-- window: ROWS frame moving average
+select o_orderkey, avg(o_totalprice) over (order by o_orderkey rows between 2 preceding and current row) from orders where o_orderkey < 40 order by o_orderkey;
+
+-- set operations: UNION of integer and numeric gives numeric
+select 1 as x union all select 2.5 order by 1;
+
+-- math: integer divided by numeric is numeric
+select 7 / 2.0, 1 / 3.0;
+
+-- math: numeric precision of multiplication and division
+select 1.10 * 2.5, 10.0 / 3, 1 / 3.0, 2.50 + 1.125;
+
+-- casts: text to numeric and numeric to text
+select '3.14159'::numeric, 3.14159::numeric::text, '1e3'::numeric;
+
+-- subqueries: derived table with aggregate
+select avg(cnt) from (select o_custkey, count(*) as cnt from orders group by o_custkey) s;
+
+-- misc: typeof-sensitive output of literals
+select 1, 1.0, 1e3, 2147483648, '1'::text, 'x';
+
+-- sqlsmith seed 3 query 406; tables kinds
+SELECT sample_0.dt AS c0, sample_0.num AS c1, sample_0.id AS c2, sample_0.ts AS c3, sample_0.ts AS c4, CAST(NULLIF(sample_0.wide, sample_0.num) AS DECIMAL) AS c5, 55 AS c6 FROM public.kinds AS sample_0 WHERE sample_0.wide IS NOT NULL;
+
+-- sqlsmith seed 5 query 2531; tables kinds, supplier
+SELECT ref_0.wide AS c0 FROM public.kinds AS ref_0 WHERE EXISTS(SELECT sample_0.s_suppkey AS c0 FROM public.supplier AS sample_0 WHERE ref_0.rl >= ref_0.dbl);
+
+-- sqlsmith seed 8 query 704; tables kinds
+SELECT subq_0.c0 AS c0, subq_0.c2 AS c1 FROM (SELECT ref_0.dbl AS c0, ref_0.dt AS c1, ref_0.wide AS c2, CAST(COALESCE(ref_0.dt, ref_0.dt) AS DATE) AS c3, ref_0.flag AS c4 FROM public.kinds AS ref_0 WHERE CASE WHEN (TRUE) OR (ref_0.ts <= CAST(NULL AS DATE)) THEN ref_0.big ELSE ref_0.big END <= ref_0.big ORDER BY 1, 2, 3, 4, 5 LIMIT 24) AS subq_0 WHERE subq_0.c1 IS NOT NULL;
+
+-- sqlsmith seed 8 query 1560; tables customer, kinds, nation
+SELECT sample_0.n_nationkey AS c0, ref_0.wide AS c1, (SELECT c_address FROM public.customer ORDER BY 1 LIMIT 1 OFFSET 3) AS c2, ref_0.dbl AS c3, sample_0.n_nationkey AS c4, ref_0.dbl AS c5, sample_0.n_nationkey AS c6, CAST(COALESCE(sample_0.n_regionkey, CAST(COALESCE(sample_0.n_nationkey, sample_0.n_nationkey) AS BIGINT)) AS BIGINT) AS c7 FROM public.nation AS sample_0 RIGHT JOIN public.kinds AS ref_0 ON (sample_0.n_nationkey IS NOT NULL) WHERE ref_0.dt < ref_0.tstz;
+
+-- window: avg of integers over a window is numeric
+select n_nationkey, avg(n_nationkey) over (partition by n_regionkey) from nation order by 1;
+
+-- casts: text with spaces to double and to numeric
+select ' 1.5 '::float8, ' -2 '::numeric, 'Infinity'::float8, '-inf'::float8, 'nan'::float8;
+
+-- bi: share of total with a window sum
+select o_orderpriority, count(*), round(100.0 * count(*) / sum(count(*)) over (), 2) from orders group by 1 order by 1;
+
+-- bi: NULLIF to avoid division by zero
+select n_regionkey, sum(n_nationkey) / nullif(count(*) - 5, 0) from nation group by 1 order by 1;
+
+-- bi: COALESCE over a LEFT JOIN aggregate
+select c_custkey, coalesce(sum(o_totalprice), 0) from customer left join orders on o_custkey = c_custkey where c_custkey in (1, 2, 3, 4) group by 1 order by 1;
+
+-- bi: integer average rounded
+select round(avg(p_size)) from part;
