@@ -15,7 +15,6 @@ passes or fails.
 from __future__ import annotations
 
 import argparse
-import re
 import statistics
 import subprocess
 import sys
@@ -25,15 +24,14 @@ from pathlib import Path
 
 import psycopg
 
-from duckflight.gateway.demo import ensure_tpch
-from duckflight.gateway.up import free_port
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from process_stats import gateway_pid, rss_mb, start_up  # noqa: E402
+
+from duckflight.gateway.demo import ensure_tpch  # noqa: E402
 
 SQL = "select * from lineitem"
 SLOW_BYTES_PER_S = 16 << 20
-
-
-def rss_mb(pid: int) -> int:
-    return int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{pid}/status").read_text())[1]) // 1024
 
 
 def peak_while(pid: int, work) -> tuple[int, int, float]:
@@ -113,34 +111,15 @@ def referee(data: Path, slow: bool) -> tuple[int, int]:
     return idle, peak
 
 
-def gateway_pid(up: subprocess.Popen) -> int:
-    for _ in range(100):
-        children = subprocess.run(["pgrep", "-P", str(up.pid)], capture_output=True, text=True).stdout.split()
-        for pid in children:
-            if " gateway " in Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode():
-                return int(pid)
-        time.sleep(0.1)
-    raise RuntimeError("no gateway process under duckflight up")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     data = ensure_tpch(args.scale)
-    port = free_port()
-    url = f"postgresql://bench@127.0.0.1:{port}/duckflight"
-    up = subprocess.Popen([sys.executable, "-m", "duckflight.gateway.cli", "up", "--workers", "2", "--port",
-                           str(port), "--data", str(data), "--log-level", "WARNING"], start_new_session=True)
+    up, url = start_up(["--workers", "2", "--data", str(data)], user="bench")
     try:
-        for _ in range(300):
-            try:
-                psycopg.connect(url).close()
-                break
-            except psycopg.OperationalError:
-                time.sleep(0.1)
-        gateway = gateway_pid(up)
+        gateway = gateway_pid(up.pid)
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute("select * from lineitem limit 10").fetchall()
         readers = {"COPY, fast reader": (copy_reader(url, False), False),

@@ -52,6 +52,9 @@ class Table:
     # ``columns``; empty: DuckDB's. They differ only where DuckDB renamed a name that
     # differs from an earlier one only in case.
     names: list[str] = field(default_factory=list)
+    # {path: (size in bytes, modification time in ns)} when catalogued: fragments carry
+    # them and workers refuse a file that changed since (catalog_watch.py).
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def __post_init__(self):
         if not self.splits:
@@ -80,9 +83,17 @@ class Table:
 
 @dataclass
 class Catalog:
-    """All tables of the database ``duckflight``, schema ``public``."""
+    """All tables of the database ``duckflight``, schema ``public``: one version of the
+    data folder. A catalog is never changed once built; a newer one replaces it
+    (``from_folder(..., previous=)``, ``catalog_watch.py``), so a query planned over one
+    reads one consistent list of files."""
 
     tables: dict[str, Table] = field(default_factory=dict)
+    # {entry of the data folder: its files' (path, size, mtime_ns)}: what this version saw.
+    entries: dict[str, tuple] = field(default_factory=dict)
+    root: Path | None = None  # the data folder; None: not read from one (tests)
+    split_rows: int = SPLIT_ROWS
+    version: int = 0  # one more than the catalog it replaced: plans are cached per version
 
     def get(self, name: str) -> Table | None:
         return self.tables.get(name)
@@ -105,32 +116,68 @@ class Catalog:
                 for t in self.tables.values() if t.error is None}
 
     @classmethod
-    def from_folder(cls, root: str | Path, split_rows: int = SPLIT_ROWS) -> "Catalog":
+    def from_folder(cls, root: str | Path, split_rows: int = SPLIT_ROWS, previous: "Catalog | None" = None) -> "Catalog":
+        """The tables of the data folder ``root``. Entries whose files are as ``previous``
+        saw them (same paths, sizes and modification times) keep its tables unread.
+        Raises FileNotFoundError when ``root`` is not a folder."""
         root = Path(root).resolve()
         if not root.is_dir():
             raise FileNotFoundError(f"data folder {root} does not exist")
-        catalog = cls()
-        con = duckdb.connect()
+        catalog = cls(root=root, split_rows=split_rows, version=previous.version + 1 if previous else 0)
+        con = None
         for entry in sorted(root.iterdir()):
             if entry.name.startswith((".", "_")):
                 continue
-            try:
-                table = _table_for(con, entry, split_rows)
-            except (duckdb.Error, OSError) as error:
-                table = _unreadable(con, entry, error)
-            if table is None:
+            found = _files(entry)
+            if found is None:
                 continue
+            stamps = _stamps(found[1])
+            if stamps is None:  # its files changed while we looked: the next look sees them
+                continue
+            kept = previous.tables.get(found[0]) if previous is not None else None
+            if kept is not None and previous.entries.get(entry.name) == stamps:
+                table = kept
+            else:
+                con = con or duckdb.connect()
+                table = _read_table(con, entry, found, split_rows)
+                table.stamps = {path: (size, mtime) for path, size, mtime in stamps}
             if table.name in catalog.tables:
                 log.warning("table %s found twice; keeping %s", table.name, catalog.tables[table.name].files[0])
                 continue
             catalog.tables[table.name] = table
-            if table.error is not None:
-                log.error("table %s cannot be read, its queries will fail: %s", table.name, table.error.message)
-            else:
-                log.info("table %s: %d %s files, %d columns", table.name, len(table.files), table.format,
-                         len(table.columns))
-        con.close()
+            catalog.entries[entry.name] = stamps
+            if table is not kept:
+                _log_table(table)
+        if con is not None:
+            con.close()
         return catalog
+
+
+def _read_table(con, entry: Path, found: tuple[str, list[Path]], split_rows: int) -> Table:
+    try:
+        return _table_for(con, found, split_rows)
+    except (duckdb.Error, OSError) as error:
+        return _unreadable(con, entry, error)
+
+
+def _log_table(table: Table) -> None:
+    if table.error is not None:
+        log.error("table %s cannot be read, its queries will fail: %s", table.name, table.error.message)
+    else:
+        log.info("table %s: %d %s files, %d columns", table.name, len(table.files), table.format, len(table.columns))
+
+
+def _stamps(files: list[Path]) -> tuple | None:
+    """((path, size, mtime_ns), ...) of the files (of the link itself for a dangling link,
+    whose table is then unreadable); None when one vanished meanwhile."""
+    stamps = []
+    for path in files:
+        try:
+            status = path.stat() if path.exists() else path.lstat()
+        except FileNotFoundError:
+            return None
+        stamps.append((str(path), status.st_size, status.st_mtime_ns))
+    return tuple(stamps)
 
 
 def _files(entry: Path) -> tuple[str, list[Path]] | None:
@@ -143,15 +190,14 @@ def _files(entry: Path) -> tuple[str, list[Path]] | None:
     return None
 
 
-def _table_for(con: duckdb.DuckDBPyConnection, entry: Path, split_rows: int) -> Table | None:
-    found = _files(entry)
-    if found is None:
-        return None
+def _table_for(con: duckdb.DuckDBPyConnection, found: tuple[str, list[Path]], split_rows: int) -> Table:
     name, files = found
     formats = {FORMATS[p.suffix.lower()] for p in files}
     if len(formats) > 1:
-        log.warning("table %s mixes formats %s; skipped", name, sorted(formats))
-        return None
+        return Table(name, sorted(formats)[0], [str(p) for p in files], [], error=SqlError(
+            "0A000", f'the files of table "{name}" are of different formats: {", ".join(sorted(formats))}',
+            hint="duckflight reads a table only when all its files have one format; move the others into a "
+                 "table folder of their own."))
     paths = [str(p) for p in files]
     if formats == {"parquet"}:
         table = _parquet_table(con, name, paths, split_rows)
@@ -248,8 +294,8 @@ def _unreadable(con, entry: Path, error: Exception) -> Table | None:
     if found.sqlstate not in FILE_STATES or str(path) not in found.message:
         found = SqlError(found.sqlstate if found.sqlstate in FILE_STATES else "XX001",
                          f'could not read file "{path}": {found.message.splitlines()[0]}')
-    found.detail = (f'The table "{name}" could not be read when the gateway started; every query of it fails '
-                    f"until the file is fixed or removed and the gateway restarted.")
+    found.detail = (f'The table "{name}" could not be read when its files were catalogued; every query of it '
+                    f"fails until the file is fixed or removed (seen within seconds, without a restart).")
     return Table(name, fmt, [str(p) for p in files], columns, error=found)
 
 

@@ -50,6 +50,11 @@ HEALTH = [
     Option("broadcast-limit", "largest table, in bytes as read, put whole on every worker for a join "
            "(e.g. 64MB); larger ones are shuffled", "64MB", parse_size),
 ]
+# How the gateway follows its data folder (gateway/catalog_watch.py), for `gateway` and `up`.
+CATALOG = [
+    Option("catalog-refresh", "seconds between looks at the data folder for new, changed and removed files "
+           "and tables (0: only at start)", 2.0, number),
+]
 # Who gets in and how many queries run at once (gateway/admission.py), for `gateway` and `up`.
 ADMISSION = [
     Option("max-connections", "sessions at once; the next client gets 53300 (PostgreSQL's max_connections)",
@@ -76,7 +81,7 @@ GATEWAY = COMMON + [
     Option("control-port", "port of the control service workers register with (0: off)", 5434, port),
     Option("memory-limit", "memory the gateway's DuckDB may use (final stages, catalog): a size (4GB) or a share "
            "of this machine's memory; a query that needs more fails with 53200", "40%", memory_size),
-] + SPILL + HEALTH + TIMEOUTS + ADMISSION
+] + SPILL + HEALTH + CATALOG + TIMEOUTS + ADMISSION
 UP = COMMON + [
     Option("host", "address the gateway listens on", "127.0.0.1"),
     Option("port", "Postgres wire port of the gateway", 5433, port),
@@ -88,7 +93,7 @@ UP = COMMON + [
            "each worker: a size (12GB) or a share of this machine's memory", "70%", memory_size),
     Option("worker-max-fragments", "fragments a worker runs at once (default: 2 x threads)", None, positive),
     Option("control-port", "port where more workers may register with the gateway (0: off)", 0, port),
-] + SPILL + HEALTH + TIMEOUTS + ADMISSION
+] + SPILL + HEALTH + CATALOG + TIMEOUTS + ADMISSION
 WORKERS = COMMON + [
     Option("gateway", "the gateway's control service, HOST:PORT", "127.0.0.1:5434", address),
     Option("node", "only the workers of this node"),

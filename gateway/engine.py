@@ -22,7 +22,7 @@ from sqlglot import exp
 
 from duckflight.gateway.admission import Admission
 from duckflight.gateway.catalog import Catalog
-from duckflight.gateway.errors import from_exception
+from duckflight.gateway.errors import TableChanged, from_exception
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES
 from duckflight.gateway.planner.plan import Plan, explain, restamp
@@ -103,7 +103,30 @@ class Engine:
         # run the same statements again and again, and planning costs 10-30 ms.
         self._plans: OrderedDict = OrderedDict()
         self._plans_lock = threading.Lock()
+        self._refresh_lock = threading.Lock()
         self.system = SystemCatalog(self.database, catalog, workers, self.admission.activity)
+
+    def refresh_catalog(self) -> bool:
+        """Read the data folder again (``Catalog.from_folder``, re-reading only the tables
+        whose files changed); True when its tables changed. The new catalog, its image
+        and an empty plan cache replace the old at once; queries already planned keep
+        the files they were planned over (``worker/file_versions.py``)."""
+        with self._refresh_lock:
+            old = self.catalog
+            if old.root is None:
+                return False
+            new = Catalog.from_folder(old.root, old.split_rows, previous=old)
+            if new.entries == old.entries:
+                return False
+            self.system.replace(new)  # first: a table a query can read is listed in pg_class
+            self.catalog = new
+            with self._plans_lock:
+                self._plans.clear()
+        added, removed = sorted(set(new.tables) - set(old.tables)), sorted(set(old.tables) - set(new.tables))
+        changed = sorted(name for name in set(new.tables) & set(old.tables) if new.tables[name] is not old.tables[name])
+        log.info("tables changed in %s: added %s, removed %s, files changed %s", old.root,
+                 ", ".join(added) or "none", ", ".join(removed) or "none", ", ".join(changed) or "none")
+        return True
 
     def new_query_id(self) -> str:
         return uuid.uuid4().hex[:12]
@@ -120,13 +143,15 @@ class Engine:
         text = tree.meta.get(SOURCE) or tree.sql()
         session = (tuple(sorted(view.settings.items())), view.backend_pid) if calls_session(tree) else None
         values = tuple((p.oid, repr(p.value)) for p in params or ())
-        key = (text, values, tuple(workers), session, view.settings.get("TimeZone", "UTC"))
+        catalog = self.catalog  # one version of the tables for the whole plan
+        key = (text, values, tuple(workers), session, view.settings.get("TimeZone", "UTC"), catalog.version)
         cached = self._cached(key)
         if cached is not None:
             plan = restamp(cached.plan, query_id)
         else:
-            plan = plan_query(tree, self.catalog, workers, query_id, params, broadcast_bytes=self.broadcast_limit,
+            plan = plan_query(tree, catalog, workers, query_id, params, broadcast_bytes=self.broadcast_limit,
                               sources=self.system.sources, session=view)
+            plan.catalog = catalog
             if log.isEnabledFor(logging.DEBUG):
                 log.debug("[query %s] plan:\n%s", query_id, explain(plan))
             if plan.reads_clock:
@@ -181,7 +206,7 @@ class Engine:
                 self.system.register(cursor, None)
             for wave in plan.waves():
                 for stage in wave:
-                    cursor.register(stage.name, self._empty_output(cursor, stage))
+                    cursor.register(stage.name, self._empty_output(cursor, stage, plan.catalog or self.catalog))
             sql, retype = typed(cursor, plan.final_sql, plan.output_types)
             schema = cursor.sql(sql).limit(0).to_arrow_table().schema
             return schema if retype is None else retype(schema)
@@ -190,15 +215,15 @@ class Engine:
         finally:
             cursor.close()
 
-    def _empty_output(self, cursor: duckdb.DuckDBPyConnection, stage) -> pa.Table:
+    def _empty_output(self, cursor: duckdb.DuckDBPyConnection, stage, catalog: Catalog) -> pa.Table:
         if stage.kind == "scan":
             return _empty(cursor, stage.columns)
         # A block reads the relations its fragments bind to splits (its table, tables every
         # worker reads whole, tables cut by key ranges) and the stages already registered.
-        tables = {path: table for table in self.catalog.tables.values() for path in table.files}
+        tables = {path: table for table in catalog.tables.values() for path in table.files}
         scans = stage.fragments[0].scans if stage.fragments else []
         relations = {scan.name: tables[scan.splits[0].path] for scan in scans if scan.splits} or \
-            {stage.table: self.catalog.get(stage.table)}
+            {stage.table: catalog.get(stage.table)}
         for name, table in relations.items():
             cursor.register(name, _empty(cursor, table.columns))
         try:
@@ -255,23 +280,34 @@ class Engine:
         return final
 
     def _execute(self, plan: Plan, running: Running, replan, stream: bool) -> tuple[Plan, dict]:
-        """The plan run (again without a lost worker, see ``run``) and its gathered
-        outputs by stage name: tables, or for a streamed stage a reader."""
-        for attempt in (1, 2):
+        """The plan run and its gathered outputs by stage name: tables, or for a streamed
+        stage a reader. It runs again, planned anew by ``replan()``, when a worker is lost
+        while rows sit on workers (once, see ``run``), and when a worker finds a file
+        removed or rewritten since the plan (``errors.TableChanged``, 3 times: the catalog is
+        read again first, so the query reads the folder as it now is, and all of it)."""
+        lost = changed = 0
+        while True:
             log.debug("[query %s] final: %s", plan.query_id, plan.final_sql)
             if plan.stages:
                 running.on_cancel.append(lambda query_id=plan.query_id: self.scheduler.cancel(query_id))
             single = streamable(plan) if stream else None
-            if single is not None:  # no rows sit on workers: nothing to run again
-                return plan, {single.name: stream_stage(self.scheduler, plan, single, running.cancelled)}
             try:
+                if single is not None:  # no rows sit on workers: a lost worker's fragment moves alone
+                    return plan, {single.name: stream_stage(self.scheduler, plan, single, running.cancelled)}
                 return plan, self.scheduler.execute(plan, running.cancelled, running.stats)
+            except TableChanged as change:
+                changed += 1
+                if changed > 3 or replan is None:
+                    raise
+                log.info("[query %s] %s; planning it again over the files as they are now", plan.query_id,
+                         change.message)
+                self.refresh_catalog()
             except WorkerFault as fault:
-                if attempt == 2 or replan is None or not plan.moves_rows_between_workers():
+                lost += 1
+                if lost > 1 or replan is None or not plan.moves_rows_between_workers():
                     raise
                 log.warning("[query %s] %s; running the query again on the workers left", plan.query_id, fault.message)
-                plan = replan()
-        raise AssertionError("unreachable")
+            plan = replan()
 
     def close(self) -> None:
         self.scheduler.close()

@@ -104,6 +104,8 @@ BY_MESSAGE = FILE_ERRORS + MEMORY_ERRORS + [
     (re.compile(r"null character not permitted"), "54000", "null character not permitted"),
     (re.compile(r"(a negative number raised to a non-integer power yields a complex result|"
                 r"zero raised to a negative power is undefined)"), "2201F", "{0}"),
+    # DuckDB's planner cannot run some correlated subqueries (PostgreSQL can): a missing feature.
+    (re.compile(r"not \(yet\) supported", re.I), "0A000", None),
     (re.compile(r"(?:extract|age) of an infinite (?:date or time|timestamp) is not supported[^\n]*"), "0A000", None),
     # Date/time text DuckDB cannot read: PostgreSQL's invalid_datetime_format and field overflow.
     (re.compile(r'invalid (?:date|timestamp|time) field format: "([^"]*)"', re.I), "22007", None),
@@ -116,9 +118,21 @@ BY_MESSAGE = FILE_ERRORS + MEMORY_ERRORS + [
 ]
 
 
+class TableChanged(SqlError):
+    """A file of the query's tables was removed or rewritten after the query was planned
+    (``worker/file_versions.py``); the engine plans it again over the folder as it is now."""
+
+
+# A worker's refusal of a file that is not the version the query was planned over.
+CHANGED_FILES = {"FileRemoved": "58P01", "FileChanged": "58030"}
+
+
 def sql_error(kind: str | None, message: str) -> SqlError:
     """A client error for a DuckDB exception of class ``kind`` with ``message``."""
     text = _strip_prefix(message)
+    if kind in CHANGED_FILES:
+        return TableChanged(CHANGED_FILES[kind], text,
+                            hint="The table's files changed while the query ran; run it again.")
     for pattern, sqlstate, template in BY_MESSAGE:
         match = pattern.search(text)
         if match:

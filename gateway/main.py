@@ -7,6 +7,7 @@ import signal
 
 from duckflight.gateway.admission import Admission
 from duckflight.gateway.catalog import Catalog
+from duckflight.gateway.catalog_watch import CatalogWatcher
 from duckflight.gateway.config import parse_size
 from duckflight.gateway.engine import Engine
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES
@@ -71,6 +72,7 @@ def run_gateway(args) -> int:
                            else str(error)) from None
     log.info("gateway listening on %s:%d with %d table(s) and workers %s", args.host, server.port,
              len(engine.catalog.tables), ", ".join(args.worker) or "(none)")
+    watcher = CatalogWatcher(engine.refresh_catalog, args.catalog_refresh).start()
 
     def stop(signum, frame):
         # Once: a stop often comes twice (Ctrl-C reaches the process group and
@@ -87,6 +89,7 @@ def run_gateway(args) -> int:
         pass
     finally:
         server.shutdown_all() if hasattr(server, "shutdown_all") else server.server_close()
+        watcher.stop()
         if control is not None:
             control.stop(grace=1.0)
         engine.close()

@@ -98,11 +98,19 @@ def _open(scheduler: Scheduler, fragment: fragment_pb2.Fragment, address: str, c
     def start(candidate: str):
         # No gRPC deadline: the stream is read at the client's pace, however long that
         # takes (statement_timeout bounds it). The fragment timeout bounds its start.
-        reader = scheduler.workers.client(candidate).stream(fragment)
+        opened: list[flight.FlightStreamReader] = []
+
+        def first_message():
+            reader = scheduler.workers.client(candidate).stream(fragment)  # may wait for the worker
+            opened.append(reader)
+            reader.schema  # the first message: the fragment has bound and started
+            return reader
+
         try:
-            scheduler.watched(candidate, lambda: reader.schema, cancelled, deadline=scheduler.fragment_timeout)
+            reader = scheduler.watched(candidate, first_message, cancelled, deadline=scheduler.fragment_timeout)
         except BaseException:
-            reader.cancel()  # ends the abandoned wait for the first message too
+            for reader in opened:
+                reader.cancel()  # ends the abandoned wait for the first message too
             raise
         return candidate, reader
 

@@ -212,6 +212,7 @@ class Cluster:
                   "--health-timeout", str(self.args.health_timeout),
                   "--broadcast-limit", str(self.args.broadcast_limit),
                   "--control-port", str(self.args.control_port),
+                  "--catalog-refresh", str(self.args.catalog_refresh),
                   *[flag for name in (*TIME_SETTINGS, "max_connections", "max_queries", "max_queries_per_user")
                     for flag in (f"--{name.replace('_', '-')}", str(getattr(self.args, name)))]]
         self.gateway = Supervised("gateway", _command("gateway", "--host", self.args.host, "--port",

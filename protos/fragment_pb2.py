@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x0e\x66ragment.proto\x12\nduckflight\"k\n\x05Split\x12\x0c\n\x04path\x18\x01 \x01(\t\x12\x17\n\x0frow_group_start\x18\x02 \x01(\x03\x12\x17\n\x0frow_group_count\x18\x03 \x01(\x03\x12\x11\n\trow_start\x18\x04 \x01(\x03\x12\x0f\n\x07row_end\x18\x05 \x01(\x03\"$\n\x06\x43olumn\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0c\n\x04type\x18\x02 \x01(\t\"s\n\nCsvOptions\x12\x11\n\tdelimiter\x18\x01 \x01(\t\x12\r\n\x05quote\x18\x02 \x01(\t\x12\x0e\n\x06\x65scape\x18\x03 \x01(\t\x12\x0e\n\x06header\x18\x04 \x01(\x08\x12#\n\x07\x63olumns\x18\x05 \x03(\x0b\x32\x12.duckflight.Column\"|\n\x04Scan\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06\x66ormat\x18\x02 \x01(\t\x12!\n\x06splits\x18\x03 \x03(\x0b\x32\x11.duckflight.Split\x12#\n\x03\x63sv\x18\x04 \x01(\x0b\x32\x16.duckflight.CsvOptions\x12\x0e\n\x06\x66ilter\x18\x05 \x01(\t\"\x9b\x02\n\x08\x46ragment\x12\x10\n\x08query_id\x18\x01 \x01(\t\x12\x10\n\x08stage_id\x18\x02 \x01(\x05\x12\x13\n\x0b\x66ragment_id\x18\x03 \x01(\x05\x12\x0b\n\x03sql\x18\x04 \x01(\t\x12\x1f\n\x05scans\x18\x05 \x03(\x0b\x32\x10.duckflight.Scan\x12\x0e\n\x06inputs\x18\x06 \x03(\t\x12*\n\x07shuffle\x18\x07 \x01(\x0b\x32\x19.duckflight.ShuffleOutput\x12,\n\x04\x62ind\x18\x08 \x03(\x0b\x32\x1e.duckflight.Fragment.BindEntry\x12\x11\n\ttime_zone\x18\t \x01(\t\x1a+\n\tBindEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"O\n\rShuffleOutput\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\x0f\n\x07targets\x18\x02 \x03(\t\x12\r\n\x05table\x18\x03 \x01(\t\x12\x11\n\treplicate\x18\x04 \x01(\x08\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x0e\x66ragment.proto\x12\nduckflight\"\x8b\x01\n\x05Split\x12\x0c\n\x04path\x18\x01 \x01(\t\x12\x17\n\x0frow_group_start\x18\x02 \x01(\x03\x12\x17\n\x0frow_group_count\x18\x03 \x01(\x03\x12\x11\n\trow_start\x18\x04 \x01(\x03\x12\x0f\n\x07row_end\x18\x05 \x01(\x03\x12\x0c\n\x04size\x18\x06 \x01(\x03\x12\x10\n\x08mtime_ns\x18\x07 \x01(\x03\"$\n\x06\x43olumn\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0c\n\x04type\x18\x02 \x01(\t\"s\n\nCsvOptions\x12\x11\n\tdelimiter\x18\x01 \x01(\t\x12\r\n\x05quote\x18\x02 \x01(\t\x12\x0e\n\x06\x65scape\x18\x03 \x01(\t\x12\x0e\n\x06header\x18\x04 \x01(\x08\x12#\n\x07\x63olumns\x18\x05 \x03(\x0b\x32\x12.duckflight.Column\"|\n\x04Scan\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06\x66ormat\x18\x02 \x01(\t\x12!\n\x06splits\x18\x03 \x03(\x0b\x32\x11.duckflight.Split\x12#\n\x03\x63sv\x18\x04 \x01(\x0b\x32\x16.duckflight.CsvOptions\x12\x0e\n\x06\x66ilter\x18\x05 \x01(\t\"\x9b\x02\n\x08\x46ragment\x12\x10\n\x08query_id\x18\x01 \x01(\t\x12\x10\n\x08stage_id\x18\x02 \x01(\x05\x12\x13\n\x0b\x66ragment_id\x18\x03 \x01(\x05\x12\x0b\n\x03sql\x18\x04 \x01(\t\x12\x1f\n\x05scans\x18\x05 \x03(\x0b\x32\x10.duckflight.Scan\x12\x0e\n\x06inputs\x18\x06 \x03(\t\x12*\n\x07shuffle\x18\x07 \x01(\x0b\x32\x19.duckflight.ShuffleOutput\x12,\n\x04\x62ind\x18\x08 \x03(\x0b\x32\x1e.duckflight.Fragment.BindEntry\x12\x11\n\ttime_zone\x18\t \x01(\t\x1a+\n\tBindEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"O\n\rShuffleOutput\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\x0f\n\x07targets\x18\x02 \x03(\t\x12\r\n\x05table\x18\x03 \x01(\t\x12\x11\n\treplicate\x18\x04 \x01(\x08\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,18 +33,18 @@ if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_FRAGMENT_BINDENTRY']._loaded_options = None
   _globals['_FRAGMENT_BINDENTRY']._serialized_options = b'8\001'
-  _globals['_SPLIT']._serialized_start=30
-  _globals['_SPLIT']._serialized_end=137
-  _globals['_COLUMN']._serialized_start=139
-  _globals['_COLUMN']._serialized_end=175
-  _globals['_CSVOPTIONS']._serialized_start=177
-  _globals['_CSVOPTIONS']._serialized_end=292
-  _globals['_SCAN']._serialized_start=294
-  _globals['_SCAN']._serialized_end=418
-  _globals['_FRAGMENT']._serialized_start=421
-  _globals['_FRAGMENT']._serialized_end=704
-  _globals['_FRAGMENT_BINDENTRY']._serialized_start=661
-  _globals['_FRAGMENT_BINDENTRY']._serialized_end=704
-  _globals['_SHUFFLEOUTPUT']._serialized_start=706
-  _globals['_SHUFFLEOUTPUT']._serialized_end=785
+  _globals['_SPLIT']._serialized_start=31
+  _globals['_SPLIT']._serialized_end=170
+  _globals['_COLUMN']._serialized_start=172
+  _globals['_COLUMN']._serialized_end=208
+  _globals['_CSVOPTIONS']._serialized_start=210
+  _globals['_CSVOPTIONS']._serialized_end=325
+  _globals['_SCAN']._serialized_start=327
+  _globals['_SCAN']._serialized_end=451
+  _globals['_FRAGMENT']._serialized_start=454
+  _globals['_FRAGMENT']._serialized_end=737
+  _globals['_FRAGMENT_BINDENTRY']._serialized_start=694
+  _globals['_FRAGMENT_BINDENTRY']._serialized_end=737
+  _globals['_SHUFFLEOUTPUT']._serialized_start=739
+  _globals['_SHUFFLEOUTPUT']._serialized_end=818
 # @@protoc_insertion_point(module_scope)

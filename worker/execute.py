@@ -16,6 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from duckflight.protos import fragment_pb2
+from duckflight.worker.file_versions import check_files
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +101,10 @@ def fragment_cursor(database: duckdb.DuckDBPyConnection, fragment: fragment_pb2.
 
     A cursor is a DuckDB connection with its own settings, so the zone reaches
     this fragment's SQL only; ICU then reads and computes timestamptz values in it.
+    Raises FileRemoved or FileChanged (``file_versions``) first, when a file of the
+    fragment is not the version its query was planned over.
     """
+    check_files(fragment)
     cursor = database.cursor()
     try:
         set_time_zone(cursor, fragment.time_zone or "UTC")

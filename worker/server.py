@@ -21,6 +21,7 @@ from duckflight.protos import control_pb2, fragment_pb2
 from duckflight.worker import numeric_macros
 from duckflight.worker.cancels import Cancels
 from duckflight.worker.errors import fragment_files, to_flight_error
+from duckflight.worker.file_versions import blame_changed_files
 from duckflight.worker.execute import run_fragment
 from duckflight.worker.shuffle import run_shuffle
 from duckflight.worker.resources import Resources, memory_limit
@@ -84,8 +85,8 @@ class WorkerServer(flight.FlightServerBase):
         except Exception as exc:
             release()
             log.warning("%s failed: %s", tag, exc)
-            raise to_flight_error(exc, fragment_files(fragment)) from exc
-        stream = self._tracked(tag, batches, release, fragment_files(fragment))
+            raise to_flight_error(blame_changed_files(fragment, exc), fragment_files(fragment)) from exc
+        stream = self._tracked(tag, batches, release, fragment)
         # A client may go away before the stream starts, and then the generator's
         # finally never runs: give the slot back when the generator is collected.
         weakref.finalize(stream, release)
@@ -99,7 +100,7 @@ class WorkerServer(flight.FlightServerBase):
             summary = run_shuffle(self.database, fragment, self._peer, local)
         except Exception as exc:
             log.warning("%s shuffle failed: %s", tag, exc)
-            raise to_flight_error(exc, fragment_files(fragment)) from exc
+            raise to_flight_error(blame_changed_files(fragment, exc), fragment_files(fragment)) from exc
         finally:
             release()
         return flight.RecordBatchStream(summary)
@@ -133,7 +134,7 @@ class WorkerServer(flight.FlightServerBase):
 
         return _once(give_back)
 
-    def _tracked(self, tag, batches, release, files: list[str]):
+    def _tracked(self, tag, batches, release, fragment: fragment_pb2.Fragment):
         """Stream the fragment's batches; its slot is given back when the stream ends."""
         rows = 0
         started = time.monotonic()
@@ -143,7 +144,7 @@ class WorkerServer(flight.FlightServerBase):
                 yield batch
         except Exception as exc:
             log.warning("%s failed while streaming: %s", tag, exc)
-            raise to_flight_error(exc, files) from exc
+            raise to_flight_error(blame_changed_files(fragment, exc), fragment_files(fragment)) from exc
         finally:
             release()
             log.debug("%s done: %d rows in %.3fs", tag, rows, time.monotonic() - started)
@@ -204,6 +205,7 @@ class WorkerServer(flight.FlightServerBase):
             fragments_served=served,
             uptime_seconds=time.monotonic() - self.started,
             pid=os.getpid(),
+            query_tables=self.tables.count(),
         )
 
 

@@ -62,6 +62,11 @@ class QueryTables:
             cursor.close()
         return len(names)
 
+    def count(self) -> int:
+        """Tables held now, over every running query."""
+        with self._lock:
+            return sum(len(names) for names in self._names.values())
+
     def names(self) -> set[str]:
         with self._lock:
             return set().union(*self._names.values()) if self._names else set()

@@ -244,8 +244,9 @@ def _add_scans(fragment: fragment_pb2.Fragment, scans: list[tuple[str, Table, li
     for name, table, splits in scans:
         scan = fragment.scans.add(name=name, format=table.format)
         for split in splits:
+            size, mtime_ns = table.stamps.get(split.path, (0, 0))
             scan.splits.add(path=split.path, row_group_start=split.rg_start, row_group_count=split.rg_count,
-                            row_start=split.row_start, row_end=split.row_end)
+                            row_start=split.row_start, row_end=split.row_end, size=size, mtime_ns=mtime_ns)
         if table.csv is not None:
             scan.csv.CopyFrom(table.csv)
 

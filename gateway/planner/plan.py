@@ -47,6 +47,7 @@ class Plan:
     final_sql: str
     stages: list[Stage] = field(default_factory=list)
     cache_key: tuple | None = None  # set by the engine's plan cache
+    catalog: object = field(default=None, repr=False, compare=False)  # the Catalog it was planned over (engine)
     # PostgreSQL's type modifier (and varchar/bpchar) per output column: planner/output_types.py.
     output_types: list = field(default_factory=list)
     # The stage the final query may read as a stream (see cut_stages.streamed_stage), by id.
@@ -157,5 +158,5 @@ def restamp(plan: Plan, query_id: str) -> Plan:
                                  fragments, list(stage.workers), stage.note, list(stage.in_place), list(stage.owns))
     return Plan(query_id, rename(plan.final_sql), [copies[s.id] for s in plan.stages],
                 output_types=list(plan.output_types), streamed=plan.streamed, in_pieces=plan.in_pieces,
-                time_zone=plan.time_zone,
+                time_zone=plan.time_zone, catalog=plan.catalog,
                 reads_catalog=plan.reads_catalog)

@@ -75,6 +75,11 @@ class SystemCatalog:
         self.image = Image(database, catalog, self._workers_table().schema)
         self.sources = SystemSources(self.image.relations, self._schema())
 
+    def replace(self, catalog: Catalog) -> None:
+        """Describe ``catalog`` from now on (its tables changed: ``Engine.refresh_catalog``)."""
+        self.image.fill(catalog)
+        self.catalog = catalog
+
     def answers(self, tree: exp.Expression) -> bool:
         """True when the query reads system relations (or functions) and no table of the catalog.
 

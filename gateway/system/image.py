@@ -3,8 +3,8 @@
 An attached in-memory database ``catalog_image`` holds one table per catalog
 relation (``pg`` for pg_catalog, ``info`` for information_schema, with
 PostgreSQL 15's columns from ``layout``), the macros of ``functions``, and
-``internal`` tables the macros read. It is built once: the tables of the
-catalog do not change while the gateway runs. Relations whose rows belong to
+``internal`` tables the macros read. It is refilled, in one transaction, when
+the tables of the catalog change (``Image.fill``). Relations whose rows belong to
 the moment or the session (``pg_settings``, ``pg_cursors``, ``pg_stat_activity``,
 ``duckflight.workers``)
 are Arrow tables registered on each query's cursor instead (``DYNAMIC``: DuckDB
@@ -40,24 +40,63 @@ VIEWS = {"pg_roles", "pg_user", "pg_tables", "pg_views", "pg_matviews", "pg_inde
 FIRST_SYSTEM_OID = 12000
 
 
+# The image's own tables, which the macros of ``functions`` read: name (columns).
+INTERNAL_TABLES = {
+    "type_names": "(oid BIGINT, typname VARCHAR, full_name VARCHAR, name VARCHAR, base BIGINT, suffix VARCHAR)",
+    "type_keys": "(key VARCHAR, oid BIGINT)",
+    "type_oids": "(duckdb VARCHAR, oid BIGINT)",
+    "relation_sizes": "(oid BIGINT, bytes BIGINT)",
+    "relation_names": "(name VARCHAR, oid BIGINT, shown VARCHAR)",
+    # The text pg_get_viewdef, pg_get_ruledef and pg_get_functiondef print (plain, pretty).
+    "view_definitions": "(oid BIGINT, plain VARCHAR, pretty VARCHAR)",
+    "rule_definitions": "(oid BIGINT, plain VARCHAR, pretty VARCHAR)",
+    "function_definitions": "(oid BIGINT, text VARCHAR, result VARCHAR, arguments VARCHAR, identity VARCHAR)",
+}
+
+
 class Image:
     """Builds the image and knows where each catalog relation of it lives."""
 
     def __init__(self, database: duckdb.DuckDBPyConnection, catalog: Catalog, workers_schema: pa.Schema):
         self.database = database
+        self.workers_schema = workers_schema
         self.relations = {key: f"{IMAGE}.{SCHEMAS[key[0]]}.{key[1]}" for key in LAYOUT}
         self.relations.update(DYNAMIC)
+        # A table keeps its OID while the gateway runs, whatever tables come and go (as in
+        # PostgreSQL, where clients cache them); a new table takes the next one.
+        self._oids: dict[str, int] = {}
         database.execute(f"ATTACH ':memory:' AS {IMAGE}")
         for schema in [*SCHEMAS.values(), "internal"]:
             database.execute(f"CREATE SCHEMA {IMAGE}.{schema}")
         for (schema, name), columns in LAYOUT.items():
             body = ", ".join(f'"{c}" {t}' for c, t in columns)
             database.execute(f"CREATE TABLE {IMAGE}.{SCHEMAS[schema]}.{name} ({body})")
+        for name, columns in INTERNAL_TABLES.items():
+            database.execute(f"CREATE TABLE {INTERNAL}.{name} {columns}")
         self.settings_schema = self._schema(("pg_catalog", "pg_settings"))
         self.cursors_schema = self._schema(("pg_catalog", "pg_cursors"))
         self.activity_schema = self._schema(("pg_catalog", "pg_stat_activity"))
-        described = self._relations(catalog, workers_schema)
-        self._fill(described, catalog, workers_schema)
+        self._keyword_set = self._keywords()
+        self.fill(catalog)
+        for statement in create_statements():
+            database.execute(statement)
+
+    def fill(self, catalog: Catalog) -> None:
+        """Put ``catalog``'s rows in the image, in place of what it held, in one transaction:
+        a query sees the image before or after, never between."""
+        cursor = self.database.cursor()
+        try:
+            cursor.begin()
+            tables = [f"{IMAGE}.{SCHEMAS[s]}.{n}" for s, n in LAYOUT] + [f"{INTERNAL}.{n}" for n in INTERNAL_TABLES]
+            for table in tables:
+                cursor.execute(f"DELETE FROM {table}")
+            self._fill(cursor, self._relations(catalog))
+            cursor.commit()
+        except BaseException:
+            cursor.rollback()
+            raise
+        finally:
+            cursor.close()
 
     def _keywords(self) -> set[str]:
         """Keywords a name must be quoted to be, as the macro quote_ident decides."""
@@ -67,61 +106,63 @@ class Image:
     def _schema(self, key: tuple[str, str]) -> pa.Schema:
         return self.database.sql(f"SELECT * FROM {IMAGE}.{SCHEMAS[key[0]]}.{key[1]} LIMIT 0").to_arrow_table().schema
 
-    def _relations(self, catalog: Catalog, workers_schema: pa.Schema) -> list[rows.Relation]:
+    def _oid(self, table: str) -> int:
+        if table not in self._oids:
+            self._oids[table] = rows.FIRST_RELATION_OID + len(self._oids)
+        return self._oids[table]
+
+    def _relations(self, catalog: Catalog) -> list[rows.Relation]:
         found = []
-        for oid, table in enumerate(sorted(catalog.tables.values(), key=lambda t: t.name), rows.FIRST_RELATION_OID):
+        for table in sorted(catalog.tables.values(), key=lambda t: t.name):
             types = column_types(self.database, [t for _, t in table.columns])
-            found.append(rows.Relation(oid, "public", table.name, "r", list(zip(table.names, types)),
+            found.append(rows.Relation(self._oid(table.name), "public", table.name, "r", list(zip(table.names, types)),
                                        access_method=table.format, row_count=table.row_count, size=_size(table.files)))
         for oid, ((schema, name), columns) in enumerate(LAYOUT.items(), FIRST_SYSTEM_OID):
             kind = "r" if schema == "pg_catalog" and name not in VIEWS else "v"
             types = column_types(self.database, [t for _, t in columns])
             found.append(rows.Relation(oid, schema, name, kind, list(zip([c for c, _ in columns], types)),
                                        definition=definitions.system_view(schema, name) if kind == "v" else None))
+        workers_schema = self.workers_schema
         found.append(rows.Relation(16387, "duckflight", "workers", "v",
                                    list(zip(workers_schema.names, arrow_column_types(workers_schema))),
                                    definition=definitions.workers_view(workers_schema)))
         return found
 
-    def _fill(self, relations: list[rows.Relation], catalog: Catalog, workers_schema: pa.Schema) -> None:
+    def _fill(self, cursor: duckdb.DuckDBPyConnection, relations: list[rows.Relation]) -> None:
+        workers_schema = self.workers_schema
         content = {**rows.fixed_rows(), **rows.relation_rows(relations)}
         content[("pg_catalog", "pg_proc")], function_texts = definitions.functions(rows.NAMESPACES, workers_schema)
         content[("pg_catalog", "pg_rewrite")], rule_texts = definitions.rules(relations)
         content[("information_schema", "routines")] = definitions.routines(rows.DATABASE)
         for key, records in content.items():
-            self._insert(f"{IMAGE}.{SCHEMAS[key[0]]}.{key[1]}", records, fill_defaults=key[0] == "pg_catalog" and key[1] not in VIEWS)
-        self._internal("type_names (oid BIGINT, typname VARCHAR, full_name VARCHAR, name VARCHAR, base BIGINT, "
-                       "suffix VARCHAR)", type_names())
+            _insert(cursor, f"{IMAGE}.{SCHEMAS[key[0]]}.{key[1]}", records,
+                    fill_defaults=key[0] == "pg_catalog" and key[1] not in VIEWS)
         keys = [(key, t["oid"]) for t in type_names() for key in (t["typname"], t["full_name"], t["name"] + t["suffix"])]
-        self._internal("type_keys (key VARCHAR, oid BIGINT)", [{"key": k, "oid": o} for k, o in _unique(keys)])
-        self._internal("type_oids (duckdb VARCHAR, oid BIGINT)", type_oids(self.database))
-        self._internal("relation_sizes (oid BIGINT, bytes BIGINT)", [{"oid": r.oid, "bytes": r.size} for r in relations])
-        self._internal("relation_names (name VARCHAR, oid BIGINT, shown VARCHAR)",
-                       relation_names(relations, self._keywords()))
-        # The text pg_get_viewdef, pg_get_ruledef and pg_get_functiondef print (plain, pretty).
-        self._internal("view_definitions (oid BIGINT, plain VARCHAR, pretty VARCHAR)",
-                       [{"oid": r.oid, "plain": r.definition[0], "pretty": r.definition[1]}
-                        for r in relations if r.definition])
-        self._internal("rule_definitions (oid BIGINT, plain VARCHAR, pretty VARCHAR)", rule_texts)
-        self._internal("function_definitions (oid BIGINT, text VARCHAR, result VARCHAR, arguments VARCHAR, "
-                       "identity VARCHAR)", function_texts)
-        for statement in create_statements():
-            self.database.execute(statement)
+        internal = {
+            "type_names": type_names(),
+            "type_keys": [{"key": k, "oid": o} for k, o in _unique(keys)],
+            "type_oids": type_oids(self.database),
+            "relation_sizes": [{"oid": r.oid, "bytes": r.size} for r in relations],
+            "relation_names": relation_names(relations, self._keyword_set),
+            "view_definitions": [{"oid": r.oid, "plain": r.definition[0], "pretty": r.definition[1]}
+                                 for r in relations if r.definition],
+            "rule_definitions": rule_texts,
+            "function_definitions": function_texts,
+        }
+        for name, records in internal.items():
+            _insert(cursor, f"{INTERNAL}.{name}", records, fill_defaults=False)
 
-    def _internal(self, ddl: str, records: list[dict]) -> None:
-        self.database.execute(f"CREATE TABLE {INTERNAL}.{ddl}")
-        self._insert(f"{INTERNAL}.{ddl.split()[0]}", records, fill_defaults=False)
 
-    def _insert(self, target: str, records: list[dict], fill_defaults: bool) -> None:
-        if not records:
-            return
-        columns = self.database.sql(f"SELECT * FROM {target} LIMIT 0")
-        names = [c for c in columns.columns]
-        types = [str(t) for t in columns.types]
-        full = [{n: r.get(n, _default(t) if fill_defaults else None) for n, t in zip(names, types)} for r in records]
-        self.database.register("__image_rows", pa.Table.from_pylist(full))
-        self.database.execute(f"INSERT INTO {target} BY NAME SELECT * FROM __image_rows")
-        self.database.unregister("__image_rows")
+def _insert(cursor: duckdb.DuckDBPyConnection, target: str, records: list[dict], fill_defaults: bool) -> None:
+    if not records:
+        return
+    columns = cursor.sql(f"SELECT * FROM {target} LIMIT 0")
+    names = [c for c in columns.columns]
+    types = [str(t) for t in columns.types]
+    full = [{n: r.get(n, _default(t) if fill_defaults else None) for n, t in zip(names, types)} for r in records]
+    cursor.register("__image_rows", pa.Table.from_pylist(full))
+    cursor.execute(f"INSERT INTO {target} BY NAME SELECT * FROM __image_rows")
+    cursor.unregister("__image_rows")
 
 
 def relation_names(relations: list[rows.Relation], keywords: set[str]) -> list[dict]:

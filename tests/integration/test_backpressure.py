@@ -8,21 +8,16 @@ from __future__ import annotations
 import re
 import threading
 import time
-from pathlib import Path
 
 import psycopg
 import pytest
 
 from duckflight.gateway.demo import ensure_tpch
-from processes import descendants, dsn
+from process_stats import gateway_pid, rss_mb
+from processes import dsn
 
 BOUND_MB = 300
 LINEITEM_SF1 = 6_001_215
-
-
-def rss_mb(pid: int) -> int:
-    status = Path(f"/proc/{pid}/status").read_text()
-    return int(re.search(r"VmRSS:\s+(\d+)", status)[1]) // 1024
 
 
 class Peak:
@@ -56,8 +51,7 @@ def sf1_cluster(data_cache, tmp_path_factory):
                    tmp_path_factory.mktemp("up") / "up.log")
     try:
         up.wait_for_output(re.escape(dsn(port)))
-        gateway = next(p for p in descendants(up.proc.pid)
-                       if " gateway " in Path(f"/proc/{p}/cmdline").read_bytes().replace(b"\0", b" ").decode())
+        gateway = gateway_pid(up.proc.pid)
         with psycopg.connect(dsn(port), autocommit=True) as conn:  # warm: catalog, plan cache, workers
             conn.execute("select * from lineitem limit 10").fetchall()
         time.sleep(1)

@@ -60,4 +60,4 @@ def test_psql_shows_the_file_at_fault(up_over_damaged):
     out = subprocess.run(cmd, env=psql_env(), stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
     assert out.returncode == 1
     assert f'ERROR:  could not read file "{root}/broken/b.parquet"' in out.stderr
-    assert 'DETAIL:  The table "broken" could not be read when the gateway started' in out.stderr
+    assert 'DETAIL:  The table "broken" could not be read when its files were catalogued' in out.stderr
