@@ -114,14 +114,18 @@ MACROS = {
                              f"(CASE v.whole WHEN {NAN} THEN 'NaN' WHEN {PINF} THEN 'Infinity' ELSE '-Infinity' END) "
                              "ELSE CASE WHEN v.unscaled < 0 THEN '-' ELSE '' END || "
                              "pg_numeric_digits(CAST(abs(v.unscaled) AS VARCHAR), v.scale) END"),
-    # To compare a DECIMAL x of scale s with v: the text of v's floor at s places, and whether
-    # v has digits beyond them (x > v is x > floor, x = v is not beyond and x = floor, ...).
-    # NaN and Infinity are above every DECIMAL(38, s), -Infinity below.
-    "pg_numeric_floor_text": ("v, s", "CASE WHEN v.scale < 0 THEN CASE WHEN v.whole < 0 THEN '-' ELSE '' END || "
-                                      "pg_numeric_digits(repeat('9', 38), s) WHEN v.scale <= s THEN pg_numeric_text(v) "
-                                      "ELSE pg_numeric_text(pg_numeric_make(pg_floordiv(v.unscaled, pg_pow10(v.scale - s)), s)) END"),
-    "pg_numeric_beyond": ("v, s", "v.scale < 0 OR v.scale > s AND "
-                                  "v.unscaled <> pg_floordiv(v.unscaled, pg_pow10(v.scale - s)) * pg_pow10(v.scale - s)"),
+    # To compare a DECIMAL x of scale s (at most 37 digits) with v: the text of a DECIMAL(38, s + 1)
+    # that lies where v lies among the values of scale s, so that x op v is x op it for every
+    # comparison: v's floor at s places, plus half a unit when v has digits beyond them. NaN,
+    # Infinity and finite values past 37 - s whole digits are above every such x, -Infinity
+    # and those below it under every such x: the largest or smallest DECIMAL(38, s + 1).
+    "pg_numeric_cut_digits": ("u, r", "CASE WHEN u < 0 THEN '-' ELSE '' END || pg_numeric_digits(CAST(abs(u) AS VARCHAR), r)"),
+    "pg_numeric_cut_text": ("v, s", "CASE WHEN v IS NULL THEN NULL "
+                                    "WHEN v.whole >= pg_pow10(37 - s) OR v.whole < -pg_pow10(37 - s) THEN "
+                                    f"pg_numeric_cut_digits(CASE WHEN v.whole < 0 THEN {1 - P38} ELSE {P38 - 1} END, s + 1) "
+                                    "ELSE pg_numeric_cut_digits(greatest((v.whole * pg_pow10(s) + pg_idiv(v.frac, pg_pow10(38 - s))) * 10 "
+                                    "+ CASE WHEN v.frac = pg_idiv(v.frac, pg_pow10(38 - s)) * pg_pow10(38 - s) THEN 0 ELSE 5 END, "
+                                    f"{1 - P38}), s + 1) END"),
     # what comparisons compare: the value, not its display scale
     "pg_numeric_key": ("v", "CASE WHEN v IS NULL THEN NULL ELSE {'whole': v.whole, 'frac': v.frac} END"),
     "pg_numeric_is_nan": ("v", f"v.scale < 0 AND v.whole = {NAN}"),

@@ -367,7 +367,7 @@ class _Scope:
         query = node.args.get("query") if isinstance(node, exp.In) else None
         if query is not None:
             return self._in_subquery(node, kinds[0], query)
-        if DYNAMIC in kinds and FLOAT not in kinds and type(node) in FLOORED and _floored(node, kinds):
+        if DYNAMIC in kinds and FLOAT not in kinds and isinstance(node, COMPARISONS) and self._cut(node, kinds):
             return OTHER
         if DYNAMIC in kinds:
             to_key = FLOAT not in kinds
@@ -387,6 +387,40 @@ class _Scope:
             target.replace(key(target.copy(), inner) if to_key else to_float(target.copy(), inner))
             node.this.replace(key(node.this.copy(), kind) if to_key else to_float(node.this.copy(), kind))
         return OTHER
+
+    def _cut(self, node: exp.Binary, kinds) -> bool:
+        """``x op v`` for an x of known scale s and at most 37 digits and a dynamic v, as ``x op t``:
+        t, a DECIMAL(38, s + 1), lies where v lies among the values of scale s (``pg_numeric_cut_text``),
+        so DuckDB compares x natively, row by row cheaply, and computes v once (TPC-H Q17's
+        correlated subquery). False if it does not apply (x of 38 digits, or not known)."""
+        left, right = kinds
+        if right == DYNAMIC and left != DYNAMIC:
+            x, v, kind = node.this, node.expression, left
+        elif left == DYNAMIC and right != DYNAMIC:
+            x, v, kind = node.expression, node.this, right
+        else:
+            return False
+        digits = self._digits(x, kind)
+        if kind.scale is None or digits is None or digits > MAX_DIGITS - 1 or kind.scale > MAX_DIGITS - 1:
+            return False
+        v.replace(exp.Cast(this=call("pg_numeric_cut_text", v.copy(), exp.Literal.number(kind.scale)),
+                           to=exp.DataType.build(f"DECIMAL({MAX_DIGITS}, {kind.scale + 1})")))
+        return True
+
+    def _digits(self, node: exp.Expression, kind: Kind) -> int | None:
+        """The most digits a value of ``node`` (not dynamic) has, where its type says: an
+        integer's, a numeric constant's, a table column's or a cast's numeric(p, s)."""
+        if kind.name == "int":
+            return 19 if kind.wide else 10
+        if isinstance(node, exp.Literal) and node.is_number:
+            return _exact_digits(node.name)
+        if isinstance(node, exp.Column) and isinstance(self._source(node.table), Scope):
+            return None  # a derived table's column: sqlglot's type is a guess
+        data_type = node.to if isinstance(node, exp.Cast) else node.type if isinstance(node, exp.Column) else None
+        if data_type is None or data_type.this != T.DECIMAL:
+            return None
+        params = [p.this.name for p in data_type.expressions if isinstance(p, exp.DataTypeParam)]
+        return int(params[0]) if params and params[0].isdigit() else None
 
     def _aggregate(self, node: exp.Expression) -> Kind:
         """An aggregate or window call, with its FILTER and OVER wrapped around it."""
@@ -458,41 +492,6 @@ class _Scope:
 
     def _same_type(self, node: exp.Expression) -> Kind:
         return self._aggregate(node)
-
-
-def _floored(node: exp.Binary, kinds) -> bool:
-    """``x op v`` for a DECIMAL (or integer) x of known scale s and a dynamic v, as comparisons of
-    x with v's floor at s places (a DECIMAL(38, s) DuckDB compares natively with x, row by row
-    cheaply) and whether v has digits beyond them. False if it does not apply."""
-    left, right = kinds
-    if right == DYNAMIC and left != DYNAMIC and left.scale is not None:
-        x, v, op = node.this, node.expression, type(node)
-    elif left == DYNAMIC and right != DYNAMIC and right.scale is not None:
-        x, v, op = node.expression, node.this, MIRRORED[type(node)]
-    else:
-        return False
-    scale = (left if x is node.this else right).scale
-    floor = exp.Cast(this=call("pg_numeric_floor_text", v.copy(), exp.Literal.number(scale)),
-                     to=exp.DataType.build(f"DECIMAL(38, {scale})"))
-    beyond = call("pg_numeric_beyond", v.copy(), exp.Literal.number(scale))
-    node.replace(FLOORED[op](x.copy(), floor, beyond))
-    return True
-
-
-def _unless(beyond, when_beyond, otherwise):
-    return exp.Case(ifs=[exp.If(this=beyond, true=when_beyond)], default=otherwise)
-
-
-# x op v, with t = v's floor at x's scale and b = whether v has digits beyond it
-FLOORED = {
-    exp.GT: lambda x, t, b: exp.GT(this=x, expression=t),
-    exp.LTE: lambda x, t, b: exp.LTE(this=x, expression=t),
-    exp.GTE: lambda x, t, b: _unless(b, exp.GT(this=x, expression=t), exp.GTE(this=x.copy(), expression=t.copy())),
-    exp.LT: lambda x, t, b: _unless(b, exp.LTE(this=x, expression=t), exp.LT(this=x.copy(), expression=t.copy())),
-    exp.EQ: lambda x, t, b: exp.And(this=exp.Not(this=b), expression=exp.EQ(this=x, expression=t)),
-    exp.NEQ: lambda x, t, b: exp.Or(this=b, expression=exp.NEQ(this=x, expression=t)),
-}
-MIRRORED = {exp.GT: exp.LT, exp.LT: exp.GT, exp.GTE: exp.LTE, exp.LTE: exp.GTE, exp.EQ: exp.EQ, exp.NEQ: exp.NEQ}
 
 
 def _exact(kind: Kind) -> bool:
