@@ -218,7 +218,7 @@ class _Scope:
         if node.is_string:
             return UNKNOWN
         text = node.name
-        if _float_context(node):  # PostgreSQL converts it to float8 first: DuckDB's DOUBLE reading
+        if self._float_context(node):  # PostgreSQL converts it to float8 first: DuckDB's DOUBLE reading
             return FLOAT
         if _exact_digits(text) > MAX_DIGITS:
             raise SqlError("0A000", f"numeric constant {text} has more than {MAX_DIGITS} digits, "
@@ -227,6 +227,22 @@ class _Scope:
         if "e" in text.lower():  # an exact numeric, not DuckDB's DOUBLE
             node.replace(_decimal_constant(text))
         return kind
+
+    def _float_context(self, node: exp.Expression) -> bool:
+        """A constant PostgreSQL turns into float8 as it is: cast to a float type, or the operand
+        of an operator whose other operand is a float column or a cast to a float type (a
+        derived table's column by its kind here: sqlglot's type for it is a guess)."""
+        parent = node.parent
+        while isinstance(parent, exp.Paren):
+            node, parent = parent, parent.parent
+        if isinstance(parent, exp.Cast):
+            return parent.to.this in FLOAT_TYPES
+        if isinstance(parent, tuple(ARITHMETIC) + COMPARISONS):
+            other = parent.expression if node is parent.this else parent.this
+            if isinstance(other, exp.Column):
+                return self._column(other) == FLOAT
+            return isinstance(other, exp.Cast) and other.to.this in FLOAT_TYPES
+        return False
 
     def _column(self, column: exp.Column) -> Kind:
         source = self._source(column.table)
@@ -616,20 +632,6 @@ def _exact_digits(text: str) -> int:
     _, digits, exponent = Decimal(text).as_tuple()
     whole = max(len(digits) + exponent, 0)  # digits before the point
     return whole + decimal_scale(text)
-
-
-def _float_context(node: exp.Expression) -> bool:
-    """A constant PostgreSQL turns into float8 as it is: cast to a float type, or the operand
-    of an operator whose other operand is a float column or a cast to a float type."""
-    parent = node.parent
-    while isinstance(parent, exp.Paren):
-        node, parent = parent, parent.parent
-    if isinstance(parent, exp.Cast):
-        return parent.to.this in FLOAT_TYPES
-    if isinstance(parent, tuple(ARITHMETIC) + COMPARISONS):
-        other = parent.expression if node is parent.this else parent.this
-        return isinstance(other, (exp.Column, exp.Cast)) and other.type is not None and other.type.this in FLOAT_TYPES
-    return False
 
 
 _HANDLERS = [

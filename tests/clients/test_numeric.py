@@ -61,6 +61,22 @@ QUERIES = {
                                    " (select avg(l_quantity) from lineitem)) a,"
                                    " (select count(*) from customer where c_acctbal >= (select avg(c_acctbal)"
                                    " from customer where c_acctbal > 0.00)) b",
+    "every comparison with a quotient": "select a, b, a::numeric(6,2) < b lt, a::numeric(6,2) <= b le,"
+                                        " a::numeric(6,2) = b eq, a::numeric(6,2) <> b ne, a::numeric(6,2) > b gt,"
+                                        " a::numeric(6,2) >= b ge, b < a::numeric(6,2) r, b >= 1 i,"
+                                        " a::numeric(6,2) is not distinct from b d, a < b w from (values"
+                                        " (1.00, 1/3.0*3), (0.33, 1/3.0), (0.34, 1/3.0), (2.50, 5/2.0), (-0.33, -1/3.0),"
+                                        " (-0.34, -1/3.0), (1.01, 'NaN'::numeric), (1.02, 'Infinity'::numeric),"
+                                        " (1.03, '-Infinity'::numeric), (1.04, null)) t(a, b) order by a",
+    "a column against a correlated quotient": "select (select count(*) from customer c where c_acctbal <"
+                                              " (select max(n_regionkey) * 1000 / 3.0 from nation"
+                                              " where n_nationkey = c.c_nationkey)) lt,"
+                                              " (select count(*) from customer c where c_acctbal >="
+                                              " (select max(n_regionkey) * 1000 / 3.0 from nation"
+                                              " where n_nationkey = c.c_nationkey)) ge,"
+                                              " (select count(*) from customer c where c_nationkey * 100 ="
+                                              " (select max(n_regionkey) * 1000 / 4.0 from nation"
+                                              " where n_nationkey = c.c_nationkey)) eq",
     "having an average": "select l_shipmode, avg(l_quantity) a from lineitem group by 1"
                          " having avg(l_quantity) > 25.5 order by a desc",
     "averages over windows": "select o_orderkey, avg(o_totalprice) over (partition by o_orderpriority) w"

@@ -140,6 +140,10 @@ SELECT "orders"."o_total" AS "__c0", "orders"."o_custkey" AS "__c1" FROM "orders
 SELECT "o_total" FROM "orders"
 -- final
 SELECT "s"."t" AS "t" FROM (SELECT "__c0" AS "t", "__c1" AS "c" FROM "__stage_1" AS "__block") AS "s" WHERE "s"."c" <= CAST(PG_NUMERIC_CUT_TEXT(PG_NUMERIC_QUOTIENT(CAST(("s"."t") * 100 AS INT128), 2, CAST(3 AS INT128), 0), 0) AS DECIMAL(38, 1)) AND PG_NUMERIC_KEY(PG_NUMERIC_OF_DECIMAL("s"."t", 2)) <> PG_NUMERIC_KEY(PG_NUMERIC_QUOTIENT(CAST("s"."c" AS INT128), 0, CAST((7.0) * 10 AS INT128), 1)) AND (SELECT COUNT(*) AS "_col_0" FROM "__stage_2" AS "orders" WHERE "orders"."o_total" >= CAST(PG_NUMERIC_CUT_TEXT(PG_NUMERIC_QUOTIENT(CAST(("s"."t") * 100 AS INT128), 2, CAST(2 AS INT128), 0), 2) AS DECIMAL(38, 3))) > 0
+-- case: a constant beside a derived table's numeric is numeric, though sqlglot guesses the column a double
+select b >= 1, b * 2.5 from (values (1.5), (2 / 3.0)) t(b)
+-- final
+SELECT CAST(PG_NUMERIC_CUT_TEXT("t"."b", 0) AS DECIMAL(38, 1)) >= 1 AS "?column?", PG_NUMERIC_MUL("t"."b", PG_NUMERIC_OF_DECIMAL(2.5, 1)) AS "?column?" FROM (VALUES (PG_NUMERIC_OF_DECIMAL(1.5, 1)), (PG_NUMERIC_QUOTIENT(CAST(2 AS INT128), 0, CAST((3.0) * 10 AS INT128), 1))) AS "t"("b")
 -- case: a quotient row by row, NaN, exponent constants, sums of a quotient
 select o_total / o_custkey, 'NaN'::numeric, 1e3, sum(o_total / 3) over (), o_comment::numeric from orders where o_total / 2 >= 1.25
 -- stage 1 scan orders gather
