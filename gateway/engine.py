@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 import uuid
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -104,6 +105,7 @@ class Engine:
         self._plans: OrderedDict = OrderedDict()
         self._plans_lock = threading.Lock()
         self._refresh_lock = threading.Lock()
+        self._streams: weakref.WeakSet = weakref.WeakSet()  # streamed stages still open (close cancels them)
         self.system = SystemCatalog(self.database, catalog, workers, self.admission.activity)
 
     def refresh_catalog(self) -> bool:
@@ -293,7 +295,9 @@ class Engine:
             single = streamable(plan) if stream else None
             try:
                 if single is not None:  # no rows sit on workers: a lost worker's fragment moves alone
-                    return plan, {single.name: stream_stage(self.scheduler, plan, single, running.cancelled)}
+                    stream = stream_stage(self.scheduler, plan, single, running.cancelled)
+                    self._streams.add(stream)
+                    return plan, {single.name: stream}
                 return plan, self.scheduler.execute(plan, running.cancelled, running.stats)
             except TableChanged as change:
                 changed += 1
@@ -310,6 +314,8 @@ class Engine:
             plan = replan()
 
     def close(self) -> None:
+        for stream in list(self._streams):  # open cursors' streams: their workers can stop
+            stream.cancel()
         self.scheduler.close()
         self.workers.close()
         self.database.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 
@@ -93,5 +94,8 @@ def run_gateway(args) -> int:
         if control is not None:
             control.stop(grace=1.0)
         engine.close()
+        # Collect Flight readers of sessions still open now, while gRPC is whole: left to
+        # the interpreter's exit, their destruction aborts the process ("terminate called").
+        gc.collect()
         log.info("gateway stopped")
     return 0

@@ -33,10 +33,8 @@ def run_in_pieces(cursor: duckdb.DuckDBPyConnection, sql: str, name: str,
 def _answers(cursor, sql: str, name: str, stage: pa.RecordBatchReader, batch_rows: int) -> Iterator[pa.RecordBatch]:
     for piece in _pieces(stage):
         cursor.register(name, piece)
-        try:
-            yield from cursor.execute(sql).to_arrow_reader(batch_rows)
-        finally:
-            cursor.unregister(name)
+        yield from cursor.execute(sql).to_arrow_reader(batch_rows)
+        cursor.unregister(name)  # on an early end, the registration goes with the cursor
 
 
 def _pieces(stage: pa.RecordBatchReader) -> Iterator[pa.Table]:

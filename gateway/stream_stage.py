@@ -44,7 +44,8 @@ def stream_stage(scheduler: Scheduler, plan: Plan, stage: Stage, cancelled) -> "
     Every fragment starts at once, so the workers scan in parallel; Flight's
     flow control holds back those not being read (measured: the gateway's peak
     stays where DuckDB's read-ahead puts it, 1.3 GB for 6 M lineitem rows, and
-    the export takes 14-16 s against 18-19 s with one fragment after another).
+    the export takes 14-16 s against 18-19 s with one fragment after another;
+    since then gateway/stream_pieces.py bounds it for row-local final queries).
     They are opened at once too: a worker answers a fragment's call only once
     DuckDB has its first rows, which for a costly projection is most of them.
     """
@@ -58,7 +59,8 @@ def stream_stage(scheduler: Scheduler, plan: Plan, stage: Stage, cancelled) -> "
                 call.result()[1].cancel()
         raise failed[0]
     opened = [call.result() for call in calls]
-    return StageStream(_batches(scheduler, plan.query_id, opened, cancelled), opened[0][1].schema)
+    return StageStream(_batches(scheduler, plan.query_id, opened, cancelled), opened[0][1].schema,
+                       [reader for _, reader in opened])
 
 
 class StageStream:
@@ -71,11 +73,24 @@ class StageStream:
     stream from more than one (a generator raises if entered twice at once).
     """
 
-    def __init__(self, iterator: Iterator[pa.RecordBatch], schema: pa.Schema):
+    def __init__(self, iterator: Iterator[pa.RecordBatch], schema: pa.Schema,
+                 calls: list[flight.FlightStreamReader] = ()):
         self._iterator = iterator
         self._lock = threading.Lock()
+        self._calls = list(calls)
         self.failure: Exception | None = None
         self.reader = pa.RecordBatchReader.from_batches(schema, self)
+
+    def cancel(self) -> None:
+        """End the fragments' calls (a stream has no deadline: a client may read it for
+        hours), e.g. when the gateway stops while a cursor is open."""
+        for call in self._calls:
+            call.cancel()
+        try:  # let go of the calls now, not when the interpreter ends (gRPC aborts then)
+            self._iterator.close()
+        except ValueError:  # being read in another thread: the cancel ends that read
+            pass
+        self._calls = []
 
     def __iter__(self):
         return self

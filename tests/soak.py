@@ -69,8 +69,9 @@ class Report:
         return out
 
 
-def soak(url: str, queries: list[str], gateway_pid: int, statement_timeout: float) -> Report:
-    """Run ``queries`` one after another on one connection (a new one if it is lost)."""
+def soak(url: str, queries: list[str], gateway_pid: int, statement_timeout: float, progress=None) -> Report:
+    """Run ``queries`` one after another on one connection (a new one if it is lost);
+    ``progress(report)`` is called every 500 queries."""
     report = Report()
     started = time.monotonic()
     conn = psycopg.connect(url, autocommit=True)
@@ -78,6 +79,9 @@ def soak(url: str, queries: list[str], gateway_pid: int, statement_timeout: floa
         for n, sql in enumerate(queries):
             if n % 10 == 0:
                 report.rss.append(rss_mb(gateway_pid))
+            if progress is not None and n and n % 500 == 0:
+                report.seconds = time.monotonic() - started
+                progress(report)
             watchdog = threading.Timer(statement_timeout + HANG_MARGIN, conn.cancel_safe)
             watchdog.start()
             began = time.monotonic()
@@ -136,7 +140,8 @@ def main() -> int:
         queries = []
         while len(queries) < args.queries:  # sqlsmith stops early now and then; go on with the next seed
             queries += generate(port, min(1000, args.queries - len(queries)), args.seed + len(queries))
-        report = soak(url, queries, gateway, args.statement_timeout)
+        report = soak(url, queries, gateway, args.statement_timeout,
+                      progress=lambda r: print(r.lines()[0] + " ... " + r.lines()[1], flush=True))
         print("\n".join(report.lines()))
         print(f"gateway pid unchanged: {gateway_pid(up.pid) == gateway}")
         time.sleep(1)
