@@ -25,8 +25,8 @@ value, a product, a quotient at its scale) raises an error: PostgreSQL has
 The macros mirror numeric.c: ``pg_numeric_div`` is div_var rounded at
 select_div_scale, ``pg_numeric_parse`` is numeric_in, ``pg_numeric_text`` is
 numeric_out. What takes many steps of 128-bit arithmetic (a quotient at its
-scale, a value from its unscaled digits) is a Python function over Arrow columns
-(``quotient``, ``_make``); the rest are macros. DuckDB's HUGEINT division is slow
+scale, a value from its unscaled digits, what a DECIMAL is compared with) is a Python
+function over Arrow columns (``quotient``, ``_make``, ``cut``); the rest are macros. DuckDB's HUGEINT division is slow
 (microseconds for a 128-bit dividend), so ``pg_idiv`` divides in BIGINT when it
 can and otherwise from a DOUBLE estimate corrected by multiplications.
 ``install`` creates them; the worker and the gateway call it on their database.
@@ -114,18 +114,6 @@ MACROS = {
                              f"(CASE v.whole WHEN {NAN} THEN 'NaN' WHEN {PINF} THEN 'Infinity' ELSE '-Infinity' END) "
                              "ELSE CASE WHEN v.unscaled < 0 THEN '-' ELSE '' END || "
                              "pg_numeric_digits(CAST(abs(v.unscaled) AS VARCHAR), v.scale) END"),
-    # To compare a DECIMAL x of scale s (at most 37 digits) with v: the text of a DECIMAL(38, s + 1)
-    # that lies where v lies among the values of scale s, so that x op v is x op it for every
-    # comparison: v's floor at s places, plus half a unit when v has digits beyond them. NaN,
-    # Infinity and finite values past 37 - s whole digits are above every such x, -Infinity
-    # and those below it under every such x: the largest or smallest DECIMAL(38, s + 1).
-    "pg_numeric_cut_digits": ("u, r", "CASE WHEN u < 0 THEN '-' ELSE '' END || pg_numeric_digits(CAST(abs(u) AS VARCHAR), r)"),
-    "pg_numeric_cut_text": ("v, s", "CASE WHEN v IS NULL THEN NULL "
-                                    "WHEN v.whole >= pg_pow10(37 - s) OR v.whole < -pg_pow10(37 - s) THEN "
-                                    f"pg_numeric_cut_digits(CASE WHEN v.whole < 0 THEN {1 - P38} ELSE {P38 - 1} END, s + 1) "
-                                    "ELSE pg_numeric_cut_digits(greatest((v.whole * pg_pow10(s) + pg_idiv(v.frac, pg_pow10(38 - s))) * 10 "
-                                    "+ CASE WHEN v.frac = pg_idiv(v.frac, pg_pow10(38 - s)) * pg_pow10(38 - s) THEN 0 ELSE 5 END, "
-                                    f"{1 - P38}), s + 1) END"),
     # what comparisons compare: the value, not its display scale
     "pg_numeric_key": ("v", "CASE WHEN v IS NULL THEN NULL ELSE {'whole': v.whole, 'frac': v.frac} END"),
     "pg_numeric_is_nan": ("v", f"v.scale < 0 AND v.whole = {NAN}"),
@@ -281,6 +269,34 @@ def quotient(x: int, sx: int, y: int, sy: int) -> tuple[int, int, int, int]:
     return _make(-q if (x < 0) != (y < 0) else q, r)
 
 
+def cut(whole: int, scale: int, unscaled: int, s: int) -> int:
+    """To compare a DECIMAL x of scale s (at most 37 digits) with a numeric: the unscaled
+    DECIMAL(38, s + 1) that lies where the numeric lies among the values of scale s, so that
+    x op numeric is x op it for every comparison: its floor at s places, plus half a unit when
+    it has digits beyond them. NaN, Infinity and values past 37 - s whole digits are above every
+    such x, -Infinity and those below it under every such x: the largest or smallest one.
+
+    >>> cut(0, 20, 33333333333333333333, 2), cut(1, 1, 15, 2), cut(-1, 20, -33333333333333333333, 2)
+    (335, 1500, -335)
+    """
+    if whole >= _POW[37 - s]:
+        return P38 - 1
+    if whole < -_POW[37 - s]:
+        return 1 - P38
+    if scale <= s:
+        return max(unscaled * _POW[s + 1 - scale], 1 - P38)
+    floor = unscaled // _POW[scale - s]
+    return floor * 10 + (0 if floor * _POW[scale - s] == unscaled else 5)
+
+
+def _cuts(values: pa.StructArray, places: pa.Array) -> pa.Array:
+    """``cut`` of each row, as DECIMAL(38,0); NULL where the numeric is."""
+    fields = values.flatten()  # whole, frac, scale, unscaled; NULL where the struct is
+    wholes, scales, unscaled = (_integers(fields[i]) for i in (0, 2, 3))
+    out = [None if None in row else cut(*row) for row in zip(wholes, scales, unscaled, places.to_pylist())]
+    return _decimals([0 if v is None else v for v in out], [v is None for v in out])
+
+
 def _rows(function, *columns: pa.Array) -> pa.StructArray:
     """``function`` of each row's Python values, as the struct; NULL if an argument is."""
     values = [_integers(c) for c in columns]
@@ -305,18 +321,22 @@ def _integers(column: pa.Array) -> list:
     return column.to_pylist()
 
 
-def _decimals(values) -> pa.Array:
-    """Python ints as DECIMAL(38,0) (decimal128), from their 16 little-endian bytes."""
+def _decimals(values, nulls: list[bool] | None = None) -> pa.Array:
+    """Python ints as DECIMAL(38,0) (decimal128), from their 16 little-endian bytes; NULL where ``nulls``."""
     data = b"".join(v.to_bytes(16, "little", signed=True) for v in values)
-    return pa.Array.from_buffers(pa.decimal128(38, 0), len(values), [None, pa.py_buffer(data)])
+    valid = pa.array([not n for n in nulls], pa.bool_()).buffers()[1] if nulls and any(nulls) else None
+    return pa.Array.from_buffers(pa.decimal128(38, 0), len(values), [valid, pa.py_buffer(data)])
 
 
-# name -> (function over Arrow columns, DuckDB parameter types)
+# name -> (function over Arrow columns, DuckDB parameter types, DuckDB result type)
 FUNCTIONS = {
     # the value q / 10^r at display scale r
-    "pg_numeric_make": (lambda q, r: _rows(_make, q, r), ["HUGEINT", "BIGINT"]),
+    "pg_numeric_make": (lambda q, r: _rows(_make, q, r), ["HUGEINT", "BIGINT"], STRUCT_TYPE),
     # numeric_div of finite x / 10^sx by y / 10^sy (unscaled): division by zero raises
-    "pg_numeric_quotient": (lambda x, sx, y, sy: _rows(quotient, x, sx, y, sy), ["HUGEINT", "BIGINT", "HUGEINT", "BIGINT"]),
+    "pg_numeric_quotient": (lambda x, sx, y, sy: _rows(quotient, x, sx, y, sy), ["HUGEINT", "BIGINT", "HUGEINT", "BIGINT"],
+                            STRUCT_TYPE),
+    # ``cut`` of a numeric at s places
+    "pg_numeric_cut": (_cuts, [STRUCT_TYPE, "BIGINT"], "DECIMAL(38,0)"),
 }
 
 
@@ -328,8 +348,8 @@ NO_LET = {"pg_numeric_sum_whole", "pg_numeric_sum_low", "pg_numeric_sum_pinf", "
 
 def install(database: duckdb.DuckDBPyConnection) -> None:
     """Create the functions and macros in ``database`` (visible to all its cursors)."""
-    for name, (function, params) in FUNCTIONS.items():
-        database.create_function(name, function, params, STRUCT_TYPE, type="arrow", null_handling="special",
+    for name, (function, params, result) in FUNCTIONS.items():
+        database.create_function(name, function, params, result, type="arrow", null_handling="special",
                                  side_effects=False)
     for name, (params, body) in MACROS.items():
         database.execute(f"CREATE OR REPLACE MACRO {name}({params}) AS {_let(name, params, _fields(body))}")

@@ -406,7 +406,7 @@ class _Scope:
 
     def _cut(self, node: exp.Binary, kinds) -> bool:
         """``x op v`` for an x of known scale s and at most 37 digits and a dynamic v, as ``x op t``:
-        t, a DECIMAL(38, s + 1), lies where v lies among the values of scale s (``pg_numeric_cut_text``),
+        t, a DECIMAL(38, s + 1), lies where v lies among the values of scale s (``pg_numeric_cut``),
         so DuckDB compares x natively, row by row cheaply, and computes v once (TPC-H Q17's
         correlated subquery). False if it does not apply (x of 38 digits, or not known)."""
         left, right = kinds
@@ -419,8 +419,9 @@ class _Scope:
         digits = self._digits(x, kind)
         if kind.scale is None or digits is None or digits > MAX_DIGITS - 1 or kind.scale > MAX_DIGITS - 1:
             return False
-        v.replace(exp.Cast(this=call("pg_numeric_cut_text", v.copy(), exp.Literal.number(kind.scale)),
-                           to=exp.DataType.build(f"DECIMAL({MAX_DIGITS}, {kind.scale + 1})")))
+        unit = exp.Cast(this=exp.Literal.string(f"0.{'0' * kind.scale}1"),  # DECIMAL(38, s + 1)'s last place
+                        to=exp.DataType.build(f"DECIMAL({MAX_DIGITS}, {kind.scale + 1})"))
+        v.replace(exp.Mul(this=call("pg_numeric_cut", v.copy(), exp.Literal.number(kind.scale)), expression=unit))
         return True
 
     def _digits(self, node: exp.Expression, kind: Kind) -> int | None:

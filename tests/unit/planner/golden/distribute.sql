@@ -145,7 +145,7 @@ SELECT "o_orderkey", "o_total" FROM "orders"
 -- stage 3 scan orders gather
 SELECT "o_orderkey" FROM "orders"
 -- final
-SELECT COUNT(*) AS "count" FROM "__stage_2" AS "a" WHERE "a"."o_total" > CAST(PG_NUMERIC_CUT_TEXT((SELECT PG_NUMERIC_QUOTIENT(CAST((SUM("__p1")) * 100 AS INT128), 2, CAST(CAST(SUM("__p0") AS BIGINT) AS INT128), 0) AS "_col_0" FROM "__stage_1" AS "__block"), 2) AS DECIMAL(38, 3)) AND EXISTS(SELECT 1 AS "1" FROM "__stage_3" AS "c" WHERE "c"."o_orderkey" = "a"."o_orderkey")
+SELECT COUNT(*) AS "count" FROM "__stage_2" AS "a" WHERE "a"."o_total" > PG_NUMERIC_CUT((SELECT PG_NUMERIC_QUOTIENT(CAST((SUM("__p1")) * 100 AS INT128), 2, CAST(CAST(SUM("__p0") AS BIGINT) AS INT128), 0) AS "_col_0" FROM "__stage_1" AS "__block"), 2) * CAST('0.001' AS DECIMAL(38, 3)) AND EXISTS(SELECT 1 AS "1" FROM "__stage_3" AS "c" WHERE "c"."o_orderkey" = "a"."o_orderkey")
 -- case: grouping sets: fragments group by every key, the final applies the sets
 select o_custkey, o_date, sum(o_total), grouping(o_custkey) from orders group by grouping sets ((o_custkey, o_date), (o_custkey), ())
 -- stage 1 block orders gather
