@@ -246,6 +246,9 @@ def load_config(path: str, commands: dict[str, list[Option]]) -> dict[str, dict[
         raise StartupError(f"config file {path} is not valid TOML: {error}") from None
     tables = {}
     for section, table in raw.items():
+        if section not in commands and not isinstance(table, dict):  # a key before any [table]
+            raise StartupError(f"config file {path}: key {section} is outside any table; put it under "
+                               f"{_tables_with(section, commands)}")
         if section not in commands:
             raise StartupError(f"config file {path}: unknown table [{section}]{_did_you_mean(section, commands)}"
                               f" (tables: {', '.join(f'[{c}]' for c in commands)})")
@@ -254,6 +257,12 @@ def load_config(path: str, commands: dict[str, list[Option]]) -> dict[str, dict[
         options = {o.dest: o for o in commands[section]}
         tables[section] = {key: _from_file(path, section, options, key, value) for key, value in table.items()}
     return tables
+
+
+def _tables_with(key: str, commands: dict[str, list[Option]]) -> str:
+    """The tables where ``key`` is an option, e.g. "[worker] or [gateway]"."""
+    found = [f"[{c}]" for c, options in commands.items() if key.replace("-", "_") in {o.dest for o in options}]
+    return " or ".join(found) or "the table of its command"
 
 
 def _from_file(path: str, section: str, options: dict[str, Option], key: str, value: Any) -> Any:

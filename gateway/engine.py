@@ -254,6 +254,9 @@ class Engine:
             set_time_zone(cursor, plan.time_zone)
             pieces = _piecewise(plan, inputs)
             load_inputs(cursor, {**inputs, **pieces})
+            # Gathered tables are in DuckDB now (copied, or registered and held there): let go
+            # of them here, so the gateway holds them once, not twice (gather_budget.py).
+            inputs = {name: value for name, value in inputs.items() if isinstance(value, StageStream)}
             if plan.reads_catalog:
                 self.system.register(cursor, view)
             sql, retype = self._typed_final(plan, cursor)

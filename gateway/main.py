@@ -30,8 +30,9 @@ def build_engine(data: str, workers: list[str], fragment_timeout: float = 120.0,
     catalog = Catalog.from_folder(data)
     pool = WorkerPool(workers)
     pool.start_health_checks(health_interval, health_timeout)
+    resources = resources or Resources("gateway", memory_limit(None, "gateway"))
     scheduler = Scheduler(pool, fragment_timeout=fragment_timeout, fragment_retries=fragment_retries,
-                          probe_timeout=health_timeout)
+                          probe_timeout=health_timeout, gather_limit=resources.memory_limit)
     return Engine(catalog, pool, scheduler, broadcast_limit=broadcast_limit, resources=resources,
                   session_defaults=session_defaults, admission=admission)
 

@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.flight as flight
 
 from duckflight.gateway.errors import sql_error
+from duckflight.gateway.gather_budget import GatherBudget, counted
 from duckflight.gateway.health import UNHEALTHY
 from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.planner.plan import Plan, Stage
@@ -49,9 +50,11 @@ class Scheduler:
     """Runs fragments for every query of the gateway on one shared thread pool."""
 
     def __init__(self, workers: WorkerPool, *, fragment_timeout: float = 120.0, fragment_retries: int = 2,
-                 probe_timeout: float = 2.0, threads: int = 32):
+                 probe_timeout: float = 2.0, threads: int = 32, gather_limit: int | None = None):
+        """``gather_limit``: bytes of answers one query may gather into the gateway (gather_budget.py)."""
         self.workers = workers
         self.fragment_timeout = fragment_timeout
+        self.gather_limit = gather_limit
         self.fragment_retries = fragment_retries  # further workers a fragment may try after its first
         self.probe_timeout = probe_timeout  # health check of a worker whose fragment timed out
         self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="fragment")
@@ -68,12 +71,13 @@ class Scheduler:
         started = time.monotonic()
         outputs: dict[str, pa.Table] = {}
         put_on: set[str] = set()
+        budget = GatherBudget(self.gather_limit)
         try:
             # Shuffle and broadcast fragments append to tables on their target
             # workers: those are dropped when the query ends, however it ends.
             put_on |= {t for s in plan.stages for f in s.fragments[:1] for t in f.shuffle.targets}
             for wave in plan.waves():
-                tables = self._run_stages(plan, wave, cancelled, stats)
+                tables = self._run_stages(plan, wave, cancelled, stats, budget)
                 outputs.update({s.name: tables[s.name] for s in wave if s.exchange == "gather"})
         finally:
             self._drop(plan.query_id, put_on)
@@ -81,11 +85,11 @@ class Scheduler:
                  sum(t.num_rows for t in outputs.values()), time.monotonic() - started)
         return outputs
 
-    def _run_stages(self, plan: Plan, stages: list[Stage], cancelled, stats) -> dict[str, pa.Table]:
+    def _run_stages(self, plan: Plan, stages: list[Stage], cancelled, stats, budget) -> dict[str, pa.Table]:
         """Run the fragments of these stages in parallel; each stage's whole output."""
         futures: dict[Future, Stage] = {}
         for stage, fragment, address in plan.fragments(stages):
-            futures[self.pool.submit(self._measured, fragment, address, cancelled, stats)] = stage
+            futures[self.pool.submit(self._measured, fragment, address, cancelled, stats, budget)] = stage
         done, pending = wait(futures, return_when=FIRST_EXCEPTION)
         for future in pending:
             future.cancel()
@@ -95,11 +99,12 @@ class Scheduler:
                 parts[futures[future].name].append(future.result())  # raises the first failure
         return {s.name: _concat(parts[s.name], s) for s in stages}
 
-    def _measured(self, fragment, address, cancelled, stats) -> pa.Table:
+    def _measured(self, fragment, address, cancelled, stats, budget) -> pa.Table:
         started = time.monotonic()
         log.debug("[query %s] fragment %d.%d to worker %s", fragment.query_id, fragment.stage_id,
                   fragment.fragment_id, address)
-        table = self.run(fragment, address, cancelled)
+        table = self.run(fragment, address, cancelled,
+                         lambda candidate: self._fetch(candidate, fragment, cancelled, budget))
         elapsed = time.monotonic() - started
         if fragment.HasField("shuffle"):  # the answer counts what went to each target worker
             sent = table.to_pydict()
@@ -174,10 +179,19 @@ class Scheduler:
                 log.info("%s retrying on worker %s (attempt %d)", tag, candidate, len(tried) + 1)
         raise _no_worker(fragment, failures)
 
-    def _fetch(self, address: str, fragment: fragment_pb2.Fragment, cancelled) -> pa.Table:
-        """Fetch a fragment's whole result, giving up early when its worker turns unhealthy."""
+    def _fetch(self, address: str, fragment: fragment_pb2.Fragment, cancelled,
+               budget: GatherBudget | None = None) -> pa.Table:
+        """Fetch a fragment's whole result within the query's ``budget``, giving up early
+        when its worker turns unhealthy."""
         client = self.workers.client(address)
-        return self.watched(address, lambda: client.fetch(fragment, timeout=self.fragment_timeout), cancelled)
+        budget = budget or GatherBudget(self.gather_limit)
+        on_batch, taken = counted(budget)
+        try:
+            return self.watched(address, lambda: client.fetch(fragment, timeout=self.fragment_timeout,
+                                                              on_batch=on_batch), cancelled)
+        except BaseException:
+            budget.give_back(taken())
+            raise
 
     def watched(self, address: str, call, cancelled, deadline: float | None = None):
         """``call()``'s answer, or WorkerLost as soon as ``address`` turns unhealthy.

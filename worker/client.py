@@ -35,9 +35,21 @@ class WorkerClient:
         options = flight.FlightCallOptions(timeout=timeout)
         return self._client.do_get(flight.Ticket(fragment.SerializeToString()), options)
 
-    def fetch(self, fragment: fragment_pb2.Fragment, timeout: float | None = None) -> pa.Table:
-        """Run a fragment and collect its whole result."""
-        return self.stream(fragment, timeout).read_all()
+    def fetch(self, fragment: fragment_pb2.Fragment, timeout: float | None = None, on_batch=None) -> pa.Table:
+        """Run a fragment and collect its whole result. ``on_batch(size)`` is told each
+        batch's size in bytes as it arrives; what it raises cancels the call and is raised."""
+        reader = self.stream(fragment, timeout)
+        if on_batch is None:
+            return reader.read_all()
+        batches = []
+        try:
+            for chunk in reader:
+                on_batch(chunk.data.nbytes)
+                batches.append(chunk.data)
+        except BaseException:
+            reader.cancel()
+            raise
+        return pa.Table.from_batches(batches, reader.schema)
 
     def drop_query(self, query_id: str, timeout: float = 10.0) -> None:
         """Let the worker forget every table put for the query."""

@@ -20,6 +20,9 @@ def small_cluster(tmp_path_factory):
     root = tmp_path_factory.mktemp("data")
     (root / "t").mkdir()
     duckdb.execute(f"copy (select range as i from range(100000)) to '{root}/t/a.parquet'")
+    (root / "wide").mkdir()  # 400 MB as Arrow, a few kB as Parquet
+    duckdb.execute(f"copy (select range as i, repeat('x', 2000) || range as s from range(200000)) "
+                   f"to '{root}/wide/a.parquet'")
     limit = Resources("gateway", 256 << 20, str(tmp_path_factory.mktemp("spill")), 64 << 20)
     with cluster(str(root), resources=limit) as (url, workers, engine):
         yield url
@@ -46,6 +49,19 @@ def test_a_query_over_the_memory_limit_fails_alone(small_cluster):
         assert conn.execute("select count(*) from t").fetchone() == (100000,)
     other.join(timeout=60)
     assert answers == [(100000, 4999950000)] * 20
+
+
+@pytest.mark.timeout(120)
+def test_rows_gathered_past_the_gateways_memory_limit_fail_alone(small_cluster):
+    """A window over all of a wide table gathers its rows into the gateway, outside DuckDB's
+    limit: they are counted against the same limit as they arrive."""
+    with psycopg.connect(small_cluster, autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.OutOfMemory) as raised:
+            conn.execute("select max(length(s) + r) from (select s, row_number() over (order by i) r "
+                         "from wide) x").fetchall()
+        assert raised.value.diag.message_primary == ("out of memory: the rows the query gathers on the gateway "
+                                                     "need more than the memory limit of 256.0 MiB (--memory-limit)")
+        assert conn.execute("select count(*), max(length(s)) from wide where i < 1000").fetchone() == (1000, 2003)
 
 
 def test_memory_limit_defaults_are_a_share_of_the_machine():

@@ -20,7 +20,7 @@ QUERIES = 150
 STATEMENT_TIMEOUT = 3.0
 MEMORY_LIMIT = "3GB"  # for the whole cluster: 1 GB for the gateway's DuckDB and for each worker's
 RSS_PEAK_MB = 1024 + 600  # the gateway's DuckDB at its limit, and Python, Arrow and sqlglot beside it
-RSS_GROWTH_MB = 400  # what the gateway still holds after the soak above what it held before: no leak
+RSS_END_MB = 1024  # after the soak the gateway holds at most what its DuckDB may cache: no leak past it
 
 
 @pytest.mark.skipif(shutil.which("sqlsmith") is None, reason="sqlsmith is installed by tests/run")
@@ -42,7 +42,7 @@ def test_random_queries_leave_the_service_whole(data_cache, tmp_path):
         assert report.internal == [] and report.lost == [] and report.hung == [], "\n".join(report.lines())
         assert report.classes["00"] > len(queries) // 3  # most are answered, not refused
         assert gateway_pid(up.proc.pid) == gateway
-        assert max(report.rss) < RSS_PEAK_MB and report.rss[-1] - report.rss[0] < RSS_GROWTH_MB, report.rss
+        assert max(report.rss) < RSS_PEAK_MB and report.rss[-1] < RSS_END_MB, report.rss
         time.sleep(1)
         assert set(query_tables(worker_addresses(dsn(port))).values()) == {0}
         with psycopg.connect(dsn(port), autocommit=True) as conn:

@@ -69,6 +69,7 @@ def test_config_file_from_environment(tmp_path, monkeypatch):
     ("[gateway]\nbroadcast_limit = \"lots\"\n", ["[gateway] broadcast_limit", "expected a size"]),
     ("[gateway\n", ["is not valid TOML"]),
     ("gateway = 5\n", ["gateway must be a table"]),
+    ("port = 5433\n[gateway]\n", ["key port is outside any table", "put it under [worker] or [gateway] or [up]"]),
 ])
 def test_bad_config_file_names_file_and_key(tmp_path, monkeypatch, text, words):
     config = tmp_path / "bad.toml"

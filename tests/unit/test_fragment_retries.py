@@ -27,7 +27,7 @@ class FakeWorker:
         self.alive = alive
         self.fetched = 0
 
-    def fetch(self, fragment, timeout=None):
+    def fetch(self, fragment, timeout=None, on_batch=None):
         self.fetched += 1
         if self.errors:
             raise self.errors.pop(0)
@@ -119,7 +119,7 @@ class FrozenWorker(FakeWorker):
         super().__init__()
         self.release = threading.Event()
 
-    def fetch(self, fragment, timeout=None):
+    def fetch(self, fragment, timeout=None, on_batch=None):
         self.fetched += 1
         self.release.wait(10)
         raise flight.FlightTimedOutError("deadline exceeded")
