@@ -114,6 +114,10 @@ MACROS = {
                              f"(CASE v.whole WHEN {NAN} THEN 'NaN' WHEN {PINF} THEN 'Infinity' ELSE '-Infinity' END) "
                              "ELSE CASE WHEN v.unscaled < 0 THEN '-' ELSE '' END || "
                              "pg_numeric_digits(CAST(abs(v.unscaled) AS VARCHAR), v.scale) END"),
+    # cmp_numerics: -1, 0 or 1 as a is below, equal to or above b (NaN above every number)
+    "pg_numeric_cmp": ("a, b", "CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN a.whole <> b.whole THEN "
+                               "CASE WHEN a.whole < b.whole THEN -1 ELSE 1 END WHEN a.frac <> b.frac THEN "
+                               "CASE WHEN a.frac < b.frac THEN -1 ELSE 1 END ELSE 0 END"),
     # what comparisons compare: the value, not its display scale
     "pg_numeric_key": ("v", "CASE WHEN v IS NULL THEN NULL ELSE {'whole': v.whole, 'frac': v.frac} END"),
     "pg_numeric_is_nan": ("v", f"v.scale < 0 AND v.whole = {NAN}"),

@@ -47,6 +47,9 @@ MAX_DIGITS = 38
 ARITHMETIC = {exp.Add: "pg_numeric_add", exp.Sub: "pg_numeric_sub", exp.Mul: "pg_numeric_mul",
               exp.Div: "pg_numeric_div", exp.Mod: "pg_numeric_mod"}
 COMPARISONS = (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.NullSafeEQ, exp.NullSafeNEQ)
+# Compared by pg_numeric_cmp(a, b) op 0 when both are dynamic: DuckDB compares structs, but turns
+# k >= a AND k <= b into a BETWEEN, which it cannot run on structs.
+ORDERED = (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE)
 UNIFIED = (exp.Coalesce, exp.Greatest, exp.Least)
 # Aggregates of a CASE or COALESCE over numerics of different scales computed in DECIMAL.
 TRACKING = (exp.Sum, exp.Avg)
@@ -383,7 +386,12 @@ class _Scope:
         query = node.args.get("query") if isinstance(node, exp.In) else None
         if query is not None:
             return self._in_subquery(node, kinds[0], query)
-        if DYNAMIC in kinds and FLOAT not in kinds and isinstance(node, COMPARISONS) and self._cut(node, kinds):
+        if DYNAMIC in kinds and FLOAT not in kinds and self._cut(node, kinds):
+            return OTHER
+        if DYNAMIC in kinds and FLOAT not in kinds and isinstance(node, (exp.Between,) + ORDERED):
+            values = [lift(o.copy(), k) for o, k in zip(operands, kinds)]
+            node.replace(_between(*values, node.args.get("symmetric")) if isinstance(node, exp.Between) else
+                         type(node)(this=call("pg_numeric_cmp", *values), expression=exp.Literal.number(0)))
             return OTHER
         if DYNAMIC in kinds:
             to_key = FLOAT not in kinds
@@ -404,24 +412,28 @@ class _Scope:
             node.this.replace(key(node.this.copy(), kind) if to_key else to_float(node.this.copy(), kind))
         return OTHER
 
-    def _cut(self, node: exp.Binary, kinds) -> bool:
-        """``x op v`` for an x of known scale s and at most 37 digits and a dynamic v, as ``x op t``:
-        t, a DECIMAL(38, s + 1), lies where v lies among the values of scale s (``pg_numeric_cut``),
-        so DuckDB compares x natively, row by row cheaply, and computes v once (TPC-H Q17's
-        correlated subquery). False if it does not apply (x of 38 digits, or not known)."""
-        left, right = kinds
-        if right == DYNAMIC and left != DYNAMIC:
-            x, v, kind = node.this, node.expression, left
-        elif left == DYNAMIC and right != DYNAMIC:
-            x, v, kind = node.expression, node.this, right
+    def _cut(self, node: exp.Expression, kinds) -> bool:
+        """``x op v`` (or ``x BETWEEN``) for an x of known scale s and at most 37 digits and a
+        dynamic v, as ``x op t``: t, a DECIMAL(38, s + 1), lies where v lies among the values of
+        scale s (``pg_numeric_cut``), so DuckDB compares x natively, row by row cheaply, and
+        computes v once (TPC-H Q17's correlated subquery). False if it does not apply (x of 38
+        digits or not known, or dynamic itself)."""
+        if isinstance(node, exp.Between):
+            x, kind = node.this, kinds[0]
+            values = [b for b, k in zip((node.args["low"], node.args["high"]), kinds[1:]) if k == DYNAMIC]
+        elif isinstance(node, COMPARISONS) and kinds.count(DYNAMIC) == 1:
+            dynamic_left = kinds[0] == DYNAMIC
+            x, kind = (node.expression, kinds[1]) if dynamic_left else (node.this, kinds[0])
+            values = [node.this if dynamic_left else node.expression]
         else:
             return False
-        digits = self._digits(x, kind)
+        digits = None if kind == DYNAMIC else self._digits(x, kind)
         if kind.scale is None or digits is None or digits > MAX_DIGITS - 1 or kind.scale > MAX_DIGITS - 1:
             return False
         unit = exp.Cast(this=exp.Literal.string(f"0.{'0' * kind.scale}1"),  # DECIMAL(38, s + 1)'s last place
                         to=exp.DataType.build(f"DECIMAL({MAX_DIGITS}, {kind.scale + 1})"))
-        v.replace(exp.Mul(this=call("pg_numeric_cut", v.copy(), exp.Literal.number(kind.scale)), expression=unit))
+        for v in values:
+            v.replace(exp.Mul(this=call("pg_numeric_cut", v.copy(), exp.Literal.number(kind.scale)), expression=unit.copy()))
         return True
 
     def _digits(self, node: exp.Expression, kind: Kind) -> int | None:
@@ -509,6 +521,18 @@ class _Scope:
 
     def _same_type(self, node: exp.Expression) -> Kind:
         return self._aggregate(node)
+
+
+def _between(x: exp.Expression, low: exp.Expression, high: exp.Expression, symmetric) -> exp.Expression:
+    """x BETWEEN [SYMMETRIC] low AND high of numerics, as the comparisons PostgreSQL defines it by."""
+    def within(a: exp.Expression, b: exp.Expression) -> exp.Expression:
+        return exp.And(this=exp.GTE(this=call("pg_numeric_cmp", x.copy(), a.copy()), expression=exp.Literal.number(0)),
+                       expression=exp.LTE(this=call("pg_numeric_cmp", x.copy(), b.copy()), expression=exp.Literal.number(0)))
+
+    test = within(low, high)
+    if symmetric:
+        test = exp.Or(this=exp.Paren(this=test), expression=exp.Paren(this=within(high, low)))
+    return exp.Paren(this=test)
 
 
 def _exact(kind: Kind) -> bool:

@@ -68,6 +68,18 @@ QUERIES = {
                                         " (1.00, 1/3.0*3), (0.33, 1/3.0), (0.34, 1/3.0), (2.50, 5/2.0), (-0.33, -1/3.0),"
                                         " (-0.34, -1/3.0), (1.01, 'NaN'::numeric), (1.02, 'Infinity'::numeric),"
                                         " (1.03, '-Infinity'::numeric), (1.04, null)) t(a, b) order by a",
+    "between quotients": "select a, a::numeric(6,2) between 1/3.0 and 5/2.0 b1, a::numeric(6,2) not between 1/3.0 and 2 b2,"
+                         " 1/3.0 between a and 1 b3, 2/3.0 between symmetric 1 and a b4, a::int between 1/3.0 and 7/2.0 b5"
+                         " from (values (0.33), (0.34), (2.50), (2.51), (null)) t(a) order by a",
+    "quotients against quotients": "select a, b, a < b lt, a <= b le, a = b eq, a <> b ne, a > b gt, a >= b ge,"
+                                   " a is distinct from b d, a in (b, 1/3.0) i, a between b and 2/3.0 bw,"
+                                   " a between symmetric 2/3.0 and b bs from (values (1/3.0, 2/6.0), (1/3.0, 1/7.0),"
+                                   " ('NaN'::numeric, 'NaN'::numeric), (2/3.0, 'Infinity'::numeric), (null, 1/3.0),"
+                                   " (0.5/1, '-Infinity'::numeric)) t(a, b) order by a, b",
+    "a range of a quotient (TPC-DS q21)": "select n_nationkey, n_regionkey from nation where (case when n_regionkey > 0"
+                                          " then (n_nationkey * 1.000) / n_regionkey else null end)"
+                                          " between 2.000/3.000 and 3.000/2.000 and n_nationkey * 1.0 / 3 >= 1"
+                                          " and n_nationkey * 1.0 / 3 <= 7 order by 1",
     "a column against a correlated quotient": "select (select count(*) from customer c where c_acctbal <"
                                               " (select max(n_regionkey) * 1000 / 3.0 from nation"
                                               " where n_nationkey = c.c_nationkey)) lt,"

@@ -139,11 +139,17 @@ SELECT "orders"."o_total" AS "__c0", "orders"."o_custkey" AS "__c1" FROM "orders
 -- stage 2 scan orders gather
 SELECT "o_total" FROM "orders"
 -- final
-SELECT "s"."t" AS "t" FROM (SELECT "__c0" AS "t", "__c1" AS "c" FROM "__stage_1" AS "__block") AS "s" WHERE "s"."c" <= PG_NUMERIC_CUT(PG_NUMERIC_QUOTIENT(CAST(("s"."t") * 100 AS INT128), 2, CAST(3 AS INT128), 0), 0) * CAST('0.1' AS DECIMAL(38, 1)) AND PG_NUMERIC_KEY(PG_NUMERIC_OF_DECIMAL("s"."t", 2)) <> PG_NUMERIC_KEY(PG_NUMERIC_QUOTIENT(CAST("s"."c" AS INT128), 0, CAST((7.0) * 10 AS INT128), 1)) AND (SELECT COUNT(*) AS "_col_0" FROM "__stage_2" AS "orders" WHERE "orders"."o_total" >= PG_NUMERIC_CUT(PG_NUMERIC_QUOTIENT(CAST(("s"."t") * 100 AS INT128), 2, CAST(2 AS INT128), 0), 2) * CAST('0.001' AS DECIMAL(38, 3))) > 0
+SELECT "s"."t" AS "t" FROM (SELECT "__c0" AS "t", "__c1" AS "c" FROM "__stage_1" AS "__block") AS "s" WHERE "s"."c" <= PG_NUMERIC_CUT(PG_NUMERIC_QUOTIENT(CAST(("s"."t") * 100 AS INT128), 2, CAST(3 AS INT128), 0), 0) * CAST('0.1' AS DECIMAL(38, 1)) AND PG_NUMERIC_CMP(PG_NUMERIC_OF_DECIMAL("s"."t", 2), PG_NUMERIC_QUOTIENT(CAST("s"."c" AS INT128), 0, CAST((7.0) * 10 AS INT128), 1)) <> 0 AND (SELECT COUNT(*) AS "_col_0" FROM "__stage_2" AS "orders" WHERE "orders"."o_total" >= PG_NUMERIC_CUT(PG_NUMERIC_QUOTIENT(CAST(("s"."t") * 100 AS INT128), 2, CAST(2 AS INT128), 0), 2) * CAST('0.001' AS DECIMAL(38, 3))) > 0
 -- case: a constant beside a derived table's numeric is numeric, though sqlglot guesses the column a double
 select b >= 1, b * 2.5 from (values (1.5), (2 / 3.0)) t(b)
 -- final
 SELECT PG_NUMERIC_CUT("t"."b", 0) * CAST('0.1' AS DECIMAL(38, 1)) >= 1 AS "?column?", PG_NUMERIC_MUL("t"."b", PG_NUMERIC_OF_DECIMAL(2.5, 1)) AS "?column?" FROM (VALUES (PG_NUMERIC_OF_DECIMAL(1.5, 1)), (PG_NUMERIC_QUOTIENT(CAST(2 AS INT128), 0, CAST((3.0) * 10 AS INT128), 1))) AS "t"("b")
+-- case: BETWEEN quotients: a column's bounds are cuts, a quotient's range is compared by value (pg_numeric_cmp, not a struct BETWEEN)
+select o_orderkey from orders where o_total between 1 / 3.0 and o_total / 2 and o_total / 3 between 1 and 2
+-- stage 1 block orders gather
+SELECT "orders"."o_orderkey" AS "__c0" FROM "orders" AS "orders" WHERE "orders"."o_total" BETWEEN PG_NUMERIC_CUT(PG_NUMERIC_QUOTIENT(CAST(1 AS INT128), 0, CAST((3.0) * 10 AS INT128), 1), 2) * CAST('0.001' AS DECIMAL(38, 3)) AND PG_NUMERIC_CUT(PG_NUMERIC_QUOTIENT(CAST(("orders"."o_total") * 100 AS INT128), 2, CAST(2 AS INT128), 0), 2) * CAST('0.001' AS DECIMAL(38, 3)) AND (PG_NUMERIC_CMP(PG_NUMERIC_QUOTIENT(CAST(("orders"."o_total") * 100 AS INT128), 2, CAST(3 AS INT128), 0), PG_NUMERIC_OF_DECIMAL(1, 0)) >= 0 AND PG_NUMERIC_CMP(PG_NUMERIC_QUOTIENT(CAST(("orders"."o_total") * 100 AS INT128), 2, CAST(3 AS INT128), 0), PG_NUMERIC_OF_DECIMAL(2, 0)) <= 0)
+-- final
+SELECT "__c0" AS "o_orderkey" FROM "__stage_1" AS "__block"
 -- case: a quotient row by row, NaN, exponent constants, sums of a quotient
 select o_total / o_custkey, 'NaN'::numeric, 1e3, sum(o_total / 3) over (), o_comment::numeric from orders where o_total / 2 >= 1.25
 -- stage 1 scan orders gather
