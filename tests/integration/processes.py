@@ -156,6 +156,8 @@ class UpProcess:
             if not left:
                 break
             time.sleep(0.1)
+        if not left:  # `up` may have ended between its poll and the look at the tree: reap it
+            self.proc.wait(timeout=10)
         self.stopped = True
         if left:
             report = describe(left)
