@@ -87,9 +87,12 @@ class Settings:
     def show(self, name: str) -> tuple[str, str]:
         """(column name, value) for SHOW name; 42704 for an unknown name."""
         key = self.canonical(name)
-        if key not in self.values:
-            raise SqlError("42704", f'unrecognized configuration parameter "{name}"')
-        return key, self.values[key]
+        if key in self.values:
+            return key, self.values[key]
+        from duckflight.gateway.system.server_settings import shown  # system imports this module
+        if (server := shown(name)) is not None:
+            return name.lower(), server
+        raise SqlError("42704", f'unrecognized configuration parameter "{name}"')
 
     def set(self, name: str, value: str | None, *, local: bool = False, quoted: bool = True) -> None:
         """SET name TO value (None: DEFAULT). ``quoted``: value is SQL (may be 'quoted')."""
@@ -311,7 +314,17 @@ def show_statement(settings: Settings, sql: str) -> tuple[list[str], list[list[s
         raise SqlError("42601", "syntax error at end of input")
     name = words[1].strip()
     if name.lower() == "all":
-        rows = sorted(settings.values.items(), key=lambda kv: kv[0].lower())
-        return ["name", "setting", "description"], [[k for k, _ in rows], [v for _, v in rows], [""] * len(rows)]
+        return ["name", "setting", "description"], _show_all(settings)
+    if re.fullmatch(r'"[^"]+"', name):  # a quoted identifier: setting names ignore case anyway
+        name = name[1:-1]
     column, value = settings.show(name)
     return [column], [[value]]
+
+
+def _show_all(settings: Settings) -> list[list[str]]:
+    """SHOW ALL's columns: every setting PostgreSQL has and every one of the session, by name."""
+    from duckflight.gateway.system.server_settings import described  # system imports this module
+    rows = {name.lower(): (name, value, text) for name, value, text in described()}
+    rows.update({k.lower(): (k, v, rows.get(k.lower(), ("", "", ""))[2]) for k, v in settings.values.items()})
+    ordered = [rows[k] for k in sorted(rows)]
+    return [[r[0] for r in ordered], [r[1] for r in ordered], [r[2] for r in ordered]]

@@ -34,6 +34,7 @@ from duckflight.gateway.planner.dialect import PostgresInput
 from duckflight.gateway.planner.duckdb_names import duckdb_names
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
 from duckflight.gateway.planner.integer_series import integer_series
+from duckflight.gateway.planner.negative_constants import negative_constants
 from duckflight.gateway.planner.output_names import TEXT, output_names
 from duckflight.gateway.planner.plan import Plan
 from duckflight.gateway.planner.output_types import output_types
@@ -134,6 +135,7 @@ def plan_query(
     time = SessionTime.of(session)
     tree = pg_catalog_functions(expression.copy())  # before naming: pg_catalog.version() is "version"
     tree = output_names(tree)  # before binding: $1::int[] is named int4 whatever its value
+    tree = negative_constants(tree)  # after naming: -2147483648 is "?column?", not int4
     if params is not None:
         tree = bind_parameters(tree, params)
     tree = session_functions(tree, session.settings, session.backend_pid)  # before qualify: USER is no column

@@ -6,7 +6,7 @@
   ``octet_length(text)`` is DuckDB's ``strlen`` (bytes of the UTF-8 text);
 * ``round(double precision)`` rounds half to even (dround uses rint), DuckDB's
   ``round`` half away from zero: it is ``round_even(x, 0)``;
-* ``upper``/``lower`` change only ASCII letters: the database's LC_CTYPE is C;
+* ``upper`` keeps ß, as glibc's C.UTF-8 (the database's LC_CTYPE) does, where DuckDB writes ẞ;
 * ``to_hex`` is lower case, and of an integer (int4) the 32-bit two's complement;
 * ``substr(s, start, n)`` with a start below 1 keeps the characters from 1 up to
   ``start + n`` (text_substr), where DuckDB counts a negative start from the end;
@@ -90,10 +90,8 @@ def _rewrite(node: exp.Expression) -> exp.Expression | None:
         return _regexp_substring(node)
     if isinstance(node, exp.Round) and node.args.get("decimals") is None and _double(node.this):
         return exp.Anonymous(this="round_even", expressions=[node.this, exp.Literal.number(0)])
-    if isinstance(node, (exp.Upper, exp.Lower)):
-        small, capital = "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-        pair = (small, capital) if isinstance(node, exp.Upper) else (capital, small)
-        return exp.Translate(this=node.this, from_=exp.Literal.string(pair[0]), to=exp.Literal.string(pair[1]))
+    if isinstance(node, exp.Upper) and not node.meta.get("checked"):
+        return _upper(node)
     if isinstance(node, exp.Hex):
         return exp.Lower(this=exp.Hex(this=_two_complement(node.this)))
     if isinstance(node, exp.Substring) and not _positive_literal(node.args.get("start")):
@@ -126,6 +124,16 @@ def _double(node: exp.Expression) -> bool:
     if isinstance(node, (exp.Add, exp.Sub, exp.Mul, exp.Div)):
         return _double(node.this) or _double(node.expression)
     return _type(node) in FLOATS
+
+
+def _upper(node: exp.Upper) -> exp.Expression:
+    """upper(x) with ß kept: glibc's towupper has no one-letter capital for it (U+FFFF, a
+    noncharacter, stands in for it while DuckDB changes the case of the rest)."""
+    hidden = exp.Anonymous(this="replace", expressions=[node.this, exp.Literal.string("ß"),
+                                                         exp.Literal.string("\uffff")])
+    upper = exp.Upper(this=hidden)
+    upper.meta["checked"] = True
+    return exp.Anonymous(this="replace", expressions=[upper, exp.Literal.string("\uffff"), exp.Literal.string("ß")])
 
 
 def _two_complement(value: exp.Expression) -> exp.Expression:

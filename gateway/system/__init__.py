@@ -28,6 +28,7 @@ from duckflight.gateway.errors import from_exception
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
+from duckflight.gateway.planner.negative_constants import negative_constants
 from duckflight.gateway.planner.output_names import output_names
 from duckflight.gateway.planner.output_types import PgColumn, output_types
 from duckflight.gateway.planner.postgres_casts import postgres_casts
@@ -109,6 +110,7 @@ class SystemCatalog:
         tree = normalize_identifiers(tree, dialect="postgres")  # unquoted names fold to lower case
         tree = pg_catalog_functions(tree)
         tree = output_names(tree)
+        tree = negative_constants(tree)
         if params is not None:  # after naming: $1::int[] is named int4 whatever its value
             tree = bind_parameters(tree, params)
         tree = array_literals(tree)  # after naming: '{1}'::int[] is named int4 too

@@ -15,10 +15,14 @@ from dataclasses import dataclass, field
 
 from duckflight.gateway.system.builtin_types import TYPES
 from duckflight.gateway.system.pg_types import DATETIME_PRECISION, ColumnType
+from duckflight.gateway.system.server_settings import shown
 
 DATABASE = "duckflight"
 OWNER_OID, OWNER = 10, "duckflight"
 DATABASE_OID = 16383
+# The database's locale (pg_database), the lc_ctype of builtin_settings: glibc's C.UTF-8 sorts by
+# code point and changes the case of every letter, as DuckDB does (docs/decisions.md).
+LOCALE = shown("lc_ctype")
 NAMESPACES = {"pg_catalog": 11, "pg_toast": 99, "public": 2200, "information_schema": 13000, "duckflight": 16384}
 # Table access methods: each user table is read by its file format's reader.
 ACCESS_METHODS = {"heap": 2, "btree": 403, "parquet": 16385, "csv": 16386}
@@ -69,7 +73,7 @@ def pg_user(authid: list[dict]) -> list[dict]:
 def database() -> list[dict]:
     return [{"oid": DATABASE_OID, "datname": DATABASE, "datdba": OWNER_OID, "encoding": 6, "datlocprovider": "c",
              "datistemplate": False, "datallowconn": True, "datconnlimit": -1, "datfrozenxid": 0, "datminmxid": 1,
-             "dattablespace": 1663, "datcollate": "C", "datctype": "C"}]
+             "dattablespace": 1663, "datcollate": LOCALE, "datctype": LOCALE}]
 
 
 def fixed_rows() -> dict[tuple[str, str], list[dict]]:

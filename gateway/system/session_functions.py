@@ -18,12 +18,10 @@ from __future__ import annotations
 from sqlglot import exp
 
 from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.system.server_settings import shown
 
 VERSION = "PostgreSQL {} on x86_64-pc-linux-gnu, compiled by duckflight (sqlglot, DuckDB), 64-bit"
 SCHEMAS = ("pg_catalog", "public", "information_schema", "duckflight")
-# Read-only server settings clients read (SQLAlchemy: default_table_access_method).
-SERVER_SETTINGS = {"default_table_access_method": "heap", "block_size": "8192", "max_index_keys": "32",
-                   "lc_collate": "C", "lc_ctype": "C", "data_checksums": "off", "segment_size": "131072"}
 # The functions this rule replaces, by name and as sqlglot's nodes for SQL's keywords (CURRENT_USER ...).
 NAMES = {"current_setting", "current_schemas", "current_schema", "current_database", "version",
          "current_catalog", "session_user", "current_user", "pg_backend_pid"}
@@ -112,9 +110,11 @@ def _schemas(args: list[exp.Expression], path: list[str]) -> exp.Expression:
 
 
 def _setting(name: str, settings: dict[str, str], missing_ok: bool) -> exp.Expression:
-    lower = {**SERVER_SETTINGS, **{k.lower(): v for k, v in settings.items()}}
+    lower = {k.lower(): v for k, v in settings.items()}
     if name.lower() in lower:
         return exp.Literal.string(lower[name.lower()])
+    if (server := shown(name)) is not None:
+        return exp.Literal.string(server)
     if missing_ok:
         return exp.Null()
     raise SqlError("42704", f'unrecognized configuration parameter "{name}"')

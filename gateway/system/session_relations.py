@@ -1,8 +1,7 @@
 """The rows of the catalog relations of the moment: pg_settings, pg_cursors, pg_stat_activity.
 
 ``pg_settings`` has PostgreSQL 15's rows (``builtin_settings``, generated from a real
-server), with the session's values where duckflight has the setting (and duckflight's
-read-only server settings, ``session_functions.SERVER_SETTINGS``): ``setting`` now,
+server), with the session's values where duckflight has the setting: ``setting`` now,
 ``reset_val`` at startup, and ``source`` as PostgreSQL says it: 'default', 'client'
 (the startup packet) or 'session' (SET). ``pg_cursors`` lists the cursors the
 session opened with DECLARE, as PostgreSQL's ``pg_cursor()`` does (a protocol-level
@@ -18,13 +17,12 @@ import pyarrow as pa
 from duckflight.gateway.settings import DEFAULTS
 from duckflight.gateway.system.builtin_settings import COLUMNS, SETTINGS
 from duckflight.gateway.system.rows import DATABASE, DATABASE_OID, OWNER_OID
-from duckflight.gateway.system.session_functions import SERVER_SETTINGS
 from duckflight.gateway.system.session_view import SessionView
 
 
 def settings_table(view: SessionView, schema: pa.Schema) -> pa.Table:
     """pg_settings: one row per PostgreSQL 15 setting, the session's value where we have it."""
-    ours = {**SERVER_SETTINGS, **{name.lower(): value for name, value in view.settings.items()}}
+    ours = {name.lower(): value for name, value in view.settings.items()}
     startup = {name.lower(): value for name, value in view.startup.items()}
     defaults = {name.lower(): value for name, value in DEFAULTS.items()}
     rows = []

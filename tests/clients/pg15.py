@@ -32,7 +32,7 @@ def postgres15(folder: Path):
     as_user = _unprivileged_user(folder)
     data, port = folder / "data", free_port()
     _run(as_user + [str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-                    "--no-sync", "--locale=C"])
+                    "--no-sync", "--locale=C.UTF-8"])  # duckflight's locale (system/rows.py LOCALE)
     with open(folder / "log", "wb") as log:
         server = subprocess.Popen(
             as_user + [str(PG_BIN / "postgres"), "-D", str(data), "-p", str(port), "-k", str(folder),

@@ -262,3 +262,31 @@ def test_same_rows_as_postgresql(name, catalog_duckflight, catalog_pg):
             connection.execute("set extra_float_digits = 3")
             answers.append(connection.execute(SAME_ROWS[name]).fetchall())
     assert answers[0] == answers[1]
+
+
+# Settings that say where and how this PostgreSQL runs, not what PostgreSQL is: its files,
+# port, build and the referee's own command line (fsync=off, listen_addresses).
+INSTANCE = {"config_file", "data_directory", "hba_file", "ident_file", "unix_socket_directories", "port",
+            "server_version", "server_version_num", "fsync", "listen_addresses", "timezone", "log_timezone"}
+
+
+def test_show_and_current_setting_of_every_setting(catalog_duckflight, catalog_pg):
+    """SHOW x and current_setting('x') answer PostgreSQL's text for each of its settings (4MB, 1min,
+    C.UTF-8 ...), and SHOW ALL lists them all with their descriptions."""
+    with psycopg.connect(catalog_pg, autocommit=True) as pg:
+        names = [r[0] for r in pg.execute("select name from pg_settings order by name")
+                 if r[0].lower() not in INSTANCE]
+        theirs = {n: pg.execute(f'show "{n}"').fetchone()[0] for n in names}
+        their_all = [r[0] for r in pg.execute("show all")]
+    with psycopg.connect(catalog_duckflight, autocommit=True) as ours:
+        shown = {n: ours.execute(f"show {n}").fetchone()[0] for n in names}
+        current = {n: ours.execute("select current_setting(%s)", (n,)).fetchone()[0] for n in names}
+        our_all = ours.execute("show all")
+        assert [c.name for c in our_all.description] == ["name", "setting", "description"]
+        our_all = [r[0] for r in our_all]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            ours.execute("show data_directory")
+    assert len(names) > 300
+    assert shown == theirs
+    assert current == theirs
+    assert {n for n in their_all if n.lower() not in INSTANCE} <= set(our_all), "SHOW ALL"

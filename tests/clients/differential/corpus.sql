@@ -1319,3 +1319,18 @@ select c_custkey, coalesce(sum(o_totalprice), 0) from customer left join orders 
 
 -- bi: integer average rounded
 select round(avg(p_size)) from part;
+
+-- strings: ILIKE and LIKE with unicode
+select 'ÉCOLE' ilike 'école', 'école' like '_cole', 'naïve' like 'na_ve';
+
+-- strings: initcap with digits and punctuation
+select initcap('hi THERE 2nd-place o''neil'), initcap('ÉCOLE école');
+
+-- math: a minus sign belongs to the constant (int4 and int8 at their smallest)
+select -2147483648, pg_typeof(-2147483648)::text, -(2147483648), -9223372036854775808, pg_typeof(-9223372036854775808)::text, -2147483649;
+
+-- settings: SHOW and current_setting of settings duckflight only reports
+select current_setting('work_mem'), current_setting('lc_ctype'), current_setting('segment_size'), current_setting('no_such', true);
+
+-- math: abs of the smallest integer overflows
+select abs(-2147483648);

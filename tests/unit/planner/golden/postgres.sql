@@ -3,7 +3,7 @@ select count(*), sum(o_total), o_orderkey + 1, o_comment as note, cast(o_custkey
 -- stage 1 scan orders gather
 SELECT "o_orderkey", "o_custkey", "o_total", "o_comment" FROM "orders"
 -- final
-SELECT COUNT(*) AS "count", SUM("orders"."o_total") AS "sum", "orders"."o_orderkey" + 1 AS "?column?", "orders"."o_comment" AS "note", CAST("orders"."o_custkey" AS INT) AS "o_custkey", TRANSLATE("orders"."o_comment", 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') AS "upper" FROM "__stage_1" AS "orders"
+SELECT COUNT(*) AS "count", SUM("orders"."o_total") AS "sum", "orders"."o_orderkey" + 1 AS "?column?", "orders"."o_comment" AS "note", CAST("orders"."o_custkey" AS INT) AS "o_custkey", REPLACE(UPPER(REPLACE("orders"."o_comment", 'ß', '￿')), '￿', 'ß') AS "upper" FROM "__stage_1" AS "orders"
 -- case: division by zero raises as in PostgreSQL; integer division stays integer
 select o_orderkey / o_custkey, o_total / 2 from orders where o_custkey % 7 = 0
 -- stage 1 block orders gather
@@ -156,3 +156,9 @@ select o_total / o_custkey, 'NaN'::numeric, 1e3, sum(o_total / 3) over (), o_com
 SELECT "o_custkey", "o_total", "o_comment" FROM "orders" WHERE PG_NUMERIC_CUT(PG_NUMERIC_QUOTIENT(CAST(("o_total") * 100 AS INT128), 2, CAST(2 AS INT128), 0), 2) * CAST('0.001' AS DECIMAL(38, 3)) >= 1.25
 -- final
 SELECT PG_NUMERIC_QUOTIENT(CAST(("orders"."o_total") * 100 AS INT128), 2, CAST("orders"."o_custkey" AS INT128), 0) AS "?column?", PG_NUMERIC_PARSE('NaN') AS "numeric", CAST(1000 AS DECIMAL(4, 0)) AS "?column?", PG_NUMERIC_SUM(SUM(PG_NUMERIC_SUM_WHOLE(PG_NUMERIC_QUOTIENT(CAST(("orders"."o_total") * 100 AS INT128), 2, CAST(3 AS INT128), 0))) OVER (), SUM(PG_NUMERIC_SUM_HIGH(PG_NUMERIC_QUOTIENT(CAST(("orders"."o_total") * 100 AS INT128), 2, CAST(3 AS INT128), 0))) OVER (), SUM(PG_NUMERIC_SUM_LOW(PG_NUMERIC_QUOTIENT(CAST(("orders"."o_total") * 100 AS INT128), 2, CAST(3 AS INT128), 0))) OVER (), MAX(PG_NUMERIC_SUM_SCALE(PG_NUMERIC_QUOTIENT(CAST(("orders"."o_total") * 100 AS INT128), 2, CAST(3 AS INT128), 0))) OVER (), BOOL_OR(PG_NUMERIC_SUM_NAN(PG_NUMERIC_QUOTIENT(CAST(("orders"."o_total") * 100 AS INT128), 2, CAST(3 AS INT128), 0))) OVER (), BOOL_OR(PG_NUMERIC_SUM_PINF(PG_NUMERIC_QUOTIENT(CAST(("orders"."o_total") * 100 AS INT128), 2, CAST(3 AS INT128), 0))) OVER (), BOOL_OR(PG_NUMERIC_SUM_NINF(PG_NUMERIC_QUOTIENT(CAST(("orders"."o_total") * 100 AS INT128), 2, CAST(3 AS INT128), 0))) OVER (), COUNT(PG_NUMERIC_QUOTIENT(CAST(("orders"."o_total") * 100 AS INT128), 2, CAST(3 AS INT128), 0)) OVER ()) AS "sum", PG_NUMERIC_PARSE("orders"."o_comment") AS "o_comment" FROM "__stage_1" AS "orders" WHERE PG_NUMERIC_CUT(PG_NUMERIC_QUOTIENT(CAST(("orders"."o_total") * 100 AS INT128), 2, CAST(2 AS INT128), 0), 2) * CAST('0.001' AS DECIMAL(38, 3)) >= 1.25
+-- case: a minus sign belongs to the constant, which is then an int4 or int8 (gram.y doNegate)
+select o_orderkey, -2147483648, -(9223372036854775808), -2147483649 from orders
+-- stage 1 block orders gather
+SELECT "orders"."o_orderkey" AS "__c0", CAST(-2147483648 AS INT) AS "__c1", CAST(-9223372036854775808 AS BIGINT) AS "__c2", -2147483649 AS "__c3" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "o_orderkey", "__c1" AS "?column?", "__c2" AS "?column?", "__c3" AS "?column?" FROM "__stage_1" AS "__block"
