@@ -32,6 +32,7 @@ from duckflight.gateway.planner.interval_input import interval_typmod
 
 T = exp.DataType.Type
 VARCHAR, BPCHAR, NUMERIC, INTERVAL, TEXT = 1043, 1042, 1700, 1186, 25
+STRINGS = {TEXT, VARCHAR, BPCHAR}
 # Types whose modifier is a fractional-seconds precision.
 PRECISION = {T.TIMESTAMP: 1114, T.TIMESTAMPTZ: 1184, T.TIME: 1083, T.TIMETZ: 1266}
 # The clock's SQL functions that take a precision: current_timestamp(p) is a timestamptz(p).
@@ -97,7 +98,7 @@ def _type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
         default = node.args.get("default")
         if default is None:
             return _common([_type(b, scope, catalog) for b in branches] + [PgColumn(untyped=True)])
-        return _common([_type(b, scope, catalog) for b in branches + [default]])
+        return _common([_type(b, scope, catalog) for b in [default] + branches])  # PostgreSQL: ELSE first
     if isinstance(node, (exp.Coalesce, exp.Greatest, exp.Least)):
         return _common([_type(a, scope, catalog) for a in [node.this, *node.expressions]])
     if isinstance(node, exp.Subquery):
@@ -152,6 +153,8 @@ def cast_type(to: exp.DataType) -> PgColumn:
     params = [p.this for p in to.expressions if isinstance(p, exp.DataTypeParam)]
     numbers = [int(p.name) for p in params if isinstance(p, exp.Literal) and p.name.isdigit()]
     kind = to.this
+    if kind == T.TEXT:
+        return PgColumn(TEXT)
     if kind in (T.VARCHAR, T.NVARCHAR):
         return PgColumn(VARCHAR, numbers[0] + 4 if numbers else -1)
     if kind in (T.CHAR, T.NCHAR):  # char without a length is char(1)
@@ -175,6 +178,9 @@ def numeric_typmod(precision: int, scale: int) -> int:
 def _common(columns: list[PgColumn]) -> PgColumn:
     """PostgreSQL's rule for CASE, COALESCE and UNION: one type, and one modifier if all agree.
 
+    Of text, varchar and bpchar, each implicitly cast to the others, the first is the type
+    (select_common_type in parse_coerce.c keeps the first unless only one way converts).
+
     Unknown-typed branches (literals, NULL) take the common type with no modifier.
     Their values are not padded either, but the rest are: the branches' padding is kept.
     """
@@ -182,7 +188,7 @@ def _common(columns: list[PgColumn]) -> PgColumn:
     if not typed:
         return PgColumn(untyped=True) if len(columns) == 1 else UNKNOWN
     oids = {c.oid for c in typed}
-    oid = oids.pop() if len(oids) == 1 else None
+    oid = oids.pop() if len(oids) == 1 else typed[0].oid if oids <= STRINGS else None
     typmods = {c.typmod for c in typed}
     same = oid is not None and len(typmods) == 1 and len(typed) == len(columns)
     pads = {c.pad for c in typed}

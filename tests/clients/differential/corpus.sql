@@ -1334,3 +1334,15 @@ select current_setting('work_mem'), current_setting('lc_ctype'), current_setting
 
 -- math: abs of the smallest integer overflows
 select abs(-2147483648);
+
+-- set operations: UNION of text and varchar
+select 'a'::varchar(3) as x union select 'b'::text order by 1;
+
+-- set operations: of text, varchar and char the first branch's type is the type
+select 'a'::text as x union all select 'b'::varchar order by 1;
+
+-- types: COALESCE keeps its first argument's string type, CASE its ELSE's
+select coalesce('a'::varchar, 'b'::text), case when true then 'a'::varchar else 'b'::text end, case when random() < 2 then 'a'::text else 'b'::varchar(5) end;
+
+-- set operations: varchar and text columns of tables
+select n_name::varchar(30) as n from nation union select r_name::text from region order by 1 limit 3;
