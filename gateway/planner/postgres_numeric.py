@@ -15,10 +15,11 @@ cannot say what PostgreSQL says, computes with the numeric value of
   scales;
 * casts to bare ``numeric`` of floats, text and 'NaN'/'Infinity';
 * everything a dynamic numeric meets: arithmetic, comparisons (by value, not by
-  display scale), ``sum``, ``avg``, round/trunc/ceil/floor/abs, casts. Other
+  display scale), ``sum``, ``avg``, round/trunc/ceil/floor/abs/sign, casts. Other
   functions get it as float8, as PostgreSQL would cast it for a float function.
 
-``sum`` of int2/int4 is int8, as in PostgreSQL. A numeric constant with an
+``sum`` of int2/int4 is int8, as in PostgreSQL; ``sign`` of a numeric is a numeric, of
+anything else a float8 (sign(double precision)). A numeric constant with an
 exponent (``1e3``) is an exact numeric; one of more than 38 digits is refused
 (0A000), as DuckDB would read it as a DOUBLE. An output column that is a dynamic
 numeric leaves the gateway as numeric text (``result_types``).
@@ -100,6 +101,17 @@ def to_float(node: exp.Expression, kind: Kind) -> exp.Expression:
 def key(node: exp.Expression, kind: Kind) -> exp.Expression:
     """What a comparison compares: the value without its display scale."""
     return call("pg_numeric_key", lift(node, kind))
+
+
+def _typeof(node: exp.Expression) -> bool:
+    return isinstance(node, exp.Anonymous) and node.name.lower() == "pg_typeof"
+
+
+def _numeric_stand_in(value: exp.Expression) -> exp.Expression:
+    """A DECIMAL NULL that still reads ``value`` (an aggregate stays an aggregate): what
+    pg_typeof of a dynamic numeric looks at, to say ``numeric``."""
+    empty = exp.cast(exp.Null(), "DECIMAL(1, 0)")
+    return exp.If(this=exp.Is(this=value, expression=exp.Null()), true=empty, false=empty.copy())
 
 
 class _Scope:
@@ -206,7 +218,9 @@ class _Scope:
             if isinstance(child, (exp.Select, exp.SetOperation)):
                 continue
             child, kind = self.visit_current(child)
-            if kind == DYNAMIC:
+            if kind == DYNAMIC and _typeof(node):
+                child.replace(_numeric_stand_in(child.copy()))
+            elif kind == DYNAMIC:
                 child.replace(to_float(child.copy(), kind))
         if isinstance(node, (exp.Sqrt, exp.Ln, exp.Log, exp.Exp, exp.Pow)):
             return FLOAT
@@ -317,6 +331,21 @@ class _Scope:
         elif kind == DYNAMIC:
             node.replace(call(ARITHMETIC[type(node)], lift(node.this.copy(), left), lift(node.expression.copy(), right)))
         return kind
+
+    def _sign(self, node: exp.Sign) -> Kind:
+        """sign(numeric) is a numeric (NaN's is NaN), sign of anything else sign(float8)."""
+        kind = self.visit(node.this)
+        if kind == DYNAMIC:
+            value = node.this.copy()
+            unit = call("pg_numeric_of_decimal", exp.cast(call("pg_numeric_sign", value.copy()), "DECIMAL(1, 0)"),
+                        exp.Literal.number(0))
+            node.replace(exp.If(this=call("pg_numeric_is_nan", value.copy()), true=value, false=unit))
+            return DYNAMIC
+        if kind.name == "numeric":
+            node.replace(exp.cast(node.copy(), "DECIMAL(1, 0)"))
+            return Kind("numeric", 0)
+        node.replace(exp.cast(node.copy(), "DOUBLE"))
+        return FLOAT
 
     def _unary(self, node: exp.Func) -> Kind:
         kind = self.visit(node.this)
@@ -668,6 +697,7 @@ _HANDLERS = [
     ((exp.Cast,), _Scope._cast),
     (tuple(ARITHMETIC), _Scope._arithmetic),
     (tuple(UNARY), _Scope._unary),
+    ((exp.Sign,), _Scope._sign),
     (tuple(ROUNDING), _Scope._rounding),
     ((exp.Case, exp.Nullif) + UNIFIED, _Scope._unified),
     (COMPARISONS + (exp.Between, exp.In), _Scope._comparison),

@@ -40,8 +40,8 @@ from duckflight.gateway.system.image import Image
 from duckflight.gateway.system.oid_arrays import oid_arrays
 from duckflight.gateway.system.pg_catalog_functions import pg_catalog_functions
 from duckflight.gateway.system.pg_operators import pg_operators
-from duckflight.gateway.system.reg_casts import ALIASES, reg_casts, type_name
-from duckflight.gateway.system.session_functions import calls_session, session_functions
+from duckflight.gateway.system.reg_casts import reg_casts
+from duckflight.gateway.system.session_functions import session_functions
 from duckflight.gateway.system.session_relations import activity_table, cursors_table, settings_table
 from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.system.system_functions import system_functions
@@ -82,15 +82,19 @@ class SystemCatalog:
         self.catalog = catalog
 
     def answers(self, tree: exp.Expression) -> bool:
-        """True when the query reads system relations (or functions) and no table of the catalog.
+        """True when the query reads system relations (or a catalog function in FROM) and no
+        table of the catalog.
 
         A query that also reads a table goes to the planner, which keeps its catalog
-        relations (``sources``) in the final stage, on the gateway.
+        relations (``sources``) in the final stage, on the gateway; so does one that reads no
+        relation at all (``select pg_typeof(avg(1))``): the planner's rules type its
+        expressions as they type every query's, and its final stage calls the catalog's
+        functions.
         """
         ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
         system = user = False
         for table in tree.find_all(exp.Table):
-            system = system or is_worker_status(table)
+            system = system or is_worker_status(table) or _system_function(table)
             if not table.name or isinstance(table.this, exp.Func) or table.name in ctes:
                 continue
             if system_key(table, ctes) is not None and self.catalog.get(table.name) is None or \
@@ -98,7 +102,7 @@ class SystemCatalog:
                 system = True
             elif self.catalog.get(table.name) is not None:
                 user = True
-        return not user and (system or _calls_system(tree))
+        return not user and system
 
     def to_duckdb(self, tree: exp.Expression, params: list[BoundParam] | None, view: SessionView | None = None) -> str:
         return self._translate(tree, params, view or SessionView())[0]
@@ -199,15 +203,9 @@ class SystemCatalog:
             cursor.close()
 
 
-def _calls_system(tree: exp.Expression) -> bool:
-    if calls_session(tree):
-        return True
-    for node in tree.walk():
-        if isinstance(node, exp.Anonymous) and node.name.lower() in NAMES:
-            return True
-        if isinstance(node, exp.Cast) and (type_name(node.to)[0] in ALIASES or type_name(node.to)[0] == "regproc"):
-            return True
-    return False
+def _system_function(table: exp.Table) -> bool:
+    """FROM pg_get_keywords(), FROM pg_show_all_settings() ...: a relation of the catalog."""
+    return isinstance(table.this, exp.Anonymous) and table.this.name.lower() in NAMES
 
 
 def _stream(reader, cursor, retype) -> Iterator[pa.RecordBatch]:

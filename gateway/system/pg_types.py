@@ -69,7 +69,7 @@ def column_types(database: duckdb.DuckDBPyConnection, duckdb_types: list[str]) -
 
 
 # DuckDB's base types (typeof's words); a DECIMAL's precision varies, so it is matched apart.
-DUCKDB_TYPES = ["BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "FLOAT", "DOUBLE", "VARCHAR", "BLOB",
+DUCKDB_TYPES = ["BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UBIGINT", "FLOAT", "DOUBLE", "VARCHAR", "BLOB",
                 "DATE", "TIME", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "INTERVAL", "UUID", "JSON"]
 
 

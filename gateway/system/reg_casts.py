@@ -55,7 +55,8 @@ def reg_casts(tree: exp.Expression) -> exp.Expression:
     for cast in reversed(list(tree.find_all(exp.Cast))):  # innermost first
         name, array = type_name(cast.to)
         if name in ALIASES:
-            cast.replace(_alias_array(cast.this, name) if array else _alias(cast.this, name, _compared(cast)))
+            cast.replace(_alias_array(cast.this, name) if array
+                         else _alias(cast.this, name, _compared(cast) or _to_oid(cast)))
         elif name in ("regproc", "regprocedure") and cast.this.is_string and _to_oid(cast):
             # 'f'::regproc::oid (pgspecial's \sf): the function's OID
             error = exp.Anonymous(this="error", expressions=[exp.Literal.string(f'function "{cast.this.name}" does not exist')])
@@ -107,11 +108,13 @@ def _compared(cast: exp.Cast) -> bool:
 
 
 def _alias(value: exp.Expression, name: str, compared: bool = False) -> exp.Expression:
-    """The value as its name (how it prints), or as its OID when ``compared``."""
+    """The value as its name (how it prints), or as its OID when ``compared`` (or cast to oid)."""
     to_oid, to_name, missing = ALIASES[name]
     if _is_text(value) and not value.is_string:
         return qualified(to_oid, [value])  # a computed name: NULL when there is no such object
-    if value.is_string:
+    if value.is_string and value.name.strip().isdigit():  # an OID, taken as it is (regtypein ...)
+        value = exp.Literal.number(int(value.name))
+    elif value.is_string:
         text = value.name.removeprefix("pg_catalog.") if name == "regtype" else value.name
         found = qualified(to_oid, [exp.Literal.string(text)])
         shown = name_parts(text) if name == "regclass" else text

@@ -17,6 +17,8 @@ Used by tests/clients/test_differential.py and by tests/clients/differential/gen
 
 from __future__ import annotations
 
+import decimal
+
 import math
 import re
 import shutil
@@ -212,9 +214,14 @@ def answer(conn: psycopg.Connection, entry: Entry) -> Answer:
             return Answer()
         columns = [(res.fname(i).decode(), res.ftype(i), res.fmod(i)) for i in range(res.nfields)]
         text = [tuple(_text(res.get_value(r, c)) for c in range(res.nfields)) for r in range(res.ntuples)]
-        return Answer(columns, text, cursor.fetchall())
+        return Answer(columns, text, [tuple(map(_comparable, row)) for row in cursor.fetchall()])
     except psycopg.Error as e:
         return Answer(sqlstate=e.sqlstate or "?????", message=str(e).splitlines()[0] if str(e) else type(e).__name__)
+
+
+def _comparable(value):
+    """A numeric NaN as a word: Decimal('NaN') equals nothing, not even itself."""
+    return "NaN" if isinstance(value, decimal.Decimal) and value.is_nan() else value
 
 
 def _text(value: bytes | None) -> str | None:

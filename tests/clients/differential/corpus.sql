@@ -1346,3 +1346,24 @@ select coalesce('a'::varchar, 'b'::text), case when true then 'a'::varchar else 
 
 -- set operations: varchar and text columns of tables
 select n_name::varchar(30) as n from nation union select r_name::text from region order by 1 limit 3;
+
+-- math: sign of numeric is numeric
+select sign(0.0), sign(-2.5);
+
+-- math: sign of numeric is numeric, of anything else float8; NaN and infinities
+select sign(5), sign(-2.5), sign(0.0), sign(-3::float8), sign(null), sign(2::int8), sign('NaN'::numeric), sign(1/3.0), sign('-Infinity'::numeric);
+
+-- math: sign over table columns
+select sign(n_nationkey - 5), sign(n_nationkey * 1.5 - 5), sign(n_nationkey / 7.0 - 1), sign(n_nationkey::real) from nation order by n_nationkey;
+
+-- misc: pg_typeof of expressions
+select pg_typeof(1)::text, pg_typeof(1.5)::text, pg_typeof(2147483648)::text, pg_typeof(1::bigint + 1)::text, pg_typeof(sum(1))::text, pg_typeof(avg(1))::text;
+
+-- values: VALUES type resolution int and numeric
+select x, pg_typeof(x)::text from (values (1), (2.5)) t(x) order by x;
+
+-- misc: pg_typeof of numeric aggregates over a table
+select pg_typeof(sum(n_nationkey))::text, pg_typeof(avg(n_nationkey))::text, pg_typeof(sum(n_nationkey / 3.0))::text, count(*) from nation;
+
+-- catalog functions: an OID string cast to an OID alias type is that OID, found or not
+select '23'::regtype::text, '99999'::regtype::text, '23'::regtype::oid::int8, 'integer'::regtype::oid::int8, 23::regtype::oid::int8;
