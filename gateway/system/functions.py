@@ -94,8 +94,8 @@ MACROS = {
     "array_remove": "(a, e) AS list_filter(a, x -> x IS DISTINCT FROM e)",  # psql's \\sv calls it
     "array_upper": "(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN len(a) END",
     "array_lower": "(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN 1 END",
-    "quote_ident": """(s) AS CASE WHEN regexp_full_match(s, '[a-z_][a-z0-9_$]*')
-        AND s NOT IN (SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category <> 'unreserved')
+    "quote_ident": f"""(s) AS CASE WHEN regexp_full_match(s, '[a-z_][a-z0-9_$]*')
+        AND s NOT IN (SELECT word FROM {INTERNAL}.keywords WHERE catcode <> 'U')
         THEN s ELSE '"' || replace(s, '"', '""') || '"' END""",
     "to_regclass": f"(n) AS {lookup('name', 'oid', f'{INTERNAL}.relation_names', NAME_PARTS.format('n'))}",
     "to_regtype": f"(n) AS {lookup('key', 'oid', f'{INTERNAL}.type_keys', 'n')}",
@@ -127,15 +127,7 @@ PRIVILEGE = """(p) AS list_bool_and(list_transform(string_split(upper(p), ','),
 
 # Table macros: FROM pg_get_keywords() and friends.
 TABLE_MACROS = {
-    "pg_get_keywords": """() AS TABLE SELECT keyword_name AS word,
-        CASE keyword_category WHEN 'reserved' THEN 'R' WHEN 'type_function' THEN 'T'
-            WHEN 'column_name' THEN 'C' ELSE 'U' END AS catcode,
-        keyword_category <> 'reserved' AS barelabel,
-        CASE keyword_category WHEN 'reserved' THEN 'reserved' WHEN 'type_function'
-            THEN 'reserved (can be function or type name)' WHEN 'column_name'
-            THEN 'unreserved (cannot be function or type name)' ELSE 'unreserved' END AS catdesc,
-        CASE WHEN keyword_category <> 'reserved' THEN 'can be bare label' ELSE 'requires AS' END AS baredesc
-        FROM duckdb_keywords()""",
+    "pg_get_keywords": f"() AS TABLE SELECT word, catcode, barelabel, catdesc, baredesc FROM {INTERNAL}.keywords",
 }
 
 # Arrays of OIDs printed as names, element by element (``'{23,25}'::oid[]::regtype[]``). Not a

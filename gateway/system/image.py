@@ -23,6 +23,7 @@ from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.system import definitions, rows
 from duckflight.gateway.system.functions import INTERNAL, create_statements
 from duckflight.gateway.system.layout import LAYOUT
+from duckflight.gateway.system.builtin_keywords import COLUMNS as KEYWORD_COLUMNS, KEYWORDS
 from duckflight.gateway.system.pg_types import arrow_column_types, column_types, type_names, type_oids
 
 IMAGE = "catalog_image"
@@ -45,6 +46,7 @@ INTERNAL_TABLES = {
     "type_names": "(oid BIGINT, typname VARCHAR, full_name VARCHAR, name VARCHAR, base BIGINT, suffix VARCHAR)",
     "type_keys": "(key VARCHAR, oid BIGINT)",
     "type_oids": "(duckdb VARCHAR, oid BIGINT)",
+    "keywords": "(word VARCHAR, catcode VARCHAR, barelabel BOOLEAN, catdesc VARCHAR, baredesc VARCHAR)",
     "relation_sizes": "(oid BIGINT, bytes BIGINT)",
     "relation_names": "(name VARCHAR, oid BIGINT, shown VARCHAR)",
     # The text pg_get_viewdef, pg_get_ruledef and pg_get_functiondef print (plain, pretty).
@@ -76,7 +78,7 @@ class Image:
         self.settings_schema = self._schema(("pg_catalog", "pg_settings"))
         self.cursors_schema = self._schema(("pg_catalog", "pg_cursors"))
         self.activity_schema = self._schema(("pg_catalog", "pg_stat_activity"))
-        self._keyword_set = self._keywords()
+        self._keyword_set = {row[0] for row in KEYWORDS if row[1] != "U"}  # what quote_ident quotes
         self.fill(catalog)
         for statement in create_statements():
             database.execute(statement)
@@ -97,11 +99,6 @@ class Image:
             raise
         finally:
             cursor.close()
-
-    def _keywords(self) -> set[str]:
-        """Keywords a name must be quoted to be, as the macro quote_ident decides."""
-        found = self.database.execute("SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category <> 'unreserved'")
-        return {row[0] for row in found.fetchall()}
 
     def _schema(self, key: tuple[str, str]) -> pa.Schema:
         return self.database.sql(f"SELECT * FROM {IMAGE}.{SCHEMAS[key[0]]}.{key[1]} LIMIT 0").to_arrow_table().schema
@@ -142,6 +139,7 @@ class Image:
             "type_names": type_names(),
             "type_keys": [{"key": k, "oid": o} for k, o in _unique(keys)],
             "type_oids": type_oids(self.database),
+            "keywords": [dict(zip(KEYWORD_COLUMNS, row)) for row in KEYWORDS],
             "relation_sizes": [{"oid": r.oid, "bytes": r.size} for r in relations],
             "relation_names": relation_names(relations, self._keyword_set),
             "view_definitions": [{"oid": r.oid, "plain": r.definition[0], "pretty": r.definition[1]}

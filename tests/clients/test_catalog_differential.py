@@ -158,7 +158,7 @@ select t.* from table_privileges t order by 2, 3"""),
  WHERE quote_ident(table_name) = 'orders' ORDER BY ordinal_position"""),
     "information_schema tables": (True, """SELECT table_catalog, table_schema, table_name, table_type FROM information_schema.tables
  WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 2, 3"""),
-    "pg_keywords": (False, "SELECT word FROM pg_catalog.pg_get_keywords() WHERE catcode = 'R'"),
+    "pg_keywords": (True, "SELECT word, catcode, barelabel, catdesc, baredesc FROM pg_catalog.pg_get_keywords() ORDER BY word"),
     "pg_settings": (True, "SELECT name, setting FROM pg_catalog.pg_settings WHERE name = 'server_encoding'"),
     "roles": (False, "SELECT rolname, rolsuper FROM pg_catalog.pg_roles WHERE rolname = 'duckflight'"),
     "stat user tables": (True, "SELECT relname, schemaname FROM pg_catalog.pg_stat_user_tables ORDER BY relname"),

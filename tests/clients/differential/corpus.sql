@@ -1367,3 +1367,9 @@ select pg_typeof(sum(n_nationkey))::text, pg_typeof(avg(n_nationkey))::text, pg_
 
 -- catalog functions: an OID string cast to an OID alias type is that OID, found or not
 select '23'::regtype::text, '99999'::regtype::text, '23'::regtype::oid::int8, 'integer'::regtype::oid::int8, 23::regtype::oid::int8;
+
+-- strings: quote_ident quotes PostgreSQL's reserved keywords, not DuckDB's
+select quote_ident('select'), quote_ident('name'), quote_ident('Mixed'), quote_ident('abc'), quote_ident('year'), quote_ident('value'), quote_ident('left'), quote_ident('a b'), quote_ident('int');
+
+-- strings: quote_ident over a table's column
+select quote_ident(n_name), quote_ident(lower(n_name)) from nation order by 1;
