@@ -102,6 +102,8 @@ BY_MESSAGE = FILE_ERRORS + MEMORY_ERRORS + [
     (re.compile(r"LIMIT/OFFSET cannot be negative", re.I), "2201W", "LIMIT must not be negative"),
     # errors planner/postgres_functions.py raises with PostgreSQL's words
     (re.compile(r"null character not permitted"), "54000", "null character not permitted"),
+    (re.compile(r"null values cannot be formatted as an SQL identifier"), "22004",
+     "null values cannot be formatted as an SQL identifier"),
     (re.compile(r"(a negative number raised to a non-integer power yields a complex result|"
                 r"zero raised to a negative power is undefined)"), "2201F", "{0}"),
     # DuckDB's planner cannot run some correlated subqueries (PostgreSQL can): a missing feature.

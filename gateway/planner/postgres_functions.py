@@ -17,8 +17,8 @@
   number to a fraction or of zero to a negative number (2201F) as PostgreSQL has them;
 * ``format('…%s…', …)`` (text_format) with a constant format: ``%s`` (NULL is empty),
   ``%L`` (quote_literal, NULL is NULL), positions ``%2$s``, widths ``%5s``/``%-5s``
-  and ``%%`` are spelled out as a concatenation; ``%I`` (it quotes keywords) and ``*``
-  widths are refused with 0A000.
+  ``%I`` (quote_ident: PostgreSQL's keywords, ``functions.quote_ident_sql``) and ``%%`` are
+  spelled out as a concatenation; ``*`` widths are refused with 0A000.
 
 Runs after type annotation (it reads argument types), before distribution.
 
@@ -33,10 +33,12 @@ from __future__ import annotations
 
 import re
 
+import sqlglot
 from sqlglot import exp
 
 from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.planner.output_names import TEXT
+from duckflight.gateway.system.functions import quote_ident_sql
 
 T = exp.DataType.Type
 COMPLEX = "a negative number raised to a non-integer power yields a complex result"
@@ -259,7 +261,7 @@ def _format(node: exp.Expression) -> exp.Expression:
         if kind == "%":
             pieces.append(exp.Literal.string("%"))
             continue
-        if kind == "I" or width == "*":
+        if width == "*":
             raise SqlError("0A000", f"format() with {match.group(0)} is not supported (see docs/postgres-differences.md)")
         index = int(position) - 1 if position else following
         following = index + 1
@@ -280,6 +282,8 @@ def _bool_text(value: exp.Expression) -> exp.Expression:
 
 def _format_value(value: exp.Expression, kind: str) -> exp.Expression:
     as_text = _bool_text(value) if _type(value) == T.BOOLEAN else exp.cast(value.copy(), "TEXT")
+    if kind == "I":
+        return _identifier(value, as_text)
     if kind == "s":
         return exp.Coalesce(this=as_text, expressions=[exp.Literal.string("")])
     quoted = exp.DPipe(this=exp.DPipe(this=exp.Literal.string("'"), expression=exp.Replace(
@@ -291,6 +295,16 @@ def _format_value(value: exp.Expression, kind: str) -> exp.Expression:
     has_backslash = exp.Anonymous(this="contains", expressions=[as_text.copy(), exp.Literal.string("\\")])
     return exp.Case(ifs=[exp.If(this=exp.Is(this=value.copy(), expression=exp.Null()), true=exp.Literal.string("NULL")),
                          exp.If(this=has_backslash, true=escaped)], default=quoted)
+
+
+def _identifier(value: exp.Expression, as_text: exp.Expression) -> exp.Expression:
+    """%I: quote_ident of the value; NULL is an error (22004), as text_format has it."""
+    quoted = sqlglot.parse_one(quote_ident_sql("__value"), read="duckdb")
+    for column in list(quoted.find_all(exp.Column)):
+        column.replace(as_text.copy())
+    refused = exp.Anonymous(this="error", expressions=[
+        exp.Literal.string("null values cannot be formatted as an SQL identifier")])
+    return exp.Case(ifs=[exp.If(this=exp.Is(this=value.copy(), expression=exp.Null()), true=refused)], default=quoted)
 
 
 def _padded(value: exp.Expression, width: int, left: bool) -> exp.Expression:

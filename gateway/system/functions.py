@@ -10,8 +10,21 @@ is the session's (current_user, current_setting, ...) are not here: the rule
 
 from __future__ import annotations
 
+from duckflight.gateway.system.builtin_keywords import KEYWORDS
+
 PG = "catalog_image.pg"  # where the pg_catalog relations of the image live
 INTERNAL = "catalog_image.internal"  # image tables no client can name
+
+
+def quote_ident_sql(value: str) -> str:
+    """DuckDB SQL of PostgreSQL's quote_ident(value) (quote_identifier in ruleutils.c): as it is
+    when it starts with a-z or _, has only a-z, 0-9 and _, and is no keyword of PostgreSQL's
+    other than an unreserved one; else in double quotes, with its double quotes doubled. It
+    names no image table, so it runs on workers too (format's %I)."""
+    reserved = ", ".join(f"'{row[0]}'" for row in KEYWORDS if row[1] != "U")
+    return (f"CASE WHEN regexp_full_match({value}, '[a-z_][a-z0-9_]*') AND NOT list_contains([{reserved}], {value}) "
+            f"THEN {value} ELSE '\"' || replace({value}, '\"', '\"\"') || '\"' END")
+
 
 # A lookup by key through an uncorrelated subquery: a correlated one would let the
 # argument's column names bind inside the macro (``pg_table_is_visible(oid)``).
@@ -94,9 +107,7 @@ MACROS = {
     "array_remove": "(a, e) AS list_filter(a, x -> x IS DISTINCT FROM e)",  # psql's \\sv calls it
     "array_upper": "(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN len(a) END",
     "array_lower": "(a, d) AS CASE WHEN d = 1 AND len(a) > 0 THEN 1 END",
-    "quote_ident": f"""(s) AS CASE WHEN regexp_full_match(s, '[a-z_][a-z0-9_$]*')
-        AND s NOT IN (SELECT word FROM {INTERNAL}.keywords WHERE catcode <> 'U')
-        THEN s ELSE '"' || replace(s, '"', '""') || '"' END""",
+    "quote_ident": f"(s) AS {quote_ident_sql('s')}",
     "to_regclass": f"(n) AS {lookup('name', 'oid', f'{INTERNAL}.relation_names', NAME_PARTS.format('n'))}",
     "to_regtype": f"(n) AS {lookup('key', 'oid', f'{INTERNAL}.type_keys', 'n')}",
     "to_regnamespace": f"(n) AS {lookup('nspname', 'oid', f'{PG}.pg_namespace', 'n')}",

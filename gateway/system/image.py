@@ -168,7 +168,7 @@ def relation_names(relations: list[rows.Relation], keywords: set[str]) -> list[d
     them (``shown``): bare when on the search path, else schema-qualified, each part quoted
     where PostgreSQL's quote_identifier would."""
     def quoted(*parts: str) -> str:
-        return ".".join(p if re.fullmatch(r"[a-z_][a-z0-9_$]*", p) and p not in keywords
+        return ".".join(p if re.fullmatch(r"[a-z_][a-z0-9_]*", p) and p not in keywords
                         else '"' + p.replace('"', '""') + '"' for p in parts)
     found = []
     for r in relations:

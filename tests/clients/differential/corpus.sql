@@ -1373,3 +1373,12 @@ select quote_ident('select'), quote_ident('name'), quote_ident('Mixed'), quote_i
 
 -- strings: quote_ident over a table's column
 select quote_ident(n_name), quote_ident(lower(n_name)) from nation order by 1;
+
+-- strings: format %I quotes identifiers that need it
+select format('%I, %I', 'col', 'Mixed Case');
+
+-- strings: format %I with keywords, widths and positions, over a table
+select format('%2$I.%1$I %3$-8I|', n_name, lower(n_name), 'select'), format('%I', 'a$b') from nation order by 1 limit 5;
+
+-- strings: format %I of NULL is an error
+select format('%I', NULL::text);
