@@ -36,7 +36,7 @@ from duckflight.gateway.system import SystemCatalog
 from duckflight.gateway.system.session_functions import calls_session
 from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.workers import WorkerPool
-from duckflight.worker import numeric_macros
+from duckflight.worker import degree_functions, numeric_macros
 from duckflight.worker.arrow_stream import ArrowStream
 from duckflight.worker.resources import Resources, memory_limit
 from duckflight.worker.execute import quote_ident, set_time_zone
@@ -100,6 +100,7 @@ class Engine:
         resources = resources or Resources("gateway", memory_limit(None, "gateway"))
         self.database = duckdb.connect(config=resources.duckdb_config())
         numeric_macros.install(self.database)  # the final stage computes PostgreSQL's numeric too
+        degree_functions.install(self.database)  # sind, cosd, ... as PostgreSQL has them
         # Plans by (query text, parameter values, workers): BI tools and drivers
         # run the same statements again and again, and planning costs 10-30 ms.
         self._plans: OrderedDict = OrderedDict()

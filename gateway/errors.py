@@ -102,6 +102,7 @@ BY_MESSAGE = FILE_ERRORS + MEMORY_ERRORS + [
     (re.compile(r"LIMIT/OFFSET cannot be negative", re.I), "2201W", "LIMIT must not be negative"),
     # errors planner/postgres_functions.py raises with PostgreSQL's words
     (re.compile(r"null character not permitted"), "54000", "null character not permitted"),
+    (re.compile(r"ValueError: input is out of range"), "22003", "input is out of range"),  # worker/degree_functions.py
     (re.compile(r"null values cannot be formatted as an SQL identifier"), "22004",
      "null values cannot be formatted as an SQL identifier"),
     (re.compile(r"(a negative number raised to a non-integer power yields a complex result|"

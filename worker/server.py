@@ -18,7 +18,7 @@ import duckdb
 import pyarrow.flight as flight
 
 from duckflight.protos import control_pb2, fragment_pb2
-from duckflight.worker import numeric_macros
+from duckflight.worker import degree_functions, numeric_macros
 from duckflight.worker.cancels import Cancels
 from duckflight.worker.errors import fragment_files, to_flight_error
 from duckflight.worker.file_versions import blame_changed_files
@@ -54,6 +54,7 @@ class WorkerServer(flight.FlightServerBase):
         # (DuckDB checks each file's modification time before using an entry).
         self.database.execute("SET parquet_metadata_cache = true")
         numeric_macros.install(self.database)  # fragments compute PostgreSQL's numeric
+        degree_functions.install(self.database)  # sind, cosd, ... as PostgreSQL has them
         self.started = time.monotonic()
         self._lock = threading.Lock()
         self.running = 0

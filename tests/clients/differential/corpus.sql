@@ -1382,3 +1382,21 @@ select format('%2$I.%1$I %3$-8I|', n_name, lower(n_name), 'select'), format('%I'
 
 -- strings: format %I of NULL is an error
 select format('%I', NULL::text);
+
+-- math: trigonometry in degrees
+select sind(30), cosd(60), atan2(1, 1), atan2d(1, 1);
+
+-- math: every degree function at the usual angles, negative and past a turn
+select x, sind(x), cosd(x), tand(x), cotd(x) from (values (0), (30), (45), (60), (90), (135), (180), (270), (-390), (725.5)) t(x) order by x;
+
+-- math: inverse functions in degrees
+select asind(0.5), acosd(-1), acosd(0.5), atand(1), atand(-1e10), asind(1), acosd(0.2);
+
+-- math: degree functions over a table's column
+select n_nationkey, sind(n_nationkey * 15), cosd(n_nationkey * 15.0) from nation order by 1;
+
+-- math: a sine of infinity is out of range
+select sind('infinity'::float8);
+
+-- math: asind past one is out of range
+select asind(1.5);
