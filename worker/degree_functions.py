@@ -72,21 +72,22 @@ def cosd(x: float) -> float:
 
 
 def tand(x: float) -> float:
-    if math.isnan(x):
-        return x
-    angle, sin_sign, cos_sign = _first_quadrant(x)
-    cos = _cosd_q1(angle)
-    value = math.inf if cos == 0.0 else _sind_q1(angle) / cos
-    return sin_sign * cos_sign * value
+    return _ratio(x, cotangent=False)
 
 
 def cotd(x: float) -> float:
+    return _ratio(x, cotangent=True)
+
+
+def _ratio(x: float, cotangent: bool) -> float:
+    """tan (sin / cos) or cot (cos / sin) of x degrees: infinite where the divisor is 0."""
     if math.isnan(x):
         return x
     angle, sin_sign, cos_sign = _first_quadrant(x)
-    sin = _sind_q1(angle)
-    value = math.inf if sin == 0.0 else _cosd_q1(angle) / sin
-    return sin_sign * cos_sign * value
+    top, bottom = _sind_q1(angle), _cosd_q1(angle)
+    if cotangent:
+        top, bottom = bottom, top
+    return sin_sign * cos_sign * (math.inf if bottom == 0.0 else top / bottom)
 
 
 def _asind_q1(x: float) -> float:
