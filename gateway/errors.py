@@ -144,6 +144,19 @@ def sql_error(kind: str | None, message: str) -> SqlError:
     return SqlError(BY_KIND.get(kind or "", "XX000"), text)
 
 
+def fragment_error(kind: str | None, message: str) -> SqlError:
+    """A fragment's failure as its client sees it (``sql_error``), except a relation the
+    fragment cannot find: a fragment names only the tables its stage reads and the
+    exchanges before it, and the planner has already found every table of the query, so
+    that is a subquery the planner could not distribute, refused as not supported."""
+    error = sql_error(kind, message)
+    if error.sqlstate != "42P01":
+        return error
+    return SqlError("0A000", f"duckflight cannot run this query yet: a fragment of it reads "
+                             f"{error.message.removesuffix(' does not exist')}, which its stage was not given "
+                             "(a subquery the planner does not distribute)")
+
+
 def from_exception(exc: BaseException) -> SqlError:
     """Map any exception raised while running a query on the gateway's DuckDB."""
     if isinstance(exc, SqlError):

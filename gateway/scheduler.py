@@ -18,7 +18,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 import pyarrow as pa
 import pyarrow.flight as flight
 
-from duckflight.gateway.errors import sql_error
+from duckflight.gateway.errors import fragment_error
 from duckflight.gateway.gather_budget import GatherBudget, counted
 from duckflight.gateway.health import UNHEALTHY
 from duckflight.gateway.pgwire.backend import SqlError
@@ -171,7 +171,7 @@ class Scheduler:
                     peer = kind.split(":", 1)[1]
                     self.workers.report_failure(peer, error_message(exc))
                     raise WorkerFault("58000", f"{tag} lost worker {peer} during an exchange") from exc
-                raise sql_error(kind or None, error_message(exc)) from exc
+                raise fragment_error(kind or None, error_message(exc)) from exc
             if len(tried) > self.fragment_retries:
                 break
             candidate = self._another(fragment, tried)

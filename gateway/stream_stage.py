@@ -24,7 +24,7 @@ from typing import Iterator
 import pyarrow as pa
 import pyarrow.flight as flight
 
-from duckflight.gateway.errors import sql_error
+from duckflight.gateway.errors import fragment_error
 from duckflight.gateway.planner.plan import Plan, Stage
 from duckflight.gateway.scheduler import WORKER_FAULTS, Scheduler, WorkerFault, WorkerLost
 from duckflight.protos import fragment_pb2
@@ -148,7 +148,7 @@ def _batches(scheduler: Scheduler, query_id: str, opened, cancelled) -> Iterator
                     message = str(exc) if isinstance(exc, WorkerLost) else error_message(exc)
                     raise WorkerFault("58000", f"worker {address} was lost while streaming rows: {message}") from exc
                 except flight.FlightError as exc:
-                    raise sql_error(error_kind(exc) or None, error_message(exc)) from exc
+                    raise fragment_error(error_kind(exc) or None, error_message(exc)) from exc
                 rows += chunk.data.num_rows
                 yield chunk.data
     except BaseException:

@@ -3,7 +3,7 @@
 import duckdb
 import pytest
 
-from duckflight.gateway.errors import from_exception, sql_error
+from duckflight.gateway.errors import fragment_error, from_exception, sql_error
 
 
 def _duckdb_error(sql: str) -> Exception:
@@ -33,6 +33,13 @@ def test_duckdb_errors_map_to_sqlstates(sql, sqlstate, message):
 def test_worker_errors_use_the_kind_they_carry():
     error = sql_error("BinderException", 'Binder Error: Referenced column "x" not found in FROM clause!')
     assert (error.sqlstate, error.message) == ("42703", 'column "x" does not exist')
+
+
+def test_a_fragment_missing_a_relation_is_a_plan_not_supported_not_a_missing_table():
+    found = fragment_error("CatalogException", "Catalog Error: Table with name region does not exist!")
+    assert found.sqlstate == "0A000"
+    assert 'reads relation "region", which its stage was not given' in found.message
+    assert fragment_error("DivisionByZero", "division by zero").sqlstate == "22012"
 
 
 def test_unknown_kinds_are_internal_errors():
