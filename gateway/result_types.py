@@ -31,7 +31,7 @@ from duckflight.gateway.pgwire.encoder import PG_OID, PG_TYPMOD
 from duckflight.gateway.pgwire.types import pg_type
 from duckflight.gateway.pgwire.types.datetimes import TIMETZ
 from duckflight.gateway.pgwire.types.numbers import NUMERIC_TEXT
-from duckflight.gateway.planner.output_types import BPCHAR, VARCHAR, PgColumn
+from duckflight.gateway.planner.output_types import BPCHAR, NAME, VARCHAR, PgColumn
 from duckflight.worker import numeric_macros
 from duckflight.worker.execute import quote_ident
 
@@ -105,7 +105,7 @@ def _declare(field: pa.Field, column: PgColumn) -> pa.Field:
     """The field with PostgreSQL's OID and modifier as metadata, where they differ from Arrow's."""
     wire = pg_type(field.type)
     oid, typmod = wire.oid, -1  # no modifier unless PostgreSQL would declare one
-    if column.oid in (BPCHAR, VARCHAR) and wire.oid == TEXT:
+    if column.oid in (BPCHAR, VARCHAR, NAME) and wire.oid == TEXT:
         oid, typmod = column.oid, column.typmod
     elif column.oid == TEXT and pa.types.is_int32(field.type):
         oid = TEXT  # DuckDB types `NULL::text || 'x'` (a NULL parameter at Describe) as an integer NULL

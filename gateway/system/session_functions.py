@@ -10,7 +10,7 @@ user), ``backend_pid`` the process id BackendKeyData gave the client.
 >>> import sqlglot
 >>> tree = sqlglot.parse_one("select current_user, current_schemas(true), current_setting('TimeZone')", read="postgres")
 >>> session_functions(tree, {"session_authorization": "ann", "TimeZone": "UTC"}).sql("duckdb")
-"SELECT 'ann', ['pg_catalog', 'public'], 'UTC'"
+"SELECT CAST('ann' AS NAME), ['pg_catalog', 'public'], 'UTC'"
 """
 
 from __future__ import annotations
@@ -49,9 +49,10 @@ def session_functions(tree: exp.Expression, settings: dict[str, str], backend_pi
     user = settings.get("session_authorization", "")
     path = search_path(settings)
     constants = {
-        exp.CurrentUser: exp.Literal.string(user), exp.SessionUser: exp.Literal.string(user),
-        exp.CurrentDatabase: exp.Literal.string("duckflight"),
-        exp.CurrentSchema: exp.Literal.string(path[0]) if path else exp.Null(), exp.CurrentCatalog: exp.Literal.string("duckflight"),
+        exp.CurrentUser: name_constant(user), exp.SessionUser: name_constant(user),
+        exp.CurrentDatabase: name_constant("duckflight"),
+        exp.CurrentSchema: name_constant(path[0]) if path else exp.Null(),
+        exp.CurrentCatalog: name_constant("duckflight"),
         exp.CurrentVersion: exp.Literal.string(VERSION.format(settings.get("server_version", "15"))),
     }
     for node in list(tree.walk()):
@@ -60,12 +61,17 @@ def session_functions(tree: exp.Expression, settings: dict[str, str], backend_pi
         elif isinstance(node, exp.CurrentSchemas):
             node.replace(_schemas([node.this] if node.this else [], path))
         elif isinstance(node, exp.Column) and not node.table and node.name == "user" and not node.this.quoted:
-            node.replace(exp.Literal.string(user))  # unquoted USER is a keyword in PostgreSQL
+            node.replace(name_constant(user))  # unquoted USER is a keyword in PostgreSQL
         elif isinstance(node, exp.Anonymous):
             value = _call(node, settings, user, path, backend_pid)
             if value is not None:
                 node.replace(value)
     return tree
+
+
+def name_constant(text: str) -> exp.Expression:
+    """A constant of PostgreSQL's type name (OID 19), which these functions return."""
+    return exp.cast(exp.Literal.string(text), exp.DataType.build("name", dialect="postgres"))
 
 
 def _call(node: exp.Anonymous, settings: dict[str, str], user: str, path: list[str],
@@ -75,13 +81,13 @@ def _call(node: exp.Anonymous, settings: dict[str, str], user: str, path: list[s
     if name == "pg_backend_pid" and not args:
         return exp.cast(exp.Literal.number(backend_pid), "int")
     if name in ("current_database", "current_catalog"):
-        return exp.Literal.string("duckflight")
+        return name_constant("duckflight")
     if name in ("current_user", "session_user", "user"):
-        return exp.Literal.string(user)
+        return name_constant(user)
     if name == "version":
         return exp.Literal.string(VERSION.format(settings.get("server_version", "15")))
     if name == "current_schema":
-        return exp.Literal.string(path[0]) if path else exp.Null()
+        return name_constant(path[0]) if path else exp.Null()
     if name == "current_schemas":
         return _schemas(args, path)
     if name in VISIBILITY and len(args) == 1:

@@ -2,7 +2,8 @@
 
 A call of a function the image defines (``functions.NAMES``) is qualified
 with the image's schema (run after ``pg_catalog_functions``). ``pg_typeof`` of an
-untyped constant (a quoted string, NULL) is ``unknown``, which is only known here.
+untyped constant (a quoted string, NULL) is ``unknown``, and of a name ``name``, which
+are only known here.
 
 >>> import sqlglot
 >>> tree = sqlglot.parse_one("select format_type(t, m), upper(x)", read="postgres")
@@ -28,6 +29,9 @@ def system_functions(tree: exp.Expression) -> exp.Expression:
         elif name == "pg_typeof" and len(call.expressions) == 1 and \
                 (call.expressions[0].is_string or isinstance(call.expressions[0], exp.Null)):
             call.replace(exp.Literal.string("unknown"))
+        elif name == "pg_typeof" and len(call.expressions) == 1 and isinstance(call.expressions[0], exp.Cast) and \
+                call.expressions[0].to.is_type(exp.DataType.Type.NAME):
+            call.replace(exp.Literal.string("name"))  # DuckDB holds a name as VARCHAR
         elif name in NAMES and isinstance(call.parent, exp.Table):  # FROM pg_get_keywords()
             catalog, schema = PG.split(".")
             call.parent.set("db", exp.to_identifier(schema))

@@ -1400,3 +1400,6 @@ select sind('infinity'::float8);
 
 -- math: asind past one is out of range
 select asind(1.5);
+
+-- catalog functions: the session's names are of type name
+select current_database(), current_schema, current_schema(), current_catalog, pg_typeof(current_user)::text, current_database() || '!' from nation where n_nationkey = 0;

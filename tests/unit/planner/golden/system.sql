@@ -3,7 +3,7 @@ select pg_backend_pid(), current_setting('TimeZone'), current_user, count(*) fro
 -- stage 1 block orders gather
 SELECT COUNT(*) AS "__p0" FROM "orders" AS "orders"
 -- final
-SELECT CAST(4242 AS INT) AS "pg_backend_pid", 'UTC' AS "current_setting", 'ann' AS "current_user", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_1" AS "__block"
+SELECT CAST(4242 AS INT) AS "pg_backend_pid", 'UTC' AS "current_setting", CAST('ann' AS TEXT) AS "current_user", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_1" AS "__block"
 -- case: a catalog relation joined with a table is read on the gateway; only the table's scan goes out
 select count(*), min(c.relname) from orders o, pg_class c where c.relname = 'orders' and o.o_custkey > 3
 -- stage 1 scan orders gather

@@ -1,7 +1,7 @@
 -- case: the session's user, schema and database are constants
 select current_user, session_user, user, current_schema(), current_schema, current_database(), current_catalog
 -- expected
-SELECT 'ann', 'ann', 'ann', 'public', 'public', 'duckflight', 'duckflight'
+SELECT CAST('ann' AS NAME), CAST('ann' AS NAME), CAST('ann' AS NAME), CAST('public' AS NAME), CAST('public' AS NAME), CAST('duckflight' AS NAME), CAST('duckflight' AS NAME)
 -- case: search path with $user and the implicit pg_catalog
 select current_schemas(true), current_schemas(false)
 -- expected
