@@ -13,6 +13,8 @@
 * ``width_bucket(x, low, high, count)`` (width_bucket_float8/numeric) as a CASE;
 * ``lpad``/``rpad`` with an empty fill, ``overlay``, ``quote_literal``/``quote_nullable``, ``substring(s from 'regex')``;
   ``array_length`` of an empty array is NULL; DISTINCT in a window aggregate is 0A000;
+* ``regexp_match`` as regexp_extract of each group (a group outside the match is '', not NULL);
+  ``regexp_matches``, a set of rows in PostgreSQL and a boolean in DuckDB, is refused (0A000);
 * ``split_part`` with an empty delimiter, ``chr(0)`` (54000) and ``power`` of a negative
   number to a fraction or of zero to a negative number (2201F) as PostgreSQL has them;
 * ``format('…%s…', …)`` (text_format) with a constant format: ``%s`` (NULL is empty),
@@ -69,6 +71,11 @@ def _rewrite(node: exp.Expression) -> exp.Expression | None:
         return None
     if isinstance(node, exp.Anonymous):
         name, args = node.name.lower(), node.expressions
+        if name == "regexp_match":
+            return _regexp_match(args)
+        if name == "regexp_matches" and not node.meta.get("checked"):
+            raise SqlError("0A000", "regexp_matches() returns a set of rows, which duckflight does not support "
+                                    "(DuckDB's namesake is a boolean); regexp_match() gives the first match")
         if name in TYPE_FUNCTIONS and len(args) == 1:
             return exp.cast(args[0], TYPE_FUNCTIONS[name])
         if name == "every" and len(args) == 1:
@@ -203,8 +210,37 @@ def _regexp_substring(node: exp.Substring) -> exp.Expression:
     pattern = node.args["start"]
     group = 1 if re.search(r"(?<!\\)\((?!\?)", pattern.name) else 0
     found = exp.Anonymous(this="regexp_extract", expressions=[node.this.copy(), pattern.copy(), exp.Literal.number(group)])
-    matches = exp.Anonymous(this="regexp_matches", expressions=[node.this.copy(), pattern.copy()])
-    return exp.Case(ifs=[exp.If(this=matches, true=found)])
+    return exp.Case(ifs=[exp.If(this=_matches(node.this, pattern), true=found)])
+
+
+def _matches(text: exp.Expression, pattern: exp.Expression, *options: exp.Expression) -> exp.Expression:
+    """DuckDB's boolean regexp_matches, which the user's (a set of rows) is not."""
+    call = exp.Anonymous(this="regexp_matches", expressions=[text.copy(), pattern.copy(), *options])
+    call.meta["checked"] = True
+    return call
+
+
+def _regexp_match(args: list[exp.Expression]) -> exp.Expression:
+    """regexp_match(s, pattern [, flags]): the text of each parenthesized group of the first
+    match (of the whole match when there is none), NULL when nothing matches (textregexmatch).
+    A group that takes no part in the match is '' here, NULL in PostgreSQL."""
+    if len(args) not in (2, 3) or not all(a.is_string for a in args[1:]):
+        raise SqlError("0A000", "regexp_match() is supported with a constant pattern and flags only")
+    text, pattern, flags = args[0], args[1], args[2].name if len(args) == 3 else ""
+    if "g" in flags:
+        raise SqlError("22023", 'regexp_match() does not support the "global" option')
+    if set(flags) - {"i", "c"}:
+        raise SqlError("0A000", f"regexp_match() flags {flags!r} are not supported (only i and c)")
+    case_flags = [f for f in flags if f in "ic"]  # the last of i and c wins
+    options = [exp.Literal.string("i")] if case_flags and case_flags[-1] == "i" else []
+    try:
+        groups = re.compile(pattern.name).groups
+    except re.error:
+        groups = len(re.findall(r"(?<!\\)\((?!\?)", pattern.name))
+    found = [exp.Anonymous(this="regexp_extract", expressions=[text.copy(), pattern.copy(), exp.Literal.number(g),
+                                                               *[o.copy() for o in options]])
+             for g in (range(1, groups + 1) if groups else [0])]
+    return exp.Case(ifs=[exp.If(this=_matches(text, pattern, *options), true=exp.Array(expressions=found))])
 
 
 def _refusing(node: exp.Expression, condition: exp.Expression, message: str) -> exp.Expression:

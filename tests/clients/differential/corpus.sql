@@ -1403,3 +1403,12 @@ select asind(1.5);
 
 -- catalog functions: the session's names are of type name
 select current_database(), current_schema, current_schema(), current_catalog, pg_typeof(current_user)::text, current_database() || '!' from nation where n_nationkey = 0;
+
+-- strings: regexp_match and regexp_matches
+select regexp_match('foo123bar', '\d+'), (regexp_match('a1b2', '([a-z])(\d)'))[2];
+
+-- strings: regexp_match with groups, flags and no match, over a table
+select n_name, regexp_match(n_name, '^([A-Z])([A-Z]*)A$'), regexp_match(lower(n_name), 'AN', 'i'), regexp_match(n_name, 'an', 'ic') from nation order by 1;
+
+-- strings: regexp_match has no global option
+select regexp_match('abc', 'b', 'g');
