@@ -87,7 +87,9 @@ def _name(select: exp.Select, text: str | None) -> None:
         if isinstance(projection, exp.Column) and isinstance(projection.this, exp.Star):
             continue
         name = figure_name(projection, text)
-        select.expressions[i] = exp.alias_(projection, name, quoted=True)
+        # exp.Alias itself: sqlglot's alias_ names a subquery by its own alias, which its
+        # ORDER BY 1 expansion (and PostgreSQL's grammar) does not take for an output name
+        select.expressions[i] = exp.Alias(this=projection, alias=exp.to_identifier(name, quoted=True))
 
 
 def figure_name(node: exp.Expression, text: str | None = None) -> str:

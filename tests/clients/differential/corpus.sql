@@ -1412,3 +1412,12 @@ select n_name, regexp_match(n_name, '^([A-Z])([A-Z]*)A$'), regexp_match(lower(n_
 
 -- strings: regexp_match has no global option
 select regexp_match('abc', 'b', 'g');
+
+-- subqueries: ordered by the position of a scalar subquery
+select (select count(*) from nation where n_regionkey = r_regionkey) from region order by 1;
+
+-- subqueries: an unqualified column two relations of the subquery have is ambiguous
+select (select count(*) from nation a join nation b on a.n_nationkey = b.n_nationkey where n_regionkey = r_regionkey) from region order by 1;
+
+-- subqueries: a named scalar subquery ordered by name and by position
+select (select max(n_name) from nation where n_regionkey = r_regionkey) as top, r_name from region order by top desc, 2;
