@@ -13,7 +13,7 @@
 * ``width_bucket(x, low, high, count)`` (width_bucket_float8/numeric) as a CASE;
 * ``lpad``/``rpad`` with an empty fill, ``overlay``, ``quote_literal``/``quote_nullable``, ``substring(s from 'regex')``;
   ``array_length`` of an empty array is NULL; DISTINCT in a window aggregate is 0A000;
-* ``regexp_match`` as regexp_extract of each group (a group outside the match is '', not NULL);
+* ``regexp_match`` as regexp_extract of each group (0A000 when a group may stay outside the match);
   ``regexp_matches``, a set of rows in PostgreSQL and a boolean in DuckDB, is refused (0A000);
 * ``split_part`` with an empty delimiter, ``chr(0)`` (54000) and ``power`` of a negative
   number to a fraction or of zero to a negative number (2201F) as PostgreSQL has them;
@@ -223,7 +223,8 @@ def _matches(text: exp.Expression, pattern: exp.Expression, *options: exp.Expres
 def _regexp_match(args: list[exp.Expression]) -> exp.Expression:
     """regexp_match(s, pattern [, flags]): the text of each parenthesized group of the first
     match (of the whole match when there is none), NULL when nothing matches (textregexmatch).
-    A group that takes no part in the match is '' here, NULL in PostgreSQL."""
+    A pattern with a group that may take no part in the match (``(x)?``, an alternation) is
+    refused: DuckDB's regexp_extract gives '' for it, PostgreSQL NULL."""
     if len(args) not in (2, 3) or not all(a.is_string for a in args[1:]):
         raise SqlError("0A000", "regexp_match() is supported with a constant pattern and flags only")
     text, pattern, flags = args[0], args[1], args[2].name if len(args) == 3 else ""
@@ -237,6 +238,9 @@ def _regexp_match(args: list[exp.Expression]) -> exp.Expression:
         groups = re.compile(pattern.name).groups
     except re.error:
         groups = len(re.findall(r"(?<!\\)\((?!\?)", pattern.name))
+    if groups and (re.search(r"(?<!\\)\)(?:\?|\*|\{0)", pattern.name) or "|" in pattern.name):
+        raise SqlError("0A000", "regexp_match() with a group that may take no part in the match is not supported: "
+                                "DuckDB gives '' for it where PostgreSQL gives NULL")
     found = [exp.Anonymous(this="regexp_extract", expressions=[text.copy(), pattern.copy(), exp.Literal.number(g),
                                                                *[o.copy() for o in options]])
              for g in (range(1, groups + 1) if groups else [0])]
