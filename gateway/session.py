@@ -28,7 +28,8 @@ from duckflight.gateway.planner.session_time import utc_now
 from duckflight.gateway.query_log import StatementLog
 from duckflight.gateway.timeouts import StatementTimer, idle_timeout, milliseconds, timed_out
 from duckflight.gateway.system.session_view import SessionView
-from duckflight.gateway.settings import DEFAULTS, REPORTED, Settings, reset_statement, set_statement, show_statement  # noqa: F401
+from duckflight.gateway.settings import (DEFAULTS, REPORTED, Settings, reset_statement,  # noqa: F401
+                                         set_config_calls, set_statement, show_statement)
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +126,7 @@ class Session:
         statement = statements.classify(sql)
         if statement.kind != "QUERY":
             return self._describe_utility(statement, param_oids)
-        tree = parse(statement.sql)
+        tree = set_config_calls(parse(statement.sql), self.config, self.in_block, apply=False)
         system = self.engine.system.answers(tree)
         catalog = None if system else self.engine.catalog
         oids = parameter_oids(infer_parameters(tree, catalog, self.engine.system.sources), param_oids)
@@ -307,7 +308,7 @@ class Session:
         raise SqlError("0A000", f"{word} is not supported: duckflight answers queries (SELECT) over its tables")
 
     def _query(self, sql: str, params: list[BoundParam]) -> Outcome:
-        tree = parse(sql)
+        tree = set_config_calls(parse(sql), self.config, self.in_block, apply=True, params=params)
         described = self._described_plan(sql, params)
         running = Running(described.query_id if described else self._query_id)
         self._query_id = running.query_id

@@ -300,6 +300,48 @@ def set_statement(settings: Settings, sql: str, in_block: bool) -> list[SqlError
     return []
 
 
+def set_config_calls(tree, settings: Settings, in_block: bool, apply: bool, params=None):
+    """``tree`` with each ``set_config(name, value, is_local)`` replaced by the value SHOW then
+    shows, the setting set as SET would set it when ``apply`` (Execute; Describe only types
+    it). As PostgreSQL's set_config (guc.c): is_local outside a transaction block lasts for
+    the statement only. Arguments are constants or parameters (``params``, the bound ones;
+    0A000 otherwise). asyncpg calls it around its type introspection
+    (``set_config('jit', 'off', false)``, then ``set_config('jit', $1, false)``)."""
+    from sqlglot import exp
+
+    for call in list(tree.find_all(exp.Anonymous)):
+        if call.name.lower() != "set_config":
+            continue
+        args = [_constant(a, params) for a in call.expressions]
+        if len(args) != 3 or not all(isinstance(a, str) for a in args[:2]) or not isinstance(args[2], bool):
+            if not apply and len(args) == 3:  # Describe, before the parameters are bound: text
+                call.replace(exp.cast(call.expressions[1].copy(), "text"))
+                continue
+            raise SqlError("0A000", "set_config() is supported with constant arguments only")
+        name, value, local = args
+        if apply and (in_block or not local):
+            settings.set(name, value, local=local, quoted=False)
+            shown = settings.show(name)[1]
+        else:
+            shown = _checked(settings.canonical(name), value)
+        call.replace(exp.cast(exp.Literal.string(shown), "text"))
+    return tree
+
+
+def _constant(node, params):
+    """A constant's Python value (str, bool), a bound parameter's, or the node itself."""
+    from sqlglot import exp
+
+    if node.is_string:
+        return node.name
+    if isinstance(node, exp.Boolean):
+        return bool(node.this)
+    if isinstance(node, exp.Parameter) and params is not None and node.this.is_int:
+        index = int(node.this.name) - 1
+        return params[index].value if 0 <= index < len(params) else node
+    return node
+
+
 def reset_statement(settings: Settings, sql: str) -> None:
     words = sql.strip().rstrip(";").split(None, 1)
     if len(words) < 2:

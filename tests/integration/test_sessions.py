@@ -126,6 +126,25 @@ def test_set_show_and_transactions(conn):
     assert conn.execute("select 1").fetchone() == (1,)
 
 
+def test_set_config_sets_as_set_does(conn):
+    """set_config(name, value, is_local) returns the value and sets it (asyncpg calls it with
+    'jit' and then a parameter); is_local outside a transaction block lasts one statement."""
+    assert conn.execute("select set_config('application_name', 'cfg', false)").fetchone() == ("cfg",)
+    assert conn.execute("show application_name").fetchone() == ("cfg",)
+    assert conn.execute("select set_config('TimeZone', %s, false)", ("Europe/Paris",)).fetchone() == ("Europe/Paris",)
+    assert conn.execute("select current_setting('TimeZone')").fetchone() == ("Europe/Paris",)
+    conn.execute("select set_config('application_name', 'passing', true)")
+    assert conn.execute("show application_name").fetchone() == ("cfg",)
+    conn.execute("begin")
+    conn.execute("select set_config('application_name', 'local', true)")
+    assert conn.execute("show application_name").fetchone() == ("local",)
+    conn.execute("rollback")
+    assert conn.execute("show application_name").fetchone() == ("cfg",)
+    with pytest.raises(psycopg.Error) as error:
+        conn.execute("select set_config('server_version', '9', false)")
+    assert error.value.sqlstate == "55P02"
+
+
 def test_unknown_database_is_refused(dsn):
     with pytest.raises(psycopg.OperationalError, match='database "other" does not exist'):
         psycopg.connect(dsn.rsplit("/", 1)[0] + "/other")
