@@ -18,6 +18,8 @@ import re
 import zoneinfo
 from functools import lru_cache
 
+from sqlglot import exp
+
 from duckflight.gateway.pgwire.backend import SqlError
 from duckflight.gateway.timeouts import SETTINGS as TIME_SETTINGS, canonical
 
@@ -307,8 +309,6 @@ def set_config_calls(tree, settings: Settings, in_block: bool, apply: bool, para
     the statement only. Arguments are constants or parameters (``params``, the bound ones;
     0A000 otherwise). asyncpg calls it around its type introspection
     (``set_config('jit', 'off', false)``, then ``set_config('jit', $1, false)``)."""
-    from sqlglot import exp
-
     for call in list(tree.find_all(exp.Anonymous)):
         if call.name.lower() != "set_config":
             continue
@@ -330,8 +330,6 @@ def set_config_calls(tree, settings: Settings, in_block: bool, apply: bool, para
 
 def _constant(node, params):
     """A constant's Python value (str, bool), a bound parameter's, or the node itself."""
-    from sqlglot import exp
-
     if node.is_string:
         return node.name
     if isinstance(node, exp.Boolean):

@@ -33,9 +33,6 @@ from duckflight.gateway.planner.interval_input import interval_typmod
 T = exp.DataType.Type
 VARCHAR, BPCHAR, NUMERIC, INTERVAL, TEXT, NAME = 1043, 1042, 1700, 1186, 25, 19
 STRINGS = {TEXT, VARCHAR, BPCHAR}
-# The session's functions of type name (the rule session_functions makes them name constants).
-NAME_NODES = (exp.CurrentUser, exp.SessionUser, exp.CurrentSchema, exp.CurrentDatabase, exp.CurrentCatalog)
-NAME_FUNCTIONS = {"current_user", "session_user", "user", "current_schema", "current_database", "current_catalog"}
 # Types whose modifier is a fractional-seconds precision.
 PRECISION = {T.TIMESTAMP: 1114, T.TIMESTAMPTZ: 1184, T.TIME: 1083, T.TIMETZ: 1266}
 # The clock's SQL functions that take a precision: current_timestamp(p) is a timestamptz(p).
@@ -90,9 +87,6 @@ def _type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
         node = node.this
     if isinstance(node, (exp.Cast, exp.TryCast)):
         return cast_type(node.to)
-    if isinstance(node, NAME_NODES) or isinstance(node, exp.Anonymous) and node.name.lower() in NAME_FUNCTIONS \
-            or isinstance(node, exp.Column) and not node.table and node.name == "user" and not node.this.quoted:
-        return PgColumn(NAME)
     if isinstance(node, exp.Column):
         return _column(node, scope, catalog)
     if isinstance(node, exp.Null) or isinstance(node, exp.Literal) and node.is_string:

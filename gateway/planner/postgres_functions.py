@@ -208,9 +208,18 @@ def _regexp_substring(node: exp.Substring) -> exp.Expression:
     """substring(s from 'pattern'): the first parenthesized group's match (else the whole
     match), NULL when nothing matches (textregexsubstr)."""
     pattern = node.args["start"]
-    group = 1 if re.search(r"(?<!\\)\((?!\?)", pattern.name) else 0
+    group = 1 if _group_count(pattern.name) else 0
     found = exp.Anonymous(this="regexp_extract", expressions=[node.this.copy(), pattern.copy(), exp.Literal.number(group)])
     return exp.Case(ifs=[exp.If(this=_matches(node.this, pattern), true=found)])
+
+
+def _group_count(pattern: str) -> int:
+    """The parenthesized (capturing) groups of a pattern, as Python's re counts them (close to
+    PostgreSQL's and RE2's), else each ``(`` neither escaped nor ``(?``."""
+    try:
+        return re.compile(pattern).groups
+    except re.error:
+        return len(re.findall(r"(?<!\\)\((?!\?)", pattern))
 
 
 def _matches(text: exp.Expression, pattern: exp.Expression, *options: exp.Expression) -> exp.Expression:
@@ -234,10 +243,7 @@ def _regexp_match(args: list[exp.Expression]) -> exp.Expression:
         raise SqlError("0A000", f"regexp_match() flags {flags!r} are not supported (only i and c)")
     case_flags = [f for f in flags if f in "ic"]  # the last of i and c wins
     options = [exp.Literal.string("i")] if case_flags and case_flags[-1] == "i" else []
-    try:
-        groups = re.compile(pattern.name).groups
-    except re.error:
-        groups = len(re.findall(r"(?<!\\)\((?!\?)", pattern.name))
+    groups = _group_count(pattern.name)
     if groups and (re.search(r"(?<!\\)\)(?:\?|\*|\{0)", pattern.name) or "|" in pattern.name):
         raise SqlError("0A000", "regexp_match() with a group that may take no part in the match is not supported: "
                                 "DuckDB gives '' for it where PostgreSQL gives NULL")

@@ -117,11 +117,11 @@ class SystemCatalog:
         tree = negative_constants(tree)
         if params is not None:  # after naming: $1::int[] is named int4 whatever its value
             tree = bind_parameters(tree, params)
+        tree = session_functions(tree, view.settings, view.backend_pid)  # as the planner: current_user is a name
         tree = array_literals(tree)  # after naming: '{1}'::int[] is named int4 too
         declared = output_types(tree)
         tree = postgres_casts(tree)
         tree = system_functions(tree)
-        tree = session_functions(tree, view.settings, view.backend_pid)
         tree = reg_casts(tree)
         tree = pg_operators(tree)
         tree = postgres_like(tree)  # after pg_operators: OPERATOR(pg_catalog.~~) is a LIKE
