@@ -40,6 +40,7 @@ from duckflight.worker import degree_functions, numeric_macros
 from duckflight.worker.arrow_stream import ArrowStream
 from duckflight.worker.resources import Resources, memory_limit
 from duckflight.worker.execute import quote_ident, set_time_zone
+from duckflight.worker.sandbox import lock_down
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,8 @@ class Engine:
         self._refresh_lock = threading.Lock()
         self._streams: weakref.WeakSet = weakref.WeakSet()  # streamed stages still open (close cancels them)
         self.system = SystemCatalog(self.database, catalog, workers, self.admission.activity)
+        # Last, once its own setup is done: its DuckDB reads the data folder's files only.
+        lock_down(self.database, [str(catalog.root)] if catalog.root is not None else [])
 
     def refresh_catalog(self) -> bool:
         """Read the data folder again (``Catalog.from_folder``, re-reading only the tables

@@ -21,8 +21,8 @@ log = logging.getLogger(__name__)
 def run_worker(args) -> int:
     require_free_port(args.host, args.port, "--port")
     resources = Resources("worker", memory_limit(args.memory_limit, "worker"), args.temp_dir, args.max_temp_size)
-    server = WorkerServer(args.host, args.port, node=args.node, threads=args.threads, resources=resources,
-                          max_fragments=args.max_fragments)
+    server = WorkerServer(args.host, args.port, data=args.data, node=args.node, threads=args.threads,
+                          resources=resources, max_fragments=args.max_fragments)
     log.info("worker %s listening on grpc://%s", server.node, server.address)
     registration = None
     if getattr(args, "gateway", None):

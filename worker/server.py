@@ -25,6 +25,7 @@ from duckflight.worker.file_versions import blame_changed_files
 from duckflight.worker.execute import run_fragment
 from duckflight.worker.shuffle import run_shuffle
 from duckflight.worker.resources import Resources, memory_limit
+from duckflight.worker.sandbox import lock_down
 from duckflight.worker.tables import QueryTables
 
 log = logging.getLogger(__name__)
@@ -38,12 +39,15 @@ class WorkerServer(flight.FlightServerBase):
         host: str = "127.0.0.1",
         port: int = 0,
         *,
+        data: list[str],
         node: str | None = None,
         threads: int | None = None,
         resources: Resources | None = None,
         max_fragments: int | None = None,
     ):
-        """``resources``: memory and spill limits (default: the worker's share of this machine)."""
+        """``data``: the folders of the tables it reads, the only files its DuckDB may open
+        (``worker/sandbox.py``); ``resources``: memory and spill limits (default: the worker's
+        share of this machine)."""
         super().__init__(f"grpc://{host}:{port}")
         self.host = host
         self.node = node or socket.gethostname()
@@ -55,6 +59,7 @@ class WorkerServer(flight.FlightServerBase):
         self.database.execute("SET parquet_metadata_cache = true")
         numeric_macros.install(self.database)  # fragments compute PostgreSQL's numeric
         degree_functions.install(self.database)  # sind, cosd, ... as PostgreSQL has them
+        lock_down(self.database, data)  # last: no setting changes after it
         self.started = time.monotonic()
         self._lock = threading.Lock()
         self.running = 0

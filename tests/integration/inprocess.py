@@ -20,7 +20,7 @@ from duckflight.worker.server import WorkerServer
 def cluster(data: str, workers: int = 2, **engine_options):
     """Yield the DSN of a gateway over ``workers`` workers for the tables in ``data``
     (``engine_options`` go to ``build_engine``, e.g. ``broadcast_limit``)."""
-    servers = [WorkerServer("127.0.0.1", 0, threads=1) for _ in range(workers)]
+    servers = [WorkerServer("127.0.0.1", 0, data=[data], threads=1) for _ in range(workers)]
     for server in servers:
         threading.Thread(target=server.serve, daemon=True).start()
     engine = build_engine(data, [s.address for s in servers], fragment_timeout=60, **engine_options)

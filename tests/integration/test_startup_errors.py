@@ -70,6 +70,7 @@ def test_control_port_in_use(taken_port, tmp_path, free_tcp_port):
     (["up", "--workers", "many"], ["duckflight up: argument --workers: expected an integer, got 'many'"]),
     (["worker", "--threads", "0"], ["argument --threads: expected 1 or more, got '0'"]),
     (["gateway"], ["--data is required"]),
+    (["worker"], ["--data is required"]),
     (["up", "--bogus"], ["unrecognized arguments: --bogus"]),
 ])
 def test_bad_settings(argv, words):

@@ -1,0 +1,47 @@
+"""DuckDB's own sandbox around a gateway's or a worker's database: files of the tables only.
+
+The planner refuses the SQL that would read or write other files (``gateway/planner/
+file_access.py``, ``gateway/sandbox.py``); this is the second wall, for SQL that slips
+past it. It mirrors what PostgreSQL gives a role that is neither superuser nor a member
+of pg_read_server_files / pg_write_server_files: no file of the server but through tables.
+
+DuckDB 1.5 (``duckdb_settings()``): ``allowed_directories`` (set once the database has
+started) lists the folders still open when ``enable_external_access`` is false, which
+closes every other file, the network, ``ATTACH`` of a file and extension loading (the
+``temp_directory`` is added by DuckDB itself, so spilling goes on). ``lock_configuration``
+then refuses every later SET, of these too, but the ``allowed_configs``: ``TimeZone``,
+which each fragment's cursor sets (``worker/execute.py``).
+
+    >>> import duckdb, tempfile
+    >>> con = duckdb.connect(); lock_down(con, [tempfile.gettempdir()])
+    >>> con.execute("select * from read_text('/etc/hostname')")
+    Traceback (most recent call last):
+    ...
+    _duckdb.PermissionException: Permission Error: Cannot access file "/etc/hostname" - file system operations are disabled by configuration
+    <BLANKLINE>
+    LINE 1: select * from read_text('/etc/hostname')
+                          ^
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+import duckdb
+
+# Settings a locked database still lets a cursor change: the session's zone, per fragment.
+CHANGEABLE = ("TimeZone",)
+
+
+def lock_down(database: duckdb.DuckDBPyConnection, roots: Iterable[str]) -> None:
+    """Close ``database`` to every file but those under ``roots`` (and its spill folder), to the
+    network and to extensions not loaded yet, and lock its configuration. Run the setup that
+    changes settings first: after this, a SET fails."""
+    folders = [os.path.join(os.path.realpath(root), "") for root in roots]
+    database.execute("SET allowed_directories = ?", [folders])
+    database.execute("SET autoinstall_known_extensions = false")
+    database.execute("SET autoload_known_extensions = false")
+    database.execute("SET enable_external_access = false")
+    database.execute("SET allowed_configs = ?", [list(CHANGEABLE)])
+    database.execute("SET lock_configuration = true")
