@@ -141,7 +141,7 @@ class Engine:
              view: SessionView | None = None) -> Plan:
         """The query's plan for the workers schedulable now, from the cache when
         the same query (text and parameter values) was planned for them before,
-        in the same TimeZone. ``view`` is the session's: its values are constants
+        in the same TimeZone and role. ``view`` is the session's: its values are constants
         of the plan when the query calls a session function, and then part of the
         cache key; a plan holding the session's clock is not kept."""
         workers = self.workers.schedulable()
@@ -150,7 +150,8 @@ class Engine:
         session = (tuple(sorted(view.settings.items())), view.backend_pid) if calls_session(tree) else None
         values = tuple((p.oid, repr(p.value)) for p in params or ())
         catalog = self.catalog  # one version of the tables for the whole plan
-        key = (text, values, tuple(workers), session, view.settings.get("TimeZone", "UTC"), catalog.version)
+        key = (text, values, tuple(workers), session, view.settings.get("TimeZone", "UTC"), catalog.version,
+               view.role)  # an admin's plan may read files a reader's may not
         cached = self._cached(key)
         if cached is not None:
             plan = restamp(cached.plan, query_id)

@@ -26,6 +26,7 @@ from duckflight.gateway.planner.infer_parameters import infer_parameters, parame
 from duckflight.gateway.planner.planner import parse
 from duckflight.gateway.planner.session_time import utc_now
 from duckflight.gateway.query_log import StatementLog
+from duckflight.gateway.sandbox import refused_command
 from duckflight.gateway.timeouts import StatementTimer, idle_timeout, milliseconds, timed_out
 from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.settings import (DEFAULTS, REPORTED, Settings, reset_statement,  # noqa: F401
@@ -39,15 +40,21 @@ DATABASE = "duckflight"
 ENDS_BLOCK = {"ROLLBACK", "COMMIT"}
 TEXT = pa.schema([pa.field("QUERY PLAN", pa.string())])
 NUMERIC = 1700
+ROLES = ("reader", "admin")
 
 
 class Session:
     """A Backend (see pgwire/backend.py) for one client connection."""
 
-    def __init__(self, engine: Engine, startup: dict[str, str], peer: tuple | None = None):
-        """``peer``: the client's (address, port), for pg_stat_activity. Raises FATAL 53300
+    def __init__(self, engine: Engine, startup: dict[str, str], peer: tuple | None = None, *,
+                 role: str = "reader"):
+        """``peer``: the client's (address, port), for pg_stat_activity; ``role``: "reader" or
+        "admin", what it may do (``planner/file_access.py``, ``sandbox.py``). Raises FATAL 53300
         past max_connections, 3D000 for another database."""
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
         self.engine = engine
+        self.role = role
         database = startup.get("database") or startup.get("user", "")
         self.user = startup.get("user", "")
         self.activity = Activity(0, self.user, startup.get("application_name", ""),
@@ -91,7 +98,7 @@ class Session:
         """What a query may read of this session (session functions, pg_settings, pg_cursors,
         the TimeZone and the starts of the transaction and the statement)."""
         return SessionView(dict(self.settings), self.config.startup, self.process_id, self.cursors.listed(),
-                           self._block_start or self._statement_start, self._statement_start)
+                           self._block_start or self._statement_start, self._statement_start, self.role)
 
     # -- Backend ---------------------------------------------------------------
     def parameter_status(self) -> dict[str, str]:
@@ -301,6 +308,9 @@ class Session:
             return Outcome("COPY", outcome.schema, outcome.batches, copy=options)
         if kind in ("DISCARD", "DEALLOCATE"):
             return Outcome("DISCARD ALL" if kind == "DISCARD" else "DEALLOCATE")
+        refused = refused_command(statement.sql)
+        if refused is not None:
+            raise refused
         word = statement.sql.split(None, 1)[0] if statement.sql else ""
         if kind == "UNKNOWN":
             raise SqlError("42601", f'syntax error at or near "{word}"', position=1)
