@@ -63,7 +63,11 @@ class Session:
         if database != DATABASE:
             engine.admission.disconnect(id(self))
             raise SqlError("3D000", f'database "{database}" does not exist')
-        self.config = Settings(startup, engine.session_defaults)
+        try:
+            self.config = Settings(startup, engine.session_defaults)  # 42704 for a setting PostgreSQL has not
+        except SqlError:
+            engine.admission.disconnect(id(self))
+            raise
         self.cursors = Cursors()
         self.in_block = False
         self.failed = False

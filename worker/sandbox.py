@@ -6,21 +6,19 @@ past it. It mirrors what PostgreSQL gives a role that is neither superuser nor a
 of pg_read_server_files / pg_write_server_files: no file of the server but through tables.
 
 DuckDB 1.5 (``duckdb_settings()``): ``allowed_directories`` (set once the database has
-started; ``allowed_paths`` for single files) lists the folders still open when ``enable_external_access`` is false, which
-closes every other file, the network, ``ATTACH`` of a file and extension loading (the
-``temp_directory`` is added by DuckDB itself, so spilling goes on). ``lock_configuration``
-then refuses every later SET, of these too, but the ``allowed_configs``: ``TimeZone``,
-which each fragment's cursor sets (``worker/execute.py``).
+started; ``allowed_paths`` for single files) lists the folders still open when
+``enable_external_access`` is false, which closes every other file, the network, ``ATTACH``
+of a file and extension loading (the ``temp_directory`` is added by DuckDB itself, so
+spilling goes on). ``lock_configuration`` then refuses every later SET, of these too, but
+the ``allowed_configs``: ``TimeZone``, which each fragment's cursor sets (``worker/execute.py``).
 
     >>> import duckdb, tempfile
     >>> con = duckdb.connect(); lock_down(con, [tempfile.gettempdir()])
-    >>> con.execute("select * from read_text('/etc/hostname')")
-    Traceback (most recent call last):
-    ...
-    _duckdb.PermissionException: Permission Error: Cannot access file "/etc/hostname" - file system operations are disabled by configuration
-    <BLANKLINE>
-    LINE 1: select * from read_text('/etc/hostname')
-                          ^
+    >>> try:
+    ...     con.execute("select * from read_text('/etc/hostname')")
+    ... except duckdb.PermissionException as error:
+    ...     print(str(error).splitlines()[0])
+    Permission Error: Cannot access file "/etc/hostname" - file system operations are disabled by configuration
 """
 
 from __future__ import annotations

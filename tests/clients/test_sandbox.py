@@ -130,8 +130,8 @@ def test_an_admin_reads_the_data_folder_s_files_and_nothing_else(sandboxed):
             assert _state(conn, sql)[0] == "42501", sql
         for sql in [f"select * from read_text('{data}/../../etc/hostname')", f"select * from read_text('{data}x/y')"]:
             assert _state(conn, sql)[0] == "42501", sql
-        assert conn.execute("select count(*) from duckdb_settings() where name = 'lock_configuration' and value = 'true'"
-                            ).fetchone() == (1,)
+        locked = "select count(*) from duckdb_settings() where name = 'lock_configuration' and value = 'true'"
+        assert conn.execute(locked).fetchone() == (1,)
     # The plan the admin left in the cache is not the reader's.
     with psycopg.connect(dsn, autocommit=True) as conn:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -174,3 +174,14 @@ def test_psql_script_goes_on_after_each_refusal(sandboxed, pg_reader):
         ["42501"] * 3
     copy_error = "must be superuser or have privileges of the pg_write_server_files role to COPY to a file"
     assert copy_error in ours.stderr and copy_error in theirs.stderr
+
+
+def test_a_sandbox_setting_at_startup_ends_the_connection_and_frees_its_slot(sandboxed, pg_reader):
+    engine = sandboxed[3]
+    before = len(engine.admission.activity())
+    for dsn in (sandboxed[0], pg_reader):
+        for option, words in (("-c threads=1", 'unrecognized configuration parameter "threads"'),
+                              ("-c enable_external_access=true", "enable_external_access")):
+            with pytest.raises(psycopg.OperationalError, match=words):
+                psycopg.connect(dsn, options=option)
+    assert len(engine.admission.activity()) == before

@@ -80,7 +80,8 @@ def test_a_locked_database_keeps_its_data_folder_spill_and_time_zone(tmp_path):
     assert cursor.execute("select count(*) from (select md5(range::varchar) m from range(2000000) order by m)"
                           ).fetchone() == (2_000_000,)
     for sql in ["select * from read_text('/etc/hostname')", f"select * from read_text('{data}/../x')",
-                "SET enable_external_access = true", "SET lock_configuration = false", "SET allowed_directories = ['/']"]:
+                "SET enable_external_access = true", "SET lock_configuration = false",
+                "SET allowed_directories = ['/']"]:
         with pytest.raises(duckdb.Error):
             cursor.execute(sql)
 
