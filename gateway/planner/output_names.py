@@ -109,9 +109,8 @@ def figure_name(node: exp.Expression, text: str | None = None) -> str:
         # Unquoted names are folded to lower case, as PostgreSQL does.
         return node.name if node.this.quoted else node.name.lower()
     if isinstance(node, exp.Cast):
-        inner = figure_name(node.this, text)
-        if inner != "?column?" and not _named_by_type(node.this, text):
-            return inner
+        if not _weak(node.this, text):
+            return figure_name(node.this, text)
         to = node.to
         if isinstance(to.this, exp.Interval):  # interval day to minute
             return "interval"
@@ -128,6 +127,9 @@ def figure_name(node: exp.Expression, text: str | None = None) -> str:
             quoted = isinstance(alias, exp.Identifier) and alias.quoted
             return inner[0].alias if quoted else inner[0].alias.lower()
         return figure_name(inner[0], text)
+    if isinstance(node, exp.Case):  # named as its ELSE if that has a name of its own
+        default = node.args.get("default")
+        return "case" if default is None or _weak(default, text) else figure_name(default, text)
     if isinstance(node, exp.Extract) and node.meta.get(DATE_PART):
         return "date_part"
     for kind, name in SPECIAL_NAMES.items():
@@ -151,11 +153,20 @@ def _written_name(node: exp.Expression, text: str | None) -> str | None:
     return None if name in ("cast", "trim") else name
 
 
-def _named_by_type(node: exp.Expression, text: str | None = None) -> bool:
-    """Whether a cast is named after its type: an outer cast renames it (``1::int::text`` is text)."""
+def _weak(node: exp.Expression, text: str | None = None) -> bool:
+    """Whether a name is only a default (FigureColnameInternal's strength below 2).
+
+    A cast is named after its type, a CASE ``case``, unless what they hold has a name:
+    ``1::int::text`` is text, ``x::text`` is x, ``case … else x end`` is x.
+    """
     while isinstance(node, exp.Paren):
         node = node.this
-    return isinstance(node, exp.Cast) and (figure_name(node.this, text) == "?column?" or _named_by_type(node.this, text))
+    if isinstance(node, exp.Cast):
+        return _weak(node.this, text)
+    if isinstance(node, exp.Case):
+        default = node.args.get("default")
+        return default is None or _weak(default, text)
+    return figure_name(node, text) == "?column?"
 
 
 def _values_names(expression: exp.Expression) -> exp.Expression:

@@ -51,6 +51,8 @@ class PgColumn:
     untyped: bool = False  # a string literal or NULL: PostgreSQL's "unknown", typed by its neighbours
     # char(n) values are stored padded to n: max() of a char(3) has no modifier but is padded.
     pad: int | None = None
+    # bpchar whose values do not share one padding (char(n) mixed with other strings): bpchar_padding.
+    mixed: bool = False
 
 
 UNKNOWN = PgColumn()
@@ -64,7 +66,7 @@ def output_types(tree: exp.Expression, catalog=None) -> list[PgColumn]:
         return []
     if scope is None:
         return []
-    return [_finish(c) for c in _columns(scope, catalog)]
+    return [_finish(c) for c in column_types(scope, catalog)]
 
 
 def _finish(column: PgColumn) -> PgColumn:
@@ -72,17 +74,19 @@ def _finish(column: PgColumn) -> PgColumn:
     return UNKNOWN if column.untyped else column
 
 
-def _columns(scope: Scope, catalog) -> list[PgColumn]:
+def column_types(scope: Scope, catalog) -> list[PgColumn]:
+    """One PgColumn per output column of the query of ``scope``."""
     expression = scope.expression
     if isinstance(expression, exp.SetOperation) and len(scope.set_operation_scopes) == 2:
-        left, right = (_columns(s, catalog) for s in scope.set_operation_scopes)
+        left, right = (column_types(s, catalog) for s in scope.set_operation_scopes)
         return [_common([a, b]) for a, b in zip(left, right)]
     if isinstance(expression, exp.Select):
-        return [_type(p.unalias(), scope, catalog) for p in expression.expressions]
+        return [expression_type(p.unalias(), scope, catalog) for p in expression.expressions]
     return []
 
 
-def _type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
+def expression_type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
+    """The PgColumn of one expression of the query of ``scope``."""
     while isinstance(node, exp.Paren):
         node = node.this
     if isinstance(node, (exp.Cast, exp.TryCast)):
@@ -97,27 +101,34 @@ def _type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
         branches = [i.args.get("true") for i in node.args.get("ifs") or []]
         default = node.args.get("default")
         if default is None:
-            return _common([_type(b, scope, catalog) for b in branches] + [PgColumn(untyped=True)])
-        return _common([_type(b, scope, catalog) for b in [default] + branches])  # PostgreSQL: ELSE first
+            return _common([expression_type(b, scope, catalog) for b in branches] + [PgColumn(untyped=True)])
+        return _common([expression_type(b, scope, catalog) for b in [default] + branches])  # PostgreSQL: ELSE first
+    if isinstance(node, exp.Coalesce) and _typed_constant(node.this):
+        return cast_type(node.this.to)  # PostgreSQL folds coalesce('a'::char(3), ...) to its first argument
     if isinstance(node, (exp.Coalesce, exp.Greatest, exp.Least)):
-        return _common([_type(a, scope, catalog) for a in [node.this, *node.expressions]])
+        return _common([expression_type(a, scope, catalog) for a in [node.this, *node.expressions]])
     if isinstance(node, exp.Subquery):
         inner = next((s for s in scope.subquery_scopes if s.expression is node.this), None)
-        found = _columns(inner, catalog) if inner is not None else []
+        found = column_types(inner, catalog) if inner is not None else []
         return found[0] if found else UNKNOWN
     if type(node) in CLOCK_PRECISION and node.this is not None:
         return PgColumn(CLOCK_PRECISION[type(node)], int(node.this.name))
     if isinstance(node, exp.Window):
         node = node.this  # a window function types its result as the plain call does
     if isinstance(node, SAME_TYPE_WINDOW):
-        argument = _type(node.this, scope, catalog)
-        return PgColumn(argument.oid, pad=argument.pad)
+        argument = expression_type(node.this, scope, catalog)
+        return PgColumn(argument.oid, pad=argument.pad, mixed=argument.mixed)
     if isinstance(node, (exp.Min, exp.Max)):
-        argument = _type(node.this, scope, catalog)
+        argument = expression_type(node.this, scope, catalog)
         if argument.oid == BPCHAR:
-            return PgColumn(BPCHAR, pad=argument.pad)
+            return PgColumn(BPCHAR, pad=argument.pad, mixed=argument.mixed)
         return UNKNOWN  # max(varchar) is max(text)
     return UNKNOWN
+
+
+def _typed_constant(node: exp.Expression) -> bool:
+    """A cast of a non-null literal: a constant the planner folds (eval_const_expressions)."""
+    return isinstance(node, exp.Cast) and isinstance(node.this, exp.Literal)
 
 
 def _column(column: exp.Column, scope: Scope, catalog) -> PgColumn:
@@ -126,7 +137,7 @@ def _column(column: exp.Column, scope: Scope, catalog) -> PgColumn:
         expression = source.expression
         names = expression.named_selects if isinstance(expression, exp.Query) else []
         if column.name in names:
-            found = _columns(source, catalog)
+            found = column_types(source, catalog)
             index = names.index(column.name)
             return found[index] if index < len(found) else UNKNOWN
         return UNKNOWN
@@ -184,7 +195,8 @@ def _common(columns: list[PgColumn]) -> PgColumn:
     (select_common_type in parse_coerce.c keeps the first unless only one way converts).
 
     Unknown-typed branches (literals, NULL) take the common type with no modifier.
-    Their values are not padded either, but the rest are: the branches' padding is kept.
+    Their values are not padded either, but the rest are: the branches' padding is kept,
+    so a bpchar whose parts differ in padding is ``mixed`` (``bpchar_padding`` pads them).
     """
     typed = [c for c in columns if not c.untyped]
     if not typed:
@@ -193,5 +205,6 @@ def _common(columns: list[PgColumn]) -> PgColumn:
     oid = oids.pop() if len(oids) == 1 else typed[0].oid if oids <= STRINGS else None
     typmods = {c.typmod for c in typed}
     same = oid is not None and len(typmods) == 1 and len(typed) == len(columns)
-    pads = {c.pad for c in typed}
-    return PgColumn(oid, typmods.pop() if same else -1, pad=pads.pop() if len(pads) == 1 else None)
+    pads = {c.pad for c in columns}
+    mixed = oid == BPCHAR and (len(pads) > 1 or any(c.mixed for c in columns))
+    return PgColumn(oid, typmods.pop() if same else -1, pad=None if mixed else pads.pop(), mixed=mixed)

@@ -1421,3 +1421,34 @@ select (select count(*) from nation a join nation b on a.n_nationkey = b.n_natio
 
 -- subqueries: a named scalar subquery ordered by name and by position
 select (select max(n_name) from nation where n_regionkey = r_regionkey) as top, r_name from region order by top desc, 2;
+
+-- set operations: UNION ALL of char(3) and a constant keeps each value's padding
+select 'a'::char(3) as x union all select 'x' order by 1;
+
+-- set operations: UNION ALL of char(3), char(5), a constant and text
+select 'a'::char(3) as x union all select 'bb'::char(5) union all select 'c' union all select 'd'::text order by 1;
+
+-- strings: COALESCE, CASE and GREATEST of char(n) and constants keep each value's padding
+select coalesce(null::char(3), 'x'), coalesce('a'::char(3), 'x'), coalesce('a'::char(3), 'x') || '|',
+       case when n_nationkey < 2 then n_name::char(9) else 'zz' end, greatest(n_name::char(10), 'B')
+from nation order by n_nationkey limit 4;
+
+-- strings: CASE of text first and char(n) is text, without padding
+select case when n_nationkey < 2 then n_name::char(12) else n_comment::text end from nation order by n_nationkey limit 3;
+
+-- strings: min, max and lag of a COALESCE of char(n) and a constant keep the value's padding
+select n_regionkey, min(coalesce(n_name::char(30), 'x')), max(coalesce(n_name::char(30), 'x'))
+from nation group by 1 order by 1;
+
+-- strings: lag of a COALESCE of char(n) and a constant
+select lag(coalesce(n_name::char(10), 'x')) over (order by n_nationkey) from nation order by n_nationkey limit 3;
+
+-- strings: a COALESCE of char(n) and a constant cast to text loses the padding
+select x || '|' from (select 'a'::char(3) as x union all select 'x') s order by 1;
+
+-- names: a CASE is named as its ELSE when that has a name of its own, a cast after its type otherwise (FigureColnameInternal)
+select case when true then 1 else n_nationkey end, case when true then 1 else 2 end,
+       case when true then 'x' else n_name::text end, (case when true then 1 end)::text,
+       case when true then 'a' else upper(n_name) end, case when true then 1 else case when false then n_nationkey end end,
+       1::int::text, n_name::text, (case when true then 1 else n_nationkey end)::text
+from nation order by n_nationkey limit 2;
