@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from duckflight.gateway.errors import SqlError
 from duckflight.gateway.planner.dialect import DATE_PART
 
 # PostgreSQL's internal type names, which it uses to name a cast of a constant.
@@ -66,12 +67,28 @@ def output_names(expression: exp.Expression) -> exp.Expression:
     top = _first_select(expression)
     if top is not None:
         _name(top, text)
+        _check_order_names(expression, top)
     for query in [c.this for c in expression.find_all(exp.CTE)] + \
             [s.this for s in expression.find_all(exp.Subquery) if isinstance(s.parent, (exp.From, exp.Join))]:
         select = _first_select(query)
         if select is not None and select is not top:
             _name(select, text)
     return expression
+
+
+def _check_order_names(query: exp.Expression, select: exp.Select) -> None:
+    """Raises 42702 when an ORDER BY name is two different output columns (findTargetlistEntrySQL92).
+
+    ``query``: the statement (a SELECT or a set operation, whose names are its first SELECT's).
+    """
+    for ordered in (query.args.get("order") or exp.Order()).expressions:
+        column = ordered.this
+        if not isinstance(column, exp.Column) or column.table or not isinstance(column.this, exp.Identifier):
+            continue
+        name = column.name if column.this.quoted else column.name.lower()
+        same = {p.this.sql() for p in select.expressions if isinstance(p, exp.Alias) and p.alias == name}
+        if len(same) > 1:
+            raise SqlError("42702", f'ORDER BY "{name}" is ambiguous')
 
 
 def _name(select: exp.Select, text: str | None) -> None:

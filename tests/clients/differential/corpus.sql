@@ -1451,4 +1451,13 @@ select case when true then 1 else n_nationkey end, case when true then 1 else 2 
        case when true then 'x' else n_name::text end, (case when true then 1 end)::text,
        case when true then 'a' else upper(n_name) end, case when true then 1 else case when false then n_nationkey end end,
        1::int::text, n_name::text, (case when true then 1 else n_nationkey end)::text
-from nation order by n_nationkey limit 2;
+from nation order by n_name limit 2;
+
+-- names: ORDER BY a name two different output columns have is ambiguous (42702), the same column twice is not
+select n_nationkey, n_regionkey as n_nationkey from nation order by n_nationkey limit 1;
+
+-- names: ORDER BY a name the same output column has twice
+select n_nationkey, n_nationkey from nation order by n_nationkey limit 2;
+
+-- names: ORDER BY of a UNION takes the first branch's names, and can be ambiguous
+select 1 as a, 2 as a union select 3, 4 order by a;
