@@ -31,7 +31,7 @@ from duckflight.gateway.planner.dialect import interval_fields
 from duckflight.gateway.planner.interval_input import interval_typmod
 
 T = exp.DataType.Type
-VARCHAR, BPCHAR, NUMERIC, INTERVAL, TEXT, NAME = 1043, 1042, 1700, 1186, 25, 19
+VARCHAR, BPCHAR, NUMERIC, INTERVAL, TEXT, NAME, OID = 1043, 1042, 1700, 1186, 25, 19, 26
 STRINGS = {TEXT, VARCHAR, BPCHAR}
 # Types whose modifier is a fractional-seconds precision.
 PRECISION = {T.TIMESTAMP: 1114, T.TIMESTAMPTZ: 1184, T.TIME: 1083, T.TIMETZ: 1266}
@@ -166,6 +166,8 @@ def cast_type(to: exp.DataType) -> PgColumn:
     kind = to.this
     if kind == T.TEXT:
         return PgColumn(TEXT)
+    if _type_name(to) == "oid":
+        return PgColumn(OID)
     if kind == T.NAME:
         return PgColumn(NAME)
     if kind in (T.VARCHAR, T.NVARCHAR):
@@ -182,6 +184,14 @@ def cast_type(to: exp.DataType) -> PgColumn:
     if kind in PRECISION:
         return PgColumn(PRECISION[kind], numbers[0] if numbers else -1)
     return UNKNOWN
+
+
+def _type_name(to: exp.DataType) -> str | None:
+    """``oid`` for ``x::oid`` and ``x::pg_catalog.oid`` (sqlglot's object identifier types)."""
+    if isinstance(to, exp.ObjectIdentifier):
+        return to.name.lower()
+    kind = to.args.get("kind") if to.this == T.USERDEFINED else None
+    return kind.name.lower() if isinstance(kind, (exp.Dot, exp.Identifier)) else None
 
 
 def numeric_typmod(precision: int, scale: int) -> int:

@@ -1461,3 +1461,11 @@ select n_nationkey, n_nationkey from nation order by n_nationkey limit 2;
 
 -- names: ORDER BY of a UNION takes the first branch's names, and can be ambiguous
 select 1 as a, 2 as a union select 3, 4 order by a;
+
+-- catalog: a name cast to an OID alias type prints as the name, is the OID where compared or cast to oid; catalogs have PostgreSQL's OIDs
+select 'pg_class'::regclass::text, 'int4'::regtype::text, '1259'::regclass::text, 'public'::regnamespace::text, 'pg_class'::regclass::text,
+       'pg_class'::regclass || 'x', 'pg_class'::regclass::oid = 'pg_class'::regclass, ('int4'::regtype)::varchar,
+       'pg_class'::regclass::oid::text, 'information_schema.tables'::regclass::oid::int8, 'pg_settings'::regclass::oid::text;
+
+-- types: a cast to oid is an oid (26), in text and binary
+select 1::oid, n_nationkey::oid, n_regionkey::pg_catalog.oid from nation order by n_nationkey limit 3;
