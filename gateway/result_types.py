@@ -36,7 +36,7 @@ from duckflight.gateway.planner.output_types import OID as OID_TYPE
 from duckflight.worker import numeric_macros
 from duckflight.worker.execute import quote_ident
 
-TEXT = 25
+TEXT, CHAR = 25, 18  # CHAR: PostgreSQL's one-byte "char" (pg_class.relkind), not char(n)
 # DuckDB types whose values Arrow gets as plain strings -> the Arrow extension type they are.
 _EXTENSION_TYPES = {"UUID": pa.uuid(), "JSON": pa.json_(),
                     "UUID[]": pa.list_(pa.uuid()), "JSON[]": pa.list_(pa.json_()),
@@ -110,7 +110,7 @@ def _declare(field: pa.Field, column: PgColumn) -> pa.Field:
     """The field with PostgreSQL's OID and modifier as metadata, where they differ from Arrow's."""
     wire = pg_type(field.type)
     oid, typmod = wire.oid, -1  # no modifier unless PostgreSQL would declare one
-    if column.oid in (BPCHAR, VARCHAR, NAME) and wire.oid == TEXT:
+    if column.oid in (BPCHAR, VARCHAR, NAME, CHAR) and wire.oid == TEXT:
         oid, typmod = column.oid, column.typmod
     elif column.oid == TEXT and pa.types.is_int32(field.type):
         oid = TEXT  # DuckDB types `NULL::text || 'x'` (a NULL parameter at Describe) as an integer NULL

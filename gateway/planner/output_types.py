@@ -81,8 +81,50 @@ def column_types(scope: Scope, catalog) -> list[PgColumn]:
         left, right = (column_types(s, catalog) for s in scope.set_operation_scopes)
         return [_common([a, b]) for a, b in zip(left, right)]
     if isinstance(expression, exp.Select):
-        return [expression_type(p.unalias(), scope, catalog) for p in expression.expressions]
+        found = []
+        for projection in expression.expressions:
+            if isinstance(projection, exp.Star) or isinstance(projection, exp.Column) and projection.is_star:
+                stars = _star(projection, scope)
+                if stars is None:
+                    return []  # a star over what has no known columns: Arrow's types stand
+                found += stars
+            else:
+                found.append(expression_type(projection.unalias(), scope, catalog))
+        return found
     return []
+
+
+def _star(star: exp.Expression, scope: Scope) -> list[PgColumn] | None:
+    """The columns of ``*`` (or ``t.*``) when it reads catalog relations alone, else None."""
+    table = star.table if isinstance(star, exp.Column) else ""
+    sources = [scope.sources.get(table)] if table else list(scope.selected_sources.values())
+    sources = [s[1] if isinstance(s, tuple) else s for s in sources]
+    keys = [_catalog_relation(s) for s in sources]
+    if not keys or None in keys:
+        return None
+    from duckflight.gateway.system.layout import LAYOUT  # data only; the system package imports this one
+
+    return [_catalog_column(key, name) for key in keys for name, _ in LAYOUT[key]]
+
+
+def _catalog_relation(source) -> tuple[str, str] | None:
+    """(schema, name) of a catalog relation the image holds, as written or as placed."""
+    from duckflight.gateway.system.layout import LAYOUT
+
+    if not isinstance(source, exp.Table):
+        return None
+    schema = {"catalog_image": {"pg": "pg_catalog", "info": "information_schema"}}.get(source.catalog, {}).get(
+        source.db, source.db if not source.catalog else None)
+    key = (schema or "pg_catalog", source.name)
+    return key if key in LAYOUT else None
+
+
+def _catalog_column(key: tuple[str, str], name: str) -> PgColumn:
+    """A catalog column PostgreSQL types "char", name, varchar or oid; others as Arrow says."""
+    from duckflight.gateway.system.layout import COLUMN_TYPE_OIDS
+
+    sent = COLUMN_TYPE_OIDS.get(key, {}).get(name)
+    return PgColumn(*sent) if sent else UNKNOWN
 
 
 def expression_type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
@@ -144,8 +186,27 @@ def _column(column: exp.Column, scope: Scope, catalog) -> PgColumn:
     if isinstance(source, exp.Table) and catalog is not None and not source.catalog:  # not the image's
         table = catalog.get(source.name)
         kind = dict(table.pg_columns()).get(column.name) if table is not None else None
-        return duckdb_column_type(kind) if kind else UNKNOWN
-    return UNKNOWN
+        if kind:
+            return duckdb_column_type(kind)
+    if source is None and not column.table:  # unqualified: the one catalog relation that has it
+        source = _only_holder(column.name, scope)
+    key = _catalog_relation(source)
+    return _catalog_column(key, column.name) if key else UNKNOWN
+
+
+def _only_holder(name: str, scope: Scope):
+    """The one source of ``scope`` with a column ``name`` if it is a catalog relation (else None)."""
+    from duckflight.gateway.system.layout import LAYOUT
+
+    holders = []
+    for source in scope.selected_sources.values():
+        source = source[1] if isinstance(source, tuple) else source
+        key = _catalog_relation(source)
+        if key is None:
+            return None  # a subquery or a table: sqlglot did not qualify, so we cannot tell
+        if name in {c for c, _ in LAYOUT[key]}:
+            holders.append(source)
+    return holders[0] if len(holders) == 1 else None
 
 
 def duckdb_column_type(kind: str) -> PgColumn:

@@ -22,9 +22,9 @@ import pyarrow as pa
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.system import definitions, rows
 from duckflight.gateway.system.functions import INTERNAL, create_statements
-from duckflight.gateway.system.layout import LAYOUT, RELATION_OIDS
+from duckflight.gateway.system.layout import COLUMN_TYPE_OIDS, LAYOUT, RELATION_OIDS
 from duckflight.gateway.system.builtin_keywords import COLUMNS as KEYWORD_COLUMNS, KEYWORDS
-from duckflight.gateway.system.pg_types import arrow_column_types, column_types, type_names, type_oids
+from duckflight.gateway.system.pg_types import arrow_column_types, builtin_column_type, column_types, type_names, type_oids
 
 IMAGE = "catalog_image"
 SCHEMAS = {"pg_catalog": "pg", "information_schema": "info"}
@@ -117,6 +117,8 @@ class Image:
             oid = RELATION_OIDS[(schema, name)]  # PostgreSQL's own: pg_class is 1259
             kind = "r" if schema == "pg_catalog" and name not in VIEWS else "v"
             types = column_types(self.database, [t for _, t in columns])
+            sent = COLUMN_TYPE_OIDS.get((schema, name), {})  # name and oid columns are sent as such
+            types = [builtin_column_type(*sent[c]) if c in sent else t for (c, _), t in zip(columns, types)]
             found.append(rows.Relation(oid, schema, name, kind, list(zip([c for c, _ in columns], types)),
                                        definition=definitions.system_view(schema, name) if kind == "v" else None))
         workers_schema = self.workers_schema

@@ -1469,3 +1469,16 @@ select 'pg_class'::regclass::text, 'int4'::regtype::text, '1259'::regclass::text
 
 -- types: a cast to oid is an oid (26), in text and binary
 select 1::oid, n_nationkey::oid, n_regionkey::pg_catalog.oid from nation order by n_nationkey limit 3;
+
+-- catalog: oid, name and "char" columns of catalog relations are sent as those types; catalogs have PostgreSQL's OIDs
+select oid, relname, relnamespace, relkind, relpersistence from pg_class where relname in ('pg_class', 'pg_type', 'tables') order by relname;
+
+-- catalog: a star over a catalog relation types its oid and name columns
+select * from pg_inherits;
+
+-- catalog: information_schema columns are name (sql_identifier) and varchar (character_data, yes_or_no)
+select table_schema, table_name, column_name, data_type, is_nullable from information_schema.columns where table_name = 'nation' order by ordinal_position;
+
+-- catalog: the types of a catalog relation's columns, as pg_attribute lists them
+select a.attname, t.typname, format_type(a.atttypid, a.atttypmod) from pg_attribute a join pg_type t on t.oid = a.atttypid
+where a.attrelid = 'pg_namespace'::regclass and a.attnum > 0 and a.attname <> 'nspacl' order by a.attnum;
