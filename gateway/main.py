@@ -50,12 +50,12 @@ def run_gateway(args) -> int:
     from duckflight.gateway.pgwire.server import PgServer
 
     data = require_data_folder(args.data)
-    require_free_port(args.host, args.port, "--port")
-    if args.control_port:
-        require_free_port(args.host, args.control_port, "--control-port")
     trust = from_options(args)
     if args.control_port:
         require_secret_off_loopback(trust, args.host, f"the control service (--control-port {args.control_port})")
+    require_free_port(args.host, args.port, "--port")
+    if args.control_port:
+        require_free_port(args.host, args.control_port, "--control-port")
     engine = build_engine(str(data), args.worker, args.fragment_timeout, fragment_retries=args.fragment_retries,
                           health_interval=args.health_interval, health_timeout=args.health_timeout,
                           broadcast_limit=parse_size(args.broadcast_limit),

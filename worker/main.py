@@ -20,9 +20,9 @@ log = logging.getLogger(__name__)
 
 
 def run_worker(args) -> int:
-    require_free_port(args.host, args.port, "--port")
     trust = from_options(args)
     require_secret_off_loopback(trust, args.host, f"this worker (--host {args.host})")
+    require_free_port(args.host, args.port, "--port")
     resources = Resources("worker", memory_limit(args.memory_limit, "worker"), args.temp_dir, args.max_temp_size)
     server = WorkerServer(args.host, args.port, node=args.node, threads=args.threads, resources=resources,
                           max_fragments=args.max_fragments, trust=trust)

@@ -165,10 +165,6 @@ class WorkerServer(flight.FlightServerBase):
         require_flight_access(context, "get_flight_info")
         return super().get_flight_info(context, descriptor)
 
-    def get_schema(self, context, descriptor):
-        require_flight_access(context, "get_schema")
-        return super().get_schema(context, descriptor)
-
     def do_exchange(self, context, descriptor, reader, writer):
         require_flight_access(context, "do_exchange")
         return super().do_exchange(context, descriptor, reader, writer)

@@ -115,16 +115,28 @@ class _TokenCheck(flight.ServerMiddleware):
         self.admitted = admitted
 
 
+# Calls whose handlers refuse (``require_flight_access``): only a handler knows the peer's
+# address for the log line. pyarrow turns an error raised by a get_schema handler into
+# UNKNOWN, so that call, and any other, is refused here, before a handler runs.
+CHECKED_IN_HANDLER = {flight.FlightMethod.LIST_FLIGHTS, flight.FlightMethod.GET_FLIGHT_INFO,
+                      flight.FlightMethod.DO_GET, flight.FlightMethod.DO_PUT, flight.FlightMethod.DO_ACTION,
+                      flight.FlightMethod.LIST_ACTIONS, flight.FlightMethod.DO_EXCHANGE}
+
+
 class _TokenCheckFactory(flight.ServerMiddlewareFactory):
-    """Reads each call's token; the handlers refuse (``require_flight_access``), since only they
-    know the peer's address for the log line."""
+    """Reads each call's token; refuses at once the calls no handler checks."""
 
     def __init__(self, trust: Trust):
         self.trust = trust
 
     def start_call(self, info, headers):
         values = headers.get(HEADER) or [None]
-        return _TokenCheck(self.trust.admits(values[0] if len(values) == 1 else None))
+        admitted = self.trust.admits(values[0] if len(values) == 1 else None)
+        if not admitted and info.method not in CHECKED_IN_HANDLER:
+            log.warning("refused a %s call (its peer is not known before a handler runs): no valid cluster "
+                        "secret", info.method.name.lower())
+            raise flight.FlightUnauthenticatedError(REFUSAL)
+        return _TokenCheck(admitted)
 
 
 class _Bearer(flight.ClientMiddleware):
