@@ -14,7 +14,6 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -25,7 +24,7 @@ from pathlib import Path
 from duckflight.gateway.startup import StartupError, require_data_folder, require_free_port
 from duckflight.gateway.timeouts import SETTINGS as TIME_SETTINGS
 from duckflight.worker.resources import memory_limit
-from duckflight.worker.trust import SECRET_ENV, Trust, read_secret
+from duckflight.worker.trust import SECRET_ENV, Trust, new_secret, read_secret
 
 log = logging.getLogger(__name__)
 
@@ -260,7 +259,7 @@ def run_up(args) -> int:
     else:
         data = _demo_data(args.demo_scale)
     # A cluster of its own is locked without set-up: a new secret unless one is given.
-    secret = read_secret(args.cluster_secret_file) or secrets.token_urlsafe(32).encode()
+    secret = read_secret(args.cluster_secret_file) or new_secret()
     cluster = Cluster(args, secret)
     stopping = False
 

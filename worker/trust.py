@@ -19,6 +19,8 @@ import hmac
 import ipaddress
 import logging
 import os
+import secrets
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -231,3 +233,23 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def new_secret() -> bytes:
+    return secrets.token_urlsafe(32).encode()
+
+
+def write_secret_file(path: str) -> bool:
+    """Write a new secret to ``path`` (mode 0600) unless the file exists; True when written."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(new_secret() + b"\n")
+    return True
+
+
+if __name__ == "__main__":  # python -m duckflight.worker.trust FILE: make a cluster secret file once
+    written = write_secret_file(sys.argv[1])
+    print(f"{sys.argv[1]}: {'a new cluster secret' if written else 'kept the cluster secret already there'}")
