@@ -19,7 +19,7 @@ from duckflight.gateway.timeouts import SETTINGS as TIME_SETTINGS
 from duckflight.gateway.startup import StartupError, require_data_folder, require_free_port
 from duckflight.gateway.workers import WorkerPool
 from duckflight.worker.resources import Resources, memory_limit
-from duckflight.worker.trust import Trust, from_options, require_secret_off_loopback
+from duckflight.worker.trust import Trust, from_options, require_secret_off_loopback, warn_if_unlocked
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,7 @@ def run_gateway(args) -> int:
             control, _ = registry.serve(engine.workers, args.host, args.control_port,
                                         register_interval=args.health_interval, check_timeout=args.health_timeout,
                                         trust=trust)
+            warn_if_unlocked(trust, "the control service")
     except OSError as error:  # a port taken since the checks above
         engine.close()
         raise StartupError(f"cannot listen on {args.host}:{args.port}: {error.strerror}" if error.strerror

@@ -80,8 +80,8 @@ def print_workers(gateway: str, node: str = "", trust: Trust = Trust()) -> int:
             reply = registry_pb2_grpc.RegistryStub(channel).List(registry_pb2.ListRequest(node=node), timeout=5.0,
                                                                  metadata=trust.grpc_metadata())
         except grpc.RpcError as exc:
-            print(f"duckflight workers: cannot reach the control service at {gateway}: {exc.details()}",
-                  file=sys.stderr)
+            what = "refused by" if exc.code() == grpc.StatusCode.UNAUTHENTICATED else "cannot reach"
+            print(f"duckflight workers: {what} the control service at {gateway}: {exc.details()}", file=sys.stderr)
             return 1
     rows = [("address", "node", "state", "failures", "running", "source", "last error")]
     rows += [(w.address, w.node, w.state, str(w.consecutive_failures), str(w.running_fragments),

@@ -14,7 +14,7 @@ import threading
 from duckflight.gateway.startup import require_free_port
 from duckflight.worker.resources import Resources, memory_limit
 from duckflight.worker.server import WorkerServer
-from duckflight.worker.trust import from_options, require_secret_off_loopback
+from duckflight.worker.trust import from_options, require_secret_off_loopback, warn_if_unlocked
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,7 @@ def run_worker(args) -> int:
     server = WorkerServer(args.host, args.port, node=args.node, threads=args.threads, resources=resources,
                           max_fragments=args.max_fragments, trust=trust)
     log.info("worker %s listening on %s", server.node, trust.flight_location(args.host, server.port))
+    warn_if_unlocked(trust, "this worker")
     registration = None
     if getattr(args, "gateway", None):
         from duckflight.worker.registration import Registration

@@ -217,13 +217,16 @@ def _read(path: str | None, flag: str) -> bytes | None:
 
 
 def require_secret_off_loopback(trust: Trust, host: str, what: str) -> None:
-    """Refuse to serve ``what`` beyond this machine without a secret; on loopback, warn."""
-    if trust.secret is not None:
-        return
-    if not is_loopback(host):
+    """Refuse to serve ``what`` beyond this machine without a secret (checked before anything binds)."""
+    if trust.secret is None and not is_loopback(host):
         raise StartupError(f"{what} listens on {host} but no cluster secret is set: anyone who reaches it could "
                            f"use it. Give --cluster-secret-file FILE or {SECRET_ENV}")
-    log.warning("%s runs without a cluster secret: any local process may call it", what)
+
+
+def warn_if_unlocked(trust: Trust, what: str) -> None:
+    """Once serving on loopback without a secret: say so."""
+    if trust.secret is None:
+        log.warning("%s runs without a cluster secret: any local process may call it", what)
 
 
 def is_loopback(host: str) -> bool:
