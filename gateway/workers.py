@@ -83,7 +83,8 @@ class WorkerPool:
             # Configured workers are trusted until a check fails (the checker runs at
             # once); a registered one gets fragments only after a check saw it answer.
             state = HEALTHY if static else UNHEALTHY
-            self._workers[address] = Worker(address, WorkerClient(address, self.trust), node=node, static=static, state=state)
+            self._workers[address] = Worker(address, WorkerClient(address, self.trust), node=node, static=static,
+                                            state=state)
         log.info("worker %s (%s) added, %s", address, node or "node unknown", "static" if static else "registered")
         self.changed.set()
         return True
