@@ -92,7 +92,7 @@ GATEWAY = COMMON + [
     Option("port", "Postgres wire port to listen on", 5433, port),
     Option("worker", "a worker's HOST:PORT; repeat for each worker", [], address, many=True),
     Option("data", "folder whose subfolders and files are the tables", required=True),
-    Option("control-port", "port of the control service workers register with (0: off)", 5434, port),
+    Option("control-port", "port of the control service workers register with, on --host (0: off)", 5434, port),
     Option("memory-limit", "memory the gateway's DuckDB may use (final stages, catalog): a size (4GB) or a share "
            "of this machine's memory; a query that needs more fails with 53200", "40%", memory_size),
 ] + SPILL + HEALTH + CATALOG + TIMEOUTS + ADMISSION + SECRET + TLS
