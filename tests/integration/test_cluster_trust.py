@@ -355,3 +355,28 @@ def test_a_worker_beyond_loopback_refuses_to_start_without_a_secret(tmp_path):
     assert done.returncode == 1 and "the cluster secret is empty" in done.stderr
     half = _run(["worker", "--port", str(free_port()), "--tls-cert", str(empty)])
     assert half.returncode == 1 and "--tls-cert and --tls-key go together" in half.stderr
+
+
+def test_a_gateway_with_a_wrong_secret_gets_no_rows_from_the_workers(data):
+    from duckflight.gateway.main import backend_factory, build_engine
+    from duckflight.gateway.pgwire.server import PgServer
+
+    server = WorkerServer("127.0.0.1", 0, threads=1, trust=Trust(secret=SECRET.encode()))
+    threading.Thread(target=server.serve, daemon=True).start()
+    engine = build_engine(str(data), [server.address], fragment_timeout=10, health_interval=0.3,
+                          trust=Trust(secret=b"not-the-secret"))
+    gateway = PgServer(("127.0.0.1", 0), backend_factory(engine))
+    gateway.serve_in_thread()
+    try:
+        with psycopg.connect(f"postgresql://tester@127.0.0.1:{gateway.server_address[1]}/duckflight",
+                             autocommit=True) as conn:
+            with pytest.raises(psycopg.Error) as failed:
+                conn.execute("select count(*) from t").fetchall()
+            [(state, error)] = conn.execute("select state, last_error from duckflight.workers").fetchall()
+    finally:
+        gateway.shutdown()
+        engine.close()
+        server.shutdown()
+    assert failed.value.sqlstate == "58000" and "no worker" in str(failed.value)
+    assert state == "unhealthy" and "cluster secret" in error
+    assert "not-the-secret" not in str(failed.value) + error
