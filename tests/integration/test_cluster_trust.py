@@ -370,9 +370,14 @@ def test_a_gateway_with_a_wrong_secret_gets_no_rows_from_the_workers(data):
     try:
         with psycopg.connect(f"postgresql://tester@127.0.0.1:{gateway.server_address[1]}/duckflight",
                              autocommit=True) as conn:
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:  # three failed checks, 0.3 s apart
+                [(state, error)] = conn.execute("select state, last_error from duckflight.workers").fetchall()
+                if state == "unhealthy":
+                    break
+                time.sleep(0.1)
             with pytest.raises(psycopg.Error) as failed:
                 conn.execute("select count(*) from t").fetchall()
-            [(state, error)] = conn.execute("select state, last_error from duckflight.workers").fetchall()
     finally:
         gateway.shutdown()
         engine.close()
