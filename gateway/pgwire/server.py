@@ -69,7 +69,7 @@ class PgHandler(_bv.BuenaVistaHandler):
             conn.close()
             self.server._track(sock, False)
             if sock is not self.request:  # the TLS socket took over the connection: socketserver closes the other
-                sock.close()
+                _close_tls(sock)
 
     def _start_tls(self, sock: socket.socket, conn: ProtocolConnection) -> socket.socket:
         """The server side of the TLS handshake, within the startup timeout; the encrypted socket.
@@ -81,6 +81,17 @@ class PgHandler(_bv.BuenaVistaHandler):
         secure.settimeout(None)
         conn.tls_started()
         return secure
+
+
+def _close_tls(sock: ssl.SSLSocket) -> None:
+    """Say close_notify before hanging up, as PostgreSQL does (be_tls_close): a client waiting for
+    the end, e.g. libpq after an encrypted CancelRequest, reads a clean end, not a lost connection."""
+    try:
+        sock.settimeout(1.0)
+        sock.unwrap()
+    except (OSError, ValueError):  # the client went first, or the handshake never finished
+        pass
+    sock.close()
 
 
 class PgServer(_bv.BuenaVistaServer):
