@@ -50,7 +50,8 @@ def run_gateway(args) -> int:
 
     data = require_data_folder(args.data)
     require_free_port(args.host, args.port, "--port")
-    policy, tls = load_policy(args.users, args.hba), tls_context(args.tls_cert, args.tls_key)
+    tls = tls_context(args.tls_cert, args.tls_key)
+    policy = load_policy(args.users, args.hba, args.tls_cert)
     if args.control_port:
         require_free_port(args.host, args.control_port, "--control-port")
     engine = build_engine(str(data), args.worker, args.fragment_timeout, fragment_retries=args.fragment_retries,

@@ -257,8 +257,8 @@ def run_up(args) -> int:
     require_free_port(args.host, args.port, "--port")
     if args.control_port:
         require_free_port(args.host, args.control_port, "--control-port")
-    load_policy(args.users, args.hba)  # a bad users or hba file or TLS pair stops `up` before it starts anything
-    tls_context(args.tls_cert, args.tls_key)
+    tls_context(args.tls_cert, args.tls_key)  # a bad TLS pair, users or hba file stops `up` before it starts anything
+    load_policy(args.users, args.hba, args.tls_cert)
     if args.data:
         data = require_data_folder(args.data)
     else:

@@ -27,8 +27,7 @@ from duckflight.gateway.pgwire.backend import SqlError
 
 log = logging.getLogger(__name__)
 
-SCRAM = "SCRAM-SHA-256"
-_MECHANISM = ScramMechanism(SCRAM)
+SCRAM, SCRAM_PLUS = "SCRAM-SHA-256", "SCRAM-SHA-256-PLUS"
 
 
 def fatal(sqlstate: str, message: str, **fields) -> SqlError:
@@ -72,25 +71,29 @@ class Trusted(Exchange):
 
 
 class Scram(Exchange):
-    """SCRAM-SHA-256 without channel binding: SASL, SASLContinue, SASLFinal."""
+    """SCRAM-SHA-256: SASL, SASLContinue, SASLFinal. Over TLS (``certificate``: the server's, PEM)
+    SCRAM-SHA-256-PLUS is offered first, binding the exchange to the TLS channel by the hash of
+    that certificate (tls-server-end-point), as PostgreSQL does."""
 
-    def __init__(self, user: str, address: str, method: str, record: Optional[User], mock_secret: bytes):
+    def __init__(self, user: str, address: str, method: str, record: Optional[User], mock_secret: bytes,
+                 certificate: Optional[str] = None):
         super().__init__(user, address, method, record)
-        verifier = record.scram if record is not None else _mock_verifier(user, mock_secret)
-        # The name in the client's first message is ignored, as PostgreSQL does: the startup packet's counts.
-        self.server = _MECHANISM.make_server(
-            lambda _name: (verifier.salt, verifier.stored_key, verifier.server_key, verifier.iterations))
-        self.first = True
+        self.verifier = record.scram if record is not None else _mock_verifier(user, mock_secret)
+        self.binding = ("tls-server-end-point", certificate) if certificate else None
+        self.server = None
 
     def begin(self) -> bytes:
-        return m.authentication_sasl([SCRAM])
+        return m.authentication_sasl([SCRAM_PLUS, SCRAM] if self.binding else [SCRAM])
 
     def receive(self, data: bytes) -> bytes:
-        if self.first:
-            self.first = False
+        if self.server is None:
             mechanism, answer = _sasl_initial_response(data)
-            if mechanism != SCRAM:
+            if mechanism not in ((SCRAM_PLUS, SCRAM) if self.binding else (SCRAM,)):
                 raise fatal("08P01", "client selected an invalid SASL authentication mechanism")
+            v = self.verifier
+            # The name in the client's first message is ignored, as PostgreSQL does: the startup packet's counts.
+            self.server = ScramMechanism(mechanism).make_server(
+                lambda _name: (v.salt, v.stored_key, v.server_key, v.iterations), channel_binding=self.binding)
             try:
                 self._client_first(answer)
                 return m.authentication_sasl_continue(self.server.get_server_first().encode("utf-8"))

@@ -28,9 +28,11 @@ PASSWORD_METHODS = ("scram-sha-256", "md5", "password")
 class Policy:
     """Who may connect, from where, and how they authenticate."""
 
-    def __init__(self, users: Optional[UserStore], rules: list[Rule]):
+    def __init__(self, users: Optional[UserStore], rules: list[Rule], certificate: Optional[str] = None):
+        """``certificate``: the TLS certificate (PEM) of the port, for SCRAM's channel binding."""
         self.users = users
         self.rules = rules
+        self.certificate = certificate
         self.mock_secret = secrets.token_bytes(32)  # PostgreSQL's mock_auth_nonce
 
     def start(self, user: str, database: str, address: str, ssl_in_use: bool) -> Exchange:
@@ -54,11 +56,13 @@ class Policy:
         if rule.method == "md5" and record is not None and record.md5:
             return Md5(user, address, "md5", record)
         # md5 for a user with only a SCRAM verifier (or none) runs SCRAM, as PostgreSQL does.
-        return Scram(user, address, rule.method, record, self.mock_secret)
+        return Scram(user, address, rule.method, record, self.mock_secret,
+                     self.certificate if ssl_in_use else None)
 
 
-def load_policy(users: Optional[str], hba: Optional[str]) -> Policy:
-    """The policy of these settings (``users`` and ``hba`` are file paths or None); StartupError."""
+def load_policy(users: Optional[str], hba: Optional[str], tls_cert: Optional[str] = None) -> Policy:
+    """The policy of these settings (file paths or None); StartupError. ``tls_cert``: the
+    certificate of the port, which SCRAM-SHA-256-PLUS binds to (tls_context checks it loads)."""
     try:
         store = UserStore(Path(users)) if users else None
         rules = read_rules(Path(hba)) if hba else default_rules(store is not None)
@@ -72,7 +76,11 @@ def load_policy(users: Optional[str], hba: Optional[str]) -> Policy:
         if rule.method == "password" and rule.type != "hostssl":
             log.warning("hba file %s, line %d: method password is refused on connections without TLS; "
                         "use hostssl", hba, rule.line)
-    return Policy(store, rules)
+    try:
+        certificate = Path(tls_cert).read_text(encoding="ascii") if tls_cert else None
+    except (OSError, UnicodeDecodeError) as error:
+        raise StartupError(f"TLS certificate {tls_cert} cannot be read: {getattr(error, 'strerror', None) or error}") from None
+    return Policy(store, rules, certificate)
 
 
 def tls_context(cert: Optional[str], key: Optional[str]) -> Optional[ssl.SSLContext]:

@@ -201,9 +201,11 @@ def test_verify_full_refuses_a_host_name_the_certificate_does_not_name(port, fil
 
 
 def test_psql_over_tls(port, files):
+    """verify-full with channel_binding=require: SCRAM-SHA-256-PLUS, bound to the certificate."""
     env = {"PGPASSWORD": PASSWORDS["alice"], "PATH": "/usr/bin:/bin"}
     for options, host in (({"sslmode": "require"}, "127.0.0.1"),
-                          ({"sslmode": "verify-full", "sslrootcert": files["ca"]}, "localhost")):
+                          ({"sslmode": "verify-full", "sslrootcert": files["ca"], "channel_binding": "require"},
+                           "localhost")):
         run = subprocess.run(["psql", conninfo(port, "alice", host=host, **options), "-X", "-A", "-t", "-c",
                               "select count(*) from region"], capture_output=True, text=True, timeout=60, env=env)
         assert (run.returncode, run.stdout.strip()) == (0, "5"), run.stderr

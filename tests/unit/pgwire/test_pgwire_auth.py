@@ -104,6 +104,17 @@ def test_unknown_user_gets_the_same_salt_every_time():
     assert salts[0] == salts[1]
 
 
+def test_scram_plus_is_offered_first_over_tls_only():
+    policy = Policy(Users(), [parse_rule("host all all all scram-sha-256")], certificate="PEM of the port")
+    conn, _ = connection(policy=policy, tls=True)
+    assert b"".join(conn.receive(f.ssl_request())) == b"S"
+    conn.tls_started()
+    out = send(conn, f.startup(user="alice", database="duckflight"))
+    assert request(out) == 10 and out[0][1][4:] == b"SCRAM-SHA-256-PLUS\x00SCRAM-SHA-256\x00\x00"
+    conn, _ = connection(policy=policy)
+    assert send(conn, f.startup(user="alice", database="duckflight"))[0][1][4:] == b"SCRAM-SHA-256\x00\x00"
+
+
 def test_md5_for_a_user_with_an_md5_hash():
     conn, opened = connection("host all all all md5")
     out = send(conn, f.startup(user="bob", database="duckflight"))
