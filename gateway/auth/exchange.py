@@ -21,7 +21,7 @@ from typing import Optional
 
 from scramp import ScramException, ScramMechanism
 
-from duckflight.gateway.auth.users import User, Verifier
+from duckflight.gateway.auth.users import ITERATIONS, SALT_BYTES, User, Verifier
 from duckflight.gateway.pgwire import messages as m
 from duckflight.gateway.pgwire.backend import SqlError
 
@@ -138,7 +138,8 @@ def _sasl_initial_response(data: bytes) -> tuple[str, str]:
 def _mock_verifier(user: str, secret: bytes) -> Verifier:
     """A verifier no password opens, the same for a name on every try (PostgreSQL's mock SCRAM)."""
     digest = hashlib.sha256(secret + user.encode("utf-8")).digest()
-    return Verifier(4096, digest[:16], hashlib.sha256(digest).digest(), hashlib.sha256(digest + secret).digest())
+    return Verifier(ITERATIONS, digest[:SALT_BYTES], hashlib.sha256(digest).digest(),
+                    hashlib.sha256(digest + secret).digest())
 
 
 class Md5(Exchange):

@@ -20,6 +20,7 @@ import hmac
 import json
 import logging
 import os
+import secrets
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 
 ROLES = ("reader", "admin")
 ITERATIONS = 4096  # PostgreSQL's scram_iterations
+SALT_BYTES = 16  # PostgreSQL's SCRAM_DEFAULT_SALT_LEN; the mock verifier of unknown users has as many
 HEADER = "# duckflight users: one JSON object a line; written by `duckflight user add|remove`\n"
 _SCRAM = ScramMechanism("SCRAM-SHA-256")
 
@@ -50,6 +52,7 @@ class Verifier:
 
     @classmethod
     def make(cls, password: str, salt: Optional[bytes] = None) -> "Verifier":
+        salt = salt if salt is not None else secrets.token_bytes(SALT_BYTES)
         salt, stored, server, iterations = _SCRAM.make_auth_info(password, ITERATIONS, salt)
         return cls(iterations, salt, stored, server)
 

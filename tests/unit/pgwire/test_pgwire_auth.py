@@ -4,6 +4,7 @@ client side of SCRAM is scramp's client, as a driver would compute it)."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import struct
 
@@ -102,6 +103,7 @@ def test_unknown_user_gets_the_same_salt_every_time():
         out = send(conn, f.msg(b"p", f.cstr("SCRAM-SHA-256") + struct.pack("!i", len(first)) + first))
         salts.append(dict(part.split("=", 1) for part in out[0][1][4:].decode().split(","))["s"])
     assert salts[0] == salts[1]
+    assert len(salts[0]) == len(base64.b64encode(USERS["alice"].scram.salt))  # no tell in the salt's length
 
 
 def test_scram_plus_is_offered_first_over_tls_only():
