@@ -52,6 +52,8 @@ def run_gateway(args) -> int:
     require_free_port(args.host, args.port, "--port")
     tls = tls_context(args.tls_cert, args.tls_key)
     policy = load_policy(args.users, args.hba, args.tls_cert)
+    if tls is None and any(rule.type == "hostssl" for rule in policy.rules):
+        log.warning("hba rules of type hostssl match nothing without --tls-cert and --tls-key")
     if args.control_port:
         require_free_port(args.host, args.control_port, "--control-port")
     engine = build_engine(str(data), args.worker, args.fragment_timeout, fragment_retries=args.fragment_retries,

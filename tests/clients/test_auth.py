@@ -63,17 +63,22 @@ def files(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
-def port(files, tpch_data, tmp_path_factory) -> int:
-    """The Postgres port of a locked `duckflight up`."""
+def locked(files, tpch_data, tmp_path_factory) -> tuple[int, UpProcess]:
+    """(Postgres port, process) of a locked `duckflight up`."""
     port = free_port()
     up = UpProcess(["--port", str(port), "--workers", "1", "--data", str(tpch_data), "--users", str(files["users"]),
                     "--hba", str(files["hba"]), "--tls-cert", str(files["cert"]), "--tls-key", str(files["key"])],
                    tmp_path_factory.mktemp("up") / "up.log")
     try:
         up.wait_for_output("duckflight is up")
-        yield port
+        yield port, up
     finally:
         up.stop(signal.SIGTERM)
+
+
+@pytest.fixture(scope="module")
+def port(locked) -> int:
+    return locked[0]
 
 
 @pytest.fixture(scope="module")
@@ -164,6 +169,19 @@ def test_wrong_password_and_unknown_user_are_refused_alike_as_postgresql_does(po
         assert message == f'FATAL:  password authentication failed for user "{user}"'
         assert message == refusal(referee, user, password)
         assert sqlstate(port, user, password) == sqlstate(referee, user, password) == "28P01"
+
+
+def test_a_failed_login_is_one_log_line_with_why_and_no_secret(locked):
+    port, up = locked
+    refusal(port, "alice", "not-her-password")
+    refusal(port, "nobody", "not-her-password")
+    log = up.wait_for_output(r'Role "nobody" does not exist').string
+    lines = [line for line in log.splitlines() if "authentication failed" in line]
+    assert any(line.endswith('authentication failed for user "alice" from 127.0.0.1 (scram-sha-256): '
+                             'Password does not match for user "alice".') for line in lines), lines
+    assert any(line.endswith('authentication failed for user "nobody" from 127.0.0.1 (scram-sha-256): '
+                             'Role "nobody" does not exist.') for line in lines), lines
+    assert "not-her-password" not in log and "SCRAM-SHA-256$" not in log and PASSWORDS["alice"] not in log
 
 
 def test_no_rule_for_the_user_is_28000_as_postgresql_says_it(port, referee):
