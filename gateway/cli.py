@@ -1,5 +1,6 @@
-"""The ``duckflight`` command: ``worker``, ``gateway``, ``up`` and ``workers``.
+"""The ``duckflight`` command: ``worker``, ``gateway``, ``up``, ``workers`` and ``user``.
 
+``user`` manages the users file of the gateway (gateway/auth/user_command.py).
 ``up`` runs a whole cluster on this machine in one foreground process tree:
 N worker processes and a gateway process, stopped together by Ctrl-C or
 SIGTERM. Options come from flags, environment and a config file alike (see
@@ -78,6 +79,16 @@ ADMISSION = [
     Option("max-queries-per-user", "queries one user may run at once; more wait in line; 0: only "
            "--max-queries", 0, integer),
 ]
+# Who may connect and how (gateway/auth), for `gateway` and `up`; docs/decisions.md says why these defaults.
+AUTH = [
+    Option("users", "users file (`duckflight user add`): clients authenticate with SCRAM-SHA-256 "
+           "(default without it: trust from loopback only)"),
+    Option("hba", "rules of who may connect from where and how, pg_hba.conf-like lines (default: "
+           "scram-sha-256 for all with --users)"),
+    Option("tls-cert", "TLS certificate chain (PEM) of the Postgres port (with --tls-key, SSLRequest is accepted) "
+           "and of the control service"),
+    Option("tls-key", "private key (PEM) of --tls-cert"),
+]
 # Session defaults of the gateway, which a client may change with SET (gateway/timeouts.py).
 TIMEOUTS = [
     Option("statement-timeout", "cancel a statement running longer than this (57014), e.g. 30s or 5min; "
@@ -95,7 +106,7 @@ GATEWAY = COMMON + [
     Option("control-port", "port of the control service workers register with, on --host (0: off)", 5434, port),
     Option("memory-limit", "memory the gateway's DuckDB may use (final stages, catalog): a size (4GB) or a share "
            "of this machine's memory; a query that needs more fails with 53200", "40%", memory_size),
-] + SPILL + HEALTH + CATALOG + TIMEOUTS + ADMISSION + SECRET + TLS
+] + SPILL + HEALTH + CATALOG + TIMEOUTS + ADMISSION + AUTH + SECRET + TLS_CA
 UP = COMMON + [
     Option("host", "address the gateway listens on", "127.0.0.1"),
     Option("port", "Postgres wire port of the gateway", 5433, port),
@@ -109,7 +120,7 @@ UP = COMMON + [
     Option("control-port", "port where more workers may register with the gateway (0: off)", 0, port),
     Option("cluster-secret-file", "file holding the cluster secret, for workers that register through "
            "--control-port (else env DUCKFLIGHT_CLUSTER_SECRET; default: a new random secret)"),
-] + SPILL + HEALTH + CATALOG + TIMEOUTS + ADMISSION
+] + SPILL + HEALTH + CATALOG + TIMEOUTS + ADMISSION + AUTH
 WORKERS = COMMON + [
     Option("gateway", "the gateway's control service, HOST:PORT", "127.0.0.1:5434", address),
     Option("node", "only the workers of this node"),
@@ -140,11 +151,18 @@ def build_parser() -> Parser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     for name, options in COMMANDS.items():
         add_options(commands.add_parser(name, help=HELP[name], description=HELP[name]), options, name)
+    from duckflight.gateway.auth.user_command import add_user_command
+
+    add_user_command(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "user":
+        from duckflight.gateway.auth.user_command import run_user
+
+        return run_user(args)
     try:
         args = resolve(args, COMMANDS, args.command)
         logging.basicConfig(

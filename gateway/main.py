@@ -7,6 +7,7 @@ import logging
 import signal
 
 from duckflight.gateway.admission import Admission
+from duckflight.gateway.auth.policy import load_policy, tls_context
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.catalog_watch import CatalogWatcher
 from duckflight.gateway.config import parse_size
@@ -41,7 +42,7 @@ def build_engine(data: str, workers: list[str], fragment_timeout: float = 120.0,
 
 def backend_factory(engine: Engine):
     """Open a Session per client connection (the BackendFactory of pgwire)."""
-    return lambda startup, peer=None: Session(engine, startup, peer)
+    return lambda startup, peer=None, role="reader": Session(engine, startup, peer, role=role)
 
 
 def run_gateway(args) -> int:
@@ -54,6 +55,10 @@ def run_gateway(args) -> int:
     if args.control_port:
         require_secret_off_loopback(trust, args.host, f"the control service (--control-port {args.control_port})")
     require_free_port(args.host, args.port, "--port")
+    tls = tls_context(args.tls_cert, args.tls_key)
+    policy = load_policy(args.users, args.hba, args.tls_cert)
+    if tls is None and any(rule.type == "hostssl" for rule in policy.rules):
+        log.warning("hba rules of type hostssl match nothing without --tls-cert and --tls-key")
     if args.control_port:
         require_free_port(args.host, args.control_port, "--control-port")
     engine = build_engine(str(data), args.worker, args.fragment_timeout, fragment_retries=args.fragment_retries,
@@ -66,7 +71,7 @@ def run_gateway(args) -> int:
                           trust=trust)
     control = None
     try:
-        server = PgServer((args.host, args.port), backend_factory(engine))
+        server = PgServer((args.host, args.port), backend_factory(engine), auth=policy, tls=tls)
         if args.control_port:
             from duckflight.gateway import registry
 
@@ -82,6 +87,8 @@ def run_gateway(args) -> int:
                            else str(error)) from None
     log.info("gateway listening on %s:%d with %d table(s) and workers %s", args.host, server.port,
              len(engine.catalog.tables), ", ".join(args.worker) or "(none)")
+    log.info("clients: %s; TLS %s", f"rules of {args.hba}" if args.hba else f"users of {args.users}"
+             if args.users else "trusted from loopback only", "on" if tls else "off")
     watcher = CatalogWatcher(engine.refresh_catalog, args.catalog_refresh).start()
 
     def stop(signum, frame):

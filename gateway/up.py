@@ -21,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+from duckflight.gateway.auth.policy import load_policy, tls_context
 from duckflight.gateway.startup import StartupError, require_data_folder, require_free_port
 from duckflight.gateway.timeouts import SETTINGS as TIME_SETTINGS
 from duckflight.worker.resources import memory_limit
@@ -91,6 +92,12 @@ def _resource_flags(args) -> list[str]:
     total = memory_limit(args.memory_limit, "worker")  # a size, or a share of this machine
     flags = ["--memory-limit", f"{total // (args.workers + 1)}B", "--max-temp-size", f"{args.max_temp_size}B"]
     return flags + (["--temp-dir", str(args.temp_dir)] if args.temp_dir else [])
+
+
+def _auth_flags(args) -> list[str]:
+    """--users, --hba, --tls-cert and --tls-key for the gateway, as absolute paths."""
+    return [flag for name in ("users", "hba", "tls_cert", "tls_key") if getattr(args, name)
+            for flag in (f"--{name.replace('_', '-')}", str(Path(getattr(args, name)).resolve()))]
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -219,7 +226,8 @@ class Cluster:
                   "--control-port", str(self.args.control_port),
                   "--catalog-refresh", str(self.args.catalog_refresh),
                   *[flag for name in (*TIME_SETTINGS, "max_connections", "max_queries", "max_queries_per_user")
-                    for flag in (f"--{name.replace('_', '-')}", str(getattr(self.args, name)))]]
+                    for flag in (f"--{name.replace('_', '-')}", str(getattr(self.args, name)))],
+                  *_auth_flags(self.args)]
         self.gateway = Supervised("gateway", _command("gateway", "--host", self.args.host, "--port",
                                                       str(self.args.port), "--data", str(data), *faults, *workers,
                                                       *common), self.env)
@@ -254,6 +262,8 @@ def run_up(args) -> int:
     require_free_port(args.host, args.port, "--port")
     if args.control_port:
         require_free_port(args.host, args.control_port, "--control-port")
+    tls_context(args.tls_cert, args.tls_key)  # a bad TLS pair, users or hba file stops `up` before it starts anything
+    load_policy(args.users, args.hba, args.tls_cert)
     if args.data:
         data = require_data_folder(args.data)
     else:
