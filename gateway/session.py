@@ -46,11 +46,10 @@ ROLES = ("reader", "admin")
 class Session:
     """A Backend (see pgwire/backend.py) for one client connection."""
 
-    def __init__(self, engine: Engine, startup: dict[str, str], peer: tuple | None = None, *,
-                 role: str = "reader"):
-        """``peer``: the client's (address, port), for pg_stat_activity; ``role``: "reader" or
-        "admin", what it may do (``planner/file_access.py``, ``sandbox.py``). Raises FATAL 53300
-        past max_connections, 3D000 for another database."""
+    def __init__(self, engine: Engine, startup: dict[str, str], peer: tuple | None = None, role: str = "reader"):
+        """``peer``: the client's (address, port), for pg_stat_activity. ``role``: "reader" or
+        "admin", as authentication gave it (gateway/auth); what it may do (``planner/file_access.py``,
+        ``sandbox.py``). Raises FATAL 53300 past max_connections, 3D000 for another database."""
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
         self.engine = engine
@@ -63,8 +62,10 @@ class Session:
         if database != DATABASE:
             engine.admission.disconnect(id(self))
             raise SqlError("3D000", f'database "{database}" does not exist')
-        try:
-            self.config = Settings(startup, engine.session_defaults)  # 42704 for a setting PostgreSQL has not
+        # An admin is what PostgreSQL calls a superuser: is_superuser (psql's =# prompt) says so.
+        try:  # 42704 for a setting PostgreSQL has not
+            self.config = Settings(startup, {**(engine.session_defaults or {}),
+                                             "is_superuser": "on" if role == "admin" else "off"})
         except SqlError:
             engine.admission.disconnect(id(self))
             raise

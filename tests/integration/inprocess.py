@@ -28,9 +28,8 @@ def cluster(data: str, workers: int = 2, admins: frozenset[str] = frozenset(), *
     engine = build_engine(data, [s.address for s in servers], fragment_timeout=60, **engine_options)
     factory = backend_factory(engine)
     if admins:
-        def factory(startup, peer=None):
-            role = "admin" if startup.get("user") in admins else "reader"
-            return Session(engine, startup, peer, role=role)
+        def factory(startup, peer=None, role="reader"):
+            return Session(engine, startup, peer, role="admin" if startup.get("user") in admins else role)
     gateway = PgServer(("127.0.0.1", 0), factory)
     gateway.serve_in_thread()
     port = gateway.server_address[1]
