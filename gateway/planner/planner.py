@@ -33,6 +33,7 @@ from duckflight.gateway.planner.datetime_constants import datetime_constants
 from duckflight.gateway.planner.dialect import PostgresInput
 from duckflight.gateway.planner.duckdb_names import duckdb_names
 from duckflight.gateway.planner.file_access import file_access
+from duckflight.gateway.planner.table_functions import table_functions
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
 from duckflight.gateway.planner.integer_series import integer_series
 from duckflight.gateway.planner.negative_constants import negative_constants
@@ -136,6 +137,7 @@ def plan_query(
     session = session or SessionView()
     time = SessionTime.of(session)
     tree = file_access(expression.copy(), session.role, [str(catalog.root)] if catalog.root else [])
+    tree = table_functions(tree)  # after file_access, which judges DuckDB's file functions
     tree = pg_catalog_functions(tree)  # before naming: pg_catalog.version() is "version"
     tree = output_names(tree)  # before binding: $1::int[] is named int4 whatever its value
     tree = negative_constants(tree)  # after naming: -2147483648 is "?column?", not int4

@@ -29,6 +29,7 @@ from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
 from duckflight.gateway.planner.file_access import file_access
+from duckflight.gateway.planner.table_functions import table_functions
 from duckflight.gateway.planner.negative_constants import negative_constants
 from duckflight.gateway.planner.output_names import output_names
 from duckflight.gateway.planner.output_types import PgColumn, output_types
@@ -113,6 +114,7 @@ class SystemCatalog:
         """DuckDB SQL, and what PostgreSQL would declare for each output column."""
         root = self.catalog.root
         tree = file_access(tree.copy(), view.role, [str(root)] if root is not None else [])
+        tree = table_functions(tree)
         tree = normalize_identifiers(tree, dialect="postgres")  # unquoted names fold to lower case
         tree = pg_catalog_functions(tree)
         tree = output_names(tree)

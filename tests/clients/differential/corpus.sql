@@ -1482,3 +1482,6 @@ select table_schema, table_name, column_name, data_type, is_nullable from inform
 -- catalog: the types of a catalog relation's columns, as pg_attribute lists them
 select a.attname, t.typname, format_type(a.atttypid, a.atttypmod) from pg_attribute a join pg_type t on t.oid = a.atttypid
 where a.attrelid = 'pg_namespace'::regclass and a.attnum > 0 and a.attname <> 'nspacl' order by a.attnum;
+
+-- functions: DuckDB's table functions PostgreSQL lacks are 42883, not DuckDB's rows
+select * from region join range(2) t on r_regionkey = t.range;
