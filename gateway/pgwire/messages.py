@@ -101,6 +101,10 @@ class FrameReader:
             self._pos = 0
         self._buf += data
 
+    def unread(self) -> int:
+        """Bytes received and not yet yielded as a frame (at most a frame's limit + 5)."""
+        return len(self._buf) - self._pos
+
     def __iter__(self) -> Iterator[Frame]:
         while True:
             frame = self._next()
