@@ -114,7 +114,7 @@ WELL_FORMED = st.one_of(
               + I16(len(values)) + b"".join(I32(-1) if v is None else I32(len(v)) + v for v in values)
               + I16(len(res)) + b"".join(map(I16, res)),
               STATEMENT, st.lists(st.integers(0, 1), max_size=2),
-              st.lists(st.one_of(st.none(), st.sampled_from([b"1", b"42", b"2024-01-31", b"x", b"\x00\x00\x00\x01"])),
+              st.lists(st.one_of(st.none(), st.sampled_from([b"1", b"42", b"2024-01-31", b"x", b"\x00\x00\x00\x01", b"\xff", b"a\x00b"])),
                        max_size=2),
               st.lists(st.integers(0, 1), max_size=2)).map(lambda b: (b"B", b)),
     st.builds(lambda kind, name: kind + _z(name), st.sampled_from([b"S", b"P"]), STATEMENT).map(lambda b: (b"D", b)),
@@ -126,6 +126,7 @@ WELL_FORMED = st.one_of(
 EXCHANGES = st.sampled_from([
     (b"select 1", []), (b"select $1::int", [b"7"]), (b"select n_name from nation where n_nationkey = $1", [b"3"]),
     (b"select $1::numeric, $2::date", [b"1.5", b"2024-01-31"]), (b"select count(*) from region", []),
+    (b"select $1::text", [b"\xe2\x82"]), (b"select $1::int", [b"x"]), (b"select $1::text", [b"a\x00b"]),
 ])
 
 

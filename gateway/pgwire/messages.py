@@ -61,15 +61,20 @@ class MalformedMessage(SqlError):
 
 
 def utf8(raw: bytes) -> str:
-    """``raw`` as text; SQLSTATE 22021 naming the first bad sequence as PG does
-    (mbutils.c report_invalid_encoding: the bytes its first byte announces)."""
+    """``raw`` as text; SQLSTATE 22021 naming the first bad sequence as PG does (mbutils.c
+    pg_verify_mbstr: a NUL is bad too; report_invalid_encoding: the bytes its first byte
+    announces)."""
     try:
-        return raw.decode("utf-8")
+        text, bad = raw.decode("utf-8"), raw.find(b"\x00")
     except UnicodeDecodeError as exc:
-        first = raw[exc.start]
-        size = 2 if first & 0xE0 == 0xC0 else 3 if first & 0xF0 == 0xE0 else 4 if first & 0xF8 == 0xF0 else 1
-        shown = " ".join(f"0x{b:02x}" for b in raw[exc.start : exc.start + size])
-        raise SqlError("22021", f'invalid byte sequence for encoding "UTF8": {shown}') from None
+        text, nul = "", raw.find(b"\x00", 0, exc.start)
+        bad = exc.start if nul < 0 else nul
+    if bad < 0:
+        return text
+    first = raw[bad]
+    size = 2 if first & 0xE0 == 0xC0 else 3 if first & 0xF0 == 0xE0 else 4 if first & 0xF8 == 0xF0 else 1
+    shown = " ".join(f"0x{b:02x}" for b in raw[bad : bad + size])
+    raise SqlError("22021", f'invalid byte sequence for encoding "UTF8": {shown}')
 
 
 @dataclass(frozen=True)

@@ -215,6 +215,8 @@ def test_bind_counts_formats_and_text_values():
         (f.bind((b"1",), stmt="s", formats=(2,)), "22023", "unsupported format code: 2"),
         (f.bind((b"1",), stmt="s", formats=(-1,)), "22023", "unsupported format code: -1"),
         (f.bind((b"a\xffb",), stmt="s"), "22021", 'invalid byte sequence for encoding "UTF8": 0xff'),
+        (f.bind((b"a\x00b",), stmt="s"), "22021", 'invalid byte sequence for encoding "UTF8": 0x00'),
+        (f.bind((b"a\x00\xff",), stmt="s"), "22021", 'invalid byte sequence for encoding "UTF8": 0x00'),
     ]
     for frame, code, message in cases:
         assert after_sync(conn, frame) == error("ERROR", code, message) + READY
@@ -249,7 +251,8 @@ def test_terminate_ignores_its_body():
 
 def test_utf8_errors_name_the_sequence_as_pg():
     for raw, shown in [(b"ab\x80", "0x80"), (b"\xf0\x9f\x98", "0xf0 0x9f 0x98"), (b"\xf4\x90\x80\x80", "0xf4 0x90 0x80 0x80"),
-                       (b"\xe0\x80\x80", "0xe0 0x80 0x80"), (b"\xfe", "0xfe")]:
+                       (b"\xe0\x80\x80", "0xe0 0x80 0x80"), (b"\xfe", "0xfe"), (b"a\x00", "0x00"),
+                       (b"\xff\x00", "0xff")]:
         with pytest.raises(m.SqlError) as e:
             m.utf8(raw)
         assert (e.value.sqlstate, e.value.message) == ("22021", f'invalid byte sequence for encoding "UTF8": {shown}')
