@@ -165,7 +165,7 @@ def _startup_packet(body: bytes, version: int = 196608) -> bytes:
     return I32(len(body) + 8) + U32(version) + body
 
 
-GOOD_PARAMS = b"user\x00fuzz\x00database\x00duckflight\x00"
+GOOD_PARAMS = b"user\x00duckflight\x00database\x00duckflight\x00"  # PG's referee has this role
 GOOD_STARTUP = _startup_packet(GOOD_PARAMS + b"\x00")
 STARTUPS = st.one_of(
     st.just(GOOD_STARTUP), st.just(GOOD_STARTUP), st.just(GOOD_STARTUP), st.just(GOOD_STARTUP),

@@ -39,6 +39,7 @@ FRAME_LIMITS = {
     **dict.fromkeys(b"DCEHSXcf", MAX_SMALL_FRAME),
     ord("p"): MAX_AUTH_FRAME,
 }
+SESSION_FRAME_LIMITS = {t: n for t, n in FRAME_LIMITS.items() if t != ord("p")}
 
 _I16 = struct.Struct("!h")
 _U16 = struct.Struct("!H")
@@ -99,6 +100,12 @@ class FrameReader:
         self._buf = bytearray()
         self._pos = 0  # consumed prefix of _buf: compacting once per feed, not per frame
         self.startup_phase = True
+        self.limits = FRAME_LIMITS  # the types accepted, with their length limits
+
+    def session_started(self) -> None:
+        """Authentication is over: a PasswordMessage is now refused on its type byte, as
+        PostgreSQL's SocketBackend refuses it."""
+        self.limits = SESSION_FRAME_LIMITS
 
     def feed(self, data: bytes) -> None:
         if self._pos:
@@ -120,7 +127,7 @@ class FrameReader:
     def _next(self) -> Optional[Frame]:
         buf, pos = self._buf, self._pos
         head = 4 if self.startup_phase else 5
-        if not self.startup_phase and len(buf) > pos and buf[pos] not in FRAME_LIMITS:
+        if not self.startup_phase and len(buf) > pos and buf[pos] not in self.limits:
             raise ProtocolViolation(f"invalid frontend message type {buf[pos]}")  # before its length
         if len(buf) - pos < head:
             return None
@@ -130,7 +137,7 @@ class FrameReader:
                 raise ProtocolViolation("invalid length of startup packet")
         else:
             ftype, (length,) = bytes(buf[pos : pos + 1]), _I32.unpack_from(buf, pos + 1)
-            if not 4 <= length <= FRAME_LIMITS[buf[pos]]:
+            if not 4 <= length <= self.limits[buf[pos]]:
                 raise ProtocolViolation("invalid message length")
         end = pos + head + length - 4
         if len(buf) < end:
@@ -188,6 +195,7 @@ class Bind:
     param_formats: list[int]
     params: list[Optional[bytes]]
     result_formats: list[int]
+    malformed: Optional[SqlError] = None  # the rest did not parse: raised once the statement is found
 
 
 @dataclass
@@ -362,14 +370,17 @@ def _parse(b: bytes) -> Parse:
 def _bind(b: bytes) -> Bind:
     p = _Payload(b)
     portal, statement = p.cstr(), p.cstr()
-    formats = p.int16_list()
-    n = p.uint16()
-    values: list[Optional[bytes]] = []
-    for _ in range(n):
-        size = p.int32()
-        values.append(None if size == -1 else p.bytes(size))
-    result_formats = p.int16_list()
-    p.end()
+    try:
+        formats = p.int16_list()
+        n = p.uint16()
+        values: list[Optional[bytes]] = []
+        for _ in range(n):
+            size = p.int32()
+            values.append(None if size == -1 else p.bytes(size))
+        result_formats = p.int16_list()
+        p.end()
+    except MalformedMessage as exc:  # PG looks the statement up before it reads on (exec_bind_message)
+        return Bind(portal, statement, [], [], [], malformed=exc)
     return Bind(portal, statement, formats, values, result_formats)
 
 

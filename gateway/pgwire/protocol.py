@@ -167,6 +167,8 @@ class ProtocolConnection:
                     yield from self._frame(frame)
                     if self.closed:
                         break
+                    if self.state is not State.STARTUP:
+                        self.reader.session_started()
             except Exception as exc:  # a broken frame, a startup error (or a bug): report it and hang up
                 err = _as_sql_error(exc)
                 err.severity = "FATAL"
@@ -356,7 +358,8 @@ class ProtocolConnection:
     def _statement(self, name: str) -> Statement:
         stmt = self.statements.get(name)
         if stmt is None:
-            raise SqlError("26000", f'prepared statement "{name}" does not exist')
+            raise SqlError("26000", f'prepared statement "{name}" does not exist' if name
+                           else "unnamed prepared statement does not exist")
         return stmt
 
     def _described(self, stmt: Statement) -> Described:
@@ -366,6 +369,8 @@ class ProtocolConnection:
 
     def _bind(self, msg: m.Bind) -> Iterator[bytes]:
         stmt = self._statement(msg.statement)
+        if msg.malformed is not None:
+            raise msg.malformed
         n = len(msg.params)
         if len(msg.param_formats) not in (0, 1, n):
             raise SqlError("08P01", f"bind message has {len(msg.param_formats)} parameter formats but {n} parameters")

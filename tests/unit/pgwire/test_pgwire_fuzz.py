@@ -88,9 +88,10 @@ def test_no_length_makes_it_wait_past_the_type_limit(kind, length):
     conn = ProtocolConnection(FakeBackend, CancelRegistry())
     b"".join(conn.receive(session_start()))
     answer = b"".join(bytes(c) for c in conn.receive(bytes([kind]) + length.to_bytes(4, "big", signed=True)))
-    if 4 <= length <= m.FRAME_LIMITS[kind]:
-        # a whole Terminate; a whole PasswordMessage after startup is FATAL
-        assert conn.closed == (kind in b"Xp" and length == 4)
+    if kind == ord("p"):  # after startup, refused on its type byte
+        assert conn.closed and check_answer(answer)[-1][1]["M"] == "invalid frontend message type 112"
+    elif 4 <= length <= m.FRAME_LIMITS[kind]:
+        assert conn.closed == (kind == ord("X") and length == 4)  # a whole Terminate
         assert conn.reader.unread() == (0 if length == 4 or conn.closed else 5)
     else:
         assert conn.closed and check_answer(answer)[-1][1]["M"] == "invalid message length"

@@ -142,10 +142,20 @@ def test_small_message_at_its_limit_is_read():
     assert out.startswith(error("ERROR", "08P01", "invalid message format") + READY + b"T")
 
 
-def test_unknown_type_while_discarding_still_ends_the_connection():
+@pytest.mark.parametrize("kind", [b"z", b"p"])
+def test_unknown_type_while_discarding_still_ends_the_connection(kind):
     conn = started()
-    out = send(conn, f.describe("P", "nope") + b"z")
-    assert out.endswith(error("FATAL", "08P01", "invalid frontend message type 122")) and conn.closed
+    out = send(conn, f.describe("P", "nope") + kind)
+    assert out.endswith(error("FATAL", "08P01", f"invalid frontend message type {kind[0]}")) and conn.closed
+
+
+def test_bind_names_its_missing_statement_before_its_malformed_rest():
+    """PG's exec_bind_message looks the statement up before it reads the formats and values."""
+    conn = started()
+    out = after_sync(conn, f.msg(b"B", b"\x00nope\x00\x7f"))
+    assert out == error("ERROR", "26000", 'prepared statement "nope" does not exist') + READY
+    out = after_sync(conn, f.msg(b"B", b"\x00\x00\x7f"))
+    assert out == error("ERROR", "26000", "unnamed prepared statement does not exist") + READY
 
 
 # ------------------------------------------------------- malformed bodies: ERROR
@@ -198,6 +208,7 @@ EXTENDED_CASES = [  # (frame, its ErrorResponse): the rest up to Sync is skipped
 @pytest.mark.parametrize("frame, code, message", EXTENDED_CASES)
 def test_malformed_extended_message_is_an_error_until_sync(frame, code, message):
     conn = started()
+    send(conn, f.parse("select $1") + f.SYNC)  # an unnamed statement for the Binds
     skipped = f.parse("select 1") + f.msg(b"B", b"junk") + f.msg(b"D", b"Q\x00")  # read, never parsed
     assert after_sync(conn, frame + skipped) == error("ERROR", code, message) + READY
     assert f.types_of(after_sync(conn, f.parse("select * from t") + f.bind() + f.execute())) == "12DDDCZ"
