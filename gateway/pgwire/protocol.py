@@ -251,8 +251,6 @@ class ProtocolConnection:
         if self.state is State.STARTUP:
             yield from self._startup(msg)
             return
-        if self.state is State.DISCARD and not isinstance(msg, m.Sync):
-            return
         handler = self._HANDLERS.get(type(msg))
         if handler is None:
             raise m.ProtocolViolation("invalid frontend message type 112")  # a PasswordMessage ('p'), as PG
