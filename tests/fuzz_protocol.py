@@ -300,6 +300,7 @@ class Report:
     watcher_queries: int = 0
     watcher_errors: list[str] = field(default_factory=list)
     threads: tuple[int, int] = (0, 0)  # the gateway's, before and after
+    connections_left: int = 0  # sessions the gateway still holds after every client closed
     rss_mb: tuple[int, int] = (0, 0)
     seconds: float = 0.0
 
@@ -308,12 +309,24 @@ class Report:
                "errors by SQLSTATE: " + ", ".join(f"{k}: {v}" for k, v in sorted(self.states.items())),
                "answers by message type: " + ", ".join(f"{k}: {v}" for k, v in sorted(self.answers.items())),
                f"watching session: {self.watcher_queries} queries, {len(self.watcher_errors)} errors",
-               f"gateway threads {self.threads[0]} -> {self.threads[1]}, RSS MB {self.rss_mb[0]} -> {self.rss_mb[1]}"]
+               f"gateway threads {self.threads[0]} -> {self.threads[1]}, RSS MB {self.rss_mb[0]} -> {self.rss_mb[1]}, "
+               f"connections left open {self.connections_left}"]
         return out + [f"  {f[:600]}" for f in self.failures[:10]] + [f"  watcher: {e}" for e in self.watcher_errors[:5]]
 
 
 def threads_of(pid: int) -> int:
     return int(re.search(r"Threads:\s+(\d+)", Path(f"/proc/{pid}/status").read_text())[1])
+
+
+def connections_to(port: int) -> int:
+    """Accepted connections on ``port`` that the server has not closed (ESTABLISHED or
+    CLOSE_WAIT): each is a session thread still running."""
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            count += int(local.rsplit(":", 1)[1], 16) == port and state in ("01", "08")
+    return count
 
 
 def fuzz(url: str, gateway: int, cases: int, seed_value: int, clients: int = 3, timeout: float = 10.0,
@@ -378,9 +391,9 @@ def fuzz(url: str, gateway: int, cases: int, seed_value: int, clients: int = 3, 
     finally:
         watcher.close()
     deadline = time.monotonic() + 10  # handler threads end as their sockets close
-    while threads_of(gateway) > report.threads[0] and time.monotonic() < deadline:
+    while (connections_to(port) or threads_of(gateway) > report.threads[0]) and time.monotonic() < deadline:
         time.sleep(0.1)
-    report.threads = (report.threads[0], threads_of(gateway))
+    report.threads, report.connections_left = (report.threads[0], threads_of(gateway)), connections_to(port)
     report.rss_mb = (report.rss_mb[0], rss_mb(gateway))
     return report
 
