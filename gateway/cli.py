@@ -1,5 +1,6 @@
-"""The ``duckflight`` command: ``worker``, ``gateway``, ``up`` and ``workers``.
+"""The ``duckflight`` command: ``worker``, ``gateway``, ``up``, ``workers`` and ``user``.
 
+``user`` manages the users file of the gateway (gateway/auth/user_command.py).
 ``up`` runs a whole cluster on this machine in one foreground process tree:
 N worker processes and a gateway process, stopped together by Ctrl-C or
 SIGTERM. Options come from flags, environment and a config file alike (see
@@ -27,6 +28,20 @@ SPILL = [
     Option("max-temp-size", "most a process may spill to --temp-dir; a query that needs more fails with 53200",
            "16GB", parse_size),
 ]
+# Trust between gateway and workers (worker/trust.py): the shared secret, and TLS.
+SECRET = [
+    Option("cluster-secret-file", "file holding the cluster secret that the gateway, its workers and "
+           "`duckflight workers` share; every call between them must carry it (else env "
+           "DUCKFLIGHT_CLUSTER_SECRET; never a flag: command lines are public)"),
+]
+TLS_CA = [
+    Option("tls-ca", "PEM file of the CA that the workers' and control service's certificates must chain to; "
+           "with it, they are dialled over TLS"),
+]
+TLS = [
+    Option("tls-cert", "PEM certificate chain to serve TLS with (with --tls-key)"),
+    Option("tls-key", "PEM private key of --tls-cert"),
+] + TLS_CA
 WORKER = COMMON + [
     Option("host", "address to listen on", "127.0.0.1"),
     Option("port", "Flight port to listen on", 8815, port),
@@ -40,7 +55,7 @@ WORKER = COMMON + [
            None, address),
     Option("advertise", "HOST:PORT the gateway dials to reach this worker, sent when registering "
            "(default: --host and --port; the machine's name when --host is 0.0.0.0)", None, address),
-]
+] + SECRET + TLS
 # Fault handling and planning, shared by `gateway` and `up` (docs/decisions.md says why these defaults).
 HEALTH = [
     Option("fragment-timeout", "seconds one fragment may take on a worker (a streamed answer: to its first rows)", 120.0, number),
@@ -64,6 +79,16 @@ ADMISSION = [
     Option("max-queries-per-user", "queries one user may run at once; more wait in line; 0: only "
            "--max-queries", 0, integer),
 ]
+# Who may connect and how (gateway/auth), for `gateway` and `up`; docs/decisions.md says why these defaults.
+AUTH = [
+    Option("users", "users file (`duckflight user add`): clients authenticate with SCRAM-SHA-256 "
+           "(default without it: trust from loopback only)"),
+    Option("hba", "rules of who may connect from where and how, pg_hba.conf-like lines (default: "
+           "scram-sha-256 for all with --users)"),
+    Option("tls-cert", "TLS certificate chain (PEM) of the Postgres port (with --tls-key, SSLRequest is accepted) "
+           "and of the control service"),
+    Option("tls-key", "private key (PEM) of --tls-cert"),
+]
 # Session defaults of the gateway, which a client may change with SET (gateway/timeouts.py).
 TIMEOUTS = [
     Option("statement-timeout", "cancel a statement running longer than this (57014), e.g. 30s or 5min; "
@@ -78,10 +103,10 @@ GATEWAY = COMMON + [
     Option("port", "Postgres wire port to listen on", 5433, port),
     Option("worker", "a worker's HOST:PORT; repeat for each worker", [], address, many=True),
     Option("data", "folder whose subfolders and files are the tables", required=True),
-    Option("control-port", "port of the control service workers register with (0: off)", 5434, port),
+    Option("control-port", "port of the control service workers register with, on --host (0: off)", 5434, port),
     Option("memory-limit", "memory the gateway's DuckDB may use (final stages, catalog): a size (4GB) or a share "
            "of this machine's memory; a query that needs more fails with 53200", "40%", memory_size),
-] + SPILL + HEALTH + CATALOG + TIMEOUTS + ADMISSION
+] + SPILL + HEALTH + CATALOG + TIMEOUTS + ADMISSION + AUTH + SECRET + TLS_CA
 UP = COMMON + [
     Option("host", "address the gateway listens on", "127.0.0.1"),
     Option("port", "Postgres wire port of the gateway", 5433, port),
@@ -93,11 +118,13 @@ UP = COMMON + [
            "each worker: a size (12GB) or a share of this machine's memory", "70%", memory_size),
     Option("worker-max-fragments", "fragments a worker runs at once (default: 2 x threads)", None, positive),
     Option("control-port", "port where more workers may register with the gateway (0: off)", 0, port),
-] + SPILL + HEALTH + CATALOG + TIMEOUTS + ADMISSION
+    Option("cluster-secret-file", "file holding the cluster secret, for workers that register through "
+           "--control-port (else env DUCKFLIGHT_CLUSTER_SECRET; default: a new random secret)"),
+] + SPILL + HEALTH + CATALOG + TIMEOUTS + ADMISSION + AUTH
 WORKERS = COMMON + [
     Option("gateway", "the gateway's control service, HOST:PORT", "127.0.0.1:5434", address),
     Option("node", "only the workers of this node"),
-]
+] + SECRET + TLS_CA
 COMMANDS = {"worker": WORKER, "gateway": GATEWAY, "up": UP, "workers": WORKERS}
 HELP = {
     "worker": "run an Arrow Flight worker with its own DuckDB",
@@ -124,11 +151,18 @@ def build_parser() -> Parser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     for name, options in COMMANDS.items():
         add_options(commands.add_parser(name, help=HELP[name], description=HELP[name]), options, name)
+    from duckflight.gateway.auth.user_command import add_user_command
+
+    add_user_command(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "user":
+        from duckflight.gateway.auth.user_command import run_user
+
+        return run_user(args)
     try:
         args = resolve(args, COMMANDS, args.command)
         logging.basicConfig(
@@ -157,7 +191,9 @@ def _run(args) -> int:
     if args.command == "workers":
         from duckflight.gateway.registry import print_workers
 
-        return print_workers(args.gateway, args.node or "")
+        from duckflight.worker.trust import from_options
+
+        return print_workers(args.gateway, args.node or "", from_options(args))
     from duckflight.gateway.up import run_up
 
     return run_up(args)

@@ -7,6 +7,7 @@ import logging
 import signal
 
 from duckflight.gateway.admission import Admission
+from duckflight.gateway.auth.policy import load_policy, tls_context
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.catalog_watch import CatalogWatcher
 from duckflight.gateway.config import parse_size
@@ -19,6 +20,7 @@ from duckflight.gateway.timeouts import SETTINGS as TIME_SETTINGS
 from duckflight.gateway.startup import StartupError, require_data_folder, require_free_port
 from duckflight.gateway.workers import WorkerPool
 from duckflight.worker.resources import Resources, memory_limit
+from duckflight.worker.trust import Trust, from_options, require_secret_off_loopback, warn_if_unlocked
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +28,10 @@ log = logging.getLogger(__name__)
 def build_engine(data: str, workers: list[str], fragment_timeout: float = 120.0, *, fragment_retries: int = 2,
                  health_interval: float = 5.0, health_timeout: float = 2.0,
                  broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None,
-                 session_defaults: dict[str, str] | None = None, admission: Admission | None = None) -> Engine:
+                 session_defaults: dict[str, str] | None = None, admission: Admission | None = None,
+                 trust: Trust = Trust()) -> Engine:
     catalog = Catalog.from_folder(data)
-    pool = WorkerPool(workers)
+    pool = WorkerPool(workers, trust)
     pool.start_health_checks(health_interval, health_timeout)
     resources = resources or Resources("gateway", memory_limit(None, "gateway"))
     scheduler = Scheduler(pool, fragment_timeout=fragment_timeout, fragment_retries=fragment_retries,
@@ -39,7 +42,7 @@ def build_engine(data: str, workers: list[str], fragment_timeout: float = 120.0,
 
 def backend_factory(engine: Engine):
     """Open a Session per client connection (the BackendFactory of pgwire)."""
-    return lambda startup, peer=None: Session(engine, startup, peer)
+    return lambda startup, peer=None, role="reader": Session(engine, startup, peer, role=role)
 
 
 def run_gateway(args) -> int:
@@ -48,7 +51,14 @@ def run_gateway(args) -> int:
     from duckflight.gateway.pgwire.server import PgServer
 
     data = require_data_folder(args.data)
+    trust = from_options(args)
+    if args.control_port:
+        require_secret_off_loopback(trust, args.host, f"the control service (--control-port {args.control_port})")
     require_free_port(args.host, args.port, "--port")
+    tls = tls_context(args.tls_cert, args.tls_key)
+    policy = load_policy(args.users, args.hba, args.tls_cert)
+    if tls is None and any(rule.type == "hostssl" for rule in policy.rules):
+        log.warning("hba rules of type hostssl match nothing without --tls-cert and --tls-key")
     if args.control_port:
         require_free_port(args.host, args.control_port, "--control-port")
     engine = build_engine(str(data), args.worker, args.fragment_timeout, fragment_retries=args.fragment_retries,
@@ -57,23 +67,28 @@ def run_gateway(args) -> int:
                           resources=Resources("gateway", memory_limit(args.memory_limit, "gateway"), args.temp_dir,
                                               args.max_temp_size),
                           session_defaults={name: getattr(args, name) for name in TIME_SETTINGS},
-                          admission=Admission(args.max_connections, args.max_queries, args.max_queries_per_user))
+                          admission=Admission(args.max_connections, args.max_queries, args.max_queries_per_user),
+                          trust=trust)
     control = None
     try:
-        server = PgServer((args.host, args.port), backend_factory(engine))
+        server = PgServer((args.host, args.port), backend_factory(engine), auth=policy, tls=tls)
         if args.control_port:
             from duckflight.gateway import registry
 
             # Workers register again at the health interval, so a restarted gateway
             # has its registered workers back within one interval.
             control, _ = registry.serve(engine.workers, args.host, args.control_port,
-                                        register_interval=args.health_interval, check_timeout=args.health_timeout)
+                                        register_interval=args.health_interval, check_timeout=args.health_timeout,
+                                        trust=trust)
+            warn_if_unlocked(trust, "the control service")
     except OSError as error:  # a port taken since the checks above
         engine.close()
         raise StartupError(f"cannot listen on {args.host}:{args.port}: {error.strerror}" if error.strerror
                            else str(error)) from None
     log.info("gateway listening on %s:%d with %d table(s) and workers %s", args.host, server.port,
              len(engine.catalog.tables), ", ".join(args.worker) or "(none)")
+    log.info("clients: %s; TLS %s", f"rules of {args.hba}" if args.hba else f"users of {args.users}"
+             if args.users else "trusted from loopback only", "on" if tls else "off")
     watcher = CatalogWatcher(engine.refresh_catalog, args.catalog_refresh).start()
 
     def stop(signum, frame):

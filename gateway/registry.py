@@ -1,6 +1,8 @@
 """The gateway's control service: workers register and deregister themselves.
 
-A plain gRPC server (``protos/registry.proto``) on the control port. Register
+A gRPC server (``protos/registry.proto``) on the control port, on the gateway's
+``--host``; it runs only calls carrying the cluster secret when one is set, and
+serves TLS with the gateway's ``--tls-cert`` (worker/trust.py). Register
 adds the worker to the ``WorkerPool`` and checks it at once, so the reply tells
 a worker whose advertised address the gateway cannot reach; List answers what
 ``duckflight.workers`` shows, optionally for one node.
@@ -17,6 +19,7 @@ import grpc
 from duckflight.gateway.health import HEALTHY, check
 from duckflight.gateway.workers import WorkerPool
 from duckflight.protos import registry_pb2, registry_pb2_grpc
+from duckflight.worker.trust import Trust, grpc_interceptor
 
 log = logging.getLogger(__name__)
 
@@ -70,14 +73,15 @@ def statuses(pool: WorkerPool, node: str = "") -> list[registry_pb2.WorkerStatus
     return out
 
 
-def print_workers(gateway: str, node: str = "") -> int:
+def print_workers(gateway: str, node: str = "", trust: Trust = Trust()) -> int:
     """``duckflight workers``: the gateway's List answer as a table on stdout."""
-    with grpc.insecure_channel(gateway) as channel:
+    with trust.grpc_channel(gateway) as channel:
         try:
-            reply = registry_pb2_grpc.RegistryStub(channel).List(registry_pb2.ListRequest(node=node), timeout=5.0)
+            reply = registry_pb2_grpc.RegistryStub(channel).List(registry_pb2.ListRequest(node=node), timeout=5.0,
+                                                                 metadata=trust.grpc_metadata())
         except grpc.RpcError as exc:
-            print(f"duckflight workers: cannot reach the control service at {gateway}: {exc.details()}",
-                  file=sys.stderr)
+            what = "refused by" if exc.code() == grpc.StatusCode.UNAUTHENTICATED else "cannot reach"
+            print(f"duckflight workers: {what} the control service at {gateway}: {exc.details()}", file=sys.stderr)
             return 1
     rows = [("address", "node", "state", "failures", "running", "source", "last error")]
     rows += [(w.address, w.node, w.state, str(w.consecutive_failures), str(w.running_fragments),
@@ -98,14 +102,16 @@ def _valid_address(address: str) -> bool:
 
 
 def serve(pool: WorkerPool, host: str, port: int, *, register_interval: float,
-          check_timeout: float) -> tuple[grpc.Server, int]:
-    """Start the control service on host:port (0: any free port); return it and its port."""
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="control"))
+          check_timeout: float, trust: Trust = Trust()) -> tuple[grpc.Server, int]:
+    """Start the control service on host:port (0: any free port); return it and its port.
+    With ``trust``'s secret every call must carry it; with its certificate it serves TLS."""
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="control"),
+                         interceptors=[grpc_interceptor(trust)])
     registry_pb2_grpc.add_RegistryServicer_to_server(Registry(pool, register_interval, check_timeout), server)
     try:
-        bound = server.add_insecure_port(f"{host}:{port}")
+        bound = trust.grpc_listen(server, f"{host}:{port}")
     except RuntimeError as exc:  # grpc says only "Failed to bind"
         raise OSError(f"cannot listen on {host}:{port} for the control service: {exc}") from exc
     server.start()
-    log.info("control service listening on %s:%d", host, bound)
+    log.info("control service listening on %s:%d%s", host, bound, " (TLS)" if trust.serves_tls else "")
     return server, bound

@@ -30,16 +30,18 @@ import pyarrow.compute as pc
 from duckflight.gateway.pgwire.encoder import PG_OID, PG_TYPMOD
 from duckflight.gateway.pgwire.types import pg_type
 from duckflight.gateway.pgwire.types.datetimes import TIMETZ
-from duckflight.gateway.pgwire.types.numbers import NUMERIC_TEXT
+from duckflight.gateway.pgwire.types.numbers import NUMERIC_TEXT, OID
 from duckflight.gateway.planner.output_types import BPCHAR, NAME, VARCHAR, PgColumn
+from duckflight.gateway.planner.output_types import OID as OID_TYPE
 from duckflight.worker import numeric_macros
 from duckflight.worker.execute import quote_ident
 
-TEXT = 25
+TEXT, CHAR = 25, 18  # CHAR: PostgreSQL's one-byte "char" (pg_class.relkind), not char(n)
 # DuckDB types whose values Arrow gets as plain strings -> the Arrow extension type they are.
 _EXTENSION_TYPES = {"UUID": pa.uuid(), "JSON": pa.json_(),
                     "UUID[]": pa.list_(pa.uuid()), "JSON[]": pa.list_(pa.json_()),
-                    "TIME WITH TIME ZONE": TIMETZ, numeric_macros.STRUCT_TYPE: NUMERIC_TEXT}
+                    "TIME WITH TIME ZONE": TIMETZ, numeric_macros.STRUCT_TYPE: NUMERIC_TEXT,
+                    "OID": OID}  # a BIGINT that PostgreSQL types oid (x::oid): its int64 values, viewed
 # Those sent as their text: DuckDB SQL for it.
 _AS_TEXT = {"TIME WITH TIME ZONE": "CAST({} AS VARCHAR)", numeric_macros.STRUCT_TYPE: "pg_numeric_text({})"}
 
@@ -52,6 +54,7 @@ def typed(cursor: duckdb.DuckDBPyConnection, sql: str,
     if len(declared) != len(names):
         declared = ()  # not this query's columns (or not known): Arrow's types stand
     special = {i: t for i, t in enumerate(types) if t in _EXTENSION_TYPES}
+    special.update({i: "OID" for i, c in enumerate(declared) if c.oid == OID_TYPE and types[i] == "BIGINT"})
     # UUIDs as their 16 bytes, timetz values and dynamic numerics as their text (PostgreSQL's
     # output form); columns renamed by position, as names may repeat (select avg(a), avg(b)).
     converted = {i for i, t in special.items() if t.startswith("UUID") or t in _AS_TEXT}
@@ -97,6 +100,8 @@ def _converted(column: str, kind: str) -> str:
 
 def _as_extension(column: pa.Array, kind: str) -> pa.Array:
     """A UUID/JSON (or UUID[]/JSON[]) column's values as the extension type, without copying."""
+    if kind == "OID":
+        return column.view(OID)
     storage = pa.binary(16) if kind.startswith("UUID") else pa.string()  # JSON, timetz, numeric: text
     return column.cast(pa.list_(storage) if kind.endswith("[]") else storage).view(_EXTENSION_TYPES[kind])
 
@@ -105,7 +110,7 @@ def _declare(field: pa.Field, column: PgColumn) -> pa.Field:
     """The field with PostgreSQL's OID and modifier as metadata, where they differ from Arrow's."""
     wire = pg_type(field.type)
     oid, typmod = wire.oid, -1  # no modifier unless PostgreSQL would declare one
-    if column.oid in (BPCHAR, VARCHAR, NAME) and wire.oid == TEXT:
+    if column.oid in (BPCHAR, VARCHAR, NAME, CHAR) and wire.oid == TEXT:
         oid, typmod = column.oid, column.typmod
     elif column.oid == TEXT and pa.types.is_int32(field.type):
         oid = TEXT  # DuckDB types `NULL::text || 'x'` (a NULL parameter at Describe) as an integer NULL

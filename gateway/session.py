@@ -44,10 +44,12 @@ NUMERIC = 1700
 class Session:
     """A Backend (see pgwire/backend.py) for one client connection."""
 
-    def __init__(self, engine: Engine, startup: dict[str, str], peer: tuple | None = None):
-        """``peer``: the client's (address, port), for pg_stat_activity. Raises FATAL 53300
-        past max_connections, 3D000 for another database."""
+    def __init__(self, engine: Engine, startup: dict[str, str], peer: tuple | None = None, role: str = "reader"):
+        """``peer``: the client's (address, port), for pg_stat_activity. ``role``: "reader" or
+        "admin", as authentication gave it (gateway/auth). Raises FATAL 53300 past
+        max_connections, 3D000 for another database."""
         self.engine = engine
+        self.role = role
         database = startup.get("database") or startup.get("user", "")
         self.user = startup.get("user", "")
         self.activity = Activity(0, self.user, startup.get("application_name", ""),
@@ -56,7 +58,9 @@ class Session:
         if database != DATABASE:
             engine.admission.disconnect(id(self))
             raise SqlError("3D000", f'database "{database}" does not exist')
-        self.config = Settings(startup, engine.session_defaults)
+        # An admin is what PostgreSQL calls a superuser: is_superuser (psql's =# prompt) says so.
+        self.config = Settings(startup, {**(engine.session_defaults or {}),
+                                         "is_superuser": "on" if role == "admin" else "off"})
         self.cursors = Cursors()
         self.in_block = False
         self.failed = False

@@ -21,9 +21,11 @@ import sys
 import time
 from pathlib import Path
 
+from duckflight.gateway.auth.policy import load_policy, tls_context
 from duckflight.gateway.startup import StartupError, require_data_folder, require_free_port
 from duckflight.gateway.timeouts import SETTINGS as TIME_SETTINGS
 from duckflight.worker.resources import memory_limit
+from duckflight.worker.trust import SECRET_ENV, Trust, new_secret, read_secret
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +50,11 @@ def restart_delay(previous: float, uptime: float) -> float:
 class Supervised:
     """A worker or gateway process that is started again, after a backoff, whenever it dies."""
 
-    def __init__(self, name: str, command: list[str]):
+    def __init__(self, name: str, command: list[str], env: dict[str, str]):
         self.name = name
         self.command = command
-        self.process = _spawn(command)
+        self.env = env  # added to the child's environment (the cluster secret)
+        self.process = _spawn(command, env)
         self.started = time.monotonic()
         self.delay = 0.0
         self.restart_at: float | None = None
@@ -68,7 +71,7 @@ class Supervised:
             log.error("%s (pid %d) exited with code %s; restarting it in %.1fs",
                       self.name, self.process.pid, code, self.delay)
         elif now >= self.restart_at:
-            self.process = _spawn(self.command)
+            self.process = _spawn(self.command, self.env)
             self.started, self.restart_at = now, None
             self.restarts += 1
             log.warning("%s restarted as pid %d (restart %d)", self.name, self.process.pid, self.restarts)
@@ -91,6 +94,12 @@ def _resource_flags(args) -> list[str]:
     return flags + (["--temp-dir", str(args.temp_dir)] if args.temp_dir else [])
 
 
+def _auth_flags(args) -> list[str]:
+    """--users, --hba, --tls-cert and --tls-key for the gateway, as absolute paths."""
+    return [flag for name in ("users", "hba", "tls_cert", "tls_key") if getattr(args, name)
+            for flag in (f"--{name.replace('_', '-')}", str(Path(getattr(args, name)).resolve()))]
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as sock:
         sock.bind((host, 0))
@@ -101,9 +110,9 @@ def _command(*args: str) -> list[str]:
     return [sys.executable, "-m", "duckflight.gateway.cli", *args]
 
 
-def _spawn(command: list[str]) -> subprocess.Popen:
+def _spawn(command: list[str], extra: dict[str, str]) -> subprocess.Popen:
     """Start a child that dies with `up` (see ``die_with_supervisor``)."""
-    env = {**child_environment(), SUPERVISOR_ENV: str(os.getpid())}
+    env = {**child_environment(), **extra, SUPERVISOR_ENV: str(os.getpid())}
     return subprocess.Popen(command, env=env)
 
 
@@ -136,14 +145,14 @@ def child_environment() -> dict[str, str]:
     from duckflight.gateway.cli import COMMANDS
     from duckflight.gateway.config import CONFIG_ENV
 
-    names = {o.env(c) for c in ("gateway", "worker") for o in COMMANDS[c]} | {CONFIG_ENV}
+    names = {o.env(c) for c in ("gateway", "worker") for o in COMMANDS[c]} | {CONFIG_ENV, SECRET_ENV}
     return {k: v for k, v in os.environ.items() if k not in names}
 
 
-def _wait_worker(address: str, child: subprocess.Popen, deadline: float) -> None:
+def _wait_worker(address: str, child: subprocess.Popen, deadline: float, trust: Trust) -> None:
     from duckflight.worker.client import WorkerClient
 
-    client = WorkerClient(address)
+    client = WorkerClient(address, trust)
     try:
         while time.monotonic() < deadline:
             if child.poll() is not None:
@@ -182,8 +191,11 @@ def _demo_data(scale: float) -> Path:
 class Cluster:
     """The child processes of one ``duckflight up``."""
 
-    def __init__(self, args):
+    def __init__(self, args, secret: bytes):
         self.args = args
+        # Handed to every child in its environment, never on its command line (docs/decisions.md).
+        self.trust = Trust(secret=secret)
+        self.env = {SECRET_ENV: secret.decode()}
         self.workers: list[Supervised] = []
         self.gateway: Supervised | None = None
 
@@ -201,10 +213,10 @@ class Cluster:
             extra = _worker_flags(self.args)
             command = _command("worker", "--host", "127.0.0.1", "--port", address.split(":")[1],
                                "--node", f"worker-{i + 1}", *extra, *common)
-            self.workers.append(Supervised(f"worker {address}", command))
+            self.workers.append(Supervised(f"worker {address}", command, self.env))
             addresses.append(address)
         for worker, address in zip(self.workers, addresses):
-            _wait_worker(address, worker.process, deadline)
+            _wait_worker(address, worker.process, deadline, self.trust)
         workers = [flag for a in addresses for flag in ("--worker", a)]
         faults = ["--fragment-timeout", str(self.args.fragment_timeout),
                   "--fragment-retries", str(self.args.fragment_retries),
@@ -214,10 +226,11 @@ class Cluster:
                   "--control-port", str(self.args.control_port),
                   "--catalog-refresh", str(self.args.catalog_refresh),
                   *[flag for name in (*TIME_SETTINGS, "max_connections", "max_queries", "max_queries_per_user")
-                    for flag in (f"--{name.replace('_', '-')}", str(getattr(self.args, name)))]]
+                    for flag in (f"--{name.replace('_', '-')}", str(getattr(self.args, name)))],
+                  *_auth_flags(self.args)]
         self.gateway = Supervised("gateway", _command("gateway", "--host", self.args.host, "--port",
                                                       str(self.args.port), "--data", str(data), *faults, *workers,
-                                                      *common))
+                                                      *common), self.env)
         _wait_port(self.args.host, self.args.port, self.gateway.process, deadline)
         return f"postgresql://duckflight@{self.args.host}:{self.args.port}/duckflight"
 
@@ -249,11 +262,15 @@ def run_up(args) -> int:
     require_free_port(args.host, args.port, "--port")
     if args.control_port:
         require_free_port(args.host, args.control_port, "--control-port")
+    tls_context(args.tls_cert, args.tls_key)  # a bad TLS pair, users or hba file stops `up` before it starts anything
+    load_policy(args.users, args.hba, args.tls_cert)
     if args.data:
         data = require_data_folder(args.data)
     else:
         data = _demo_data(args.demo_scale)
-    cluster = Cluster(args)
+    # A cluster of its own is locked without set-up: a new secret unless one is given.
+    secret = read_secret(args.cluster_secret_file) or new_secret()
+    cluster = Cluster(args, secret)
     stopping = False
 
     def on_signal(signum, frame):

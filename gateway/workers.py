@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from duckflight.gateway.health import DEGRADED, HEALTHY, UNHEALTHY, transition
 from duckflight.worker.client import WorkerClient
+from duckflight.worker.trust import Trust
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,9 @@ class Worker:
 class WorkerPool:
     """Every known worker, by address, in the order they became known."""
 
-    def __init__(self, addresses: list[str] = ()):
+    def __init__(self, addresses: list[str] = (), trust: Trust = Trust()):
+        """``trust``: the cluster secret and CA every worker client uses (worker/trust.py)."""
+        self.trust = trust
         self._lock = threading.Lock()
         self._workers: dict[str, Worker] = {}
         self.changed = threading.Event()  # set when a worker is added: check it now
@@ -80,7 +83,8 @@ class WorkerPool:
             # Configured workers are trusted until a check fails (the checker runs at
             # once); a registered one gets fragments only after a check saw it answer.
             state = HEALTHY if static else UNHEALTHY
-            self._workers[address] = Worker(address, WorkerClient(address), node=node, static=static, state=state)
+            self._workers[address] = Worker(address, WorkerClient(address, self.trust), node=node, static=static,
+                                            state=state)
         log.info("worker %s (%s) added, %s", address, node or "node unknown", "static" if static else "registered")
         self.changed.set()
         return True

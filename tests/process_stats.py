@@ -36,9 +36,10 @@ def gateway_pid(up_pid: int, timeout: float = 10.0) -> int:
     raise RuntimeError(f"no gateway process under duckflight up (pid {up_pid})")
 
 
-def start_up(flags: list[str], user: str = "duckflight") -> tuple[subprocess.Popen, str]:
+def start_up(flags: list[str], user: str = "duckflight", secret: str | None = None) -> tuple[subprocess.Popen, str]:
     """`duckflight up` with ``flags`` on a free port, in a session of its own (stop it with
-    ``terminate``), once it accepts connections: (the process, a psycopg URL for ``user``)."""
+    ``terminate``), once it accepts connections: (the process, a psycopg URL for ``user``).
+    ``secret``: the cluster secret it is to use (else it makes one)."""
     import psycopg
 
     from duckflight.gateway.up import free_port
@@ -46,7 +47,8 @@ def start_up(flags: list[str], user: str = "duckflight") -> tuple[subprocess.Pop
     port = free_port()
     url = f"postgresql://{user}@127.0.0.1:{port}/duckflight"
     up = subprocess.Popen([sys.executable, "-m", "duckflight.gateway.cli", "up", "--port", str(port), *flags,
-                           "--log-level", "WARNING"], start_new_session=True)
+                           "--log-level", "WARNING"], start_new_session=True,
+                          env={**os.environ, **({"DUCKFLIGHT_CLUSTER_SECRET": secret} if secret else {})})
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and up.poll() is None:
         try:

@@ -21,6 +21,7 @@ import argparse
 import collections
 import json
 import re
+import secrets
 import subprocess
 import sys
 import threading
@@ -110,11 +111,13 @@ def soak(url: str, queries: list[str], gateway_pid: int, statement_timeout: floa
     return report
 
 
-def query_tables(addresses: list[str]) -> dict[str, int]:
-    """Tables each worker holds for queries (0 when none runs)."""
+def query_tables(addresses: list[str], secret: str) -> dict[str, int]:
+    """Tables each worker holds for queries (0 when none runs); ``secret``: the cluster's."""
     from duckflight.worker.client import WorkerClient
+    from duckflight.worker.trust import Trust
 
-    return {address: WorkerClient(address).info().query_tables for address in addresses}
+    trust = Trust(secret=secret.encode())
+    return {address: WorkerClient(address, trust).info().query_tables for address in addresses}
 
 
 def worker_addresses(url: str) -> list[str]:
@@ -132,8 +135,9 @@ def main() -> int:
     args = parser.parse_args()
     from duckflight.gateway.demo import ensure_tpch
 
+    secret = secrets.token_urlsafe(32)  # to ask the workers, at the end, what tables they hold
     up, url = start_up(["--workers", "2", "--data", str(ensure_tpch(args.scale)), "--statement-timeout",
-                        f"{args.statement_timeout}s", "--memory-limit", args.memory_limit], user="soak")
+                        f"{args.statement_timeout}s", "--memory-limit", args.memory_limit], user="soak", secret=secret)
     port = int(url.rsplit(":", 1)[1].split("/")[0])
     try:
         gateway = gateway_pid(up.pid)
@@ -145,7 +149,7 @@ def main() -> int:
         print("\n".join(report.lines()))
         print(f"gateway pid unchanged: {gateway_pid(up.pid) == gateway}")
         time.sleep(1)
-        print(f"tables left on workers: {json.dumps(query_tables(worker_addresses(url)))}")
+        print(f"tables left on workers: {json.dumps(query_tables(worker_addresses(url), secret))}")
     finally:
         up.terminate()
         up.wait(30)

@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.flight as flight
 
 from duckflight.protos import control_pb2, fragment_pb2
+from duckflight.worker.trust import Trust
 
 # gRPC waits up to 2 minutes between reconnects to a server that went away; a
 # restarted worker would look unhealthy that long. (No keepalive pings: workers
@@ -25,9 +26,10 @@ CHANNEL_OPTIONS = [
 class WorkerClient:
     """A Flight connection to one worker, shared by all threads of the gateway."""
 
-    def __init__(self, address: str):
+    def __init__(self, address: str, trust: Trust = Trust()):
+        """``trust``: the cluster secret sent on every call and the CA the worker's TLS is checked with."""
         self.address = address
-        self._client = flight.FlightClient(f"grpc://{address}", generic_options=CHANNEL_OPTIONS)
+        self._client = trust.flight_client(address, generic_options=CHANNEL_OPTIONS)
         self._lock = threading.Lock()
 
     def stream(self, fragment: fragment_pb2.Fragment, timeout: float | None = None) -> flight.FlightStreamReader:

@@ -14,23 +14,27 @@ import threading
 from duckflight.gateway.startup import require_free_port
 from duckflight.worker.resources import Resources, memory_limit
 from duckflight.worker.server import WorkerServer
+from duckflight.worker.trust import from_options, require_secret_off_loopback, warn_if_unlocked
 
 log = logging.getLogger(__name__)
 
 
 def run_worker(args) -> int:
+    trust = from_options(args)
+    require_secret_off_loopback(trust, args.host, f"this worker (--host {args.host})")
     require_free_port(args.host, args.port, "--port")
     resources = Resources("worker", memory_limit(args.memory_limit, "worker"), args.temp_dir, args.max_temp_size)
     server = WorkerServer(args.host, args.port, node=args.node, threads=args.threads, resources=resources,
-                          max_fragments=args.max_fragments)
-    log.info("worker %s listening on grpc://%s", server.node, server.address)
+                          max_fragments=args.max_fragments, trust=trust)
+    log.info("worker %s listening on %s", server.node, trust.flight_location(args.host, server.port))
+    warn_if_unlocked(trust, "this worker")
     registration = None
     if getattr(args, "gateway", None):
         from duckflight.worker.registration import Registration
 
         advertise = getattr(args, "advertise", None) or advertised_address(args.host, server.port)
         server.advertised.add(advertise)  # shuffles addressed to this name stay local
-        registration = Registration(args.gateway, advertise, server.node)
+        registration = Registration(args.gateway, advertise, server.node, trust=trust)
         registration.start()
     _wait_for_signal()
     # Leave the gateway's pool before the port closes, so it stops sending fragments.

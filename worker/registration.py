@@ -17,6 +17,7 @@ import threading
 import grpc
 
 from duckflight.protos import registry_pb2, registry_pb2_grpc
+from duckflight.worker.trust import Trust
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +33,14 @@ def next_backoff(current: float, limit: float) -> float:
 class Registration:
     """Keeps one worker registered with one gateway until stopped."""
 
-    def __init__(self, gateway: str, address: str, node: str, *, max_backoff: float = 5.0):
+    def __init__(self, gateway: str, address: str, node: str, *, max_backoff: float = 5.0, trust: Trust = Trust()):
         self.gateway = gateway
+        self.metadata = trust.grpc_metadata()
         self.request = registry_pb2.RegisterRequest(address=address, node=node, pid=os.getpid())
         self.max_backoff = max_backoff
         self.registered = threading.Event()  # set after the first successful Register
         self._stop = threading.Event()
-        self._channel = grpc.insecure_channel(gateway, options=[
+        self._channel = trust.grpc_channel(gateway, options=[
             ("grpc.initial_reconnect_backoff_ms", 250), ("grpc.max_reconnect_backoff_ms", 2000)])
         self._stub = registry_pb2_grpc.RegistryStub(self._channel)
         self._thread = threading.Thread(target=self._loop, name="registration", daemon=True)
@@ -51,7 +53,7 @@ class Registration:
         connected = None  # None: no attempt yet; then whether the last one reached the gateway
         while not self._stop.is_set():
             try:
-                reply = self._stub.Register(self.request, timeout=CALL_TIMEOUT)
+                reply = self._stub.Register(self.request, timeout=CALL_TIMEOUT, metadata=self.metadata)
             except grpc.RpcError as exc:
                 backoff = next_backoff(backoff, self.max_backoff)
                 if connected is not False:  # log the loss once, not every retry
@@ -78,7 +80,8 @@ class Registration:
         self._stop.set()
         self._thread.join(timeout=CALL_TIMEOUT + 1)
         try:
-            self._stub.Deregister(registry_pb2.DeregisterRequest(address=self.request.address), timeout=2.0)
+            self._stub.Deregister(registry_pb2.DeregisterRequest(address=self.request.address), timeout=2.0,
+                                  metadata=self.metadata)
             log.info("deregistered %s from gateway %s", self.request.address, self.gateway)
         except grpc.RpcError as exc:
             log.warning("could not deregister from gateway %s: %s", self.gateway, _describe(exc))

@@ -26,6 +26,7 @@ from duckflight.worker.execute import run_fragment
 from duckflight.worker.shuffle import run_shuffle
 from duckflight.worker.resources import Resources, memory_limit
 from duckflight.worker.tables import QueryTables
+from duckflight.worker.trust import Trust, require_flight_access
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +43,12 @@ class WorkerServer(flight.FlightServerBase):
         threads: int | None = None,
         resources: Resources | None = None,
         max_fragments: int | None = None,
+        trust: Trust = Trust(),
     ):
-        """``resources``: memory and spill limits (default: the worker's share of this machine)."""
-        super().__init__(f"grpc://{host}:{port}")
+        """``resources``: memory and spill limits (default: the worker's share of this machine);
+        ``trust``: the cluster secret every call must carry and the TLS it serves (worker/trust.py)."""
+        super().__init__(trust.flight_location(host, port), **trust.flight_server_options())
+        self.trust = trust
         self.host = host
         self.node = node or socket.gethostname()
         resources = resources or Resources("worker", memory_limit(None, "worker"))
@@ -74,6 +78,7 @@ class WorkerServer(flight.FlightServerBase):
 
     # -- fragments ---------------------------------------------------------
     def do_get(self, context, ticket):
+        require_flight_access(context, "do_get")
         fragment = fragment_pb2.Fragment.FromString(ticket.ticket)
         tag = f"[query {fragment.query_id} stage {fragment.stage_id} fragment {fragment.fragment_id}]"
         log.debug("%s start: %s", tag, fragment.sql)
@@ -110,11 +115,12 @@ class WorkerServer(flight.FlightServerBase):
         """A Flight client to another worker, kept for the next shuffle."""
         with self._lock:
             if address not in self._peers:
-                self._peers[address] = flight.FlightClient(f"grpc://{address}")
+                self._peers[address] = self.trust.flight_client(address)
             return self._peers[address]
 
     def do_put(self, context, descriptor, reader, writer):
         """Append rows to a query's table: path = [query id, table name]."""
+        require_flight_access(context, "do_put")
         query_id, name = (part.decode() for part in descriptor.path)
         table = reader.read_all()
         self.tables.put(query_id, name, table)
@@ -150,8 +156,22 @@ class WorkerServer(flight.FlightServerBase):
             release()
             log.debug("%s done: %d rows in %.3fs", tag, rows, time.monotonic() - started)
 
+    # -- calls a worker does not serve: refused alike without the secret ---
+    def list_flights(self, context, criteria):
+        require_flight_access(context, "list_flights")
+        return super().list_flights(context, criteria)
+
+    def get_flight_info(self, context, descriptor):
+        require_flight_access(context, "get_flight_info")
+        return super().get_flight_info(context, descriptor)
+
+    def do_exchange(self, context, descriptor, reader, writer):
+        require_flight_access(context, "do_exchange")
+        return super().do_exchange(context, descriptor, reader, writer)
+
     # -- actions -----------------------------------------------------------
     def list_actions(self, context):
+        require_flight_access(context, "list_actions")
         return [
             ("health_check", "Answer whether this worker's DuckDB works (HealthStatus)."),
             ("info", "Node, address, DuckDB version, memory and running fragments (WorkerInfo)."),
@@ -160,6 +180,7 @@ class WorkerServer(flight.FlightServerBase):
         ]
 
     def do_action(self, context, action):
+        require_flight_access(context, "do_action")
         if action.type == "health_check":
             return [self.health_check().SerializeToString()]
         if action.type == "info":

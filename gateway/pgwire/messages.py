@@ -107,15 +107,15 @@ class FrameReader:
         PostgreSQL's SocketBackend refuses it."""
         self.limits = SESSION_FRAME_LIMITS
 
+    def buffered(self) -> int:
+        """Bytes received and not yet cut into a frame."""
+        return len(self._buf) - self._pos
+
     def feed(self, data: bytes) -> None:
         if self._pos:
             del self._buf[: self._pos]
             self._pos = 0
         self._buf += data
-
-    def unread(self) -> int:
-        """Bytes received and not yet yielded as a frame (at most a frame's limit + 5)."""
-        return len(self._buf) - self._pos
 
     def __iter__(self) -> Iterator[Frame]:
         while True:
@@ -440,6 +440,31 @@ def _cstr(s: str) -> bytes:
 
 def authentication_ok() -> bytes:
     return _msg(b"R", _I32.pack(0))
+
+
+def authentication_cleartext_password() -> bytes:
+    """AuthenticationCleartextPassword: the client answers with its password (method ``password``)."""
+    return _msg(b"R", _I32.pack(3))
+
+
+def authentication_md5_password(salt: bytes) -> bytes:
+    """AuthenticationMD5Password with its 4-byte salt (method ``md5``)."""
+    return _msg(b"R", _I32.pack(5) + salt)
+
+
+def authentication_sasl(mechanisms: Sequence[str]) -> bytes:
+    """AuthenticationSASL: the mechanisms offered, each a string, then an empty one."""
+    return _msg(b"R", _I32.pack(10) + b"".join(_cstr(name) for name in mechanisms) + b"\x00")
+
+
+def authentication_sasl_continue(data: bytes) -> bytes:
+    """AuthenticationSASLContinue: the server-first-message of SCRAM."""
+    return _msg(b"R", _I32.pack(11) + data)
+
+
+def authentication_sasl_final(data: bytes) -> bytes:
+    """AuthenticationSASLFinal: the server-final-message (the server's signature)."""
+    return _msg(b"R", _I32.pack(12) + data)
 
 
 def parameter_status(name: str, value: str) -> bytes:

@@ -6,8 +6,13 @@ past ``FLUSH_BYTES``). After it is exhausted, ``closed`` says whether to hang up
 
 States (asyncpg-style, transitions guarded in ``_dispatch``)::
 
-    STARTUP --StartupMessage--> READY --error in extended query--> DISCARD --Sync--> READY
-       |  (SSLRequest/GSSENCRequest: answer 'N', stay)        any --Terminate/fatal--> CLOSED
+    STARTUP --StartupMessage--> [AUTH --password messages-->] READY --error in extended query--> DISCARD
+       |  (SSLRequest: 'S' when TLS is set up, else 'N'; stay)      any --Terminate/fatal--> CLOSED
+
+With an ``auth`` policy (gateway/auth/policy.py) the StartupMessage starts its password
+exchange (AUTH) and the session opens with the role it gives; without one, every client is
+admitted (tests, embedding). On SSLRequest answered 'S', ``tls_requested`` tells the socket
+layer to run the TLS handshake and then call ``tls_started()``; the startup goes on inside TLS.
 
 Statements and portals follow PG: the unnamed ones are replaced freely, Sync ends the
 implicit transaction (dropping portals), and a suspended portal resumes its result. A
@@ -58,6 +63,7 @@ STARTUP_TIMEOUT = 60.0  # seconds to send the startup packet (PostgreSQL's authe
 
 class State(enum.Enum):
     STARTUP = "startup"
+    AUTH = "auth"  # the password exchange of the startup phase
     READY = "ready"
     DISCARD = "discard"  # an extended-query message failed: skip until Sync
     CLOSED = "closed"
@@ -135,10 +141,18 @@ class ProtocolConnection:
     """One client connection's protocol state, fed with the bytes it receives."""
 
     def __init__(self, backend_factory: BackendFactory, cancels: Optional[CancelRegistry] = None,
-                 peer: Optional[tuple] = None):
-        """``peer``: the client's socket address, given to the backend factory when known."""
+                 peer: Optional[tuple] = None, auth=None, tls: bool = False):
+        """``peer``: the client's socket address, given to the backend factory when known.
+        ``auth``: the Policy that authenticates clients (None: admit all). ``tls``: whether
+        the server can answer SSLRequest with 'S'."""
         self.factory = backend_factory
         self.peer = peer
+        self.auth = auth
+        self.tls_available = tls
+        self.tls_requested = False  # 'S' was sent: the socket layer starts TLS now
+        self.ssl_in_use = False
+        self.exchange = None  # the password exchange while in AUTH
+        self.params: dict[str, str] = {}
         self.cancels = cancels if cancels is not None else CancelRegistry()
         self.state = State.STARTUP
         self.backend: Optional[Backend] = None
@@ -165,9 +179,9 @@ class ProtocolConnection:
                 self.reader.feed(data)
                 for frame in self.reader:
                     yield from self._frame(frame)
-                    if self.closed:
+                    if self.closed or self.tls_requested:
                         break
-                    if self.state is not State.STARTUP:
+                    if self.state not in (State.STARTUP, State.AUTH):
                         self.reader.session_started()
             except Exception as exc:  # a broken frame, a startup error (or a bug): report it and hang up
                 err = _as_sql_error(exc)
@@ -184,7 +198,7 @@ class ProtocolConnection:
         Before the session starts, PostgreSQL's authentication_timeout (60 s): a
         connection that never sends its startup packet does not hold a slot forever.
         """
-        if self.state is State.STARTUP:
+        if self.state in (State.STARTUP, State.AUTH):
             return STARTUP_TIMEOUT
         hook = getattr(self.backend, "idle_timeout", None)
         return None if hook is None else hook()[0]
@@ -192,7 +206,7 @@ class ProtocolConnection:
     def idle_expired(self) -> bytes:
         """What ends a connection idle past its timeout (a FATAL ErrorResponse, or nothing
         before startup, as PostgreSQL hangs up then); closes it."""
-        if self.state is State.STARTUP or self.backend is None:
+        if self.state in (State.STARTUP, State.AUTH) or self.backend is None:
             self.close()
             return b""
         error = self.backend.idle_timeout()[1]
@@ -232,7 +246,7 @@ class ProtocolConnection:
         try:
             msg = m.decode(frame)
         except SqlError as exc:
-            if self.state is State.STARTUP:
+            if self.state in (State.STARTUP, State.AUTH):
                 raise
             self._send(m.error_response(exc))
             if frame.type == b"S":
@@ -251,6 +265,9 @@ class ProtocolConnection:
         if self.state is State.STARTUP:
             yield from self._startup(msg)
             return
+        if self.state is State.AUTH:
+            yield from self._authenticate(msg)
+            return
         handler = self._HANDLERS.get(type(msg))
         if handler is None:
             raise m.ProtocolViolation("invalid frontend message type 112")  # a PasswordMessage ('p'), as PG
@@ -267,7 +284,19 @@ class ProtocolConnection:
 
     # ------------------------------------------------------------------ startup
 
+    def tls_started(self) -> None:
+        """The socket layer finished the TLS handshake that 'S' announced."""
+        self.tls_requested = False
+        self.ssl_in_use = True
+
     def _startup(self, msg) -> Iterator[bytes]:
+        if isinstance(msg, m.SSLRequest) and self.tls_available and not self.ssl_in_use:
+            if self.reader.buffered():  # PostgreSQL refuses plain bytes sent ahead of the handshake
+                raise m.ProtocolViolation("received unencrypted data after SSL request")
+            self._send(b"S")
+            self.tls_requested = True
+            yield from self.out.drain()
+            return
         if isinstance(msg, (m.SSLRequest, m.GSSENCRequest)):
             self._send(b"N")  # no encryption here; the client continues in plain text
             yield from self.out.drain()
@@ -286,8 +315,35 @@ class ProtocolConnection:
             self._fatal(SqlError("28000", "no PostgreSQL user name specified in startup packet", severity="FATAL"))
             return
         params.setdefault("database", params["user"])
+        self.params = params
+        if self.auth is None:
+            yield from self._open(None)
+            return
+        address = str(self.peer[0]) if self.peer else ""
+        self.exchange = self.auth.start(params["user"], params["database"], address, self.ssl_in_use)
+        self._send(self.exchange.begin())
+        self.state = State.AUTH
+        if self.exchange.role is not None:  # trust: nothing to ask
+            yield from self._open(self.exchange.role)
+        else:
+            yield from self.out.drain()
+
+    def _authenticate(self, msg) -> Iterator[bytes]:
+        """A password message of the exchange (PostgreSQL: 08P01 for anything else)."""
+        if not isinstance(msg, m.PasswordMessage):
+            raise m.ProtocolViolation(f"expected password response, got {type(msg).__name__}")
+        self._send(self.exchange.receive(msg.data))  # a failed check raises FATAL 28P01
+        if self.exchange.role is not None:
+            yield from self._open(self.exchange.role)
+        else:
+            yield from self.out.drain()
+
+    def _open(self, role: Optional[str]) -> Iterator[bytes]:
+        """Authenticated: open the session (with its role, when a policy gave one) and say so."""
+        params, self.exchange = self.params, None
         try:
-            self.backend = self.factory(params) if self.peer is None else self.factory(params, self.peer)
+            args = (params,) if self.peer is None else (params, self.peer)
+            self.backend = self.factory(*args) if role is None else self.factory(*args, role=role)
         except Exception as exc:
             err = _as_sql_error(exc)
             err.severity = "FATAL"

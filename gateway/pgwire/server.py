@@ -7,9 +7,10 @@ because buenavista executes a query to answer Describe (side effects, double wor
 errors without SQLSTATE, and encodes every row in Python (far too slow for Arrow results);
 ``verify_request``, because buenavista only admits 127.0.0.1 and the gateway serves a
 network. The protocol itself lives in ``protocol.py`` (no I/O); this module only reads
-bytes into it and writes the chunks it yields.
+bytes into it and writes the chunks it yields, and runs the TLS handshake when the protocol
+has answered an SSLRequest with 'S' (PostgreSQL's secure_open_server).
 
-    server = PgServer(("0.0.0.0", 5432), backend_factory)
+    server = PgServer(("0.0.0.0", 5432), backend_factory, auth=policy, tls=ssl_context)
     server.serve_forever()            # or: server.serve_in_thread(); ...; server.shutdown()
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import ssl
 import threading
 from typing import Optional
 
@@ -40,7 +42,8 @@ class PgHandler(_bv.BuenaVistaHandler):
     def handle(self) -> None:
         sock: socket.socket = self.request
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, True)
-        conn = ProtocolConnection(self.server.backend_factory, self.server.cancels, self.client_address)
+        conn = ProtocolConnection(self.server.backend_factory, self.server.cancels, self.client_address,
+                                  auth=self.server.auth, tls=self.server.tls is not None)
         self.server._track(sock, True)
         try:
             while not conn.closed:
@@ -56,6 +59,8 @@ class PgHandler(_bv.BuenaVistaHandler):
                     break  # the client went away
                 for chunk in conn.receive(data):
                     sock.sendall(chunk)
+                if conn.tls_requested:
+                    sock = self._start_tls(sock, conn)
         except OSError as exc:  # reset, broken pipe, or shutdown() closing us
             log.debug("connection ended: %s", exc)
         except Exception:
@@ -63,6 +68,30 @@ class PgHandler(_bv.BuenaVistaHandler):
         finally:
             conn.close()
             self.server._track(sock, False)
+            if sock is not self.request:  # the TLS socket took over the connection: socketserver closes the other
+                _close_tls(sock)
+
+    def _start_tls(self, sock: socket.socket, conn: ProtocolConnection) -> socket.socket:
+        """The server side of the TLS handshake, within the startup timeout; the encrypted socket.
+        A failed handshake (OSError, ssl.SSLError) ends the connection as in PostgreSQL."""
+        sock.settimeout(conn.idle_timeout())
+        self.server._track(sock, False)
+        secure = self.server.tls.wrap_socket(sock, server_side=True)
+        self.server._track(secure, True)
+        secure.settimeout(None)
+        conn.tls_started()
+        return secure
+
+
+def _close_tls(sock: ssl.SSLSocket) -> None:
+    """Say close_notify before hanging up, as PostgreSQL does (be_tls_close): a client waiting for
+    the end, e.g. libpq after an encrypted CancelRequest, reads a clean end, not a lost connection."""
+    try:
+        sock.settimeout(1.0)
+        sock.unwrap()
+    except (OSError, ValueError):  # the client went first, or the handshake never finished
+        pass
+    sock.close()
 
 
 class PgServer(_bv.BuenaVistaServer):
@@ -71,11 +100,16 @@ class PgServer(_bv.BuenaVistaServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, server_address: tuple[str, int], backend_factory: BackendFactory):
+    def __init__(self, server_address: tuple[str, int], backend_factory: BackendFactory, *, auth=None,
+                 tls: Optional[ssl.SSLContext] = None):
+        """``auth``: the authentication Policy (gateway/auth/policy.py; None admits every client);
+        ``tls``: the server's TLS context (None: SSLRequest is answered 'N')."""
         # BuenaVistaServer wants a buenavista Connection; we route through BackendFactory.
         super().__init__(server_address, None)
         self.RequestHandlerClass = PgHandler
         self.backend_factory = backend_factory
+        self.auth = auth
+        self.tls = tls
         self.cancels = CancelRegistry()
         self._clients: set[socket.socket] = set()
         self._clients_lock = threading.Lock()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from duckflight.gateway.errors import SqlError
 from duckflight.gateway.planner.dialect import DATE_PART
 
 # PostgreSQL's internal type names, which it uses to name a cast of a constant.
@@ -66,12 +67,28 @@ def output_names(expression: exp.Expression) -> exp.Expression:
     top = _first_select(expression)
     if top is not None:
         _name(top, text)
+        _check_order_names(expression, top)
     for query in [c.this for c in expression.find_all(exp.CTE)] + \
             [s.this for s in expression.find_all(exp.Subquery) if isinstance(s.parent, (exp.From, exp.Join))]:
         select = _first_select(query)
         if select is not None and select is not top:
             _name(select, text)
     return expression
+
+
+def _check_order_names(query: exp.Expression, select: exp.Select) -> None:
+    """Raises 42702 when an ORDER BY name is two different output columns (findTargetlistEntrySQL92).
+
+    ``query``: the statement (a SELECT or a set operation, whose names are its first SELECT's).
+    """
+    for ordered in (query.args.get("order") or exp.Order()).expressions:
+        column = ordered.this
+        if not isinstance(column, exp.Column) or column.table or not isinstance(column.this, exp.Identifier):
+            continue
+        name = column.name if column.this.quoted else column.name.lower()
+        same = {p.this.sql() for p in select.expressions if isinstance(p, exp.Alias) and p.alias == name}
+        if len(same) > 1:
+            raise SqlError("42702", f'ORDER BY "{name}" is ambiguous')
 
 
 def _name(select: exp.Select, text: str | None) -> None:
@@ -109,9 +126,8 @@ def figure_name(node: exp.Expression, text: str | None = None) -> str:
         # Unquoted names are folded to lower case, as PostgreSQL does.
         return node.name if node.this.quoted else node.name.lower()
     if isinstance(node, exp.Cast):
-        inner = figure_name(node.this, text)
-        if inner != "?column?" and not _named_by_type(node.this, text):
-            return inner
+        if not _weak(node.this, text):
+            return figure_name(node.this, text)
         to = node.to
         if isinstance(to.this, exp.Interval):  # interval day to minute
             return "interval"
@@ -128,6 +144,9 @@ def figure_name(node: exp.Expression, text: str | None = None) -> str:
             quoted = isinstance(alias, exp.Identifier) and alias.quoted
             return inner[0].alias if quoted else inner[0].alias.lower()
         return figure_name(inner[0], text)
+    if isinstance(node, exp.Case):  # named as its ELSE if that has a name of its own
+        default = node.args.get("default")
+        return "case" if default is None or _weak(default, text) else figure_name(default, text)
     if isinstance(node, exp.Extract) and node.meta.get(DATE_PART):
         return "date_part"
     for kind, name in SPECIAL_NAMES.items():
@@ -151,11 +170,20 @@ def _written_name(node: exp.Expression, text: str | None) -> str | None:
     return None if name in ("cast", "trim") else name
 
 
-def _named_by_type(node: exp.Expression, text: str | None = None) -> bool:
-    """Whether a cast is named after its type: an outer cast renames it (``1::int::text`` is text)."""
+def _weak(node: exp.Expression, text: str | None = None) -> bool:
+    """Whether a name is only a default (FigureColnameInternal's strength below 2).
+
+    A cast is named after its type, a CASE ``case``, unless what they hold has a name:
+    ``1::int::text`` is text, ``x::text`` is x, ``case … else x end`` is x.
+    """
     while isinstance(node, exp.Paren):
         node = node.this
-    return isinstance(node, exp.Cast) and (figure_name(node.this, text) == "?column?" or _named_by_type(node.this, text))
+    if isinstance(node, exp.Cast):
+        return _weak(node.this, text)
+    if isinstance(node, exp.Case):
+        default = node.args.get("default")
+        return default is None or _weak(default, text)
+    return figure_name(node, text) == "?column?"
 
 
 def _values_names(expression: exp.Expression) -> exp.Expression:

@@ -31,7 +31,7 @@ from duckflight.gateway.planner.dialect import interval_fields
 from duckflight.gateway.planner.interval_input import interval_typmod
 
 T = exp.DataType.Type
-VARCHAR, BPCHAR, NUMERIC, INTERVAL, TEXT, NAME = 1043, 1042, 1700, 1186, 25, 19
+VARCHAR, BPCHAR, NUMERIC, INTERVAL, TEXT, NAME, OID = 1043, 1042, 1700, 1186, 25, 19, 26
 STRINGS = {TEXT, VARCHAR, BPCHAR}
 # Types whose modifier is a fractional-seconds precision.
 PRECISION = {T.TIMESTAMP: 1114, T.TIMESTAMPTZ: 1184, T.TIME: 1083, T.TIMETZ: 1266}
@@ -51,6 +51,8 @@ class PgColumn:
     untyped: bool = False  # a string literal or NULL: PostgreSQL's "unknown", typed by its neighbours
     # char(n) values are stored padded to n: max() of a char(3) has no modifier but is padded.
     pad: int | None = None
+    # bpchar whose values do not share one padding (char(n) mixed with other strings): bpchar_padding.
+    mixed: bool = False
 
 
 UNKNOWN = PgColumn()
@@ -64,7 +66,7 @@ def output_types(tree: exp.Expression, catalog=None) -> list[PgColumn]:
         return []
     if scope is None:
         return []
-    return [_finish(c) for c in _columns(scope, catalog)]
+    return [_finish(c) for c in column_types(scope, catalog)]
 
 
 def _finish(column: PgColumn) -> PgColumn:
@@ -72,17 +74,61 @@ def _finish(column: PgColumn) -> PgColumn:
     return UNKNOWN if column.untyped else column
 
 
-def _columns(scope: Scope, catalog) -> list[PgColumn]:
+def column_types(scope: Scope, catalog) -> list[PgColumn]:
+    """One PgColumn per output column of the query of ``scope``."""
     expression = scope.expression
     if isinstance(expression, exp.SetOperation) and len(scope.set_operation_scopes) == 2:
-        left, right = (_columns(s, catalog) for s in scope.set_operation_scopes)
+        left, right = (column_types(s, catalog) for s in scope.set_operation_scopes)
         return [_common([a, b]) for a, b in zip(left, right)]
     if isinstance(expression, exp.Select):
-        return [_type(p.unalias(), scope, catalog) for p in expression.expressions]
+        found = []
+        for projection in expression.expressions:
+            if isinstance(projection, exp.Star) or isinstance(projection, exp.Column) and projection.is_star:
+                stars = _star(projection, scope)
+                if stars is None:
+                    return []  # a star over what has no known columns: Arrow's types stand
+                found += stars
+            else:
+                found.append(expression_type(projection.unalias(), scope, catalog))
+        return found
     return []
 
 
-def _type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
+def _star(star: exp.Expression, scope: Scope) -> list[PgColumn] | None:
+    """The columns of ``*`` (or ``t.*``) when it reads catalog relations alone, else None."""
+    table = star.table if isinstance(star, exp.Column) else ""
+    sources = [scope.sources.get(table)] if table else list(scope.selected_sources.values())
+    sources = [s[1] if isinstance(s, tuple) else s for s in sources]
+    keys = [_catalog_relation(s) for s in sources]
+    if not keys or None in keys:
+        return None
+    from duckflight.gateway.system.layout import LAYOUT  # data only; the system package imports this one
+
+    return [_catalog_column(key, name) for key in keys for name, _ in LAYOUT[key]]
+
+
+def _catalog_relation(source) -> tuple[str, str] | None:
+    """(schema, name) of a catalog relation the image holds, as written or as placed."""
+    from duckflight.gateway.system.layout import LAYOUT
+
+    if not isinstance(source, exp.Table):
+        return None
+    schema = {"catalog_image": {"pg": "pg_catalog", "info": "information_schema"}}.get(source.catalog, {}).get(
+        source.db, source.db if not source.catalog else None)
+    key = (schema or "pg_catalog", source.name)
+    return key if key in LAYOUT else None
+
+
+def _catalog_column(key: tuple[str, str], name: str) -> PgColumn:
+    """A catalog column PostgreSQL types "char", name, varchar or oid; others as Arrow says."""
+    from duckflight.gateway.system.layout import COLUMN_TYPE_OIDS
+
+    sent = COLUMN_TYPE_OIDS.get(key, {}).get(name)
+    return PgColumn(*sent) if sent else UNKNOWN
+
+
+def expression_type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
+    """The PgColumn of one expression of the query of ``scope``."""
     while isinstance(node, exp.Paren):
         node = node.this
     if isinstance(node, (exp.Cast, exp.TryCast)):
@@ -97,27 +143,34 @@ def _type(node: exp.Expression, scope: Scope, catalog) -> PgColumn:
         branches = [i.args.get("true") for i in node.args.get("ifs") or []]
         default = node.args.get("default")
         if default is None:
-            return _common([_type(b, scope, catalog) for b in branches] + [PgColumn(untyped=True)])
-        return _common([_type(b, scope, catalog) for b in [default] + branches])  # PostgreSQL: ELSE first
+            return _common([expression_type(b, scope, catalog) for b in branches] + [PgColumn(untyped=True)])
+        return _common([expression_type(b, scope, catalog) for b in [default] + branches])  # PostgreSQL: ELSE first
+    if isinstance(node, exp.Coalesce) and _typed_constant(node.this):
+        return cast_type(node.this.to)  # PostgreSQL folds coalesce('a'::char(3), ...) to its first argument
     if isinstance(node, (exp.Coalesce, exp.Greatest, exp.Least)):
-        return _common([_type(a, scope, catalog) for a in [node.this, *node.expressions]])
+        return _common([expression_type(a, scope, catalog) for a in [node.this, *node.expressions]])
     if isinstance(node, exp.Subquery):
         inner = next((s for s in scope.subquery_scopes if s.expression is node.this), None)
-        found = _columns(inner, catalog) if inner is not None else []
+        found = column_types(inner, catalog) if inner is not None else []
         return found[0] if found else UNKNOWN
     if type(node) in CLOCK_PRECISION and node.this is not None:
         return PgColumn(CLOCK_PRECISION[type(node)], int(node.this.name))
     if isinstance(node, exp.Window):
         node = node.this  # a window function types its result as the plain call does
     if isinstance(node, SAME_TYPE_WINDOW):
-        argument = _type(node.this, scope, catalog)
-        return PgColumn(argument.oid, pad=argument.pad)
+        argument = expression_type(node.this, scope, catalog)
+        return PgColumn(argument.oid, pad=argument.pad, mixed=argument.mixed)
     if isinstance(node, (exp.Min, exp.Max)):
-        argument = _type(node.this, scope, catalog)
+        argument = expression_type(node.this, scope, catalog)
         if argument.oid == BPCHAR:
-            return PgColumn(BPCHAR, pad=argument.pad)
+            return PgColumn(BPCHAR, pad=argument.pad, mixed=argument.mixed)
         return UNKNOWN  # max(varchar) is max(text)
     return UNKNOWN
+
+
+def _typed_constant(node: exp.Expression) -> bool:
+    """A cast of a non-null literal: a constant the planner folds (eval_const_expressions)."""
+    return isinstance(node, exp.Cast) and isinstance(node.this, exp.Literal)
 
 
 def _column(column: exp.Column, scope: Scope, catalog) -> PgColumn:
@@ -126,15 +179,34 @@ def _column(column: exp.Column, scope: Scope, catalog) -> PgColumn:
         expression = source.expression
         names = expression.named_selects if isinstance(expression, exp.Query) else []
         if column.name in names:
-            found = _columns(source, catalog)
+            found = column_types(source, catalog)
             index = names.index(column.name)
             return found[index] if index < len(found) else UNKNOWN
         return UNKNOWN
     if isinstance(source, exp.Table) and catalog is not None and not source.catalog:  # not the image's
         table = catalog.get(source.name)
         kind = dict(table.pg_columns()).get(column.name) if table is not None else None
-        return duckdb_column_type(kind) if kind else UNKNOWN
-    return UNKNOWN
+        if kind:
+            return duckdb_column_type(kind)
+    if source is None and not column.table:  # unqualified: the one catalog relation that has it
+        source = _only_holder(column.name, scope)
+    key = _catalog_relation(source)
+    return _catalog_column(key, column.name) if key else UNKNOWN
+
+
+def _only_holder(name: str, scope: Scope):
+    """The one source of ``scope`` with a column ``name`` if it is a catalog relation (else None)."""
+    from duckflight.gateway.system.layout import LAYOUT
+
+    holders = []
+    for source in scope.selected_sources.values():
+        source = source[1] if isinstance(source, tuple) else source
+        key = _catalog_relation(source)
+        if key is None:
+            return None  # a subquery or a table: sqlglot did not qualify, so we cannot tell
+        if name in {c for c, _ in LAYOUT[key]}:
+            holders.append(source)
+    return holders[0] if len(holders) == 1 else None
 
 
 def duckdb_column_type(kind: str) -> PgColumn:
@@ -155,6 +227,8 @@ def cast_type(to: exp.DataType) -> PgColumn:
     kind = to.this
     if kind == T.TEXT:
         return PgColumn(TEXT)
+    if _type_name(to) == "oid":
+        return PgColumn(OID)
     if kind == T.NAME:
         return PgColumn(NAME)
     if kind in (T.VARCHAR, T.NVARCHAR):
@@ -173,6 +247,14 @@ def cast_type(to: exp.DataType) -> PgColumn:
     return UNKNOWN
 
 
+def _type_name(to: exp.DataType) -> str | None:
+    """``oid`` for ``x::oid`` and ``x::pg_catalog.oid`` (sqlglot's object identifier types)."""
+    if isinstance(to, exp.ObjectIdentifier):
+        return to.name.lower()
+    kind = to.args.get("kind") if to.this == T.USERDEFINED else None
+    return kind.name.lower() if isinstance(kind, (exp.Dot, exp.Identifier)) else None
+
+
 def numeric_typmod(precision: int, scale: int) -> int:
     return ((precision << 16) | scale) + 4
 
@@ -184,7 +266,8 @@ def _common(columns: list[PgColumn]) -> PgColumn:
     (select_common_type in parse_coerce.c keeps the first unless only one way converts).
 
     Unknown-typed branches (literals, NULL) take the common type with no modifier.
-    Their values are not padded either, but the rest are: the branches' padding is kept.
+    Their values are not padded either, but the rest are: the branches' padding is kept,
+    so a bpchar whose parts differ in padding is ``mixed`` (``bpchar_padding`` pads them).
     """
     typed = [c for c in columns if not c.untyped]
     if not typed:
@@ -193,5 +276,6 @@ def _common(columns: list[PgColumn]) -> PgColumn:
     oid = oids.pop() if len(oids) == 1 else typed[0].oid if oids <= STRINGS else None
     typmods = {c.typmod for c in typed}
     same = oid is not None and len(typmods) == 1 and len(typed) == len(columns)
-    pads = {c.pad for c in typed}
-    return PgColumn(oid, typmods.pop() if same else -1, pad=pads.pop() if len(pads) == 1 else None)
+    pads = {c.pad for c in columns}
+    mixed = oid == BPCHAR and (len(pads) > 1 or any(c.mixed for c in columns))
+    return PgColumn(oid, typmods.pop() if same else -1, pad=None if mixed else pads.pop(), mixed=mixed)

@@ -38,6 +38,7 @@ from duckflight.gateway.planner.negative_constants import negative_constants
 from duckflight.gateway.planner.output_names import TEXT, output_names
 from duckflight.gateway.planner.plan import Plan
 from duckflight.gateway.planner.output_types import output_types
+from duckflight.gateway.planner.bpchar_padding import bpchar_padding
 from duckflight.gateway.planner.parameter_lists import parameter_lists
 from duckflight.gateway.planner.postgres_casts import postgres_casts
 from duckflight.gateway.planner.postgres_datetime import postgres_datetime
@@ -148,6 +149,7 @@ def plan_query(
     tree = qualify_query(tree, catalog, schema)
     tree = annotate_types(tree, schema=schema, dialect="postgres")
     tree = array_comparisons(tree)
+    tree = bpchar_padding(tree, catalog)  # before output_types: padded parts are bpchar
     columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
     tree = duckdb_names(tree, catalog)  # after the analyses that read PostgreSQL's names
     tree = postgres_casts(tree)

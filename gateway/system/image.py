@@ -22,9 +22,9 @@ import pyarrow as pa
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.system import definitions, rows
 from duckflight.gateway.system.functions import INTERNAL, create_statements
-from duckflight.gateway.system.layout import LAYOUT
+from duckflight.gateway.system.layout import COLUMN_TYPE_OIDS, LAYOUT, RELATION_OIDS
 from duckflight.gateway.system.builtin_keywords import COLUMNS as KEYWORD_COLUMNS, KEYWORDS
-from duckflight.gateway.system.pg_types import arrow_column_types, column_types, type_names, type_oids
+from duckflight.gateway.system.pg_types import arrow_column_types, builtin_column_type, column_types, type_names, type_oids
 
 IMAGE = "catalog_image"
 SCHEMAS = {"pg_catalog": "pg", "information_schema": "info"}
@@ -38,7 +38,6 @@ VIEWS = {"pg_roles", "pg_user", "pg_tables", "pg_views", "pg_matviews", "pg_inde
          "pg_sequences", "pg_available_extensions", "pg_timezone_names", "pg_stat_activity", "pg_stat_database",
          "pg_stat_all_tables", "pg_stat_user_tables", "pg_statio_user_tables", "pg_stat_user_indexes",
          "pg_statio_user_indexes", "pg_cursors"}
-FIRST_SYSTEM_OID = 12000
 
 
 # The image's own tables, which the macros of ``functions`` read: name (columns).
@@ -114,9 +113,12 @@ class Image:
             types = column_types(self.database, [t for _, t in table.columns])
             found.append(rows.Relation(self._oid(table.name), "public", table.name, "r", list(zip(table.names, types)),
                                        access_method=table.format, row_count=table.row_count, size=_size(table.files)))
-        for oid, ((schema, name), columns) in enumerate(LAYOUT.items(), FIRST_SYSTEM_OID):
+        for (schema, name), columns in LAYOUT.items():
+            oid = RELATION_OIDS[(schema, name)]  # PostgreSQL's own: pg_class is 1259
             kind = "r" if schema == "pg_catalog" and name not in VIEWS else "v"
             types = column_types(self.database, [t for _, t in columns])
+            sent = COLUMN_TYPE_OIDS.get((schema, name), {})  # name and oid columns are sent as such
+            types = [builtin_column_type(*sent[c]) if c in sent else t for (c, _), t in zip(columns, types)]
             found.append(rows.Relation(oid, schema, name, kind, list(zip([c for c, _ in columns], types)),
                                        definition=definitions.system_view(schema, name) if kind == "v" else None))
         workers_schema = self.workers_schema

@@ -13,6 +13,8 @@ PostgreSQL's built-in type table.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from dataclasses import dataclass
 
 import duckdb
@@ -77,6 +79,11 @@ def type_oids(database: duckdb.DuckDBPyConnection) -> list[dict]:
     """DuckDB type name (as typeof() writes it) -> the OID a value of it is sent as (pg_typeof)."""
     names = DUCKDB_TYPES + [f"{t}[]" for t in DUCKDB_TYPES]
     return [{"duckdb": name, "oid": t.oid} for name, t in zip(names, column_types(database, names))]
+
+
+def builtin_column_type(oid: int, typmod: int = -1) -> ColumnType:
+    """The column type of a built-in type OID and modifier (name is 19, oid 26)."""
+    return _column_type(SimpleNamespace(oid=oid, typmod=typmod))
 
 
 def _column_type(wire) -> ColumnType:

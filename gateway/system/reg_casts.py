@@ -56,7 +56,7 @@ def reg_casts(tree: exp.Expression) -> exp.Expression:
         name, array = type_name(cast.to)
         if name in ALIASES:
             cast.replace(_alias_array(cast.this, name) if array
-                         else _alias(cast.this, name, _compared(cast) or _to_oid(cast)))
+                         else _alias(cast.this, name, _compared(cast) or _to_oid(cast), _printed(cast)))
         elif name in ("regproc", "regprocedure") and cast.this.is_string and _to_oid(cast):
             # 'f'::regproc::oid (pgspecial's \sf): the function's OID
             error = exp.Anonymous(this="error", expressions=[exp.Literal.string(f'function "{cast.this.name}" does not exist')])
@@ -107,8 +107,9 @@ def _compared(cast: exp.Cast) -> bool:
     return isinstance(parent, COMPARISONS)
 
 
-def _alias(value: exp.Expression, name: str, compared: bool = False) -> exp.Expression:
-    """The value as its name (how it prints), or as its OID when ``compared`` (or cast to oid)."""
+def _alias(value: exp.Expression, name: str, compared: bool = False, printed: bool = False) -> exp.Expression:
+    """The value as its name (how it prints), or as its OID when ``compared`` (or cast to oid);
+    a name looked up stays its OID (an argument of a catalog function) unless ``printed``."""
     to_oid, to_name, missing = ALIASES[name]
     if _is_text(value) and not value.is_string:
         return qualified(to_oid, [value])  # a computed name: NULL when there is no such object
@@ -119,8 +120,21 @@ def _alias(value: exp.Expression, name: str, compared: bool = False) -> exp.Expr
         found = qualified(to_oid, [exp.Literal.string(text)])
         shown = name_parts(text) if name == "regclass" else text
         error = exp.Anonymous(this="error", expressions=[exp.Literal.string(missing.format(shown))])
-        return exp.Coalesce(this=found, expressions=[error])
+        oid = exp.Coalesce(this=found, expressions=[error])
+        return qualified(to_name, [oid]) if printed else oid
     return exp.cast(value, "BIGINT") if compared else qualified(to_name, [value])
+
+
+def _printed(cast: exp.Cast) -> bool:
+    """Whether the alias value is shown rather than used: an output column, or cast to text."""
+    node, parent = cast, cast.parent
+    while isinstance(parent, (exp.Paren, exp.Alias)):
+        node, parent = parent, parent.parent
+    if isinstance(parent, exp.Select):
+        return node in parent.expressions
+    if isinstance(parent, exp.DPipe):
+        return True
+    return isinstance(parent, exp.Cast) and type_name(parent.to)[0] != "oid" and parent.to.is_type("text", "varchar", "name")
 
 
 def name_parts(text: str) -> str:

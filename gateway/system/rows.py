@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from duckflight.gateway.system.builtin_types import TYPES
+from duckflight.gateway.system.layout import NAMESPACE_OIDS
 from duckflight.gateway.system.pg_types import DATETIME_PRECISION, ColumnType
 from duckflight.gateway.system.server_settings import shown
 
@@ -23,7 +24,7 @@ DATABASE_OID = 16383
 # The database's locale (pg_database), the lc_ctype of builtin_settings: glibc's C.UTF-8 sorts by
 # code point and changes the case of every letter, as DuckDB does (docs/decisions.md).
 LOCALE = shown("lc_ctype")
-NAMESPACES = {"pg_catalog": 11, "pg_toast": 99, "public": 2200, "information_schema": 13000, "duckflight": 16384}
+NAMESPACES = {**NAMESPACE_OIDS, "duckflight": 16384}  # PostgreSQL's own schemas have its OIDs
 # Table access methods: each user table is read by its file format's reader.
 ACCESS_METHODS = {"heap": 2, "btree": 403, "parquet": 16385, "csv": 16386}
 FIRST_RELATION_OID = 16400

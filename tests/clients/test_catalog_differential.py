@@ -20,9 +20,11 @@ FAMILIES = {16: "bool", 17: "bytea", 18: "text", 19: "text", 25: "text", 1042: "
             700: "float", 701: "float", 1700: "numeric", 1082: "date", 1114: "timestamp", 1184: "timestamp",
             114: "json", 3802: "json", 1009: "array", 1034: "array", 1028: "array", 1002: "array",
             1005: "array", 22: "array", 30: "array", 1016: "array",
-            194: "text", 2277: "text"}  # pg_node_tree and anyarray columns are text in the image
+            194: "text", 2277: "text", 4089: "text", 4096: "text"}  # pg_node_tree and anyarray columns are text in the image
 
 QUERIES = {
+    "OID alias values printed": (True, "select 'pg_class'::regclass, 'int4'::regtype, '1259'::regclass,"
+                                       " 'pg_catalog'::regnamespace, 'int4'::regtype::oid"),
     "psql \\dt": (True, """SELECT n.nspname as "Schema", c.relname as "Name",
   CASE c.relkind WHEN 'r' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'i' THEN 'index' WHEN 'S' THEN 'sequence' WHEN 't' THEN 'TOAST table' WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table' WHEN 'I' THEN 'partitioned index' END as "Type",
   pg_catalog.pg_get_userbyid(c.relowner) as "Owner"

@@ -10,6 +10,7 @@ names, type OIDs, modifiers and rows must be the same.
 
 from __future__ import annotations
 
+import psycopg
 import pytest
 
 from bi_support import duckflight_server, pg15_server  # noqa: F401
@@ -33,6 +34,12 @@ QUERIES = {
     "union": "select p from (select l_extendedprice p from lineitem union all select l_extendedprice"
              " from lineitem) s order by p limit 1",
     "union of char(n)": "select x from (select 'a'::char(3) x union all select 'bb'::char(3)) s order by 1",
+    "char(n) beside other strings": "select coalesce(n_name::char(10), 'z') a,"
+                                    " case when n_nationkey < 2 then n_name::char(9) else 'zz' end b,"
+                                    " lag(coalesce(n_name::char(12), 'x')) over (order by n_nationkey) c"
+                                    " from nation order by n_nationkey limit 3",
+    "union all of char(n) and constants": "select 'a'::char(3) x union all select 'bb' union all"
+                                          " select 'c'::char(2) order by 1",
     "case and coalesce": "select coalesce(n_name::varchar(4), 'z') a,"
                          " case when n_nationkey > 3 then n_name::varchar(4) else n_name::varchar(4) end b,"
                          " n_name::varchar(4) || 'x' c, ('ab'::char(4))::text d, n_name::varchar(4)::text e"
@@ -63,3 +70,18 @@ def test_the_modifiers_themselves(duckflight_server):
     columns, sizes, _ = result(duckflight_server, QUERIES["numerics"], False, False)
     assert columns[0] == ("a", 1700, (10 << 16 | 2) + 4) and sizes[0][1:] == (10, 2)
     assert [c[2] for c in columns[1:3]] == [-1, -1]  # numeric without a modifier, as PostgreSQL
+
+
+@pytest.mark.parametrize("sql", [
+    "select distinct coalesce(n_name::char(3), 'x') from nation",
+    "select coalesce(n_name::char(3), 'x') from nation group by 1",
+    "select 'a'::char(3) union select 'a'",
+    "select c from (select coalesce(n_name::char(3), 'x') c from nation) s",
+])
+def test_char_n_beside_other_strings_where_rows_are_compared_is_refused(sql, duckflight_server):
+    """Padding each value in place would change which rows are equal: 0A000, not another answer."""
+    s = duckflight_server
+    with psycopg.connect(host=s.host, port=s.port, dbname=s.database, user=s.user, autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.FeatureNotSupported, match="char\\(n\\) values mixed"):
+            conn.execute(sql)
+        assert conn.execute("select 1").fetchone() == (1,)

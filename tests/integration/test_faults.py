@@ -23,6 +23,7 @@ import pytest
 
 from duckflight.protos import registry_pb2, registry_pb2_grpc
 from duckflight.worker.client import WorkerClient
+from duckflight.worker.trust import SECRET_ENV, Trust
 
 from duckflight.gateway.up import free_port
 from processes import descendants
@@ -71,6 +72,11 @@ def rounded(rows):
                   for v in row) for row in rows]
 
 
+# The cluster secret of the processes these tests start (a worker beyond loopback needs one).
+SECRET = "fault-tests-cluster-secret"
+TRUST = Trust(secret=SECRET.encode())
+
+
 class Registry:
     """A client of a gateway's control service."""
 
@@ -80,7 +86,7 @@ class Registry:
 
     def states(self, node: str = "") -> dict[str, str]:
         try:
-            reply = self.stub.List(registry_pb2.ListRequest(node=node), timeout=2)
+            reply = self.stub.List(registry_pb2.ListRequest(node=node), timeout=2, metadata=TRUST.grpc_metadata())
         except grpc.RpcError:
             return {}
         return {w.address: w.state for w in reply.workers}
@@ -100,7 +106,7 @@ class Processes:
         log = open(self.folder / f"{name}.log", "ab")
         env = {k: v for k, v in os.environ.items() if not k.startswith("DUCKFLIGHT_")}
         proc = subprocess.Popen([*prefix, duckflight_executable(), *args], stdin=subprocess.DEVNULL, stdout=log,
-                                stderr=subprocess.STDOUT, env={**env, "PYTHONUNBUFFERED": "1"},
+                                stderr=subprocess.STDOUT, env={**env, "PYTHONUNBUFFERED": "1", SECRET_ENV: SECRET},
                                 start_new_session=True)
         proc.log_path = self.folder / f"{name}.log"
         self.started.append(proc)
@@ -282,7 +288,8 @@ def test_self_registered_workers_come_back_after_a_gateway_restart(tpch_sf01, re
         until(lambda: list(registry.states().values()) == ["healthy", "healthy"], 20, "two registered workers")
         assert len(registry.states(node="node2")) == 1 and registry.states(node="nosuch") == {}
         listed = subprocess.run([duckflight_executable(), "workers", "--gateway", f"127.0.0.1:{control}",
-                                 "--node", "node2"], capture_output=True, text=True, timeout=30)
+                                 "--node", "node2"], capture_output=True, text=True, timeout=30,
+                                env={**os.environ, SECRET_ENV: SECRET})
         assert listed.returncode == 0 and "node2" in listed.stdout and "node1" not in listed.stdout, listed
         url = dsn(port)
         expected = rounded(referee_sf01.sql(Q1).fetchall())
@@ -372,7 +379,7 @@ def test_a_worker_cut_off_by_the_network_turns_unhealthy_and_comes_back(tpch_sf0
 
 
 def _answers(address: str) -> bool:
-    client = WorkerClient(address)
+    client = WorkerClient(address, TRUST)
     try:
         return client.health_check(timeout=1).ok
     except Exception:

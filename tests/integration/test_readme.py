@@ -3,9 +3,9 @@
 Its shell blocks run as written in a clean copy of the checkout (the files git tracks, no
 .venv), with two substitutions so the test can run beside other clusters: the gateway's
 port 5433 and the control port 5434 become free ports. The quick-start block installs with
-`pip install .` and starts `duckflight up` (its ports and data folder set through the
-DUCKFLIGHT_UP_* variables the README documents); the blocks after it then run against that
-cluster and must succeed. Blocks for other machines (the deploy commands) and the test
+`pip install .` and starts `duckflight up` (its ports, data folder and cluster secret file
+set through the DUCKFLIGHT_UP_* variables the README documents); the blocks after it then
+run against that cluster and must succeed. Blocks for other machines (the deploy commands) and the test
 command itself cannot run here: every `duckflight` command line in them is checked with
 the real argument parser instead, and so is every flag the prose names.
 """
@@ -53,15 +53,26 @@ def test_every_command_line_parses():
             pytest.fail(f"README: `duckflight {' '.join(argv)}` is rejected by the CLI")
 
 
+def parser_flags(parser) -> set[str]:
+    """Every --flag of a parser and of its subcommands (`duckflight user add --role` too)."""
+    flags = set()
+    for action in parser._actions:
+        flags.update(flag for flag in action.option_strings if flag.startswith("--"))
+        for sub in (action.choices or {}).values() if isinstance(action.choices, dict) else ():
+            flags |= parser_flags(sub)
+    return flags
+
+
 def test_every_flag_the_readme_names_exists():
-    known = {f"--{o.name}" for options in COMMANDS.values() for o in options} | {"--config", "--help", "--version"}
-    named = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", README))
+    known = parser_flags(build_parser())
+    named = set(re.findall(r"(?<![\w-])--[a-z][a-z0-9-]+", README))
     assert named - known == set()
 
 
 def test_every_variable_the_readme_names_exists():
     known = {o.env(c) for c, options in COMMANDS.items() for o in options} | {"DUCKFLIGHT_CONFIG",
-                                                                              "DUCKFLIGHT_DATA_HOME"}
+                                                                              "DUCKFLIGHT_DATA_HOME",
+                                                                              "DUCKFLIGHT_CLUSTER_SECRET"}
     named = set(re.findall(r"DUCKFLIGHT_[A-Z_]+", README))
     assert named - known == set()
 
@@ -96,7 +107,11 @@ def test_readme_blocks_run_as_written(clean_copy, data_cache, tpch_sf01, tmp_pat
     runnable = [b for b in BLOCKS if not any(word in b for word in ELSEWHERE)]
     assert "duckflight up" in runnable[0], "the README must begin with the command that starts a cluster"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DUCKFLIGHT_", "PG", "VIRTUAL_ENV"))}
+    # The secret that the README's `duckflight workers` block names, as a user would make it.
+    (clean_copy / "cluster-secret").write_text("a-readme-cluster-secret\n")
+    (clean_copy / "cluster-secret").chmod(0o600)
     env.update(DUCKFLIGHT_UP_PORT=str(port), DUCKFLIGHT_UP_CONTROL_PORT=str(control),
+               DUCKFLIGHT_UP_CLUSTER_SECRET_FILE="cluster-secret",
                DUCKFLIGHT_DATA_HOME=str(data_cache), PGCONNECT_TIMEOUT="10")
 
     def substituted(block: str) -> str:

@@ -20,6 +20,7 @@ QUERIES = 150
 STATEMENT_TIMEOUT = 3.0
 MEMORY_LIMIT = "3GB"  # for the whole cluster: 1 GB for the gateway's DuckDB and for each worker's
 RSS_PEAK_MB = 1024 + 600  # the gateway's DuckDB at its limit, and Python, Arrow and sqlglot beside it
+SECRET = "soak-cluster-secret"  # given to `up`, to ask its workers what tables they hold
 RSS_END_MB = 1024  # after the soak the gateway holds at most what its DuckDB may cache: no leak past it
 
 
@@ -30,7 +31,7 @@ def test_random_queries_leave_the_service_whole(data_cache, tmp_path):
     port = free_port()
     up = UpProcess(["--workers", "2", "--port", str(port), "--data", str(tpch_sf001),
                     "--statement-timeout", f"{STATEMENT_TIMEOUT}s", "--memory-limit", MEMORY_LIMIT],
-                   tmp_path / "up.log")
+                   tmp_path / "up.log", env={"DUCKFLIGHT_CLUSTER_SECRET": SECRET})
     try:
         up.wait_for_output(re.escape(dsn(port)))
         up.wait_until_accepting(dsn(port))
@@ -44,7 +45,7 @@ def test_random_queries_leave_the_service_whole(data_cache, tmp_path):
         assert gateway_pid(up.proc.pid) == gateway
         assert max(report.rss) < RSS_PEAK_MB and report.rss[-1] < RSS_END_MB, report.rss
         time.sleep(1)
-        assert set(query_tables(worker_addresses(dsn(port))).values()) == {0}
+        assert set(query_tables(worker_addresses(dsn(port)), SECRET).values()) == {0}
         with psycopg.connect(dsn(port), autocommit=True) as conn:
             assert conn.execute("select count(*) from nation").fetchone() == (25,)
         assert rss_mb(gateway) > 0

@@ -91,3 +91,16 @@ def test_bad_config_file(tmp_path):
 def test_bad_environment_value():
     assert_one_line(duckflight("up", env={"DUCKFLIGHT_UP_PORT": "five"}),
                     "environment variable DUCKFLIGHT_UP_PORT: expected an integer, got 'five'")
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("command", ["up", "gateway"])
+def test_bad_authentication_settings(command, tmp_path, free_tcp_port):
+    (tmp_path / "hba").write_text("host all all all ident\n")
+    base = [command, "--data", str(tmp_path), "--port", str(free_tcp_port)]
+    done = duckflight(*base, "--users", str(tmp_path / "nousers"))
+    assert_one_line(done, f"duckflight {command}: users file {tmp_path / 'nousers'} does not exist")
+    done = duckflight(*base, "--hba", str(tmp_path / "hba"))
+    assert_one_line(done, f"hba file {tmp_path / 'hba'}, line 1: invalid authentication method 'ident'")
+    done = duckflight(*base, "--tls-cert", str(tmp_path / "hba"))
+    assert_one_line(done, "--tls-cert and --tls-key go together")

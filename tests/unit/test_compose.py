@@ -1,15 +1,21 @@
 """compose/docker-compose.yml stays runnable: every engine service's command is a valid
 `duckflight` invocation (checked with the real CLI parser), the gateway lists exactly the
-worker services and their ports, and gateway and workers share the data volume at one path.
+worker services and their ports, gateway and workers share the data volume at one path, and
+the users step writes the users file the gateway reads.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from duckflight.gateway.auth.policy import load_policy
 from duckflight.gateway.cli import build_parser
 
 COMPOSE = Path(__file__).resolve().parents[2] / "compose" / "docker-compose.yml"
@@ -102,3 +108,24 @@ def test_image_copies_what_the_build_needs():
               for source in line.split()[1:-1]}
     assert {"pyproject.toml", "setup.py", "README.md", "gateway", "worker", "protos"} <= copied
     assert "RUN pip install --no-cache-dir .\n" in dockerfile  # a real install, not an editable one
+
+
+def test_users_step_writes_the_file_the_gateway_reads(services, tmp_path):
+    """The `users` service's command, run outside a container (its volume a folder here), makes
+    a users file the gateway's --users loads, in the volume the gateway mounts at that path."""
+    command = [re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", str(a)) for a in services["users"]["command"]]
+    [mount] = [v for v in services["users"]["volumes"]]
+    volume, path = mount.split(":")
+    [gateway_name] = duckflight_services(services, "gateway")
+    assert mount in services[gateway_name]["volumes"], "the gateway does not mount the users volume"
+    [users] = option_values(duckflight_services(services, "gateway")[gateway_name], "--users")
+    assert option_values(command, "--users") == [users] and users.startswith(path + "/")
+    assert services[gateway_name]["depends_on"]["users"] == {"condition": "service_completed_successfully"}
+    local = str(tmp_path) + users[len(path):]
+    argv = [a.replace(users, local) for a in command]
+    script = Path(sys.executable).parent / "duckflight"
+    run = subprocess.run([str(script), *argv[1:]], capture_output=True, text=True, timeout=60,
+                         env={k: v for k, v in os.environ.items() if not k.startswith("DUCKFLIGHT_")})
+    assert run.returncode == 0, run.stderr
+    policy = load_policy(local, None)
+    assert policy.users.get("duckflight").role == "admin"

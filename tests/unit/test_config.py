@@ -125,3 +125,13 @@ def test_bad_flag_is_one_line_no_traceback():
 def test_version():
     done = _cli("--version")
     assert done.returncode == 0 and done.stdout.startswith("duckflight ")
+
+
+def test_authentication_settings_come_from_flag_env_and_file_alike(tmp_path, monkeypatch):
+    config = tmp_path / "duckflight.toml"
+    config.write_text('[gateway]\ndata = "/srv"\nusers = "/etc/df/users"\nhba = "/etc/df/hba"\n'
+                      '[up]\ntls_cert = "/etc/df/cert.pem"\ntls_key = "/etc/df/key.pem"\n')
+    args = _args(["gateway", "--config", str(config)], monkeypatch, {"DUCKFLIGHT_GATEWAY_TLS_CERT": "c.pem"})
+    assert (args.users, args.hba, args.tls_cert, args.tls_key) == ("/etc/df/users", "/etc/df/hba", "c.pem", None)
+    args = _args(["up", "--config", str(config), "--users", "u"], monkeypatch)
+    assert (args.users, args.hba, args.tls_cert, args.tls_key) == ("u", None, "/etc/df/cert.pem", "/etc/df/key.pem")

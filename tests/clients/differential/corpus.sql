@@ -1421,3 +1421,64 @@ select (select count(*) from nation a join nation b on a.n_nationkey = b.n_natio
 
 -- subqueries: a named scalar subquery ordered by name and by position
 select (select max(n_name) from nation where n_regionkey = r_regionkey) as top, r_name from region order by top desc, 2;
+
+-- set operations: UNION ALL of char(3) and a constant keeps each value's padding
+select 'a'::char(3) as x union all select 'x' order by 1;
+
+-- set operations: UNION ALL of char(3), char(5), a constant and text
+select 'a'::char(3) as x union all select 'bb'::char(5) union all select 'c' union all select 'd'::text order by 1;
+
+-- strings: COALESCE, CASE and GREATEST of char(n) and constants keep each value's padding
+select coalesce(null::char(3), 'x'), coalesce('a'::char(3), 'x'), coalesce('a'::char(3), 'x') || '|',
+       case when n_nationkey < 2 then n_name::char(9) else 'zz' end, greatest(n_name::char(10), 'B')
+from nation order by n_nationkey limit 4;
+
+-- strings: CASE of text first and char(n) is text, without padding
+select case when n_nationkey < 2 then n_name::char(12) else n_comment::text end from nation order by n_nationkey limit 3;
+
+-- strings: min, max and lag of a COALESCE of char(n) and a constant keep the value's padding
+select n_regionkey, min(coalesce(n_name::char(30), 'x')), max(coalesce(n_name::char(30), 'x'))
+from nation group by 1 order by 1;
+
+-- strings: lag of a COALESCE of char(n) and a constant
+select lag(coalesce(n_name::char(10), 'x')) over (order by n_nationkey) from nation order by n_nationkey limit 3;
+
+-- strings: a COALESCE of char(n) and a constant cast to text loses the padding
+select x || '|' from (select 'a'::char(3) as x union all select 'x') s order by 1;
+
+-- names: a CASE is named as its ELSE when that has a name of its own, a cast after its type otherwise (FigureColnameInternal)
+select case when true then 1 else n_nationkey end, case when true then 1 else 2 end,
+       case when true then 'x' else n_name::text end, (case when true then 1 end)::text,
+       case when true then 'a' else upper(n_name) end, case when true then 1 else case when false then n_nationkey end end,
+       1::int::text, n_name::text, (case when true then 1 else n_nationkey end)::text
+from nation order by n_name limit 2;
+
+-- names: ORDER BY a name two different output columns have is ambiguous (42702), the same column twice is not
+select n_nationkey, n_regionkey as n_nationkey from nation order by n_nationkey limit 1;
+
+-- names: ORDER BY a name the same output column has twice
+select n_nationkey, n_nationkey from nation order by n_nationkey limit 2;
+
+-- names: ORDER BY of a UNION takes the first branch's names, and can be ambiguous
+select 1 as a, 2 as a union select 3, 4 order by a;
+
+-- catalog: a name cast to an OID alias type prints as the name, is the OID where compared or cast to oid; catalogs have PostgreSQL's OIDs
+select 'pg_class'::regclass::text, 'int4'::regtype::text, '1259'::regclass::text, 'public'::regnamespace::text, 'pg_class'::regclass::text,
+       'pg_class'::regclass || 'x', 'pg_class'::regclass::oid = 'pg_class'::regclass, ('int4'::regtype)::varchar,
+       'pg_class'::regclass::oid::text, 'information_schema.tables'::regclass::oid::int8, 'pg_settings'::regclass::oid::text;
+
+-- types: a cast to oid is an oid (26), in text and binary
+select 1::oid, n_nationkey::oid, n_regionkey::pg_catalog.oid from nation order by n_nationkey limit 3;
+
+-- catalog: oid, name and "char" columns of catalog relations are sent as those types; catalogs have PostgreSQL's OIDs
+select oid, relname, relnamespace, relkind, relpersistence from pg_class where relname in ('pg_class', 'pg_type', 'tables') order by relname;
+
+-- catalog: a star over a catalog relation types its oid and name columns
+select * from pg_inherits;
+
+-- catalog: information_schema columns are name (sql_identifier) and varchar (character_data, yes_or_no)
+select table_schema, table_name, column_name, data_type, is_nullable from information_schema.columns where table_name = 'nation' order by ordinal_position;
+
+-- catalog: the types of a catalog relation's columns, as pg_attribute lists them
+select a.attname, t.typname, format_type(a.atttypid, a.atttypmod) from pg_attribute a join pg_type t on t.oid = a.atttypid
+where a.attrelid = 'pg_namespace'::regclass and a.attnum > 0 and a.attname <> 'nspacl' order by a.attnum;

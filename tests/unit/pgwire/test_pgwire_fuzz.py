@@ -27,7 +27,7 @@ def feed(data: bytes, cuts: list[int]) -> tuple[ProtocolConnection, bytes]:
             chunk = bytes(chunk)
             check_answer(chunk)  # each chunk is whole messages
             answer += chunk
-        assert conn.reader.unread() <= m.MAX_FRAME + 5
+        assert conn.reader.buffered() <= m.MAX_FRAME + 5
     return conn, answer
 
 
@@ -67,7 +67,7 @@ def test_a_session_that_survives_still_answers(frames):
     Query after any messages: ReadyForQuery, the query's completion, ReadyForQuery."""
     conn, answer = feed(session_start() + b"".join(frames), [])
     assert_owed(conn, answer)
-    if not conn.closed and conn.reader.unread() == 0:
+    if not conn.closed and conn.reader.buffered() == 0:
         got = check_answer(b"".join(bytes(c) for c in conn.receive(SYNC_AND_QUERY)))
         assert [k for k, _ in got][-3:] == ["Z", "C", "Z"]
 
@@ -92,6 +92,6 @@ def test_no_length_makes_it_wait_past_the_type_limit(kind, length):
         assert conn.closed and check_answer(answer)[-1][1]["M"] == "invalid frontend message type 112"
     elif 4 <= length <= m.FRAME_LIMITS[kind]:
         assert conn.closed == (kind == ord("X") and length == 4)  # a whole Terminate
-        assert conn.reader.unread() == (0 if length == 4 or conn.closed else 5)
+        assert conn.reader.buffered() == (0 if length == 4 or conn.closed else 5)
     else:
         assert conn.closed and check_answer(answer)[-1][1]["M"] == "invalid message length"

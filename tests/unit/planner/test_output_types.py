@@ -40,8 +40,24 @@ CASES = {
     "select lag(s::char(2)) over (), first_value(s::varchar(3)) over () from t": [(1042, -1, 2), (1043, -1, None)],
 }
 
+# char(n) mixed with other strings: bpchar whose values keep their own padding (bpchar_padding pads them).
+MIXED = {
+    "select coalesce(s::char(3), 'z'), coalesce(s::char(3), s::char(3)), case when i > 0 then s::char(2) end,"
+    " coalesce(s::text, s::char(3)) from t": [True, False, True, False],
+    "select s::char(3) from t union all select s::char(4) from t": [True],
+    "select max(coalesce(s::char(3), 'z')), upper(coalesce(s::char(3), 'z')) from t": [True, False],
+}
+
 
 @pytest.mark.parametrize("sql", list(CASES))
 def test_output_types(sql):
     tree = annotate_types(qualify_query(parse(sql), CATALOG), schema=CATALOG.sqlglot_schema(), dialect="postgres")
     assert [(c.oid, c.typmod, c.pad) for c in output_types(tree, CATALOG)] == CASES[sql]
+
+
+@pytest.mark.parametrize("sql", list(MIXED))
+def test_mixed_padding(sql):
+    tree = annotate_types(qualify_query(parse(sql), CATALOG), schema=CATALOG.sqlglot_schema(), dialect="postgres")
+    columns = output_types(tree, CATALOG)
+    assert [c.mixed for c in columns] == MIXED[sql]
+    assert all(c.oid == 1042 and c.pad is None for c in columns if c.mixed)

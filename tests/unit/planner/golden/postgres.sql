@@ -162,3 +162,9 @@ select o_orderkey, -2147483648, -(9223372036854775808), -2147483649 from orders
 SELECT "orders"."o_orderkey" AS "__c0", CAST(-2147483648 AS INT) AS "__c1", CAST(-9223372036854775808 AS BIGINT) AS "__c2", -2147483649 AS "__c3" FROM "orders" AS "orders"
 -- final
 SELECT "__c0" AS "o_orderkey", "__c1" AS "?column?", "__c2" AS "?column?", "__c3" AS "?column?" FROM "__stage_1" AS "__block"
+-- case: char(n) beside a constant in COALESCE and UNION ALL keeps its padding, padded in the tree (bpchar_padding)
+select coalesce(o_comment::char(3), 'x') from orders union all select 'y'
+-- stage 1 block orders gather
+SELECT COALESCE(CAST(RPAD(RTRIM(LEFT(CAST("orders"."o_comment" AS TEXT), 3), ' '), 3, ' ') AS TEXT), 'x') AS "__c0" FROM "orders" AS "orders"
+-- final
+SELECT "__c0" AS "coalesce" FROM "__stage_1" AS "__block" UNION ALL SELECT 'y' AS "y"

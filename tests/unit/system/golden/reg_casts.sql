@@ -9,7 +9,7 @@ SELECT catalog_image.pg.to_regclass(PG_GET_SERIAL_SEQUENCE('t', 'c')), CAST(cata
 -- case: regtype, regnamespace, regproc
 select t::regtype, 'int4'::regtype, n::regnamespace::text, 'pg_catalog.array_in'::regproc
 -- expected
-SELECT catalog_image.pg.regtype_name(t), COALESCE(catalog_image.pg.to_regtype('int4'), ERROR('type "int4" does not exist')), CAST(catalog_image.pg.regnamespace_name(n) AS TEXT), 'array_in'
+SELECT catalog_image.pg.regtype_name(t), catalog_image.pg.regtype_name(COALESCE(catalog_image.pg.to_regtype('int4'), ERROR('type "int4" does not exist'))), CAST(catalog_image.pg.regnamespace_name(n) AS TEXT), 'array_in'
 -- case: catalog types become the types the image stores
 select x::oid, y::name, z::"char", w::pg_catalog.int2[], v::int2vector
 -- expected
