@@ -42,7 +42,7 @@ def cluster(data: Path, workers: int) -> tuple[list[subprocess.Popen], int]:
     procs, addresses = [], []
     for core in range(workers):
         port = free_port()
-        procs.append(start(["worker", "--port", str(port), "--threads", "1"], core))
+        procs.append(start(["worker", "--port", str(port), "--data", str(data), "--threads", "1"], core))
         addresses.append(f"127.0.0.1:{port}")
     for address in addresses:
         client = WorkerClient(address)

@@ -46,6 +46,8 @@ WORKER = COMMON + [
     Option("host", "address to listen on", "127.0.0.1"),
     Option("port", "Flight port to listen on", 8815, port),
     Option("node", "node name reported in health and info (default: host name)"),
+    Option("data", "a folder of tables this worker reads (the gateway's --data); repeat for each. Its DuckDB "
+           "reads no other file", [], many=True, required=True),
     Option("threads", "DuckDB threads (default: all cores)", None, positive),
     Option("memory-limit", "memory this worker's DuckDB may use: a size (4GB) or a share of this machine's "
            "memory; a fragment that needs more fails with 53200", "60%", memory_size),

@@ -3,8 +3,9 @@
 Both of PostgreSQL's option syntaxes are read: ``WITH (FORMAT csv, HEADER, DELIMITER ';')``
 and the older ``CSV HEADER DELIMITER ';'`` / ``BINARY`` that psql's ``\\copy`` still sends.
 Only COPY TO STDOUT is served: tables are read-only files (COPY FROM is refused), and a
-client may not write files on the gateway (COPY TO 'file' is refused as in PG for a
-non-superuser).
+client may not read or write files or run programs on the gateway (COPY TO or FROM 'file'
+or PROGRAM is refused as PostgreSQL refuses a user without pg_read_server_files,
+pg_write_server_files or pg_execute_server_program).
 
     >>> query, options = parse_copy("COPY (select 1) TO STDOUT WITH (FORMAT csv, HEADER true)")
     >>> query, options.format, options.header, options.delimiter
@@ -41,13 +42,22 @@ def parse_copy(sql: str) -> tuple[str, CopyOut]:
     m = _TARGET.match(rest)
     if not m:
         raise SqlError("42601", "syntax error in COPY: expected TO STDOUT")
+    where = m.group("where").lower()
+    if where.startswith("program"):
+        raise _server_files("pg_execute_server_program", "COPY to or from an external program")
     if m.group("dir").lower() == "from":
+        if where != "stdin":
+            raise _server_files("pg_read_server_files", "COPY from a file")
         raise SqlError("0A000", "COPY FROM is not supported: duckflight tables are read-only files")
-    if m.group("where").lower() != "stdout":
-        raise SqlError("42501", "must be superuser or have privileges of the pg_write_server_files role "
-                       "to COPY to a file",
-                       hint="Anyone can COPY to stdout or from stdin. psql's \\copy command also works for anyone.")
+    if where != "stdout":
+        raise _server_files("pg_write_server_files", "COPY to a file")
     return query, _options(rest[m.end():])
+
+
+def _server_files(role: str, what: str) -> SqlError:
+    """PostgreSQL's refusal (DoCopy) of a COPY that reads or writes the server's files or programs."""
+    return SqlError("42501", f"must be superuser or have privileges of the {role} role to {what}",
+                    hint="Anyone can COPY to stdout or from stdin. psql's \\copy command also works for anyone.")
 
 
 def _closing_paren(text: str) -> int:

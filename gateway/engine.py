@@ -40,6 +40,7 @@ from duckflight.worker import degree_functions, numeric_macros
 from duckflight.worker.arrow_stream import ArrowStream
 from duckflight.worker.resources import Resources, memory_limit
 from duckflight.worker.execute import quote_ident, set_time_zone
+from duckflight.worker.sandbox import lock_down
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,8 @@ class Engine:
         self._refresh_lock = threading.Lock()
         self._streams: weakref.WeakSet = weakref.WeakSet()  # streamed stages still open (close cancels them)
         self.system = SystemCatalog(self.database, catalog, workers, self.admission.activity)
+        # Last, once its own setup is done: its DuckDB reads the data folder's files only.
+        lock_down(self.database, [str(catalog.root)] if catalog.root is not None else [])
 
     def refresh_catalog(self) -> bool:
         """Read the data folder again (``Catalog.from_folder``, re-reading only the tables
@@ -138,7 +141,7 @@ class Engine:
              view: SessionView | None = None) -> Plan:
         """The query's plan for the workers schedulable now, from the cache when
         the same query (text and parameter values) was planned for them before,
-        in the same TimeZone. ``view`` is the session's: its values are constants
+        in the same TimeZone and role. ``view`` is the session's: its values are constants
         of the plan when the query calls a session function, and then part of the
         cache key; a plan holding the session's clock is not kept."""
         workers = self.workers.schedulable()
@@ -147,7 +150,8 @@ class Engine:
         session = (tuple(sorted(view.settings.items())), view.backend_pid) if calls_session(tree) else None
         values = tuple((p.oid, repr(p.value)) for p in params or ())
         catalog = self.catalog  # one version of the tables for the whole plan
-        key = (text, values, tuple(workers), session, view.settings.get("TimeZone", "UTC"), catalog.version)
+        key = (text, values, tuple(workers), session, view.settings.get("TimeZone", "UTC"), catalog.version,
+               view.role)  # an admin's plan may read files a reader's may not
         cached = self._cached(key)
         if cached is not None:
             plan = restamp(cached.plan, query_id)

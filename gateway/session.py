@@ -26,6 +26,7 @@ from duckflight.gateway.planner.infer_parameters import infer_parameters, parame
 from duckflight.gateway.planner.planner import parse
 from duckflight.gateway.planner.session_time import utc_now
 from duckflight.gateway.query_log import StatementLog
+from duckflight.gateway.sandbox import refused_command
 from duckflight.gateway.timeouts import StatementTimer, idle_timeout, milliseconds, timed_out
 from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.settings import (DEFAULTS, REPORTED, Settings, reset_statement,  # noqa: F401
@@ -39,6 +40,7 @@ DATABASE = "duckflight"
 ENDS_BLOCK = {"ROLLBACK", "COMMIT"}
 TEXT = pa.schema([pa.field("QUERY PLAN", pa.string())])
 NUMERIC = 1700
+ROLES = ("reader", "admin")
 
 
 class Session:
@@ -46,8 +48,10 @@ class Session:
 
     def __init__(self, engine: Engine, startup: dict[str, str], peer: tuple | None = None, role: str = "reader"):
         """``peer``: the client's (address, port), for pg_stat_activity. ``role``: "reader" or
-        "admin", as authentication gave it (gateway/auth). Raises FATAL 53300 past
-        max_connections, 3D000 for another database."""
+        "admin", as authentication gave it (gateway/auth); what it may do (``planner/file_access.py``,
+        ``sandbox.py``). Raises FATAL 53300 past max_connections, 3D000 for another database."""
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
         self.engine = engine
         self.role = role
         database = startup.get("database") or startup.get("user", "")
@@ -59,8 +63,12 @@ class Session:
             engine.admission.disconnect(id(self))
             raise SqlError("3D000", f'database "{database}" does not exist')
         # An admin is what PostgreSQL calls a superuser: is_superuser (psql's =# prompt) says so.
-        self.config = Settings(startup, {**(engine.session_defaults or {}),
-                                         "is_superuser": "on" if role == "admin" else "off"})
+        try:  # 42704 for a setting PostgreSQL has not
+            self.config = Settings(startup, {**(engine.session_defaults or {}),
+                                             "is_superuser": "on" if role == "admin" else "off"})
+        except SqlError:
+            engine.admission.disconnect(id(self))
+            raise
         self.cursors = Cursors()
         self.in_block = False
         self.failed = False
@@ -95,7 +103,7 @@ class Session:
         """What a query may read of this session (session functions, pg_settings, pg_cursors,
         the TimeZone and the starts of the transaction and the statement)."""
         return SessionView(dict(self.settings), self.config.startup, self.process_id, self.cursors.listed(),
-                           self._block_start or self._statement_start, self._statement_start)
+                           self._block_start or self._statement_start, self._statement_start, self.role)
 
     # -- Backend ---------------------------------------------------------------
     def parameter_status(self) -> dict[str, str]:
@@ -305,6 +313,9 @@ class Session:
             return Outcome("COPY", outcome.schema, outcome.batches, copy=options)
         if kind in ("DISCARD", "DEALLOCATE"):
             return Outcome("DISCARD ALL" if kind == "DISCARD" else _deallocate_tag(statement.sql))
+        refused = refused_command(statement.sql)
+        if refused is not None:
+            raise refused
         word = statement.sql.split(None, 1)[0] if statement.sql else ""
         if kind == "UNKNOWN":
             raise SqlError("42601", f'syntax error at or near "{word}"', position=1)

@@ -21,6 +21,7 @@ from functools import lru_cache
 from sqlglot import exp
 
 from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.sandbox import check_setting
 from duckflight.gateway.timeouts import SETTINGS as TIME_SETTINGS, canonical
 
 SERVER_VERSION = "15.6"
@@ -99,6 +100,9 @@ class Settings:
     def set(self, name: str, value: str | None, *, local: bool = False, quoted: bool = True) -> None:
         """SET name TO value (None: DEFAULT). ``quoted``: value is SQL (may be 'quoted')."""
         key = self.canonical(name)
+        check_setting(key)  # before anything else: DuckDB's sandbox is not a session's to open
+        if key not in self.values and not _known(key):
+            raise SqlError("42704", f'unrecognized configuration parameter "{name}"')
         if key in READ_ONLY:
             raise SqlError("55P02", f'parameter "{key}" cannot be changed')
         text = DEFAULTS.get(key, "") if value is None else (_unquote(value) if quoted else value)
@@ -117,6 +121,7 @@ class Settings:
                     self.values[key] = value
             return
         key = self.canonical(name)
+        check_setting(key)
         if key not in self.values:
             raise SqlError("42704", f'unrecognized configuration parameter "{name}"')
         self.set(key, self._session.get(key, DEFAULTS.get(key, "")), quoted=False)
@@ -154,6 +159,13 @@ class Settings:
     def release(self, name: str) -> None:
         i = max(i for i, (n, _, _) in enumerate(self._savepoints) if n == name)
         del self._savepoints[i:]
+
+
+def _known(key: str) -> bool:
+    """A setting PostgreSQL 15 has, or a custom one: a name with a dot (``myapp.mode``), which
+    PostgreSQL keeps as a placeholder. Any other name is 42704, as in PostgreSQL."""
+    from duckflight.gateway.system.server_settings import known  # system imports this module
+    return "." in key or known(key)
 
 
 def _unquote(value: str) -> str:

@@ -212,7 +212,7 @@ class Cluster:
             address = f"127.0.0.1:{free_port()}"
             extra = _worker_flags(self.args)
             command = _command("worker", "--host", "127.0.0.1", "--port", address.split(":")[1],
-                               "--node", f"worker-{i + 1}", *extra, *common)
+                               "--node", f"worker-{i + 1}", "--data", str(data), *extra, *common)
             self.workers.append(Supervised(f"worker {address}", command, self.env))
             addresses.append(address)
         for worker, address in zip(self.workers, addresses):

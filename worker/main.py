@@ -24,8 +24,8 @@ def run_worker(args) -> int:
     require_secret_off_loopback(trust, args.host, f"this worker (--host {args.host})")
     require_free_port(args.host, args.port, "--port")
     resources = Resources("worker", memory_limit(args.memory_limit, "worker"), args.temp_dir, args.max_temp_size)
-    server = WorkerServer(args.host, args.port, node=args.node, threads=args.threads, resources=resources,
-                          max_fragments=args.max_fragments, trust=trust)
+    server = WorkerServer(args.host, args.port, data=args.data, node=args.node, threads=args.threads,
+                          resources=resources, max_fragments=args.max_fragments, trust=trust)
     log.info("worker %s listening on %s", server.node, trust.flight_location(args.host, server.port))
     warn_if_unlocked(trust, "this worker")
     registration = None

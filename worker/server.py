@@ -25,6 +25,7 @@ from duckflight.worker.file_versions import blame_changed_files
 from duckflight.worker.execute import run_fragment
 from duckflight.worker.shuffle import run_shuffle
 from duckflight.worker.resources import Resources, memory_limit
+from duckflight.worker.sandbox import lock_down
 from duckflight.worker.tables import QueryTables
 from duckflight.worker.trust import Trust, require_flight_access
 
@@ -39,14 +40,17 @@ class WorkerServer(flight.FlightServerBase):
         host: str = "127.0.0.1",
         port: int = 0,
         *,
+        data: list[str],
         node: str | None = None,
         threads: int | None = None,
         resources: Resources | None = None,
         max_fragments: int | None = None,
         trust: Trust = Trust(),
     ):
-        """``resources``: memory and spill limits (default: the worker's share of this machine);
-        ``trust``: the cluster secret every call must carry and the TLS it serves (worker/trust.py)."""
+        """``data``: the folders of the tables it reads, the only files its DuckDB may open
+        (``worker/sandbox.py``); ``resources``: memory and spill limits (default: the worker's
+        share of this machine); ``trust``: the cluster secret every call must carry and the TLS
+        it serves (worker/trust.py)."""
         super().__init__(trust.flight_location(host, port), **trust.flight_server_options())
         self.trust = trust
         self.host = host
@@ -59,6 +63,7 @@ class WorkerServer(flight.FlightServerBase):
         self.database.execute("SET parquet_metadata_cache = true")
         numeric_macros.install(self.database)  # fragments compute PostgreSQL's numeric
         degree_functions.install(self.database)  # sind, cosd, ... as PostgreSQL has them
+        lock_down(self.database, data)  # last: no setting changes after it
         self.started = time.monotonic()
         self._lock = threading.Lock()
         self.running = 0

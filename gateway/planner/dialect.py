@@ -19,6 +19,10 @@ any rule could put it back, so the parser itself is corrected here:
   parameters, ``$tag$ ... $tag$`` a dollar quote.
 * ``date_part(...)`` is marked (``DATE_PART``): PostgreSQL's date_part is double
   precision where EXTRACT is numeric, and each names its column after itself.
+* A string constant where a table's name goes (``FROM '/etc/passwd'``, a syntax error in
+  PostgreSQL, a file to DuckDB) is marked (``STRING_NAME``) for ``file_access``: sqlglot
+  made it a quoted name, as ``"/etc/passwd"`` is. ``glob(...)`` is a function call (DuckDB's
+  table function), not sqlglot's GLOB operator, which PostgreSQL does not have.
 
 >>> import sqlglot
 >>> sqlglot.parse_one("select timestamptz '2021-06-01'::date, interval '1 2:03' day to minute",
@@ -33,6 +37,7 @@ from sqlglot.dialects.postgres import Postgres
 from sqlglot.tokens import TokenType
 
 from duckflight.gateway.dialect import PostgresTokenizer
+from duckflight.gateway.planner.file_access import STRING_NAME
 
 # Meta flag of an Extract node written as date_part(...).
 DATE_PART = "date_part"
@@ -52,11 +57,18 @@ class PostgresInput(Postgres):
             "TO_DATE": lambda args: exp.Anonymous(this="to_date", expressions=args),
             "TO_TIMESTAMP": lambda args: exp.UnixToTime(this=args[0]) if len(args) == 1
             else exp.Anonymous(this="to_timestamp", expressions=args),
+            "GLOB": lambda args: exp.Anonymous(this="glob", expressions=args),
         }
         FUNCTION_PARSERS = {
             **Postgres.Parser.FUNCTION_PARSERS,
             "DATE_PART": lambda self: self._parse_marked_date_part(),
         }
+
+        def _parse_string_as_identifier(self) -> exp.Identifier | None:
+            name = super()._parse_string_as_identifier()
+            if name is not None:
+                name.meta[STRING_NAME] = True
+            return name
 
         def _parse_marked_date_part(self) -> exp.Expr:
             node = self._parse_date_part()

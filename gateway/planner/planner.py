@@ -1,7 +1,7 @@
 """The planner pipeline: Postgres SQL in, a distributed Plan out.
 
 parse (Postgres dialect; ANY/ALL/SOME quantifiers; long IN lists of parameters as one node) →
-pg_catalog.f() as f() → PostgreSQL output names → bind parameters → session functions as
+the session's file access → pg_catalog.f() as f() → PostgreSQL output names → bind parameters → session functions as
 constants → array constants → EXISTS without stars → row comparisons → integer series →
 catalog relations from the gateway's image → qualify against the catalog → annotate types →
 string operands of ANY/ALL as arrays → (read the output columns' PostgreSQL types) → names
@@ -32,6 +32,7 @@ from duckflight.gateway.planner.cut_stages import cut_stages
 from duckflight.gateway.planner.datetime_constants import datetime_constants
 from duckflight.gateway.planner.dialect import PostgresInput
 from duckflight.gateway.planner.duckdb_names import duckdb_names
+from duckflight.gateway.planner.file_access import file_access
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
 from duckflight.gateway.planner.integer_series import integer_series
 from duckflight.gateway.planner.negative_constants import negative_constants
@@ -134,7 +135,8 @@ def plan_query(
     """
     session = session or SessionView()
     time = SessionTime.of(session)
-    tree = pg_catalog_functions(expression.copy())  # before naming: pg_catalog.version() is "version"
+    tree = file_access(expression.copy(), session.role, [str(catalog.root)] if catalog.root else [])
+    tree = pg_catalog_functions(tree)  # before naming: pg_catalog.version() is "version"
     tree = output_names(tree)  # before binding: $1::int[] is named int4 whatever its value
     tree = negative_constants(tree)  # after naming: -2147483648 is "?column?", not int4
     if params is not None:

@@ -5,7 +5,7 @@
 reach a worker. ``SystemCatalog.answers`` tells the session which queries go
 here; ``run`` executes them on the gateway's DuckDB over the catalog image
 (``image``), after the rewrite rules that turn PostgreSQL's catalog SQL into
-DuckDB's: session functions → constants, pg_catalog functions → the image's
+DuckDB's: the session's file access (as the planner's), session functions → constants, pg_catalog functions → the image's
 macros, array constants, OID alias casts, PostgreSQL-only operators, LIKE's escapes, NULL
 columns as text, set-returning functions of grouped queries in LATERAL, catalog
 relations → image. Results show BIGINT[] as oid[]
@@ -28,6 +28,7 @@ from duckflight.gateway.errors import from_exception
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
+from duckflight.gateway.planner.file_access import file_access
 from duckflight.gateway.planner.negative_constants import negative_constants
 from duckflight.gateway.planner.output_names import output_names
 from duckflight.gateway.planner.output_types import PgColumn, output_types
@@ -110,7 +111,8 @@ class SystemCatalog:
     def _translate(self, tree: exp.Expression, params: list[BoundParam] | None,
                    view: SessionView) -> tuple[str, list[PgColumn]]:
         """DuckDB SQL, and what PostgreSQL would declare for each output column."""
-        tree = tree.copy()
+        root = self.catalog.root
+        tree = file_access(tree.copy(), view.role, [str(root)] if root is not None else [])
         tree = normalize_identifiers(tree, dialect="postgres")  # unquoted names fold to lower case
         tree = pg_catalog_functions(tree)
         tree = output_names(tree)

@@ -40,6 +40,11 @@ def shown(name: str) -> str | None:
     return _show(row)
 
 
+def known(name: str) -> bool:
+    """PostgreSQL 15 has a setting ``name`` (any case)."""
+    return name.lower() in _ROWS
+
+
 def described() -> list[tuple[str, str, str]]:
     """(name, SHOW's text, short description) of every setting a user may read, as SHOW ALL lists them."""
     return [(row["name"], _show(row), row["short_desc"])

@@ -36,3 +36,4 @@ class SessionView:
     cursors: list[OpenCursor] = field(default_factory=list)
     transaction_start: datetime | None = None  # aware; None: now
     statement_start: datetime | None = None
+    role: str = "reader"  # "reader" or "admin": what the session may do (planner/file_access.py)

@@ -322,3 +322,17 @@ def test_without_users_loopback_is_trusted_and_the_network_refused(tpch_data, tm
     assert lines[0] == "loopback: 5", (run.stdout, run.stderr, (tmp_path / "up.log").read_text()[-3000:])
     assert lines[1].endswith('FATAL:  no pg_hba.conf entry for host "192.0.2.10", user "u", database "duckflight", '
                              'no encryption'), lines[1]
+
+
+def test_the_role_of_the_users_file_decides_what_files_a_session_may_read(port, tpch_data):
+    """An admin may read the data folder's files with DuckDB's file functions, a reader may not,
+    and neither any file outside it (docs/decisions.md, "A sandbox in two walls")."""
+    parquet = f"select count(*) from read_parquet('{tpch_data}/nation/*.parquet')"
+    with psycopg.connect(conninfo(port, "alice", PASSWORDS["alice"]), autocommit=True) as admin:
+        assert admin.execute(parquet).fetchone() == (25,)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied for function read_text"):
+            admin.execute("select * from read_text('/etc/hostname')")
+    with psycopg.connect(conninfo(port, "bob", PASSWORDS["bob"]), autocommit=True) as reader:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied for function read_parquet"):
+            reader.execute(parquet)
+        assert reader.execute("select count(*) from nation").fetchone() == (25,)

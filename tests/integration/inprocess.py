@@ -13,18 +13,24 @@ from contextlib import contextmanager
 
 from duckflight.gateway.main import backend_factory, build_engine
 from duckflight.gateway.pgwire.server import PgServer
+from duckflight.gateway.session import Session
 from duckflight.worker.server import WorkerServer
 
 
 @contextmanager
-def cluster(data: str, workers: int = 2, **engine_options):
+def cluster(data: str, workers: int = 2, admins: frozenset[str] = frozenset(), **engine_options):
     """Yield the DSN of a gateway over ``workers`` workers for the tables in ``data``
-    (``engine_options`` go to ``build_engine``, e.g. ``broadcast_limit``)."""
-    servers = [WorkerServer("127.0.0.1", 0, threads=1) for _ in range(workers)]
+    (``engine_options`` go to ``build_engine``, e.g. ``broadcast_limit``). The sessions of the
+    users in ``admins`` have the role admin, as a users file would give them; others are readers."""
+    servers = [WorkerServer("127.0.0.1", 0, data=[data], threads=1) for _ in range(workers)]
     for server in servers:
         threading.Thread(target=server.serve, daemon=True).start()
     engine = build_engine(data, [s.address for s in servers], fragment_timeout=60, **engine_options)
-    gateway = PgServer(("127.0.0.1", 0), backend_factory(engine))
+    factory = backend_factory(engine)
+    if admins:
+        def factory(startup, peer=None, role="reader"):
+            return Session(engine, startup, peer, role="admin" if startup.get("user") in admins else role)
+    gateway = PgServer(("127.0.0.1", 0), factory)
     gateway.serve_in_thread()
     port = gateway.server_address[1]
     try:

@@ -106,7 +106,7 @@ def assert_refused(client: flight.FlightClient, calls=CALLS) -> None:
 
 
 def test_a_worker_refuses_every_flight_call_without_the_secret(caplog):
-    server = WorkerServer("127.0.0.1", 0, threads=1, trust=Trust(secret=SECRET.encode()))
+    server = WorkerServer("127.0.0.1", 0, data=[], threads=1, trust=Trust(secret=SECRET.encode()))
     threading.Thread(target=server.serve, daemon=True).start()
     client = flight.FlightClient(f"grpc://{server.address}")
     try:
@@ -208,7 +208,8 @@ class TlsCluster:
         self.workers = [f"127.0.0.1:{free_port()}" for _ in range(2)]
         for i, address in enumerate(self.workers):
             self.processes.append(_start(folder, f"worker-{i}", [
-                "worker", "--port", address.split(":")[1], "--threads", "1", "--memory-limit", "1GB",
+                "worker", "--port", address.split(":")[1], "--data", str(data), "--threads", "1",
+                "--memory-limit", "1GB",
                 "--gateway", f"127.0.0.1:{self.control}", "--cluster-secret-file", str(self.secret_file), *tls]))
         self.wait_healthy(dsn(self.port), 2)
 
@@ -343,7 +344,7 @@ def _run(argv: list[str], env: dict[str, str] | None = None) -> subprocess.Compl
 
 
 def test_a_worker_beyond_loopback_refuses_to_start_without_a_secret(tmp_path):
-    done = _run(["worker", "--host", "0.0.0.0", "--port", str(free_port())])
+    done = _run(["worker", "--host", "0.0.0.0", "--port", str(free_port()), "--data", str(tmp_path)])
     assert done.returncode == 1
     assert done.stderr.strip().splitlines()[-1].startswith("duckflight worker: this worker (--host 0.0.0.0) "
                                                            "listens on 0.0.0.0 but no cluster secret is set")
@@ -351,9 +352,9 @@ def test_a_worker_beyond_loopback_refuses_to_start_without_a_secret(tmp_path):
     assert gateway.returncode == 1 and "no cluster secret" in gateway.stderr
     empty = tmp_path / "empty"
     empty.write_text("\n")
-    done = _run(["worker", "--port", str(free_port()), "--cluster-secret-file", str(empty)])
+    done = _run(["worker", "--port", str(free_port()), "--data", str(tmp_path), "--cluster-secret-file", str(empty)])
     assert done.returncode == 1 and "the cluster secret is empty" in done.stderr
-    half = _run(["worker", "--port", str(free_port()), "--tls-cert", str(empty)])
+    half = _run(["worker", "--port", str(free_port()), "--data", str(tmp_path), "--tls-cert", str(empty)])
     assert half.returncode == 1 and "--tls-cert and --tls-key go together" in half.stderr
 
 
@@ -361,7 +362,7 @@ def test_a_gateway_with_a_wrong_secret_gets_no_rows_from_the_workers(data):
     from duckflight.gateway.main import backend_factory, build_engine
     from duckflight.gateway.pgwire.server import PgServer
 
-    server = WorkerServer("127.0.0.1", 0, threads=1, trust=Trust(secret=SECRET.encode()))
+    server = WorkerServer("127.0.0.1", 0, data=[str(data)], threads=1, trust=Trust(secret=SECRET.encode()))
     threading.Thread(target=server.serve, daemon=True).start()
     engine = build_engine(str(data), [server.address], fragment_timeout=10, health_interval=0.3,
                           trust=Trust(secret=b"not-the-secret"))

@@ -281,7 +281,8 @@ def test_self_registered_workers_come_back_after_a_gateway_restart(tpch_sf01, re
     gateway_args = ["gateway", "--port", str(port), "--control-port", str(control), "--data", str(tpch_sf01), *FAST]
     gateway = processes.start("gateway", gateway_args)
     workers = [processes.start(f"worker{i}", ["worker", "--port", str(free_port()), "--node", f"node{i}",
-                                              "--threads", "1", "--gateway", f"127.0.0.1:{control}"])
+                                              "--data", str(tpch_sf01), "--threads", "1",
+                                              "--gateway", f"127.0.0.1:{control}"])
                for i in (1, 2)]
     registry = Registry(f"127.0.0.1:{control}")
     try:
@@ -351,9 +352,11 @@ def test_a_worker_cut_off_by_the_network_turns_unhealthy_and_comes_back(tpch_sf0
     name, host_link, _, ns_address = namespace
     remote = f"{ns_address}:8815"
     local = f"127.0.0.1:{free_port()}"
-    processes.start("worker-ns", ["worker", "--host", ns_address, "--port", "8815", "--threads", "1"],
+    processes.start("worker-ns", ["worker", "--host", ns_address, "--port", "8815", "--data", str(tpch_sf01),
+                                  "--threads", "1"],
                     prefix=["ip", "netns", "exec", name])
-    processes.start("worker-local", ["worker", "--port", local.split(":")[1], "--threads", "1"])
+    processes.start("worker-local", ["worker", "--port", local.split(":")[1], "--data", str(tpch_sf01),
+                                     "--threads", "1"])
     for address in (remote, local):
         until(lambda: _answers(address), 20, f"worker {address} up")
     port, control = free_port(), free_port()

@@ -29,7 +29,7 @@ def control():
 
 @pytest.fixture
 def worker():
-    server = WorkerServer("127.0.0.1", 0, node="n1", threads=1)
+    server = WorkerServer("127.0.0.1", 0, data=[], node="n1", threads=1)
     threading.Thread(target=server.serve, daemon=True).start()
     yield server
     server.shutdown()

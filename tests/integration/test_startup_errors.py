@@ -47,7 +47,7 @@ def taken_port():
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("command", ["up", "gateway", "worker"])
 def test_port_in_use(command, taken_port, tmp_path):
-    extra = {"up": ["--data", str(tmp_path)], "gateway": ["--data", str(tmp_path)], "worker": []}[command]
+    extra = ["--data", str(tmp_path)]  # every command needs its data folder
     started = time.monotonic()
     done = duckflight(command, "--port", str(taken_port), *extra)
     assert_one_line(done, f"duckflight {command}: --port: port {taken_port} on 127.0.0.1 is already in use")
@@ -70,6 +70,7 @@ def test_control_port_in_use(taken_port, tmp_path, free_tcp_port):
     (["up", "--workers", "many"], ["duckflight up: argument --workers: expected an integer, got 'many'"]),
     (["worker", "--threads", "0"], ["argument --threads: expected 1 or more, got '0'"]),
     (["gateway"], ["--data is required"]),
+    (["worker"], ["--data is required"]),
     (["up", "--bogus"], ["unrecognized arguments: --bogus"]),
 ])
 def test_bad_settings(argv, words):

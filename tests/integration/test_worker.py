@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -15,8 +16,9 @@ from duckflight.worker.server import WorkerServer
 
 
 @pytest.fixture(scope="module")
-def worker():
-    server = WorkerServer("127.0.0.1", 0, node="test-node", threads=1)
+def worker(tmp_path_factory):
+    # Its data folder holds every test's files (``files`` and each tmp_path).
+    server = WorkerServer("127.0.0.1", 0, data=[str(tmp_path_factory.getbasetemp())], node="test-node", threads=1)
     thread = threading.Thread(target=server.serve, daemon=True)
     thread.start()
     client = WorkerClient(server.address)
@@ -89,7 +91,7 @@ def test_scans_are_private_to_their_fragment(worker, files):
 
 def test_memory_and_concurrency_limits(files):
     """A worker runs at most max_fragments fragments at once; the rest wait their turn."""
-    server = WorkerServer("127.0.0.1", 0, threads=1, resources=Resources("worker", 512 << 20), max_fragments=1)
+    server = WorkerServer("127.0.0.1", 0, data=[str(files)], threads=1, resources=Resources("worker", 512 << 20), max_fragments=1)
     threading.Thread(target=server.serve, daemon=True).start()
     client = WorkerClient(server.address)
     try:
@@ -119,3 +121,33 @@ def test_a_rewritten_file_is_read_anew_despite_the_footer_cache(worker, tmp_path
     assert client.fetch(fragment).to_pylist() == [{"n": 10, "s": 45}]
     con.execute(f"copy (select range * 2 as id from range(1000)) to '{path}'")
     assert client.fetch(fragment).to_pylist() == [{"n": 1000, "s": 999000}]
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT * FROM read_csv('/etc/passwd')",
+    "SELECT * FROM read_text('/etc/hostname')",
+    "SELECT * FROM glob('/etc/*')",
+    "SELECT * FROM '/etc/passwd'",
+    "COPY (SELECT 1) TO '/tmp/duckflight-escape.csv'",
+    "ATTACH '/tmp/duckflight-escape.db' AS escape",
+    "LOAD httpfs",
+])
+def test_the_worker_duckdb_opens_no_file_outside_its_data(worker, sql):
+    """A fragment is DuckDB SQL: one the planner would never send still cannot leave the data folder."""
+    _, client = worker
+    with pytest.raises(Exception) as error:
+        client.fetch(fragment_pb2.Fragment(query_id="test", stage_id=1, fragment_id=0, sql=sql))
+    assert error_kind(error.value) in ("PermissionException", "CatalogException")
+    assert not any(Path("/tmp").glob("duckflight-escape*"))
+
+
+@pytest.mark.parametrize("setting", ["enable_external_access = true", "allowed_directories = ['/']",
+                                     "lock_configuration = false", "allowed_configs = ['enable_external_access']"])
+def test_a_fragment_cannot_lift_the_worker_sandbox(worker, setting):
+    _, client = worker
+    with pytest.raises(Exception) as error:
+        client.fetch(fragment_pb2.Fragment(query_id="test", stage_id=1, fragment_id=0, sql=f"SET {setting}"))
+    assert "the configuration has been locked" in error_message(error.value)
+    table = client.fetch(fragment_pb2.Fragment(query_id="test", stage_id=1, fragment_id=0,
+                                               sql="SELECT current_setting('enable_external_access') AS open"))
+    assert table.to_pylist() == [{"open": False}]

@@ -27,8 +27,8 @@ def _clean_environment(monkeypatch):
 
 
 def test_defaults(monkeypatch):
-    args = _args(["worker"], monkeypatch)
-    assert (args.host, args.port, args.threads) == ("127.0.0.1", 8815, None)
+    args = _args(["worker", "--data", "/srv"], monkeypatch)
+    assert (args.host, args.port, args.threads, args.data) == ("127.0.0.1", 8815, None, ["/srv"])
 
 
 def test_flag_beats_env_beats_file_beats_default(tmp_path, monkeypatch):
@@ -46,7 +46,7 @@ def test_flag_beats_env_beats_file_beats_default(tmp_path, monkeypatch):
 def test_each_command_has_its_own_variables_and_table(tmp_path, monkeypatch):
     """A gateway's port in the environment does not move a worker started from the same shell."""
     config = tmp_path / "c.toml"
-    config.write_text('[gateway]\nport = 6000\ndata = "/srv"\n\n[worker]\nport = 9000\n')
+    config.write_text('[gateway]\nport = 6000\ndata = "/srv"\n\n[worker]\nport = 9000\ndata = ["/srv"]\n')
     env = {"DUCKFLIGHT_GATEWAY_PORT": "7000", "DUCKFLIGHT_CONFIG": str(config)}
     assert _args(["worker"], monkeypatch, env).port == 9000
     assert _args(["gateway"], monkeypatch, env).port == 7000
@@ -89,12 +89,14 @@ def test_missing_config_file(tmp_path, monkeypatch):
 
 def test_bad_environment_value_names_the_variable(monkeypatch):
     with pytest.raises(StartupError, match="environment variable DUCKFLIGHT_WORKER_THREADS: expected 1 or more"):
-        _args(["worker"], monkeypatch, {"DUCKFLIGHT_WORKER_THREADS": "0"})
+        _args(["worker", "--data", "/srv"], monkeypatch, {"DUCKFLIGHT_WORKER_THREADS": "0"})
 
 
 def test_required_option_missing(monkeypatch):
     with pytest.raises(StartupError, match="--data is required .*DUCKFLIGHT_GATEWAY_DATA"):
         _args(["gateway"], monkeypatch)
+    with pytest.raises(StartupError, match="--data is required .*DUCKFLIGHT_WORKER_DATA"):
+        _args(["worker"], monkeypatch)
 
 
 def test_help_shows_every_default_and_what_is_required():

@@ -1,0 +1,69 @@
+"""Statements and settings no session may use: DuckDB's ways out of the data folder.
+
+The session never sends these to DuckDB, but it answers them with PostgreSQL's refusal of
+a privilege (42501) rather than a syntax error, so that a client learns it is not allowed,
+not that it spelled something wrong (``docs/postgres-differences.md``). An ``admin`` is
+refused them too: DuckDB's own lock (``worker/sandbox.py``) would refuse them anyway, and
+what they do (open other databases, load code, read secrets) is meant for no client.
+
+- ``ATTACH``/``DETACH``, ``INSTALL``/``LOAD``, ``PRAGMA``, ``EXPORT``/``IMPORT DATABASE``,
+  ``CREATE``/``DROP SECRET``: ``refused_command``. PostgreSQL's ``LOAD`` answers a
+  non-superuser so too (``access to library "x" is not allowed``).
+- ``SET``/``RESET`` of a DuckDB setting that would open the sandbox (``SANDBOX_SETTINGS``):
+  PostgreSQL's ``permission denied to set parameter "x"`` (guc.c, a superuser-only setting).
+
+>>> refused_command("ATTACH '/tmp/x.db' AS x").message
+'permission denied to attach a database'
+>>> refused_command("create or replace persistent secret s (type s3)").message
+'permission denied to create a secret'
+>>> refused_command("select 1") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from duckflight.gateway.pgwire.backend import SqlError
+
+# DuckDB settings (duckdb_settings()) that widen what its SQL may open, load or write.
+SANDBOX_SETTINGS = {
+    "enable_external_access", "allowed_directories", "allowed_paths", "lock_configuration", "allowed_configs",
+    "autoload_known_extensions", "autoinstall_known_extensions", "allow_community_extensions",
+    "allow_unsigned_extensions", "allow_extensions_metadata_mismatch", "allow_parser_override_extension",
+    "allow_persistent_secrets", "allow_unredacted_secrets", "default_secret_storage", "secret_directory",
+    "custom_extension_repository", "autoinstall_extension_repository", "extension_directory",
+    "extension_directories", "temp_directory", "max_temp_directory_size", "home_directory", "file_search_path",
+    "disabled_filesystems", "log_query_path", "enable_external_file_cache",
+}
+_HINT = "duckflight reads files only as the tables of its data folder."
+# (pattern of the statement's first words, what it would do)
+_COMMANDS = [
+    (r"attach\b", "permission denied to attach a database"),
+    (r"detach\b", "permission denied to detach a database"),
+    (r"(force\s+)?install\b", "permission denied to install an extension"),
+    (r"pragma\b", "permission denied for PRAGMA"),
+    (r"export\s+database\b", "permission denied to export a database"),
+    (r"import\s+database\b", "permission denied to import a database"),
+    (r"create\s+(or\s+replace\s+)?((persistent|temporary|temp)\s+)?secret\b", "permission denied to create a secret"),
+    (r"drop\s+((persistent|temporary|temp)\s+)?secret\b", "permission denied to drop a secret"),
+]
+_LOAD = re.compile(r"load\s+(?:'((?:[^']|'')*)'|\"((?:[^\"]|\"\")*)\"|([^\s;]+))", re.I)
+
+
+def refused_command(sql: str) -> SqlError | None:
+    """42501 for a statement that would take DuckDB out of its sandbox; None for any other."""
+    load = _LOAD.match(sql)
+    if load:
+        name = next(g for g in load.groups() if g is not None)
+        return SqlError("42501", f'access to library "{name}" is not allowed', hint=_HINT)
+    for pattern, message in _COMMANDS:
+        if re.match(pattern, sql, re.I):
+            return SqlError("42501", message, hint=_HINT)
+    return None
+
+
+def check_setting(name: str) -> None:
+    """42501 for a setting that would open DuckDB's sandbox (``name`` in any case)."""
+    if name.lower() in SANDBOX_SETTINGS:
+        raise SqlError("42501", f'permission denied to set parameter "{name.lower()}"', hint=_HINT)

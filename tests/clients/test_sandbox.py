@@ -1,0 +1,187 @@
+"""The SQL sandbox through psycopg: no client reads or writes the server's files but the tables.
+
+A reader (every client until a users file says otherwise) is refused each of DuckDB's ways to
+a file, the network or its own configuration with 42501, and its session goes on. PostgreSQL 15
+runs the same statements as a plain login role in the same run: where it answers 42501 too
+(COPY to or from a file, LOAD), duckflight gives its message; where it answers otherwise (it has
+no read_csv: 42883; no ATTACH: 42601; no such setting: 42704) the difference is the one
+docs/postgres-differences.md lists. An admin may read the data folder's files with DuckDB's
+file functions, and nothing else of these. DuckDB's own lock holds under the planner: the
+gateway's and a worker's databases, as the code sets them up, refuse the same SQL.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import psycopg
+import pytest
+
+from inprocess import cluster
+from pg15 import postgres15
+from test_psql import psql
+
+ADMIN = "boss"
+# (statement, what PostgreSQL 15 answers a login role that is not superuser)
+ESCAPES = [
+    ("select * from read_csv('/etc/passwd')", "42883"),
+    ("select * from read_csv_auto('/etc/passwd')", "42883"),
+    ("select * from read_text('/etc/hostname')", "42883"),
+    ("select * from read_blob('/etc/hostname')", "42883"),
+    ("select * from read_parquet('/etc/x.parquet')", "42883"),
+    ("select * from parquet_metadata('/etc/x.parquet')", "42883"),
+    ("select * from read_json_auto('/etc/x.json')", "42883"),
+    ("select * from sniff_csv('/etc/passwd')", "42883"),
+    ("select * from glob('/etc/*')", "42883"),
+    ("select * from query('select 1')", "42883"),
+    ("select * from '/etc/passwd'", "42601"),
+    ("select count(*) from pg_class, read_csv('/etc/passwd')", "42883"),
+    ("copy (select * from read_text('/etc/hostname')) to stdout", "42883"),
+    ("copy (select 1) to '/tmp/duckflight-sandbox.csv'", "42501"),
+    ("copy pg_class from '/etc/passwd'", "42501"),
+    ("copy (select 1) to program 'id'", "42501"),
+    ("attach '/tmp/duckflight-sandbox.db' as escape", "42601"),
+    ("detach escape", "42601"),
+    ("install httpfs", "42601"),
+    ("load 'httpfs'", "42501"),
+    ("pragma version", "42601"),
+    ("export database '/tmp/duckflight-sandbox'", "42601"),
+    ("import database '/tmp/duckflight-sandbox'", "42601"),
+    ("create secret s (type s3)", "42601"),
+    ("set enable_external_access = true", "42704"),
+    ("set allowed_directories = '/'", "42704"),
+    ("set lock_configuration = false", "42704"),
+    ("reset allowed_paths", "42704"),
+    ("select set_config('enable_external_access', 'true', false)", "42704"),
+]
+
+
+@pytest.fixture(scope="module")
+def sandboxed(tpch_data):
+    """(dsn of a reader, dsn of an admin, workers, engine, data folder) of a cluster of its own."""
+    with cluster(str(tpch_data), admins=frozenset({ADMIN})) as (dsn, servers, engine):
+        yield dsn, dsn.replace("tester@", f"{ADMIN}@"), servers, engine, tpch_data
+
+
+@pytest.fixture(scope="module")
+def pg_reader(tmp_path_factory):
+    """A PostgreSQL 15 login role that is not superuser."""
+    with postgres15(tmp_path_factory.mktemp("pg-sandbox")) as url:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("create role tester login")
+        yield url.replace("postgres@", "tester@")
+
+
+def _state(conn: psycopg.Connection, sql: str) -> tuple[str, str]:
+    try:
+        conn.execute(sql)
+    except psycopg.Error as error:
+        return error.sqlstate, error.diag.message_primary
+    return "00000", ""
+
+
+@pytest.mark.parametrize("sql,postgres", ESCAPES, ids=[e[0][:50] for e in ESCAPES])
+def test_a_reader_is_refused_every_way_out_and_goes_on(sandboxed, pg_reader, sql, postgres):
+    dsn = sandboxed[0]
+    with psycopg.connect(pg_reader, autocommit=True) as pg:
+        pg_state, pg_message = _state(pg, sql)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        state, message = _state(conn, sql)
+        assert conn.execute("select count(*) from nation").fetchone() == (25,)
+    assert pg_state == postgres, f"PostgreSQL answered {pg_state} {pg_message}"
+    assert state == "42501", message
+    if pg_state == "42501":
+        assert message == pg_message
+    assert "permission denied" in message or "must be superuser" in message or "not allowed" in message
+
+
+def test_a_refusal_fails_the_transaction_block_as_any_error(sandboxed):
+    with psycopg.connect(sandboxed[0]) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("select * from read_text('/etc/hostname')")
+        with pytest.raises(psycopg.errors.InFailedSqlTransaction):
+            conn.execute("select 1")
+        conn.rollback()
+        assert conn.execute("select count(*) from region").fetchone() == (5,)
+
+
+def test_a_path_as_a_parameter_is_refused_at_describe(sandboxed):
+    with psycopg.connect(sandboxed[0], autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied for function read_text"):
+            conn.execute("select * from read_text(%s)", ["/etc/hostname"], prepare=True)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("explain select * from read_text('/etc/hostname')")
+        assert conn.execute("select count(*) from nation where n_regionkey = %s", [1]).fetchone() == (5,)
+
+
+def test_a_reader_may_not_read_the_data_folder_s_files_by_name(sandboxed):
+    dsn, _, _, _, data = sandboxed
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="read_parquet"):
+            conn.execute(f"select count(*) from read_parquet('{data}/nation/*.parquet')")
+
+
+def test_an_admin_reads_the_data_folder_s_files_and_nothing_else(sandboxed):
+    dsn, admin, _, _, data = sandboxed
+    with psycopg.connect(admin, autocommit=True) as conn:
+        assert conn.execute(f"select count(*) from read_parquet('{data}/nation/*.parquet')").fetchone() == (25,)
+        files = conn.execute(f"select count(*) from glob('{data}/*/*.parquet')").fetchone()[0]
+        assert files >= 8  # the 8 TPC-H tables, one file or more each
+        for sql, _ in ESCAPES:
+            assert _state(conn, sql)[0] == "42501", sql
+        for sql in [f"select * from read_text('{data}/../../etc/hostname')", f"select * from read_text('{data}x/y')"]:
+            assert _state(conn, sql)[0] == "42501", sql
+        locked = "select count(*) from duckdb_settings() where name = 'lock_configuration' and value = 'true'"
+        assert conn.execute(locked).fetchone() == (1,)
+    # The plan the admin left in the cache is not the reader's.
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(f"select count(*) from read_parquet('{data}/nation/*.parquet')")
+
+
+def test_settings_postgresql_has_not_are_unrecognized(sandboxed, pg_reader):
+    for dsn in (sandboxed[0], pg_reader):
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            assert _state(conn, "set threads = 1") == ("42704", 'unrecognized configuration parameter "threads"')
+            assert _state(conn, "set myapp.mode = 'x'") == ("00000", "")
+            assert conn.execute("show myapp.mode").fetchone() == ("x",)
+
+
+@pytest.mark.parametrize("sql", ["select * from read_csv('/etc/passwd')", "select * from read_text('/etc/hostname')",
+                                 "select * from glob('/etc/*')", "attach '/tmp/duckflight-sandbox.db' as x",
+                                 "copy (select 1) to '/tmp/duckflight-sandbox.csv'", "load httpfs",
+                                 "set enable_external_access = true", "set allowed_directories = ['/']",
+                                 "set lock_configuration = false"])
+def test_duckdb_itself_refuses_what_slips_past_the_planner(sandboxed, sql):
+    """The gateway's and a worker's databases, as the engine and the worker set them up."""
+    _, _, servers, engine, _ = sandboxed
+    for database in (engine.database, servers[0].database):
+        cursor = database.cursor()
+        try:
+            with pytest.raises((duckdb.PermissionException, duckdb.InvalidInputException)):
+                cursor.execute(sql)
+        finally:
+            cursor.close()
+
+
+def test_psql_script_goes_on_after_each_refusal(sandboxed, pg_reader):
+    """psql without ON_ERROR_STOP: every refusal is an ERROR line, and the script goes on."""
+    script = ("select * from read_csv('/etc/passwd');\ncopy (select 1) to '/tmp/duckflight-sandbox.csv';\n"
+              "set enable_external_access = true;\nselect 'still here' as x;\n")
+    ours = psql(sandboxed[0], script, "-A", "-t", "-v", "VERBOSITY=verbose")
+    theirs = psql(pg_reader, script, "-A", "-t", "-v", "VERBOSITY=verbose")
+    assert ours.stdout == theirs.stdout == "still here\n"
+    assert [line.split(":")[1].strip() for line in ours.stderr.splitlines() if line.startswith("ERROR")] == \
+        ["42501"] * 3
+    copy_error = "must be superuser or have privileges of the pg_write_server_files role to COPY to a file"
+    assert copy_error in ours.stderr and copy_error in theirs.stderr
+
+
+def test_a_sandbox_setting_at_startup_ends_the_connection_and_frees_its_slot(sandboxed, pg_reader):
+    engine = sandboxed[3]
+    before = len(engine.admission.activity())
+    for dsn in (sandboxed[0], pg_reader):
+        for option, words in (("-c threads=1", 'unrecognized configuration parameter "threads"'),
+                              ("-c enable_external_access=true", "enable_external_access")):
+            with pytest.raises(psycopg.OperationalError, match=words):
+                psycopg.connect(dsn, options=option)
+    assert len(engine.admission.activity()) == before

@@ -1,0 +1,90 @@
+"""Golden cases of the file_access rule: query and role → allowed, or the 42501 it answers.
+
+The data folder is /data. Each case is (query, reader's answer, admin's answer); "ok" is a
+query the rule lets through unchanged.
+"""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.planner import file_access as rule
+from duckflight.gateway.planner.planner import parse
+
+ROOTS = ["/data"]
+CASES = [
+    ("select * from read_csv('/etc/passwd')", "function read_csv", "function read_csv"),
+    ("select * from read_csv_auto('/etc/passwd', header = true)", "function read_csv_auto", "function read_csv_auto"),
+    ("select * from read_text('/etc/hostname')", "function read_text", "function read_text"),
+    ("select * from read_blob('/etc/hostname')", "function read_blob", "function read_blob"),
+    ("select * from read_parquet('/etc/x.parquet')", "function read_parquet", "function read_parquet"),
+    ("select * from parquet_scan('/etc/x.parquet')", "function parquet_scan", "function parquet_scan"),
+    ("select * from parquet_metadata('/etc/x.parquet')", "function parquet_metadata", "function parquet_metadata"),
+    ("select * from read_json_auto('/etc/x.json')", "function read_json_auto", "function read_json_auto"),
+    ("select * from read_ndjson('/etc/x.json')", "function read_ndjson", "function read_ndjson"),
+    ("select * from sniff_csv('/etc/passwd')", "function sniff_csv", "function sniff_csv"),
+    ("select * from glob('/etc/*')", "function glob", "function glob"),
+    ("select * from iceberg_scan('/data/t')", "function iceberg_scan", "function iceberg_scan"),
+    ("select * from delta_scan('s3://bucket/t')", "function delta_scan", "function delta_scan"),
+    ("select * from '/etc/passwd'", 'read file "/etc/passwd"', 'read file "/etc/passwd"'),
+    ("select * from nation join read_text('/etc/hostname') on true", "function read_text", "function read_text"),
+    ("with t as (select * from read_csv('/etc/passwd')) select * from t", "function read_csv", "function read_csv"),
+    ("select 1 where exists (select 1 from read_text('/etc/hostname'))", "function read_text", "function read_text"),
+    ("select * from nation, lateral read_text('/etc/hostname')", "function read_text", "function read_text"),
+    # Paths the admin may read: constants under the data folder.
+    ("select * from read_parquet('/data/nation/*.parquet')", "function read_parquet", "ok"),
+    ("select * from read_parquet(['/data/a.parquet', '/data/b/c.parquet'])", "function read_parquet", "ok"),
+    ("select * from read_csv('/data/t/x.csv', header = true)", "function read_csv", "ok"),
+    ("select * from glob('/data/*/*')", "function glob", "ok"),
+    ("select * from parquet_metadata('/data/nation/0.parquet')", "function parquet_metadata", "ok"),
+    # ... but no way out of it.
+    ("select * from read_parquet(['/data/a.parquet', '/etc/b.parquet'])", "function read_parquet",
+     "function read_parquet"),
+    ("select * from read_text('/data/../etc/passwd')", "function read_text", "function read_text"),
+    ("select * from read_text('/database/x')", "function read_text", "function read_text"),
+    ("select * from read_text('data/x')", "function read_text", "function read_text"),
+    ("select * from read_text('file:///data/x')", "function read_text", "function read_text"),
+    ("select * from read_csv('https://example.com/x.csv')", "function read_csv", "function read_csv"),
+    ("select * from read_text(current_setting('application_name'))", "function read_text", "function read_text"),
+    ("select * from '/data/nation/0.parquet'", 'read file "/data/nation/0.parquet"', "syntax error"),
+    # Table functions that would go around the rule, and DuckDB's own state.
+    ("select * from query('select * from read_csv(''/etc/passwd'')')", "function query", "function query"),
+    ("select * from query_table('nation')", "function query_table", "function query_table"),
+    ("select * from enable_profiling(save_location = '/tmp/p')", "function enable_profiling",
+     "function enable_profiling"),
+    ("select * from duckdb_secrets()", "function duckdb_secrets", "function duckdb_secrets"),
+    ("select * from duckdb_settings()", "function duckdb_settings", "ok"),
+    ("select * from pragma_version()", "function pragma_version", "ok"),
+    # What PostgreSQL has, and names that only look like DuckDB's.
+    ("select * from nation", "ok", "ok"),
+    ('select * from "/etc/passwd"', "ok", "ok"),
+    ("select * from generate_series(1, 3)", "ok", "ok"),
+    ("select repeat('ab', 2), 'read_csv' as read_text", "ok", "ok"),
+    ("with read_csv as (select 1 as a) select * from read_csv", "ok", "ok"),
+]
+
+
+def _answer(query: str, role: str) -> str:
+    tree = parse(query)
+    try:
+        result = rule.file_access(tree, role, ROOTS)
+    except SqlError as error:
+        if error.sqlstate == "42601":
+            return "syntax error"
+        assert error.sqlstate == "42501"
+        return error.message.removeprefix("permission denied for ").removeprefix("permission denied to ")
+    assert result.sql() == parse(query).sql()
+    return "ok"
+
+
+@pytest.mark.parametrize("query,reader,admin", CASES, ids=[c[0][:60] for c in CASES])
+def test_golden(query, reader, admin):
+    assert (_answer(query, "reader"), _answer(query, "admin")) == (reader, admin)
+
+
+def test_docstring_example():
+    result = doctest.testmod(rule)
+    assert result.failed == 0 and result.attempted > 0
