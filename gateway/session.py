@@ -163,9 +163,9 @@ class Session:
         if statement.kind == "SHOW":
             columns, _ = show_statement(self.config, statement.sql)
             return Described(oids, pa.schema([pa.field(c, pa.string()) for c in columns]))
-        if statement.kind == "FETCH":
-            cursor = self.cursors.get(parse_fetch(statement.sql)[0])
-            return Described(oids, cursor.schema)
+        if statement.kind == "FETCH":  # of no open cursor: no rows, as PG (UtilityTupleDescriptor); Execute fails
+            cursor = self.cursors.open.get(parse_fetch(statement.sql)[0])
+            return Described(oids, None if cursor is None else cursor.schema)
         return Described(oids, None)  # DECLARE, MOVE, COPY, SET, ...: no rows (COPY's go as CopyData)
 
     def cursor(self, name: str) -> Described | None:
@@ -312,7 +312,7 @@ class Session:
             outcome = self._query(query, params)
             return Outcome("COPY", outcome.schema, outcome.batches, copy=options)
         if kind in ("DISCARD", "DEALLOCATE"):
-            return Outcome("DISCARD ALL" if kind == "DISCARD" else "DEALLOCATE")
+            return Outcome("DISCARD ALL" if kind == "DISCARD" else _deallocate_tag(statement.sql))
         refused = refused_command(statement.sql)
         if refused is not None:
             raise refused
@@ -517,3 +517,8 @@ def _in_zone(t: pa.DataType, zone: str) -> pa.DataType:
         inner = _in_zone(t.value_type, zone)
         return t if inner == t.value_type else pa.list_(inner)
     return t
+
+
+def _deallocate_tag(sql: str) -> str:
+    """PG's command tag: DEALLOCATE ALL for ``DEALLOCATE [PREPARE] ALL``, else DEALLOCATE."""
+    return "DEALLOCATE ALL" if re.fullmatch(r"\s*deallocate\s+(prepare\s+)?all\s*;?\s*", sql, re.I) else "DEALLOCATE"

@@ -50,7 +50,7 @@ def result_formats(codes: Sequence[int], ncols: int) -> list[int]:
         raise SqlError("08P01", f"bind message has {len(codes)} result formats but query has {ncols} columns")
     for c in out:
         if c not in (0, 1):
-            raise SqlError("08P01", f"unsupported format code: {c}")
+            raise SqlError("22023", f"unsupported format code: {c}")
     return out
 
 

@@ -2,8 +2,12 @@
 
 ``FrameReader`` cuts a byte stream into frames; ``decode`` turns a frame into one of the
 frontend message dataclasses below; the ``*`` encoder functions return the bytes of one
-backend message. Everything malformed raises ``ProtocolViolation`` (SQLSTATE 08P01),
-which the state machine answers with an ErrorResponse before it closes the connection.
+backend message. As in PostgreSQL (postgres.c SocketBackend, pqcomm.c pq_getmessage), a
+broken frame -- an unknown type byte, a length below 4 or past the type's limit -- raises
+``ProtocolViolation`` (FATAL 08P01: the stream cannot be trusted, the connection ends);
+a whole frame whose body is malformed raises ``MalformedMessage`` (ERROR 08P01, PG's
+pqformat.c texts) and a string that is not UTF-8 raises SQLSTATE 22021: the session
+goes on, as the frame boundary is intact.
 
     >>> r = FrameReader(); r.feed(b"\\x00\\x00\\x00\\x08\\x04\\xd2\\x16\\x2f")
     >>> decode(next(iter(r)))
@@ -23,8 +27,19 @@ GSSENC_REQUEST_CODE = 80877104
 CANCEL_REQUEST_CODE = 80877102
 PROTOCOL_3_0 = 196608  # 3 << 16
 
-MAX_FRAME = 1 << 30  # PG's own limit for a message (MaxAllocSize)
-MAX_STARTUP_FRAME = 10000  # PG refuses bigger startup packets, so do we
+# Length limits (the length word included), PostgreSQL 15's: a frame past its type's limit
+# ends the connection before any of its body is read, so one connection buffers at most
+# that much (docs/decisions.md).
+MAX_FRAME = 1 << 30  # PQ_LARGE_MESSAGE_LIMIT: Query, Parse, Bind, CopyData, FunctionCall
+MAX_SMALL_FRAME = 10000  # PQ_SMALL_MESSAGE_LIMIT: every other message type
+MAX_AUTH_FRAME = 65535 + 4  # PG_MAX_AUTH_TOKEN_LENGTH: a PasswordMessage
+MAX_STARTUP_FRAME = 10000 + 4  # MAX_STARTUP_PACKET_LENGTH counts the body only
+FRAME_LIMITS = {
+    **dict.fromkeys(b"QPBdF", MAX_FRAME),
+    **dict.fromkeys(b"DCEHSXcf", MAX_SMALL_FRAME),
+    ord("p"): MAX_AUTH_FRAME,
+}
+SESSION_FRAME_LIMITS = {t: n for t, n in FRAME_LIMITS.items() if t != ord("p")}
 
 _I16 = struct.Struct("!h")
 _U16 = struct.Struct("!H")
@@ -37,6 +52,30 @@ class ProtocolViolation(SqlError):
 
     def __init__(self, message: str):
         super().__init__("08P01", message, severity="FATAL")
+
+
+class MalformedMessage(SqlError):
+    """A complete frame whose body does not parse: an ERROR, the session goes on."""
+
+    def __init__(self, message: str):
+        super().__init__("08P01", message)
+
+
+def utf8(raw: bytes) -> str:
+    """``raw`` as text; SQLSTATE 22021 naming the first bad sequence as PG does (mbutils.c
+    pg_verify_mbstr: a NUL is bad too; report_invalid_encoding: the bytes its first byte
+    announces)."""
+    try:
+        text, bad = raw.decode("utf-8"), raw.find(b"\x00")
+    except UnicodeDecodeError as exc:
+        text, nul = "", raw.find(b"\x00", 0, exc.start)
+        bad = exc.start if nul < 0 else nul
+    if bad < 0:
+        return text
+    first = raw[bad]
+    size = 2 if first & 0xE0 == 0xC0 else 3 if first & 0xF0 == 0xE0 else 4 if first & 0xF8 == 0xF0 else 1
+    shown = " ".join(f"0x{b:02x}" for b in raw[bad : bad + size])
+    raise SqlError("22021", f'invalid byte sequence for encoding "UTF8": {shown}')
 
 
 @dataclass(frozen=True)
@@ -61,6 +100,12 @@ class FrameReader:
         self._buf = bytearray()
         self._pos = 0  # consumed prefix of _buf: compacting once per feed, not per frame
         self.startup_phase = True
+        self.limits = FRAME_LIMITS  # the types accepted, with their length limits
+
+    def session_started(self) -> None:
+        """Authentication is over: a PasswordMessage is now refused on its type byte, as
+        PostgreSQL's SocketBackend refuses it."""
+        self.limits = SESSION_FRAME_LIMITS
 
     def buffered(self) -> int:
         """Bytes received and not yet cut into a frame."""
@@ -82,16 +127,18 @@ class FrameReader:
     def _next(self) -> Optional[Frame]:
         buf, pos = self._buf, self._pos
         head = 4 if self.startup_phase else 5
+        if not self.startup_phase and len(buf) > pos and buf[pos] not in self.limits:
+            raise ProtocolViolation(f"invalid frontend message type {buf[pos]}")  # before its length
         if len(buf) - pos < head:
             return None
         if self.startup_phase:
             ftype, (length,) = b"", _I32.unpack_from(buf, pos)
-            limit = MAX_STARTUP_FRAME
+            if not 8 <= length <= MAX_STARTUP_FRAME:
+                raise ProtocolViolation("invalid length of startup packet")
         else:
             ftype, (length,) = bytes(buf[pos : pos + 1]), _I32.unpack_from(buf, pos + 1)
-            limit = MAX_FRAME
-        if length < 4 or length > limit:
-            raise ProtocolViolation(f"invalid message length {length}")
+            if not 4 <= length <= self.limits[buf[pos]]:
+                raise ProtocolViolation("invalid message length")
         end = pos + head + length - 4
         if len(buf) < end:
             return None
@@ -148,6 +195,7 @@ class Bind:
     param_formats: list[int]
     params: list[Optional[bytes]]
     result_formats: list[int]
+    malformed: Optional[SqlError] = None  # the rest did not parse: raised once the statement is found
 
 
 @dataclass
@@ -188,21 +236,27 @@ class PasswordMessage:
     data: bytes = field(repr=False)
 
 
-class _Payload:
-    """Cursor over one payload; every read checks bounds so truncation is a violation."""
+@dataclass
+class FunctionCall:
+    data: bytes = field(repr=False)
 
-    def __init__(self, data: bytes, what: str):
-        self.data, self.pos, self.what = data, 0, what
+
+@dataclass
+class CopyMessage:
+    """CopyData, CopyDone or CopyFail: PG ignores them outside COPY FROM STDIN."""
+
+    type: bytes
+
+
+class _Payload:
+    """Cursor over one payload; every read checks bounds, with pqformat.c's errors."""
+
+    def __init__(self, data: bytes):
+        self.data, self.pos = data, 0
 
     def _need(self, n: int) -> None:
         if n < 0 or self.pos + n > len(self.data):
-            raise ProtocolViolation(f"malformed {self.what} message")
-
-    def int16(self) -> int:
-        self._need(2)
-        (v,) = _I16.unpack_from(self.data, self.pos)
-        self.pos += 2
-        return v
+            raise MalformedMessage("insufficient data left in message")
 
     def int32(self) -> int:
         self._need(4)
@@ -225,15 +279,14 @@ class _Payload:
     def cstr(self) -> str:
         end = self.data.find(b"\x00", self.pos)
         if end < 0:
-            raise ProtocolViolation(f"malformed {self.what} message")
+            raise MalformedMessage("invalid string in message")
         raw = self.data[self.pos : end]
         self.pos = end + 1
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise ProtocolViolation(f"invalid UTF-8 in {self.what} message") from None
+        return utf8(raw)
 
     def char(self) -> str:
+        if self.pos >= len(self.data):
+            raise MalformedMessage("no data left in message")
         return self.bytes(1).decode("latin-1")
 
     def uint16(self) -> int:
@@ -252,56 +305,61 @@ class _Payload:
 
     def end(self) -> None:
         if self.pos != len(self.data):
-            raise ProtocolViolation(f"malformed {self.what} message")
+            raise MalformedMessage("invalid message format")
 
 
 def decode(frame: Frame):
-    """The frontend message in ``frame``; ProtocolViolation if unknown or malformed."""
+    """The frontend message in ``frame``: ProtocolViolation for a broken startup packet,
+    MalformedMessage (or SqlError 22021) for a typed frame's bad body."""
     if frame.type == b"":
         return _decode_untyped(frame.payload)
-    decoder = _TYPED.get(frame.type)
-    if decoder is None:
-        raise ProtocolViolation(f"invalid frontend message type {frame.type[0]}")
-    return decoder(frame.payload)
+    return _TYPED[frame.type](frame.payload)  # FrameReader let only these types through
 
 
 def _decode_untyped(payload: bytes):
-    p = _Payload(payload, "startup")
-    code = p.int32()
+    """PG's ProcessStartupPacket: the request codes first (SSL and GSSAPI requests are
+    answered whatever their length; a CancelRequest of the wrong length names no
+    backend, as PG 17 refuses it), then the protocol version, then the layout."""
+    code = _U32.unpack_from(payload)[0]
     if code == SSL_REQUEST_CODE:
-        p.end()
         return SSLRequest()
     if code == GSSENC_REQUEST_CODE:
-        p.end()
         return GSSENCRequest()
     if code == CANCEL_REQUEST_CODE:
-        pid, secret = p.int32(), p.int32()
-        p.end()
-        return CancelRequest(pid, secret)
+        return CancelRequest(*struct.unpack("!ii", payload[4:])) if len(payload) == 12 else CancelRequest(0, 0)
     if code >> 16 != 3:
-        raise ProtocolViolation(
-            f"unsupported frontend protocol {code >> 16}.{code & 0xFFFF}: "
-            "server supports 3.0 to 3.0"
-        )
+        raise SqlError("0A000", f"unsupported frontend protocol {code >> 16}.{code & 0xFFFF}: "
+                       "server supports 3.0 to 3.0", severity="FATAL")
+    return Startup(code, _startup_params(payload))
+
+
+def _startup_params(payload: bytes) -> dict[str, str]:
+    """name\0value\0 pairs, then a NUL that must be the packet's last byte."""
     params: dict[str, str] = {}
-    while True:
-        key = p.cstr()
-        if key == "":
+    pos, n = 4, len(payload)
+    while pos < n and payload[pos] != 0:
+        name_end = payload.find(b"\x00", pos)
+        if name_end < 0 or name_end + 1 >= n:
+            break  # a name without its value
+        value_end = payload.find(b"\x00", name_end + 1)
+        if value_end < 0:
             break
-        params[key] = p.cstr()
-    p.end()
-    return Startup(code, params)
+        params[utf8(payload[pos:name_end])] = utf8(payload[name_end + 1 : value_end])
+        pos = value_end + 1
+    if pos != n - 1:
+        raise ProtocolViolation("invalid startup packet layout: expected terminator as last byte")
+    return params
 
 
 def _query(b: bytes) -> Query:
-    p = _Payload(b, "Query")
+    p = _Payload(b)
     sql = p.cstr()
     p.end()
     return Query(sql)
 
 
 def _parse(b: bytes) -> Parse:
-    p = _Payload(b, "Parse")
+    p = _Payload(b)
     name, sql = p.cstr(), p.cstr()
     n = p.uint16()
     oids = [p.uint32() for _ in range(n)]
@@ -310,41 +368,44 @@ def _parse(b: bytes) -> Parse:
 
 
 def _bind(b: bytes) -> Bind:
-    p = _Payload(b, "Bind")
+    p = _Payload(b)
     portal, statement = p.cstr(), p.cstr()
-    formats = p.int16_list()
-    n = p.uint16()
-    values: list[Optional[bytes]] = []
-    for _ in range(n):
-        size = p.int32()
-        values.append(None if size == -1 else p.bytes(size))
-    result_formats = p.int16_list()
-    p.end()
+    try:
+        formats = p.int16_list()
+        n = p.uint16()
+        values: list[Optional[bytes]] = []
+        for _ in range(n):
+            size = p.int32()
+            values.append(None if size == -1 else p.bytes(size))
+        result_formats = p.int16_list()
+        p.end()
+    except MalformedMessage as exc:  # PG looks the statement up before it reads on (exec_bind_message)
+        return Bind(portal, statement, [], [], [], malformed=exc)
     return Bind(portal, statement, formats, values, result_formats)
 
 
 def _describe_or_close(cls, what: str):
     def dec(b: bytes):
-        p = _Payload(b, what)
+        p = _Payload(b)
         kind, name = p.char(), p.cstr()
         p.end()
         if kind not in ("S", "P"):
-            raise ProtocolViolation(f"invalid {what} message subtype {kind!r}")
+            raise MalformedMessage(f"invalid {what} message subtype {ord(kind)}")
         return cls(kind, name)
 
     return dec
 
 
 def _execute(b: bytes) -> Execute:
-    p = _Payload(b, "Execute")
+    p = _Payload(b)
     portal, max_rows = p.cstr(), p.int32()
     p.end()
     return Execute(portal, max(max_rows, 0))  # PG treats <= 0 as "all rows"
 
 
-def _empty(cls, what: str):
+def _empty(cls):
     def dec(b: bytes):
-        _Payload(b, what).end()
+        _Payload(b).end()
         return cls()
 
     return dec
@@ -354,13 +415,15 @@ _TYPED = {
     b"Q": _query,
     b"P": _parse,
     b"B": _bind,
-    b"D": _describe_or_close(Describe, "Describe"),
+    b"D": _describe_or_close(Describe, "DESCRIBE"),
     b"E": _execute,
-    b"C": _describe_or_close(Close, "Close"),
-    b"S": _empty(Sync, "Sync"),
-    b"H": _empty(Flush, "Flush"),
-    b"X": _empty(Terminate, "Terminate"),
-    b"p": lambda b: PasswordMessage(b),
+    b"C": _describe_or_close(Close, "CLOSE"),
+    b"S": _empty(Sync),
+    b"H": _empty(Flush),
+    b"X": lambda b: Terminate(),  # PG reads no further than the type
+    b"p": PasswordMessage,
+    b"F": FunctionCall,
+    **{t: lambda b, t=t: CopyMessage(t) for t in (b"d", b"c", b"f")},
 }
 
 

@@ -178,10 +178,12 @@ class ProtocolConnection:
             try:
                 self.reader.feed(data)
                 for frame in self.reader:
-                    yield from self._dispatch(m.decode(frame))
+                    yield from self._frame(frame)
                     if self.closed or self.tls_requested:
                         break
-            except Exception as exc:  # a ProtocolViolation (or a bug): report it and hang up
+                    if self.state not in (State.STARTUP, State.AUTH):
+                        self.reader.session_started()
+            except Exception as exc:  # a broken frame, a startup error (or a bug): report it and hang up
                 err = _as_sql_error(exc)
                 err.severity = "FATAL"
                 self._send(m.error_response(err))
@@ -234,6 +236,28 @@ class ProtocolConnection:
     def _send(self, data) -> None:
         self.out.add(data)
 
+    def _frame(self, frame: m.Frame) -> Iterator[bytes]:
+        """Decode and dispatch one frame, as PG's PostgresMain: while an extended-query
+        error is pending, frames before Sync are skipped unread; after startup, a frame
+        whose body does not parse is an ERROR and the session goes on (a Query's or a
+        Sync's ends with ReadyForQuery, an extended-query message's skips to Sync)."""
+        if self.state is State.DISCARD and frame.type not in (b"S", b"X"):
+            return
+        try:
+            msg = m.decode(frame)
+        except SqlError as exc:
+            if self.state in (State.STARTUP, State.AUTH):
+                raise
+            self._send(m.error_response(exc))
+            if frame.type == b"S":
+                yield from self._sync(m.Sync())
+            elif frame.type == b"Q":
+                yield from self._ready()
+            else:
+                self.state = State.DISCARD
+            return
+        yield from self._dispatch(msg)
+
     def _dispatch(self, msg) -> Iterator[bytes]:
         if isinstance(msg, m.Terminate):
             self.close()
@@ -244,12 +268,10 @@ class ProtocolConnection:
         if self.state is State.AUTH:
             yield from self._authenticate(msg)
             return
-        if self.state is State.DISCARD and not isinstance(msg, m.Sync):
-            return
         handler = self._HANDLERS.get(type(msg))
         if handler is None:
-            raise m.ProtocolViolation(f"unexpected message {type(msg).__name__} after startup")
-        if isinstance(msg, (m.Query, m.Sync)):
+            raise m.ProtocolViolation("invalid frontend message type 112")  # a PasswordMessage ('p'), as PG
+        if isinstance(msg, (m.Query, m.Sync, m.FunctionCall)):
             yield from handler(self, msg)
             return
         try:  # extended-query messages: any error switches to DISCARD until Sync
@@ -390,7 +412,8 @@ class ProtocolConnection:
     def _statement(self, name: str) -> Statement:
         stmt = self.statements.get(name)
         if stmt is None:
-            raise SqlError("26000", f'prepared statement "{name}" does not exist')
+            raise SqlError("26000", f'prepared statement "{name}" does not exist' if name
+                           else "unnamed prepared statement does not exist")
         return stmt
 
     def _described(self, stmt: Statement) -> Described:
@@ -400,9 +423,11 @@ class ProtocolConnection:
 
     def _bind(self, msg: m.Bind) -> Iterator[bytes]:
         stmt = self._statement(msg.statement)
+        if msg.malformed is not None:
+            raise msg.malformed
         n = len(msg.params)
         if len(msg.param_formats) not in (0, 1, n):
-            raise m.ProtocolViolation(f"bind message has {len(msg.param_formats)} parameter formats but {n} parameters")
+            raise SqlError("08P01", f"bind message has {len(msg.param_formats)} parameter formats but {n} parameters")
         formats = msg.param_formats * n if len(msg.param_formats) == 1 else msg.param_formats or [0] * n
         # A text value of an untyped parameter is read as the type the statement gives it
         # ('{a,b}' as text[]), as PostgreSQL does.
@@ -410,6 +435,9 @@ class ProtocolConnection:
         if n != len(expected):
             raise SqlError("08P01", f"bind message supplies {n} parameters, but prepared statement "
                                     f"\"{msg.statement}\" requires {len(expected)}")
+        for code in formats:
+            if code not in (0, 1):
+                raise SqlError("22023", f"unsupported format code: {code}")
         params = [BoundParam(oid, decode_param(oid, f, v)) for oid, f, v in zip(expected, formats, msg.params)]
         if msg.portal in self.portals and msg.portal:
             raise SqlError("42P03", f'cursor "{msg.portal}" already exists')
@@ -461,6 +489,13 @@ class ProtocolConnection:
             self.portals.pop(msg.name, None)
         self._send(m.close_complete())
         return iter(())
+
+    def _function_call(self, msg: m.FunctionCall) -> Iterator[bytes]:
+        self._send(m.error_response(SqlError("0A000", "the fastpath function call interface is not supported")))
+        yield from self._ready()
+
+    def _copy_message(self, msg: m.CopyMessage) -> Iterator[bytes]:
+        return iter(())  # outside COPY FROM STDIN, PG ignores CopyData, CopyDone and CopyFail
 
     def _flush(self, msg: m.Flush) -> Iterator[bytes]:
         yield from self.out.drain()
@@ -568,6 +603,8 @@ class ProtocolConnection:
         m.Close: _close,
         m.Flush: _flush,
         m.Sync: _sync,
+        m.FunctionCall: _function_call,
+        m.CopyMessage: _copy_message,
     }
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ..backend import SqlError
+from ..messages import utf8
 # Registration order is lookup order: specific families first, wrappers last.
 from . import numbers, textual, datetimes, arrays, composite  # noqa: F401,E402
 from .registry import PARAM_DECODERS, PgType, encode_column, pg_type
@@ -30,7 +31,7 @@ def decode_param(oid: int, fmt: int, data: Optional[bytes]) -> Any:
         return None
     decoder = PARAM_DECODERS.get(oid)
     if fmt == 0:
-        text = data.decode("utf-8", errors="strict") if isinstance(data, bytes) else str(data)
+        text = utf8(data) if isinstance(data, bytes) else str(data)
         return text if decoder is None else decoder.text(text)
     if decoder is None or decoder.binary is None:
         raise SqlError("0A000", f"binary format is not supported for parameters of type oid {oid}")
