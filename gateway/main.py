@@ -7,7 +7,7 @@ import logging
 import signal
 
 from duckflight.gateway.admission import Admission
-from duckflight.gateway.auth.policy import load_policy, tls_context
+from duckflight.gateway.auth.policy import load_policy, reload_rules, tls_context
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.catalog_watch import CatalogWatcher
 from duckflight.gateway.config import parse_size
@@ -100,6 +100,7 @@ def run_gateway(args) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGHUP, lambda signum, frame: reload_rules(policy, args.hba))  # as pg_ctl reload
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -81,7 +81,10 @@ def print_workers(gateway: str, node: str = "", trust: Trust = Trust()) -> int:
                                                                  metadata=trust.grpc_metadata())
         except grpc.RpcError as exc:
             what = "refused by" if exc.code() == grpc.StatusCode.UNAUTHENTICATED else "cannot reach"
-            print(f"duckflight workers: {what} the control service at {gateway}: {exc.details()}", file=sys.stderr)
+            hint = ("" if what == "refused by" or trust.tls_ca is not None else
+                    " (if the control service serves TLS, give --tls-ca with the CA of its certificate)")
+            print(f"duckflight workers: {what} the control service at {gateway}: {exc.details()}{hint}",
+                  file=sys.stderr)
             return 1
     rows = [("address", "node", "state", "failures", "running", "source", "last error")]
     rows += [(w.address, w.node, w.state, str(w.consecutive_failures), str(w.running_fragments),

@@ -188,6 +188,17 @@ def _demo_data(scale: float) -> Path:
         raise StartupError(f"cannot make the TPC-H demo data: {error}") from None
 
 
+def _login(users: str | None) -> str:
+    """The user name to connect as: with --users, its first admin (else first user), who logs
+    in with a password; without, ``duckflight`` (trusted from loopback)."""
+    if not users:
+        return "duckflight"
+    from duckflight.gateway.auth.users import read_users
+
+    found = sorted(read_users(Path(users)).values(), key=lambda u: (u.role != "admin", u.name))
+    return found[0].name if found else "duckflight"
+
+
 class Cluster:
     """The child processes of one ``duckflight up``."""
 
@@ -232,7 +243,7 @@ class Cluster:
                                                       str(self.args.port), "--data", str(data), *faults, *workers,
                                                       *common), self.env)
         _wait_port(self.args.host, self.args.port, self.gateway.process, deadline)
-        return f"postgresql://duckflight@{self.args.host}:{self.args.port}/duckflight"
+        return f"postgresql://{_login(self.args.users)}@{self.args.host}:{self.args.port}/duckflight"
 
     def tend(self) -> None:
         """Restart the workers and the gateway that died, each after its backoff."""

@@ -50,6 +50,9 @@ class Policy:
                     if rule.method == "password" else None)
             raise fatal("28000", f"pg_hba.conf rejects connection for {where}", hint=hint)
         if rule.method == "trust":
+            if self.users is not None and record is None:  # with a users file, its users are the roles
+                log.warning("connection refused: role %r does not exist (trust, %s)", user, where)
+                raise fatal("28000", f'role "{user}" does not exist')
             return Trusted(user, address, "trust", record)
         if rule.method == "password":
             return Cleartext(user, address, "password", record)
@@ -58,6 +61,24 @@ class Policy:
         # md5 for a user with only a SCRAM verifier (or none) runs SCRAM, as PostgreSQL does.
         return Scram(user, address, rule.method, record, self.mock_secret,
                      self.certificate if ssl_in_use else None)
+
+
+def reload_rules(policy: Policy, hba: Optional[str]) -> None:
+    """Read the hba file again (on SIGHUP, as PostgreSQL reloads pg_hba.conf): new connections
+    follow it; a file that does not read leaves the old rules in force, with one log line."""
+    if not hba:
+        log.info("SIGHUP: no --hba file to reload")
+        return
+    try:
+        rules = read_rules(Path(hba))
+    except HbaError as error:
+        log.error("SIGHUP: hba file %s not reloaded, the old rules stay: %s", hba, error)
+        return
+    if policy.users is None and any(r.method in PASSWORD_METHODS for r in rules):
+        log.error("SIGHUP: hba file %s not reloaded, the old rules stay: its password methods need --users", hba)
+        return
+    policy.rules = rules
+    log.info("SIGHUP: hba file %s reloaded, %d rule(s)", hba, len(rules))
 
 
 def load_policy(users: Optional[str], hba: Optional[str], tls_cert: Optional[str] = None) -> Policy:

@@ -180,7 +180,7 @@ class SystemCatalog:
         tables = {"__duckflight_workers": self._workers_table(),
                   "__pg_settings": settings_table(view, self.image.settings_schema),
                   "__pg_cursors": cursors_table(view, self.image.cursors_schema),
-                  "__pg_stat_activity": activity_table(self.activity(), self.image.activity_schema)}
+                  "__pg_stat_activity": activity_table(self.activity(), self.image.activity_schema, view)}
         for name, table in tables.items():
             cursor.register(name, ArrowStream(table))
 

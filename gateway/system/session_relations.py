@@ -48,7 +48,18 @@ def _table(rows: list[dict], schema: pa.Schema) -> pa.Table:
     return pa.table({f.name: pa.array([r.get(f.name) for r in rows], f.type) for f in schema}, schema=schema)
 
 
-def activity_table(sessions, schema: pa.Schema) -> pa.Table:
-    rows = [{**vars(a), "datid": DATABASE_OID, "datname": DATABASE, "usesysid": OWNER_OID,
-             "backend_type": "client backend"} for a in sessions]
+def activity_table(sessions, schema: pa.Schema, view: SessionView | None = None) -> pa.Table:
+    """pg_stat_activity: a reader sees only its own user's sessions whole; of another's, as
+    pg_stat_get_activity shows them without the privilege, the query is
+    ``<insufficient privilege>`` and what it does and where it comes from are NULL."""
+    user = (view.settings.get("session_authorization") if view else None)
+    rows = []
+    for a in sessions:
+        row = {**vars(a), "datid": DATABASE_OID, "datname": DATABASE, "usesysid": OWNER_OID,
+               "backend_type": "client backend"}
+        if view is not None and view.role != "admin" and a.usename != user:
+            row = {k: row[k] for k in ("datid", "datname", "pid", "usesysid", "usename", "application_name",
+                                       "backend_type")}
+            row["query"] = "<insufficient privilege>"
+        rows.append(row)
     return _table(rows, schema)

@@ -35,6 +35,7 @@ hostssl all carol all           password
 host    all carol all           password
 host    all bob   all           md5
 host    all alice,nobody 127.0.0.1/32 scram-sha-256
+host    all ghost 127.0.0.1/32 trust
 """
 PASSWORDS = {"alice": "alice-Secret1", "bob": "bob-Secret2", "carol": "carol-Secret3"}
 
@@ -192,6 +193,13 @@ def test_no_rule_for_the_user_is_28000_as_postgresql_says_it(port, referee):
     assert sqlstate(port, "dave", "x") == sqlstate(referee, "dave", "x") == "28000"
 
 
+def test_trust_for_a_name_the_users_file_lacks_is_28000_role_does_not_exist(port, referee):
+    message = refusal(port, "ghost", "")
+    assert message == 'FATAL:  role "ghost" does not exist'
+    assert message == refusal(referee, "ghost", "")
+    assert sqlstate(port, "ghost", "") == sqlstate(referee, "ghost", "") == "28000"
+
+
 def test_cleartext_password_is_refused_in_plain_and_accepted_over_tls(port, files):
     assert refusal(port, "carol", PASSWORDS["carol"]).startswith(
         'FATAL:  pg_hba.conf rejects connection for host "127.0.0.1", user "carol", database "duckflight", '
@@ -336,3 +344,57 @@ def test_the_role_of_the_users_file_decides_what_files_a_session_may_read(port, 
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied for function read_parquet"):
             reader.execute(parquet)
         assert reader.execute("select count(*) from nation").fetchone() == (25,)
+
+
+def test_a_reader_sees_only_its_own_sessions_queries_in_pg_stat_activity(port):
+    """As pg_stat_get_activity without the privilege: another user's query is hidden."""
+    with psycopg.connect(conninfo(port, "alice", PASSWORDS["alice"]), autocommit=True) as alice, \
+            psycopg.connect(conninfo(port, "bob", PASSWORDS["bob"]), autocommit=True) as bob:
+        alice.execute("select 'alice was here'")
+        bob.execute("select 'bob was here'")
+        seen = "select usename, query, state, client_addr from pg_stat_activity where usename in ('alice', 'bob')"
+        by_bob = {user: rest for user, *rest in bob.execute(seen).fetchall()}
+        assert by_bob["alice"] == ["<insufficient privilege>", None, None]
+        assert by_bob["bob"][0].startswith("select usename") and by_bob["bob"][1] == "active"
+        by_alice = {user: rest for user, *rest in alice.execute(seen).fetchall()}
+        assert by_alice["bob"][:2] == [seen, "idle"]  # bob's last query, whole
+
+
+def test_sighup_reloads_the_hba_rules_as_pg_ctl_reload_does(tpch_data, tmp_path):
+    """New connections follow the rules read again on SIGHUP; a broken file keeps the old ones."""
+    hba, port = tmp_path / "hba.conf", free_port()
+    hba.write_text("host all all 127.0.0.1/32 reject\n")
+    log = (tmp_path / "gateway.log").open("w")
+    gateway = subprocess.Popen([duckflight_executable(), "gateway", "--port", str(port), "--data", str(tpch_data),
+                                "--control-port", "0", "--hba", str(hba)], stdout=log, stderr=subprocess.STDOUT,
+                               stdin=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while "pg_hba.conf rejects" not in _login_error(port):
+            assert time.monotonic() < deadline and gateway.poll() is None, (tmp_path / "gateway.log").read_text()
+            time.sleep(0.3)
+        hba.write_text("host all all 127.0.0.1/32 trust\n")
+        gateway.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 20
+        while _login_error(port):
+            assert time.monotonic() < deadline, (tmp_path / "gateway.log").read_text()
+            time.sleep(0.2)
+        hba.write_text("host all all 127.0.0.1/32 no-such-method\n")
+        gateway.send_signal(signal.SIGHUP)
+        time.sleep(1)
+        assert gateway.poll() is None and _login_error(port) == ""
+        assert "not reloaded, the old rules stay" in (tmp_path / "gateway.log").read_text()
+    finally:
+        gateway.terminate()
+        gateway.wait(30)
+        log.close()
+
+
+def _login_error(port: int) -> str:
+    """The error of a login as "u" (empty when it works)."""
+    try:
+        with psycopg.connect(conninfo(port, "u"), autocommit=True) as conn:
+            conn.execute("select 1")
+        return ""
+    except psycopg.OperationalError as error:
+        return str(error)
