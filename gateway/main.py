@@ -40,9 +40,10 @@ def build_engine(data: str, workers: list[str], fragment_timeout: float = 120.0,
                   session_defaults=session_defaults, admission=admission)
 
 
-def backend_factory(engine: Engine):
-    """Open a Session per client connection (the BackendFactory of pgwire)."""
-    return lambda startup, peer=None, role="reader": Session(engine, startup, peer, role=role)
+def backend_factory(engine: Engine, users=None):
+    """Open a Session per client connection (the BackendFactory of pgwire); ``users``: the users
+    file the sessions read their role from (None: the role authentication gave stays)."""
+    return lambda startup, peer=None, role="reader": Session(engine, startup, peer, role=role, users=users)
 
 
 def run_gateway(args) -> int:
@@ -71,7 +72,7 @@ def run_gateway(args) -> int:
                           trust=trust)
     control = None
     try:
-        server = PgServer((args.host, args.port), backend_factory(engine), auth=policy, tls=tls)
+        server = PgServer((args.host, args.port), backend_factory(engine, policy.users), auth=policy, tls=tls)
         if args.control_port:
             from duckflight.gateway import registry
 

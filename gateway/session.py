@@ -46,14 +46,17 @@ ROLES = ("reader", "admin")
 class Session:
     """A Backend (see pgwire/backend.py) for one client connection."""
 
-    def __init__(self, engine: Engine, startup: dict[str, str], peer: tuple | None = None, role: str = "reader"):
+    def __init__(self, engine: Engine, startup: dict[str, str], peer: tuple | None = None, role: str = "reader",
+                 users=None):
         """``peer``: the client's (address, port), for pg_stat_activity. ``role``: "reader" or
         "admin", as authentication gave it (gateway/auth); what it may do (``planner/file_access.py``,
-        ``sandbox.py``). Raises FATAL 53300 past max_connections, 3D000 for another database."""
+        ``sandbox.py``). ``users``: the users file (``auth.users.UserStore``) the role is read from
+        again at every use, so a changed role counts at once, as ALTER ROLE does in PostgreSQL.
+        Raises FATAL 53300 past max_connections, 3D000 for another database."""
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
         self.engine = engine
-        self.role = role
+        self._role, self._users = role, users
         database = startup.get("database") or startup.get("user", "")
         self.user = startup.get("user", "")
         self.activity = Activity(0, self.user, startup.get("application_name", ""),
@@ -98,6 +101,14 @@ class Session:
     def settings(self) -> dict[str, str]:
         """The session's settings by name (SHOW's values)."""
         return self.config.values
+
+    @property
+    def role(self) -> str:
+        """The session user's role now: a user removed from the users file is a reader."""
+        if self._users is None:
+            return self._role
+        record = self._users.get(self.user)
+        return record.role if record is not None else "reader"
 
     def view(self) -> SessionView:
         """What a query may read of this session (session functions, pg_settings, pg_cursors,

@@ -398,3 +398,21 @@ def _login_error(port: int) -> str:
         return ""
     except psycopg.OperationalError as error:
         return str(error)
+
+
+def test_a_role_changed_in_the_users_file_counts_at_once_in_open_sessions(port, files, tpch_data):
+    """As ALTER ROLE … NOSUPERUSER does: an open session of alice loses what admins may do."""
+    parquet = f"select count(*) from read_parquet('{tpch_data}/nation/*.parquet')"
+    add = ("user", "add", "alice", "--password", PASSWORDS["alice"], "--users", str(files["users"]))
+    with psycopg.connect(conninfo(port, "alice", PASSWORDS["alice"]), autocommit=True) as alice:
+        assert alice.execute(parquet).fetchone() == (25,)
+        try:
+            assert duckflight(*add, "--role", "reader").returncode == 0
+            time.sleep(0.05)  # the file's mtime moves on
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                alice.execute(parquet)
+            assert alice.execute("select count(*) from region").fetchone() == (5,)
+        finally:
+            assert duckflight(*add, "--role", "admin").returncode == 0
+        time.sleep(0.05)
+        assert alice.execute(parquet).fetchone() == (25,)
