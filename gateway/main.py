@@ -67,7 +67,8 @@ def run_gateway(args) -> int:
                           broadcast_limit=parse_size(args.broadcast_limit),
                           resources=Resources("gateway", memory_limit(args.memory_limit, "gateway"), args.temp_dir,
                                               args.max_temp_size),
-                          session_defaults={name: getattr(args, name) for name in TIME_SETTINGS},
+                          session_defaults={**{name: getattr(args, name) for name in TIME_SETTINGS},
+                                            **({"ssl": "on"} if tls else {})},  # SHOW ssl
                           admission=Admission(args.max_connections, args.max_queries, args.max_queries_per_user),
                           trust=trust)
     control = None

@@ -60,6 +60,7 @@ class Settings:
         self._block: dict[str, str] | None = None  # values at BEGIN
         self._local: dict[str, str | None] = {}  # value to restore at COMMIT, per SET LOCAL name
         self._savepoints: list[tuple[str, dict[str, str], dict[str, str | None]]] = []
+        self._starting = True  # the startup packet may set backend-context settings, SET may not
         for key, value in (server or {}).items():  # the gateway's own: read-only ones too
             key = self.canonical(key)
             self.values[key] = _checked(key, value)
@@ -70,6 +71,7 @@ class Settings:
         for key, value in command_line_options(startup.get("options", "")):  # PGOPTIONS='-c name=value'
             self.set(key, value, quoted=False)
         self._session = dict(self.values)  # what RESET goes back to: the values at startup
+        self._starting = False
 
     @property
     def startup(self) -> dict[str, str]:
@@ -103,8 +105,12 @@ class Settings:
         check_setting(key)  # before anything else: DuckDB's sandbox is not a session's to open
         if key not in self.values and not _known(key):
             raise SqlError("42704", f'unrecognized configuration parameter "{name}"')
+        from duckflight.gateway.system.server_settings import unsettable  # system imports this module
+        why = unsettable(key)
         if key in READ_ONLY:
-            raise SqlError("55P02", f'parameter "{key}" cannot be changed')
+            raise SqlError("55P02", f'parameter "{key}" {why or "cannot be changed"}')
+        if why is not None and key not in DEFAULTS and not (self._starting and "connection start" in why):
+            raise SqlError("55P02", f'parameter "{name.lower()}" {why}')
         text = DEFAULTS.get(key, "") if value is None else (_unquote(value) if quoted else value)
         text = _checked(key, text)
         self._names.setdefault(key.lower(), key)

@@ -40,6 +40,18 @@ def shown(name: str) -> str | None:
     return _show(row)
 
 
+# Why PostgreSQL refuses SET of a setting of this context (set_config_option in guc.c): 55P02.
+UNSETTABLE = {"internal": "cannot be changed", "postmaster": "cannot be changed without restarting the server",
+              "sighup": "cannot be changed now", "backend": "cannot be set after connection start",
+              "superuser-backend": "cannot be set after connection start"}
+
+
+def unsettable(name: str) -> str | None:
+    """Why a session may not SET PostgreSQL's setting ``name`` (None: it may)."""
+    row = _ROWS.get(name.lower())
+    return UNSETTABLE.get(row["context"]) if row is not None else None
+
+
 def known(name: str) -> bool:
     """PostgreSQL 15 has a setting ``name`` (any case)."""
     return name.lower() in _ROWS

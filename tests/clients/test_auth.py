@@ -416,3 +416,14 @@ def test_a_role_changed_in_the_users_file_counts_at_once_in_open_sessions(port, 
             assert duckflight(*add, "--role", "admin").returncode == 0
         time.sleep(0.05)
         assert alice.execute(parquet).fetchone() == (25,)
+
+
+def test_show_ssl_says_whether_the_port_serves_tls(port, files, referee):
+    """`ssl` is on for a server with a certificate (PostgreSQL's postgresql.conf ssl = on), and
+    cannot be SET in a session (55P02 as PostgreSQL: its context is sighup)."""
+    with psycopg.connect(conninfo(port, "alice", PASSWORDS["alice"]), autocommit=True) as conn:
+        assert conn.execute("show ssl").fetchone() == ("on",)
+        assert conn.execute("select setting from pg_settings where name = 'ssl'").fetchone() == ("on",)
+        with pytest.raises(psycopg.Error) as error:
+            conn.execute("set ssl = off")
+        assert error.value.sqlstate == "55P02"

@@ -1485,3 +1485,12 @@ where a.attrelid = 'pg_namespace'::regclass and a.attnum > 0 and a.attname <> 'n
 
 -- functions: DuckDB's table functions PostgreSQL lacks are 42883, not DuckDB's rows
 select * from region join range(2) t on r_regionkey = t.range;
+
+-- settings: SET of a setting PostgreSQL fixes at start, reload or connection is 55P02
+set ssl = off;
+
+-- settings: SET of a postmaster setting
+set shared_buffers = '1GB';
+
+-- settings: SET of a backend setting after connection start
+set log_connections = on;
