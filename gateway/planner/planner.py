@@ -33,6 +33,7 @@ from duckflight.gateway.planner.datetime_constants import datetime_constants
 from duckflight.gateway.planner.dialect import PostgresInput
 from duckflight.gateway.planner.duckdb_names import duckdb_names
 from duckflight.gateway.planner.file_access import file_access
+from duckflight.gateway.planner.function_columns import function_columns
 from duckflight.gateway.planner.table_functions import table_functions
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
 from duckflight.gateway.planner.integer_series import integer_series
@@ -148,6 +149,7 @@ def plan_query(
     tree = unstar_exists(tree)
     tree = row_comparisons(tree)
     tree = integer_series(tree)
+    tree = function_columns(tree)  # before qualify, which reads the alias's columns
     tree, schema = placed(tree, catalog, sources)
     reads_catalog = gateway_only(tree)
     tree = qualify_query(tree, catalog, schema)

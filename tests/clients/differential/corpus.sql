@@ -1494,3 +1494,12 @@ set shared_buffers = '1GB';
 
 -- settings: SET of a backend setting after connection start
 set log_connections = on;
+
+-- names: a one-column unnest in FROM names its column after the table alias (addRangeTableEntryForFunction)
+select * from unnest(array[1,2]) u order by 1;
+
+-- names: a one-column unnest's alias is both the table and its column
+select u, u.u, u * 2 from unnest(array[3,4]) u order by 1;
+
+-- names: a column alias list names the column
+select * from unnest(array[1,2]) as u(x) order by 1;
