@@ -22,12 +22,20 @@ import ssl
 import threading
 from typing import Optional
 
-from .backend import BackendFactory
+from . import messages as m
+from .backend import BackendFactory, SqlError
 from .protocol import CancelRegistry, ProtocolConnection
 
 log = logging.getLogger(__name__)
 
 RECV_BYTES = 256 * 1024
+# Open client sockets at most, sessions or not yet (a thread each): past it a new connection
+# gets PostgreSQL's FATAL 53300 at once and no thread, so a flood of connections that never
+# finish their startup cannot take threads without bound. Sessions have their own, smaller
+# cap (--max-connections, admission.py); this one is far above it, so that silent sockets
+# do not starve clients that log in (tests/integration/test_admission.py).
+MAX_SOCKETS = 1000
+TOO_MANY = m.error_response(SqlError("53300", "sorry, too many clients already", severity="FATAL"))
 
 
 # buenavista imports python-dateutil without declaring it; pyproject.toml does.
@@ -101,7 +109,7 @@ class PgServer(_bv.BuenaVistaServer):
     allow_reuse_address = True
 
     def __init__(self, server_address: tuple[str, int], backend_factory: BackendFactory, *, auth=None,
-                 tls: Optional[ssl.SSLContext] = None):
+                 tls: Optional[ssl.SSLContext] = None, max_sockets: int = MAX_SOCKETS):
         """``auth``: the authentication Policy (gateway/auth/policy.py; None admits every client);
         ``tls``: the server's TLS context (None: SSLRequest is answered 'N')."""
         # BuenaVistaServer wants a buenavista Connection; we route through BackendFactory.
@@ -111,6 +119,7 @@ class PgServer(_bv.BuenaVistaServer):
         self.auth = auth
         self.tls = tls
         self.cancels = CancelRegistry()
+        self.max_sockets = max_sockets
         self._clients: set[socket.socket] = set()
         self._clients_lock = threading.Lock()
         self._thread: Optional[threading.Thread] = None
@@ -121,7 +130,20 @@ class PgServer(_bv.BuenaVistaServer):
         return self.server_address[1]
 
     def verify_request(self, request, client_address) -> bool:
-        return True  # authentication belongs to the session, not to the peer address
+        """Authentication belongs to the session, not to the peer address; only the number of
+        open sockets is checked here, before a thread is started (``MAX_SOCKETS``)."""
+        with self._clients_lock:
+            full = len(self._clients) >= self.max_sockets
+            if not full:
+                self._clients.add(request)  # counted from now: the handler's thread may start late
+        if full:
+            log.warning("connection from %s refused: %d sockets open", client_address[0], self.max_sockets)
+            try:
+                request.settimeout(1.0)
+                request.sendall(TOO_MANY)
+            except OSError:
+                pass
+        return not full
 
     def _track(self, sock: socket.socket, add: bool) -> None:
         with self._clients_lock:

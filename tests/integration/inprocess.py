@@ -18,7 +18,8 @@ from duckflight.worker.server import WorkerServer
 
 
 @contextmanager
-def cluster(data: str, workers: int = 2, admins: frozenset[str] = frozenset(), **engine_options):
+def cluster(data: str, workers: int = 2, admins: frozenset[str] = frozenset(), max_sockets: int | None = None,
+            **engine_options):
     """Yield the DSN of a gateway over ``workers`` workers for the tables in ``data``
     (``engine_options`` go to ``build_engine``, e.g. ``broadcast_limit``). The sessions of the
     users in ``admins`` have the role admin, as a users file would give them; others are readers."""
@@ -30,7 +31,7 @@ def cluster(data: str, workers: int = 2, admins: frozenset[str] = frozenset(), *
     if admins:
         def factory(startup, peer=None, role="reader"):
             return Session(engine, startup, peer, role="admin" if startup.get("user") in admins else role)
-    gateway = PgServer(("127.0.0.1", 0), factory)
+    gateway = PgServer(("127.0.0.1", 0), factory, **({"max_sockets": max_sockets} if max_sockets else {}))
     gateway.serve_in_thread()
     port = gateway.server_address[1]
     try:

@@ -68,11 +68,12 @@ def test_max_connections(data):
 
 @pytest.mark.timeout(60)
 def test_queries_beyond_the_cap_wait_in_line_visibly(data):
-    with cluster(str(data), admission=Admission(max_queries=1)) as (url, _, _):
+    # The watcher is an admin: a reader sees another user's row without its query or state.
+    with cluster(str(data), admission=Admission(max_queries=1), admins=frozenset({"watcher"})) as (url, _, _):
         done: list = []
         first = _busy(url, done)
         second = _run(_as(url, "second"), "select count(*) from t", done)
-        with psycopg.connect(url, autocommit=True) as watcher:
+        with psycopg.connect(_as(url, "watcher"), autocommit=True) as watcher:
             def queued():
                 return watcher.execute("select usename, state, wait_event_type, wait_event, query "
                                        "from pg_stat_activity where wait_event = 'QueryQueue'").fetchall()
@@ -133,3 +134,34 @@ def test_a_connection_flood_does_not_starve_sessions(data):
             for sock in silent:
                 sock.close()
         assert refused == 0  # silent sockets hold no session slot; each client got in and left
+
+
+def test_open_sockets_are_capped_before_any_thread_starts(data):
+    """Past MAX_SOCKETS (here 30) a connection gets FATAL 53300 at once, as PostgreSQL's
+    "sorry, too many clients already", and no thread; closing the silent sockets lets clients in."""
+    with cluster(str(data), admission=Admission(max_connections=5), max_sockets=30) as (url, _, _):
+        port = int(url.rsplit(":", 1)[1].split("/")[0])
+        threads = threading.active_count()
+        silent = [socket.create_connection(("127.0.0.1", port)) for _ in range(30)]
+        try:
+            time.sleep(0.5)
+            extra = socket.create_connection(("127.0.0.1", port))
+            extra.settimeout(5)
+            answer = extra.recv(1000)
+            assert answer.startswith(b"E") and b"53300" in answer and b"too many clients" in answer
+            assert extra.recv(1000) == b""  # and hung up
+            with pytest.raises(psycopg.OperationalError, match="too many clients"):
+                psycopg.connect(url, connect_timeout=5, sslmode="disable")
+            assert threading.active_count() <= threads + 30 + 2
+        finally:
+            for sock in silent:
+                sock.close()
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with psycopg.connect(url, connect_timeout=5) as conn:
+                    assert conn.execute("select count(*) from t").fetchone() == (1000,)
+                break
+            except psycopg.OperationalError:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
