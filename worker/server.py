@@ -51,7 +51,6 @@ class WorkerServer(flight.FlightServerBase):
         (``worker/sandbox.py``); ``resources``: memory and spill limits (default: the worker's
         share of this machine); ``trust``: the cluster secret every call must carry and the TLS
         it serves (worker/trust.py)."""
-        super().__init__(trust.flight_location(host, port), **trust.flight_server_options())
         self.trust = trust
         self.host = host
         self.node = node or socket.gethostname()
@@ -76,6 +75,8 @@ class WorkerServer(flight.FlightServerBase):
         # so one big query cannot take every thread and all memory from the others.
         self.max_fragments = max_fragments or 2 * (threads or os.cpu_count() or 1)
         self._slots = threading.BoundedSemaphore(self.max_fragments)
+        # Last: the Flight server takes calls from here on, and they need everything above.
+        super().__init__(trust.flight_location(host, port), **trust.flight_server_options())
 
     @property
     def address(self) -> str:

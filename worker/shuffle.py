@@ -108,9 +108,22 @@ def _stream(reader, schema: pa.Schema, names: list[str], fragment: fragment_pb2.
             for target, sink in enumerate(sinks):
                 sink.write(piece(batch, target))
     finally:
-        for sink in sinks:
-            sink.close()
+        _close_all(sinks)
     return [(sink.rows, sink.bytes) for sink in sinks]
+
+
+def _close_all(sinks: list["_Sink"]) -> None:
+    """Close every sink even when one fails (a lost worker): a stream left open would keep its
+    peer's do_put waiting for the rest forever, and that worker from shutting down. Raises the
+    first failure."""
+    failure = None
+    for sink in sinks:
+        try:
+            sink.close()
+        except Exception as exc:  # noqa: BLE001 - the next sinks still need closing
+            failure = failure or exc
+    if failure is not None:
+        raise failure
 
 
 class _Sink:
