@@ -60,18 +60,16 @@ class Settings:
         self._block: dict[str, str] | None = None  # values at BEGIN
         self._local: dict[str, str | None] = {}  # value to restore at COMMIT, per SET LOCAL name
         self._savepoints: list[tuple[str, dict[str, str], dict[str, str | None]]] = []
-        self._starting = True  # the startup packet may set backend-context settings, SET may not
         for key, value in (server or {}).items():  # the gateway's own: read-only ones too
             key = self.canonical(key)
             self.values[key] = _checked(key, value)
             self._names.setdefault(key.lower(), key)
         for key, value in startup.items():  # drivers send e.g. DateStyle=ISO, extra_float_digits=2
             if key not in NOT_SETTINGS:
-                self.set(key, value, quoted=False)
+                self.set(key, value, quoted=False, starting=True)
         for key, value in command_line_options(startup.get("options", "")):  # PGOPTIONS='-c name=value'
-            self.set(key, value, quoted=False)
+            self.set(key, value, quoted=False, starting=True)
         self._session = dict(self.values)  # what RESET goes back to: the values at startup
-        self._starting = False
 
     @property
     def startup(self) -> dict[str, str]:
@@ -99,8 +97,10 @@ class Settings:
             return name.lower(), server
         raise SqlError("42704", f'unrecognized configuration parameter "{name}"')
 
-    def set(self, name: str, value: str | None, *, local: bool = False, quoted: bool = True) -> None:
-        """SET name TO value (None: DEFAULT). ``quoted``: value is SQL (may be 'quoted')."""
+    def set(self, name: str, value: str | None, *, local: bool = False, quoted: bool = True,
+            starting: bool = False) -> None:
+        """SET name TO value (None: DEFAULT). ``quoted``: value is SQL (may be 'quoted');
+        ``starting``: from the startup packet, which may set backend-context settings."""
         key = self.canonical(name)
         check_setting(key)  # before anything else: DuckDB's sandbox is not a session's to open
         if key not in self.values and not _known(key):
@@ -109,7 +109,7 @@ class Settings:
         why = unsettable(key)
         if key in READ_ONLY:
             raise SqlError("55P02", f'parameter "{key}" {why or "cannot be changed"}')
-        if why is not None and key not in DEFAULTS and not (self._starting and "connection start" in why):
+        if why is not None and key not in DEFAULTS and not (starting and "connection start" in why):
             raise SqlError("55P02", f'parameter "{name.lower()}" {why}')
         text = DEFAULTS.get(key, "") if value is None else (_unquote(value) if quoted else value)
         text = _checked(key, text)

@@ -63,6 +63,15 @@ class Policy:
                      self.certificate if ssl_in_use else None)
 
 
+def _needs_users(rules: list[Rule], store: Optional[UserStore], hba: Optional[str]) -> Optional[str]:
+    """Why ``rules`` cannot work without a users file (None: they can)."""
+    needs = [r for r in rules if r.method in PASSWORD_METHODS]
+    if needs and store is None:
+        return (f"hba file {hba}, line {needs[0].line}: method {needs[0].method} needs --users FILE "
+                "(create it with `duckflight user add`)")
+    return None
+
+
 def reload_rules(policy: Policy, hba: Optional[str]) -> None:
     """Read the hba file again (on SIGHUP, as PostgreSQL reloads pg_hba.conf): new connections
     follow it; a file that does not read leaves the old rules in force, with one log line."""
@@ -74,8 +83,8 @@ def reload_rules(policy: Policy, hba: Optional[str]) -> None:
     except HbaError as error:
         log.error("SIGHUP: hba file %s not reloaded, the old rules stay: %s", hba, error)
         return
-    if policy.users is None and any(r.method in PASSWORD_METHODS for r in rules):
-        log.error("SIGHUP: hba file %s not reloaded, the old rules stay: its password methods need --users", hba)
+    if (problem := _needs_users(rules, policy.users, hba)) is not None:
+        log.error("SIGHUP: hba file %s not reloaded, the old rules stay: %s", hba, problem)
         return
     policy.rules = rules
     log.info("SIGHUP: hba file %s reloaded, %d rule(s)", hba, len(rules))
@@ -89,10 +98,8 @@ def load_policy(users: Optional[str], hba: Optional[str], tls_cert: Optional[str
         rules = read_rules(Path(hba)) if hba else default_rules(store is not None)
     except (UsersFileError, HbaError) as error:
         raise StartupError(str(error)) from None
-    needs_users = [r for r in rules if r.method in PASSWORD_METHODS]
-    if needs_users and store is None:
-        raise StartupError(f"hba file {hba}, line {needs_users[0].line}: method {needs_users[0].method} needs "
-                           "--users FILE (create it with `duckflight user add`)")
+    if (problem := _needs_users(rules, store, hba)) is not None:
+        raise StartupError(problem)
     for rule in rules:
         if rule.method == "password" and rule.type != "hostssl":
             log.warning("hba file %s, line %d: method password is refused on connections without TLS; "

@@ -52,8 +52,7 @@ class PgHandler(_bv.BuenaVistaHandler):
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, True)
         conn = ProtocolConnection(self.server.backend_factory, self.server.cancels, self.client_address,
                                   auth=self.server.auth, tls=self.server.tls is not None)
-        self.server._track(sock, True)
-        try:
+        try:  # the socket is tracked since verify_request admitted it
             while not conn.closed:
                 sock.settimeout(conn.idle_timeout())  # idle_session_timeout & co.; None: block
                 try:

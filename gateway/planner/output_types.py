@@ -29,6 +29,7 @@ from sqlglot.optimizer.scope import Scope, build_scope
 
 from duckflight.gateway.planner.dialect import interval_fields
 from duckflight.gateway.planner.interval_input import interval_typmod
+from duckflight.gateway.system.reg_casts import type_name
 
 T = exp.DataType.Type
 VARCHAR, BPCHAR, NUMERIC, INTERVAL, TEXT, NAME, OID = 1043, 1042, 1700, 1186, 25, 19, 26
@@ -113,8 +114,11 @@ def _catalog_relation(source) -> tuple[str, str] | None:
 
     if not isinstance(source, exp.Table):
         return None
-    schema = {"catalog_image": {"pg": "pg_catalog", "info": "information_schema"}}.get(source.catalog, {}).get(
-        source.db, source.db if not source.catalog else None)
+    from duckflight.gateway.system.image import IMAGE, SCHEMAS
+
+    if source.catalog and source.catalog != IMAGE:
+        return None  # the session's relations (temp.main.__pg_settings): their types are Arrow's
+    schema = {v: k for k, v in SCHEMAS.items()}.get(source.db) if source.catalog else source.db
     key = (schema or "pg_catalog", source.name)
     return key if key in LAYOUT else None
 
@@ -227,7 +231,7 @@ def cast_type(to: exp.DataType) -> PgColumn:
     kind = to.this
     if kind == T.TEXT:
         return PgColumn(TEXT)
-    if _type_name(to) == "oid":
+    if type_name(to)[0] == "oid":
         return PgColumn(OID)
     if kind == T.NAME:
         return PgColumn(NAME)
@@ -245,14 +249,6 @@ def cast_type(to: exp.DataType) -> PgColumn:
     if kind in PRECISION:
         return PgColumn(PRECISION[kind], numbers[0] if numbers else -1)
     return UNKNOWN
-
-
-def _type_name(to: exp.DataType) -> str | None:
-    """``oid`` for ``x::oid`` and ``x::pg_catalog.oid`` (sqlglot's object identifier types)."""
-    if isinstance(to, exp.ObjectIdentifier):
-        return to.name.lower()
-    kind = to.args.get("kind") if to.this == T.USERDEFINED else None
-    return kind.name.lower() if isinstance(kind, (exp.Dot, exp.Identifier)) else None
 
 
 def numeric_typmod(precision: int, scale: int) -> int:
