@@ -14,7 +14,7 @@ with its transaction, as in PostgreSQL.
     >>> parse_declare('DECLARE "c" BINARY NO SCROLL CURSOR WITH HOLD FOR select 1')
     Declare(name='c', query='select 1', binary=True, hold=True, scroll=False)
     >>> parse_fetch("fetch forward 5 from c"), parse_fetch("FETCH ALL IN c"), parse_fetch("move prior c")
-    (('c', Fetch('forward', 5)), ('c', Fetch('forward', None)), ('c', Fetch('backward', 1)))
+    (('c', Fetch(direction='forward', count=5)), ('c', Fetch(direction='forward', count=None)), ('c', Fetch(direction='backward', count=1)))
 """
 
 from __future__ import annotations

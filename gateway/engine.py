@@ -32,7 +32,7 @@ from duckflight.gateway.result_types import typed
 from duckflight.gateway.scheduler import Scheduler, WorkerFault
 from duckflight.gateway.stream_pieces import run_in_pieces
 from duckflight.gateway.stream_stage import StageStream, stream_stage, streamable
-from duckflight.gateway.system import SystemCatalog
+from duckflight.gateway.system.system_catalog import SystemCatalog
 from duckflight.gateway.system.session_functions import calls_session
 from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.workers import WorkerPool

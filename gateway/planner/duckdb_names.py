@@ -19,7 +19,6 @@ when two differ only in case, ORDER BY reads them by position.
 
 >>> import sqlglot
 >>> from duckflight.gateway.catalog import Catalog
-from duckflight.gateway.planner.system_sources import is_gateway_table
 >>> from duckflight.gateway.planner.qualify_query import qualify_query
 >>> tree = qualify_query(sqlglot.parse_one('select "Qty", qty from (select 5 as "Qty", 7 as qty) s', read="postgres"), Catalog())
 >>> duckdb_names(tree, Catalog()).sql()

@@ -1,15 +1,9 @@
-"""The planner pipeline: Postgres SQL in, a distributed Plan out.
+"""The planner: Postgres SQL in, a distributed Plan out.
 
-parse (Postgres dialect; ANY/ALL/SOME quantifiers; long IN lists of parameters as one node) →
-the session's file access → pg_catalog.f() as f() → PostgreSQL output names → bind parameters → session functions as
-constants → array constants → EXISTS without stars → row comparisons → integer series →
-catalog relations from the gateway's image → qualify against the catalog → annotate types →
-string operands of ANY/ALL as arrays → (read the output columns' PostgreSQL types) → names
-DuckDB tells apart → PostgreSQL casts → the session's clock → date/time constants → EXTRACT →
-date/time operators → to_char → to_timestamp → the catalog's functions and casts → PostgreSQL
-numeric → PostgreSQL division → PostgreSQL functions → text input → PostgreSQL LIKE →
-PostgreSQL result types → push scans down →
-prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
+``parse`` reads one statement (Postgres dialect; ANY/ALL/SOME quantifiers; long IN lists of
+parameters as one node); ``plan_query`` runs the planner's rewrite rules on it, in the order
+``rules.RULES`` declares (the system catalog's pipeline shares that list), then cuts the tree
+into stages (``cut_stages``).
 """
 
 from __future__ import annotations
@@ -19,51 +13,20 @@ import functools
 import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
-from sqlglot.optimizer.annotate_types import annotate_types
 
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.dialect import token_error
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
-from duckflight.gateway.planner.array_comparisons import array_comparisons, quantifiers
-from duckflight.gateway.planner.array_literals import array_literals
-from duckflight.gateway.planner.bind_parameters import bind_parameters
-from duckflight.gateway.planner.current_datetime import current_datetime, reads_clock
+from duckflight.gateway.planner.array_comparisons import quantifiers
 from duckflight.gateway.planner.cut_stages import cut_stages
-from duckflight.gateway.planner.datetime_constants import datetime_constants
 from duckflight.gateway.planner.dialect import PostgresInput
-from duckflight.gateway.planner.duckdb_names import duckdb_names
-from duckflight.gateway.planner.file_access import file_access
-from duckflight.gateway.planner.function_columns import function_columns
-from duckflight.gateway.planner.table_functions import table_functions
-from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
-from duckflight.gateway.planner.integer_series import integer_series
-from duckflight.gateway.planner.negative_constants import negative_constants
-from duckflight.gateway.planner.output_names import TEXT, output_names
+from duckflight.gateway.planner import rules
+from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES
+from duckflight.gateway.planner.output_names import TEXT
 from duckflight.gateway.planner.plan import Plan
-from duckflight.gateway.planner.output_types import output_types
-from duckflight.gateway.planner.bpchar_padding import bpchar_padding
 from duckflight.gateway.planner.parameter_lists import parameter_lists
-from duckflight.gateway.planner.postgres_casts import postgres_casts
-from duckflight.gateway.planner.postgres_datetime import postgres_datetime
-from duckflight.gateway.planner.postgres_division import postgres_division
-from duckflight.gateway.planner.postgres_extract import postgres_extract
-from duckflight.gateway.planner.postgres_functions import postgres_functions
-from duckflight.gateway.planner.postgres_like import postgres_like
-from duckflight.gateway.planner.postgres_numeric import postgres_numeric
-from duckflight.gateway.planner.postgres_result_types import postgres_result_types
-from duckflight.gateway.planner.prune_splits import prune_splits
-from duckflight.gateway.planner.pushdown_scans import pushdown_scans
-from duckflight.gateway.planner.qualify_query import qualify_query
-from duckflight.gateway.planner.row_comparisons import row_comparisons
-from duckflight.gateway.planner.session_time import SessionTime
-from duckflight.gateway.planner.system_sources import gateway_only, placed, system_calls
-from duckflight.gateway.planner.text_input import text_input
-from duckflight.gateway.planner.to_char import to_char
-from duckflight.gateway.planner.to_timestamp import to_timestamp
-from duckflight.gateway.planner.unstar_exists import unstar_exists
-from duckflight.gateway.system.pg_catalog_functions import pg_catalog_functions
+from duckflight.gateway.planner.rules import Context, Pipeline
 from duckflight.gateway.system.reg_casts import qualify_alias_arrays
-from duckflight.gateway.system.session_functions import session_functions
 from duckflight.gateway.system.session_view import SessionView
 
 
@@ -135,53 +98,13 @@ def plan_query(
     query reads; ``session`` gives the session functions their values, and the
     TimeZone and clock the query's dates and times follow (``session_time``).
     """
-    session = session or SessionView()
-    time = SessionTime.of(session)
-    tree = file_access(expression.copy(), session.role, [str(catalog.root)] if catalog.root else [])
-    tree = table_functions(tree)  # after file_access, which judges DuckDB's file functions
-    tree = pg_catalog_functions(tree)  # before naming: pg_catalog.version() is "version"
-    tree = output_names(tree)  # before binding: $1::int[] is named int4 whatever its value
-    tree = negative_constants(tree)  # after naming: -2147483648 is "?column?", not int4
-    if params is not None:
-        tree = bind_parameters(tree, params)
-    tree = session_functions(tree, session.settings, session.backend_pid)  # before qualify: USER is no column
-    tree = array_literals(tree)  # after naming: '{1}'::int[] is named int4 too
-    tree = unstar_exists(tree)
-    tree = row_comparisons(tree)
-    tree = integer_series(tree)
-    tree = function_columns(tree)  # before qualify, which reads the alias's columns
-    tree, schema = placed(tree, catalog, sources)
-    reads_catalog = gateway_only(tree)
-    tree = qualify_query(tree, catalog, schema)
-    tree = annotate_types(tree, schema=schema, dialect="postgres")
-    tree = array_comparisons(tree)
-    tree = bpchar_padding(tree, catalog)  # before output_types: padded parts are bpchar
-    columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
-    tree = duckdb_names(tree, catalog)  # after the analyses that read PostgreSQL's names
-    tree = postgres_casts(tree)
-    clock = reads_clock(tree)
-    tree = current_datetime(tree, time)
-    tree = datetime_constants(tree)
-    tree = postgres_extract(tree)
-    tree = postgres_datetime(tree)
-    tree = to_char(tree, time)
-    tree = to_timestamp(tree)
-    tree = system_calls(tree)
-    reads_catalog = reads_catalog or gateway_only(tree)
-    tree = postgres_numeric(tree)  # before postgres_division: numeric division is its own
-    tree = postgres_division(tree)
-    tree = postgres_functions(tree)
-    tree = text_input(tree)
-    tree = postgres_like(tree)
-    tree = postgres_result_types(tree)
-    tree = pushdown_scans(tree, catalog)
-    tree = prune_splits(tree, catalog)
-    if distribute:
-        tree = distribute_blocks(tree, catalog, broadcast_bytes, len(workers))
+    context = Context(catalog, session or SessionView(), params, sources=sources, workers=len(workers),
+                      broadcast_bytes=broadcast_bytes, distribute=distribute)
+    tree = rules.run(Pipeline.PLANNER, expression, context)
     plan = cut_stages(tree, catalog, workers, query_id)
-    plan.output_types = columns
-    plan.time_zone, plan.reads_clock = time.time_zone, clock
+    plan.output_types = context.columns
+    plan.time_zone, plan.reads_clock = context.time.time_zone, context.reads_clock
     for _, fragment, _ in plan.fragments():
-        fragment.time_zone = time.time_zone
-    plan.reads_catalog = reads_catalog
+        fragment.time_zone = context.time.time_zone
+    plan.reads_catalog = context.reads_catalog
     return plan

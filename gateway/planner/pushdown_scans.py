@@ -19,7 +19,7 @@ table's conjuncts are pushed, since they only decide which of its rows match).
 >>> tree = qualify_query(sqlglot.parse_one("select a from t where b > 1 and a < b", read="postgres"), catalog)
 >>> scan = pushdown_scans(tree, catalog).find(sqlglot.exp.Table).meta["scan"]
 >>> scan.columns, [f.sql() for f in scan.filters]
-(['a', 'b'], ['b > 1', 'a < b'])
+(['a', 'b'], ['"b" > 1', '"a" < "b"'])
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ catalog relation becomes its place in the gateway's catalog image
 (``SystemCatalog.sources``, as ``system_relations`` rewrites a catalog query); the
 final stage, which runs on the gateway, reads it there. ``gateway_only`` tells
 the later rules what must not leave the gateway (these relations, and the image's
-functions ``system_calls`` puts in), so the blocks holding them stay on the gateway
+functions the rules ``system_functions``, ``reg_casts`` and ``pg_operators`` put in), so the blocks holding them stay on the gateway
 and only their tables' scans run on the workers. A table of the data folder named
 like a catalog relation (``pg_data``) is that table, as ``SystemCatalog.answers`` reads it.
 
@@ -26,9 +26,6 @@ from sqlglot.schema import MappingSchema
 
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.system.functions import PG
-from duckflight.gateway.system.pg_operators import pg_operators
-from duckflight.gateway.system.reg_casts import reg_casts
-from duckflight.gateway.system.system_functions import system_functions
 from duckflight.gateway.system.system_relations import system_relations
 
 DATABASE, SCHEMA = "duckflight", "public"  # where the tables are: duckflight.public.t is t
@@ -51,12 +48,6 @@ def placed(tree: exp.Expression, catalog: Catalog, sources) -> tuple[exp.Express
         return tree, catalog.sqlglot_schema()
     nested = {DATABASE: {SCHEMA: catalog.column_types()}, **sources.schema}
     return tree, MappingSchema(nested, dialect="postgres", normalize=False)  # as Catalog.sqlglot_schema
-
-
-def system_calls(tree: exp.Expression) -> exp.Expression:
-    """The catalog's functions, OID alias casts and operators, as the catalog path writes them
-    for DuckDB (``system_functions``, ``reg_casts``, ``pg_operators``); run after typing."""
-    return pg_operators(reg_casts(system_functions(tree)))
 
 
 def gateway_only(node: exp.Expression) -> bool:

@@ -3,7 +3,6 @@ the lock itself (worker/sandbox.py), without a cluster."""
 
 from __future__ import annotations
 
-import doctest
 
 import duckdb
 import pytest
@@ -59,12 +58,6 @@ def test_unknown_settings_are_unrecognized_as_in_postgresql():
     settings.set("myapp.mode", "'fast'")  # a placeholder, as PostgreSQL keeps it
     settings.set("work_mem", "'64MB'")  # PostgreSQL's
     assert settings.show("myapp.mode")[1] == "fast" and settings.show("work_mem")[1] == "64MB"
-
-
-def test_docstring_examples():
-    for module in (sandbox, lock):
-        result = doctest.testmod(module)
-        assert result.failed == 0 and result.attempted > 0
 
 
 def test_a_locked_database_keeps_its_data_folder_spill_and_time_zone(tmp_path):

@@ -25,7 +25,7 @@ import pytest
 
 from duckflight.gateway.catalog import Catalog, Table
 from duckflight.gateway.planner.planner import parse, plan_query
-from duckflight.gateway.system import SystemSources
+from duckflight.gateway.system.system_catalog import SystemSources
 from duckflight.gateway.system.session_view import SessionView
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -12,8 +12,6 @@ Set DUCKFLIGHT_UPDATE_GOLDEN=1 to rewrite the expected parts (then read the diff
 
 from __future__ import annotations
 
-import doctest
-import importlib
 import os
 import re
 from pathlib import Path
@@ -73,10 +71,3 @@ def test_golden(path, name, query, expected):
 
 def test_every_rule_has_cases():
     assert {p.stem for p in GOLDEN.glob("*.sql")} == set(RULES)
-
-
-@pytest.mark.parametrize("rule", sorted(RULES))
-def test_docstring_example(rule):
-    module = importlib.import_module(f"duckflight.gateway.system.{rule}")
-    result = doctest.testmod(module)
-    assert result.failed == 0 and result.attempted > 0
