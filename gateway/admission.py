@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 DEFAULT_MAX_CONNECTIONS = 100
 QUEUE_POLL = 0.05  # seconds between looks at a waiting query's cancel flag

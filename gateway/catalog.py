@@ -25,10 +25,10 @@ import pyarrow.parquet
 from sqlglot.schema import MappingSchema
 
 from duckflight.gateway.errors import FILE_STATES, from_exception
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.splits import SPLIT_ROWS, Split, csv_splits, parquet_splits
 from duckflight.protos import fragment_pb2
-from duckflight.worker.execute import quote_literal
+from duckflight.gateway.core.identifiers import quote_literal
 
 log = logging.getLogger(__name__)
 

@@ -148,7 +148,7 @@ def memory_size(value) -> int | str:
 
 def time_setting(value) -> str:
     """A PostgreSQL time setting as SHOW writes it (``1500ms``, ``5min``), e.g. statement_timeout."""
-    from duckflight.gateway.pgwire.backend import SqlError
+    from duckflight.gateway.core.sql_error import SqlError
     from duckflight.gateway.timeouts import milliseconds, shown
 
     try:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 
-from duckflight.gateway.pgwire.backend import CopyOut, SqlError
+from duckflight.gateway.core.identifiers import quote_ident, read_ident
+from duckflight.gateway.core.sql_error import SqlError
+from duckflight.gateway.pgwire.backend import CopyOut
 
 _HEAD = re.compile(r"^copy\s+", re.I)
 _TABLE = re.compile(r'^(?P<table>(?:"(?:[^"]|"")+"|[\w$]+)(?:\.(?:"(?:[^"]|"")+"|[\w$]+))*)\s*(?:\((?P<cols>[^)]*)\))?\s*', re.S)
@@ -81,7 +83,7 @@ def _closing_paren(text: str) -> int:
 
 
 def _quote(name: str) -> str:
-    return name if name.startswith('"') else '"' + name.lower() + '"'
+    return quote_ident(read_ident(name))
 
 
 def _quote_path(path: str) -> str:

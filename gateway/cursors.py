@@ -26,7 +26,8 @@ from typing import Iterator, NamedTuple, Optional
 
 import pyarrow as pa
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.identifiers import read_ident
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.system.session_view import OpenCursor
 
 _NAME = r'(?P<name>"(?:[^"]|"")+"|[A-Za-z_][\w$]*)'
@@ -54,10 +55,6 @@ class Fetch(NamedTuple):
     count: Optional[int]  # None: ALL
 
 
-def _ident(text: str) -> str:
-    return text[1:-1].replace('""', '"') if text.startswith('"') else text.lower()
-
-
 def parse_declare(sql: str) -> Declare:
     m = _DECLARE.match(sql.strip())
     if not m:
@@ -66,7 +63,7 @@ def parse_declare(sql: str) -> Declare:
     scroll = "scroll" in opts.replace("no scroll", "")
     if scroll and "no scroll" in opts:
         raise SqlError("42P11", "cannot specify both SCROLL and NO SCROLL")
-    return Declare(_ident(m.group("name")), m.group("query"), "binary" in opts.split(),
+    return Declare(read_ident(m.group("name")), m.group("query"), "binary" in opts.split(),
                    (m.group("hold") or "").lower() == "with", scroll)
 
 
@@ -78,7 +75,7 @@ def parse_fetch(sql: str) -> tuple[str, Fetch]:
     words = (m.group("dir") or "next").lower().split()
     if words[-1] in ("from", "in"):  # "FETCH FROM c": the lazy match took the keyword
         words = words[:-1] or ["next"]
-    return _ident(m.group("name")), _direction(words)
+    return read_ident(m.group("name")), _direction(words)
 
 
 def _direction(words: list[str]) -> Fetch:
@@ -106,7 +103,7 @@ def parse_close(sql: str) -> Optional[str]:
     m = _CLOSE.match(sql.strip())
     if not m:
         raise SqlError("42601", "syntax error in CLOSE")
-    return _ident(m.group("name")) if m.group("name") else None
+    return read_ident(m.group("name")) if m.group("name") else None
 
 
 def _backward_error() -> SqlError:

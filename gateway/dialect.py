@@ -33,7 +33,7 @@ from sqlglot.errors import TokenError
 from sqlglot.tokenizer_core import TokenizerCore
 from sqlglot.tokens import TokenType
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 # scan.l's dolqdelim: $, an optional tag (dolq_start dolq_cont*), $.
 _DOLLAR_QUOTE = re.compile(r"(?:[A-Za-z_\x80-\U0010ffff][A-Za-z_0-9\x80-\U0010ffff]*)?\$")

@@ -24,7 +24,8 @@ from sqlglot import exp
 from duckflight.gateway.admission import Admission
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.errors import TableChanged, from_exception
-from duckflight.gateway.pgwire.backend import BoundParam, SqlError
+from duckflight.gateway.core.params import BoundParam
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES
 from duckflight.gateway.planner.plan import Plan, explain, restamp
 from duckflight.gateway.planner.planner import SOURCE, plan_query
@@ -39,7 +40,8 @@ from duckflight.gateway.workers import WorkerPool
 from duckflight.worker import degree_functions, numeric_macros
 from duckflight.worker.arrow_stream import ArrowStream
 from duckflight.worker.resources import Resources, memory_limit
-from duckflight.worker.execute import quote_ident, set_time_zone
+from duckflight.gateway.core.identifiers import quote_ident
+from duckflight.worker.execute import set_time_zone
 from duckflight.worker.sandbox import lock_down
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 # DuckDB exception class → SQLSTATE, when the message says nothing more precise.
 BY_KIND = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 
 class GatherBudget:

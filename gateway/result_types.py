@@ -34,7 +34,7 @@ from duckflight.gateway.pgwire.types.numbers import NUMERIC_TEXT, OID
 from duckflight.gateway.planner.output_types import BPCHAR, NAME, VARCHAR, PgColumn
 from duckflight.gateway.planner.output_types import OID as OID_TYPE
 from duckflight.worker import numeric_macros
-from duckflight.worker.execute import quote_ident
+from duckflight.gateway.core.identifiers import quote_ident
 
 TEXT, CHAR = 25, 18  # CHAR: PostgreSQL's one-byte "char" (pg_class.relkind), not char(n)
 # DuckDB types whose values Arrow gets as plain strings -> the Arrow extension type they are.

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 # DuckDB settings (duckdb_settings()) that widen what its SQL may open, load or write.
 SANDBOX_SETTINGS = {

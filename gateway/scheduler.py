@@ -21,7 +21,7 @@ import pyarrow.flight as flight
 from duckflight.gateway.errors import fragment_error
 from duckflight.gateway.gather_budget import GatherBudget, counted
 from duckflight.gateway.health import UNHEALTHY
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.plan import Plan, Stage
 from duckflight.gateway.workers import WorkerPool
 from duckflight.protos import fragment_pb2

@@ -21,7 +21,9 @@ from duckflight.gateway.copy_to import parse_copy
 from duckflight.gateway.dialect import max_parameter
 from duckflight.gateway.cursors import Cursor, Cursors, parse_close, parse_declare, parse_fetch
 from duckflight.gateway.engine import Engine, Running
-from duckflight.gateway.pgwire.backend import BoundParam, Described, Outcome, SqlError
+from duckflight.gateway.core.params import BoundParam
+from duckflight.gateway.core.sql_error import SqlError
+from duckflight.gateway.pgwire.backend import Described, Outcome
 from duckflight.gateway.planner.infer_parameters import infer_parameters, parameter_oids
 from duckflight.gateway.planner.planner import parse
 from duckflight.gateway.planner.session_time import utc_now

@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.identifiers import read_ident
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.sandbox import check_setting
 from duckflight.gateway.timeouts import SETTINGS as TIME_SETTINGS, canonical
 
@@ -183,7 +184,7 @@ def _unquote(value: str) -> str:
         if len(p) >= 2 and p[0] == p[-1] == "'":
             out.append(p[1:-1].replace("''", "'"))
         elif len(p) >= 2 and p[0] == p[-1] == '"':
-            out.append(p[1:-1].replace('""', '"'))
+            out.append(read_ident(p))
         else:
             out.append(p)
     return ", ".join(out)

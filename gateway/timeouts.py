@@ -25,7 +25,7 @@ import re
 import threading
 from typing import Callable
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 SETTINGS = ("statement_timeout", "idle_in_transaction_session_timeout", "idle_session_timeout")
 # PostgreSQL's time units (guc.c memory_unit_conversion_table's time half), in ms.

@@ -15,6 +15,7 @@ from typing import Iterator
 import duckdb
 import pyarrow as pa
 
+from duckflight.gateway.core.identifiers import quote_ident, quote_literal
 from duckflight.protos import fragment_pb2
 from duckflight.worker.file_versions import check_files
 
@@ -23,14 +24,6 @@ log = logging.getLogger(__name__)
 # Rows per Arrow record batch sent back; big enough to amortise per-batch costs
 # on the wire, small enough that the first batch arrives quickly.
 BATCH_ROWS = 16_384
-
-
-def quote_ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def quote_literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def scan_relation_sql(scan: fragment_pb2.Scan) -> str:

@@ -19,7 +19,8 @@ import pyarrow.compute as pc
 import pyarrow.flight as flight
 
 from duckflight.protos import fragment_pb2
-from duckflight.worker.execute import BATCH_ROWS, fragment_cursor, quote_ident, with_relations
+from duckflight.gateway.core.identifiers import quote_ident
+from duckflight.worker.execute import BATCH_ROWS, fragment_cursor, with_relations
 
 log = logging.getLogger(__name__)
 

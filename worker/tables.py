@@ -16,7 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from duckflight.worker.arrow_stream import ArrowStream
-from duckflight.worker.execute import quote_ident
+from duckflight.gateway.core.identifiers import quote_ident
 
 
 class QueryTables:

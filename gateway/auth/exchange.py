@@ -23,7 +23,7 @@ from scramp import ScramException, ScramMechanism
 
 from duckflight.gateway.auth.users import ITERATIONS, SALT_BYTES, User, Verifier
 from duckflight.gateway.pgwire import messages as m
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 log = logging.getLogger(__name__)
 

@@ -15,45 +15,12 @@ and the changed ones sent as ParameterStatus, as PostgreSQL 15 does.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Optional, Protocol
+from typing import Iterator, Optional, Protocol
 
 import pyarrow as pa
 
-
-class SqlError(Exception):
-    """An error for the client: becomes one ErrorResponse with these fields."""
-
-    def __init__(
-        self,
-        sqlstate: str,
-        message: str,
-        *,
-        severity: str = "ERROR",
-        detail: Optional[str] = None,
-        hint: Optional[str] = None,
-        position: Optional[int] = None,
-    ):
-        super().__init__(message)
-        self.sqlstate = sqlstate
-        self.message = message
-        self.severity = severity
-        self.detail = detail
-        self.hint = hint
-        self.position = position
-
-
-@dataclass
-class BoundParam:
-    """One parameter value from a Bind message, already decoded.
-
-    ``oid`` is the type the client declared in Parse (0 when it left it to the
-    server); ``value`` is None for SQL NULL, else a Python value: ``str`` for text
-    format with an unknown/text type, otherwise int, float, Decimal, bool, bytes,
-    date, time, datetime, timedelta, UUID or str as the OID says.
-    """
-
-    oid: int
-    value: Any
+from duckflight.gateway.core.params import BoundParam
+from duckflight.gateway.core.sql_error import SqlError
 
 
 @dataclass

@@ -27,7 +27,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import messages as m
-from .backend import CopyOut, SqlError
+from duckflight.gateway.core.sql_error import SqlError
+from .backend import CopyOut
 from .encoder import CHUNK_ROWS, RowEncoder, data_slice
 from .types import encode_column
 from .types.registry import big_endian

@@ -23,7 +23,7 @@ from typing import Iterator, Sequence
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from .messages import FieldDescription
 from .types import encode_column, pg_type
 from .types.registry import big_endian

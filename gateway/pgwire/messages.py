@@ -20,7 +20,7 @@ import struct
 from dataclasses import dataclass, field
 from typing import Iterator, Optional, Sequence
 
-from .backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 SSL_REQUEST_CODE = 80877103
 GSSENC_REQUEST_CODE = 80877104

@@ -34,7 +34,9 @@ from typing import Callable, Iterator, Optional
 import pyarrow as pa
 
 from . import messages as m
-from .backend import Backend, BackendFactory, BoundParam, Described, Outcome, SqlError
+from duckflight.gateway.core.params import BoundParam
+from duckflight.gateway.core.sql_error import SqlError
+from .backend import Backend, BackendFactory, Described, Outcome
 from .copy import CopyEncoder
 from .encoder import RowEncoder, describe_fields, result_formats
 from .types import decode_param

@@ -23,7 +23,8 @@ import threading
 from typing import Optional
 
 from . import messages as m
-from .backend import BackendFactory, SqlError
+from duckflight.gateway.core.sql_error import SqlError
+from .backend import BackendFactory
 from .protocol import CancelRegistry, ProtocolConnection
 
 log = logging.getLogger(__name__)

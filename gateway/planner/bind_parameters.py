@@ -7,7 +7,7 @@ converts to whatever it is compared with, as PostgreSQL does with ``unknown``.
 An array value (a Python list) becomes a DuckDB list of its elements' literals.
 
 >>> import sqlglot
->>> from duckflight.gateway.pgwire.backend import BoundParam
+>>> from duckflight.gateway.core.params import BoundParam
 >>> bind_parameters(sqlglot.parse_one("select $1, $2", read="postgres"), [BoundParam(23, 5), BoundParam(0, "x")]).sql("duckdb")
 "SELECT CAST(5 AS INT), 'x'"
 """
@@ -23,7 +23,8 @@ import uuid
 import sqlglot
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import BoundParam, SqlError
+from duckflight.gateway.core.params import BoundParam
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.pgwire.types.arrays import ELEMENT_OIDS
 from duckflight.gateway.planner.parameter_lists import list_parameters
 

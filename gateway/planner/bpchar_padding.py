@@ -27,7 +27,7 @@ from __future__ import annotations
 from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, build_scope
 
-from duckflight.gateway.errors import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.output_types import BPCHAR, SAME_TYPE_WINDOW, column_types, expression_type
 
 MIXING = (exp.Case, exp.Coalesce, exp.Greatest, exp.Least)

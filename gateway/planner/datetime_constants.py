@@ -35,7 +35,7 @@ import re
 
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.dialect import PostgresInput, interval_fields  # noqa: F401 (doctest)
 from duckflight.gateway.planner.interval_input import parse_interval
 from duckflight.gateway.planner.postgres_casts import rewrite_casts

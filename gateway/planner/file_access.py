@@ -23,7 +23,7 @@ PostgreSQL's answer, the lock holds if the rule misses something.
 >>> file_access(sqlglot.parse_one("select * from read_csv('/etc/passwd')"), "reader", ["/data"])
 Traceback (most recent call last):
 ...
-duckflight.gateway.pgwire.backend.SqlError: permission denied for function read_csv
+duckflight.gateway.core.sql_error.SqlError: permission denied for function read_csv
 >>> file_access(sqlglot.parse_one("select * from read_parquet('/data/t/*.parquet')"), "admin", ["/data"]).sql()
 "SELECT * FROM READ_PARQUET('/data/t/*.parquet')"
 """
@@ -35,7 +35,7 @@ from collections.abc import Iterable
 
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 # Meta flag of an identifier that was a string constant (``FROM '/etc/passwd'``): see dialect.py.
 STRING_NAME = "string_name"

@@ -40,7 +40,7 @@ from sqlglot import exp
 from sqlglot.optimizer.annotate_types import annotate_types
 
 from duckflight.gateway.catalog import Catalog
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.pgwire.types.arrays import ARRAY_OIDS
 from duckflight.gateway.planner.parameter_lists import list_parameters
 from duckflight.gateway.planner.qualify_query import qualify_query

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 US_SECOND, US_MINUTE, US_HOUR, US_DAY = 1_000_000, 60_000_000, 3_600_000_000, 86_400_000_000
 DAYS_PER_MONTH = 30

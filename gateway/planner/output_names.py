@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from duckflight.gateway.errors import SqlError
+from duckflight.gateway.core.identifiers import read_ident
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.dialect import DATE_PART
 
 # PostgreSQL's internal type names, which it uses to name a cast of a constant.
@@ -163,11 +164,9 @@ def _written_name(node: exp.Expression, text: str | None) -> str | None:
     """The name a function call was written with, lower case as PostgreSQL folds it."""
     if not text or not isinstance(node, (exp.Func, exp.Mod)) or "start" not in node.meta:  # mod(a, b)
         return None
-    name = text[node.meta["start"]:node.meta["end"] + 1]
-    if name.startswith('"'):
-        return name.strip('"')
-    name = name.lower()
-    return None if name in ("cast", "trim") else name
+    written = text[node.meta["start"]:node.meta["end"] + 1]
+    name = read_ident(written)
+    return None if not written.startswith('"') and name in ("cast", "trim") else name
 
 
 def _weak(node: exp.Expression, text: str | None = None) -> bool:

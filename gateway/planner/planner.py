@@ -16,7 +16,8 @@ from sqlglot.errors import ParseError, TokenError
 
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.dialect import token_error
-from duckflight.gateway.pgwire.backend import BoundParam, SqlError
+from duckflight.gateway.core.params import BoundParam
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.array_comparisons import quantifiers
 from duckflight.gateway.planner.cut_stages import cut_stages
 from duckflight.gateway.planner.dialect import PostgresInput

@@ -37,7 +37,7 @@ import re
 
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.interval_input import US_DAY, parse_interval, trunc_div
 from duckflight.gateway.planner.postgres_extract import date_part, micros_of, months_of
 from duckflight.gateway.settings import unknown_zone, zone_name

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.dialect import DATE_PART
 from duckflight.gateway.planner.interval_input import UNITS
 

@@ -38,7 +38,7 @@ import re
 import sqlglot
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.output_names import TEXT
 from duckflight.gateway.system.functions import quote_ident_sql
 

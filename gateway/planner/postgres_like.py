@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 BACKSLASH = "\\"
 # (case-insensitive?, negated?) -> DuckDB's function with an escape argument

@@ -37,7 +37,7 @@ from __future__ import annotations
 from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, traverse_scope
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.numeric_kinds import (DYNAMIC, FLOAT, FLOAT_TYPES, INT4, INT8, OTHER, TEXT_TYPES,
                                                       UNKNOWN, Kind, arithmetic, decimal_scale, of_number, of_type,
                                                       unify)

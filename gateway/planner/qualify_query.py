@@ -30,7 +30,7 @@ from sqlglot.optimizer.qualify import qualify
 from sqlglot.optimizer.scope import Scope, traverse_scope
 
 from duckflight.gateway.catalog import Catalog
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.system_sources import DATABASE, SCHEMA, is_gateway_table
 
 

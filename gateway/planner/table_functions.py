@@ -14,7 +14,7 @@ against.
 >>> table_functions(sqlglot.parse_one("select * from range(3)", read="postgres"))
 Traceback (most recent call last):
 ...
-duckflight.gateway.pgwire.backend.SqlError: function range(integer) does not exist
+duckflight.gateway.core.sql_error.SqlError: function range(integer) does not exist
 >>> table_functions(sqlglot.parse_one("select * from generate_series(1, 3) g(x)", read="postgres")).sql()
 'SELECT * FROM GENERATE_SERIES(1, 3) AS g(x)'
 """
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 # PostgreSQL 15's set-returning functions: SELECT DISTINCT proname FROM pg_proc WHERE proretset.
 SET_RETURNING = frozenset("""

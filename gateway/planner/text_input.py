@@ -18,7 +18,7 @@ import re
 
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 TRUE_WORDS, FALSE_WORDS = ("true", "yes", "on"), ("false", "no", "off")
 # Every spelling boolin takes: the words, their unambiguous prefixes, 1 and 0.

@@ -31,7 +31,8 @@ from functools import lru_cache
 
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.identifiers import quote_literal
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.datetime_format import FormatNode, parse_format
 from duckflight.gateway.planner.dialect import PostgresInput  # noqa: F401 (doctest)
 from duckflight.gateway.planner.session_time import SessionTime
@@ -70,7 +71,7 @@ def _formatted(nodes: list[FormatNode], x: str, kind, zone: str) -> str:
     pieces = []
     for node in nodes:
         if node.keyword is None:
-            pieces.append(_quote(node.text))
+            pieces.append(quote_literal(node.text))
             continue
         canonical = node.keyword.upper()
         if kind == T.INTERVAL and canonical in _NOT_FOR_INTERVALS:
@@ -191,7 +192,7 @@ def _zone_field(k: str, keyword: str, p: _Parts) -> str:
     if p.kind != T.TIMESTAMPTZ:
         return "''"  # a timestamp has no zone to name
     names = _abbreviations(p.zone)
-    cases = " ".join(f"WHEN {offset} = {seconds} THEN {_quote(name)}" for seconds, name in sorted(names.items()))
+    cases = " ".join(f"WHEN {offset} = {seconds} THEN {quote_literal(name)}" for seconds, name in sorted(names.items()))
     abbreviation = f"(CASE {cases} ELSE {numeric} END)" if cases else numeric
     return abbreviation if keyword == "TZ" else f"lower({abbreviation})"
 
@@ -223,7 +224,3 @@ def _cased(sql: str, keyword: str) -> str:
     if keyword.islower() or keyword.replace(".", "").islower():
         return f"lower({sql})"
     return sql
-
-
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"

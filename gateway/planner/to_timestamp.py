@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.datetime_format import parse_format
 from duckflight.gateway.planner.dialect import PostgresInput  # noqa: F401 (doctest)
 

@@ -14,12 +14,12 @@ keeps a cursor's registered tables in its ``temp`` catalog).
 from __future__ import annotations
 
 import os
-import re
 
 import duckdb
 import pyarrow as pa
 
 from duckflight.gateway.catalog import Catalog
+from duckflight.gateway.core.identifiers import quote_ident_if_needed
 from duckflight.gateway.system import definitions, rows
 from duckflight.gateway.system.functions import INTERNAL, create_statements
 from duckflight.gateway.system.layout import COLUMN_TYPE_OIDS, LAYOUT, RELATION_OIDS
@@ -170,8 +170,7 @@ def relation_names(relations: list[rows.Relation], keywords: set[str]) -> list[d
     them (``shown``): bare when on the search path, else schema-qualified, each part quoted
     where PostgreSQL's quote_identifier would."""
     def quoted(*parts: str) -> str:
-        return ".".join(p if re.fullmatch(r"[a-z_][a-z0-9_]*", p) and p not in keywords
-                        else '"' + p.replace('"', '""') + '"' for p in parts)
+        return ".".join(quote_ident_if_needed(p, keywords) for p in parts)
     found = []
     for r in relations:
         visible = r.schema in ("pg_catalog", "public")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 OPERATORS = {
     "~": lambda a, b: exp.RegexpLike(this=a, expression=b),

@@ -14,7 +14,7 @@ evenly, and 0 or a negative value without a unit (PostgreSQL's ``_ShowOption`` a
 
 from __future__ import annotations
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.system.builtin_settings import COLUMNS, SETTINGS
 
 _ROWS = {row[0].lower(): dict(zip(COLUMNS, row)) for row in SETTINGS}

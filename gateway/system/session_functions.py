@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.system.server_settings import shown
 
 VERSION = "PostgreSQL {} on x86_64-pc-linux-gnu, compiled by duckflight (sqlglot, DuckDB), 64-bit"

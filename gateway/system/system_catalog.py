@@ -21,7 +21,8 @@ from sqlglot import exp
 
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.errors import from_exception
-from duckflight.gateway.pgwire.backend import BoundParam, SqlError
+from duckflight.gateway.core.params import BoundParam
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner import rules
 from duckflight.gateway.planner.output_types import PgColumn
 from duckflight.gateway.planner.rules import Context, Pipeline

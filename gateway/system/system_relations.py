@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 SYSTEM_SCHEMAS = ("pg_catalog", "information_schema", "duckflight")
 

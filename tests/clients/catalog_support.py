@@ -29,7 +29,7 @@ import pytest
 from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.system.pg_types import arrow_column_types
 from duckflight.gateway.workers import WorkerPool
-from duckflight.worker.execute import quote_ident
+from duckflight.gateway.core.identifiers import quote_ident
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "integration"))

@@ -27,7 +27,7 @@ import pytest
 
 from catalog_support import create_tables, pg_database
 from duckflight.gateway.catalog import Catalog
-from duckflight.worker.execute import quote_ident
+from duckflight.gateway.core.identifiers import quote_ident
 from inprocess import cluster
 
 

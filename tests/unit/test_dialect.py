@@ -11,7 +11,8 @@ from sqlglot import exp
 
 from duckflight.gateway import statements
 from duckflight.gateway.dialect import LIST_MIN, max_parameter, tokenize
-from duckflight.gateway.pgwire.backend import BoundParam, SqlError
+from duckflight.gateway.core.params import BoundParam
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.bind_parameters import bind_parameters
 from duckflight.gateway.planner.parameter_lists import list_parameters
 from duckflight.gateway.planner.planner import parse

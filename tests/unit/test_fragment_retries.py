@@ -10,7 +10,7 @@ import pyarrow.flight as flight
 import pytest
 
 from duckflight.gateway.health import DEGRADED, HEALTHY
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.scheduler import Scheduler
 from duckflight.gateway.workers import WorkerPool
 from duckflight.protos import control_pb2, fragment_pb2

@@ -4,7 +4,7 @@ import pyarrow as pa
 import pytest
 
 from duckflight.gateway.gather_budget import GatherBudget
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 
 def test_take_and_give_back():

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from duckflight.gateway import sandbox
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.settings import Settings
 from duckflight.worker import sandbox as lock
 

@@ -11,7 +11,7 @@ import sqlglot
 from duckflight.gateway.catalog import Catalog, Table
 from duckflight.gateway.copy_to import parse_copy
 from duckflight.gateway.cursors import Cursor, Fetch, parse_close, parse_declare, parse_fetch
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.infer_parameters import infer_parameters, parameter_oids
 from duckflight.gateway.settings import Settings, reset_statement, set_statement, show_statement
 

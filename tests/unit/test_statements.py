@@ -3,7 +3,7 @@
 import pytest
 
 from duckflight.gateway import statements
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 
 def test_split_respects_strings_dollar_quotes_and_comments():

@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from duckflight.gateway import timeouts
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 
 @pytest.mark.parametrize("value, ms", [("0", 0), ("250", 250), ("1s", 1000), ("1.5 s", 1500), ("2min", 120000),

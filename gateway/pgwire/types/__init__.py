@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from ..backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from ..messages import utf8
 # Registration order is lookup order: specific families first, wrappers last.
 from . import numbers, textual, datetimes, arrays, composite  # noqa: F401,E402

@@ -31,7 +31,7 @@ from typing import Any, Callable
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from .registry import PARAM_DECODERS, PgType, big_endian, encode_column, pg_type, register, register_param
 
 # Element type OID -> its array type OID (typarray in pg_type.dat), for the types we send.

@@ -15,7 +15,7 @@ import struct
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from .registry import (PgType, TagType, big_endian, py_binary, py_text, register, register_param, replace_rows,
                        trim_fraction)
 

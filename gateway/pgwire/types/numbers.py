@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from .registry import PgType, TagType, big_endian, py_binary, register, register_param, replace_rows
 
 # ------------------------------------------------------------------------ integers

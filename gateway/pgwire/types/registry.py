@@ -18,7 +18,7 @@ from typing import Any, Callable, Optional
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 Encoder = Callable[[pa.Array], pa.Array]
 

@@ -13,7 +13,7 @@ import uuid
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from .registry import PgType, fixed_binary, register, register_param, validity
 
 # -------------------------------------------------------------------------- text

@@ -10,7 +10,8 @@ from typing import Optional
 
 import pyarrow as pa
 
-from duckflight.gateway.pgwire.backend import Described, Outcome, SqlError
+from duckflight.gateway.core.sql_error import SqlError
+from duckflight.gateway.pgwire.backend import Described, Outcome
 
 # ------------------------------------------------------------- frontend messages
 

@@ -15,7 +15,8 @@ import pyarrow as pa
 import pytest
 import sqlglot
 
-from duckflight.gateway.pgwire.backend import BoundParam, SqlError
+from duckflight.gateway.core.params import BoundParam
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.pgwire.encoder import describe_fields
 from duckflight.gateway.pgwire.types import decode_param, encode_column, pg_type
 from duckflight.gateway.pgwire.types.arrays import ARRAY_OIDS

@@ -9,7 +9,8 @@ from decimal import Decimal
 import pyarrow as pa
 
 from duckflight.gateway.pgwire import messages as m
-from duckflight.gateway.pgwire.backend import CopyOut, Described, Outcome, SqlError
+from duckflight.gateway.core.sql_error import SqlError
+from duckflight.gateway.pgwire.backend import CopyOut, Described, Outcome
 from duckflight.gateway.pgwire.copy import CopyEncoder
 from duckflight.gateway.pgwire.protocol import CancelRegistry, ProtocolConnection
 from duckflight.gateway.pgwire.types import encode_column

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from duckflight.gateway.pgwire import messages as m
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 
 import pgwire_fakes as f
 

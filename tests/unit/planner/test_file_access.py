@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner import file_access as rule
 from duckflight.gateway.planner.planner import parse
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from duckflight.gateway.pgwire.backend import SqlError
+from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner import file_access
 from duckflight.gateway.planner.planner import parse
 from duckflight.gateway.planner.table_functions import DUCKDB_ONLY, OTHER_ANSWER, SET_RETURNING, table_functions
