@@ -32,7 +32,7 @@ from duckflight.gateway.pgwire.types import pg_type
 from duckflight.gateway.pgwire.types.datetimes import TIMETZ
 from duckflight.gateway.pgwire.types.numbers import NUMERIC_TEXT, OID
 from duckflight.gateway.planner.output_types import BPCHAR, NAME, VARCHAR, PgColumn
-from duckflight.gateway.planner.output_types import OID as OID_TYPE
+from duckflight.gateway.core.pg_types import OID as OID_TYPE
 from duckflight.worker import numeric_macros
 from duckflight.gateway.core.identifiers import quote_ident
 

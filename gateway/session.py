@@ -22,6 +22,7 @@ from duckflight.gateway.dialect import max_parameter
 from duckflight.gateway.cursors import Cursor, Cursors, parse_close, parse_declare, parse_fetch
 from duckflight.gateway.engine import Engine, Running
 from duckflight.gateway.core.params import BoundParam
+from duckflight.gateway.core.pg_types import NUMERIC
 from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.pgwire.backend import Described, Outcome
 from duckflight.gateway.planner.infer_parameters import infer_parameters, parameter_oids
@@ -41,7 +42,6 @@ DATABASE = "duckflight"
 # Statements allowed in a failed transaction block.
 ENDS_BLOCK = {"ROLLBACK", "COMMIT"}
 TEXT = pa.schema([pa.field("QUERY PLAN", pa.string())])
-NUMERIC = 1700
 ROLES = ("reader", "admin")
 
 

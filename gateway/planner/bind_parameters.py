@@ -24,21 +24,23 @@ import sqlglot
 from sqlglot import exp
 
 from duckflight.gateway.core.params import BoundParam
+from duckflight.gateway.core import pg_types as pt
+from duckflight.gateway.core.pg_types import ELEMENT_OF
 from duckflight.gateway.core.sql_error import SqlError
-from duckflight.gateway.pgwire.types.arrays import ELEMENT_OIDS
 from duckflight.gateway.planner.parameter_lists import list_parameters
 
 # Parameter type OIDs and the DuckDB type their values are cast to.
 OID_TYPES = {
-    16: "BOOLEAN", 17: "BLOB", 20: "BIGINT", 21: "SMALLINT", 23: "INTEGER", 25: "VARCHAR",
-    700: "REAL", 701: "DOUBLE", 1043: "VARCHAR", 1042: "VARCHAR", 1082: "DATE", 1083: "TIME",
-    1114: "TIMESTAMP", 1184: "TIMESTAMPTZ", 1186: "INTERVAL", 1700: "DECIMAL(38,10)",
-    2950: "UUID", 114: "JSON", 3802: "JSON", 19: "VARCHAR", 26: "BIGINT",
+    pt.BOOL: "BOOLEAN", pt.BYTEA: "BLOB", pt.INT8: "BIGINT", pt.INT2: "SMALLINT", pt.INT4: "INTEGER",
+    pt.TEXT: "VARCHAR", pt.FLOAT4: "REAL", pt.FLOAT8: "DOUBLE", pt.VARCHAR: "VARCHAR", pt.BPCHAR: "VARCHAR",
+    pt.DATE: "DATE", pt.TIME: "TIME", pt.TIMESTAMP: "TIMESTAMP", pt.TIMESTAMPTZ: "TIMESTAMPTZ",
+    pt.INTERVAL: "INTERVAL", pt.NUMERIC: "DECIMAL(38,10)", pt.UUID: "UUID", pt.JSON: "JSON", pt.JSONB: "JSON",
+    pt.NAME: "VARCHAR", pt.OID: "BIGINT",
 }
 # Text types: a text value stays a bare string literal, which DuckDB converts to
 # the type it meets (as PostgreSQL does with an untyped literal); a cast to
 # VARCHAR would make `int_column = $1` an error.
-TEXT_OIDS = {0, 19, 25, 705, 1042, 1043}
+TEXT_OIDS = {0, pt.NAME, pt.TEXT, pt.UNKNOWN, pt.BPCHAR, pt.VARCHAR}
 _DUCKDB = sqlglot.Dialect.get_or_raise("duckdb")
 _INTEGERS = ["SMALLINT", "INTEGER", "BIGINT"]
 
@@ -131,7 +133,7 @@ def _index(node: exp.Expression) -> int | None:
 def literal(param: BoundParam) -> exp.Expression:
     """A SQL literal for one parameter value."""
     if isinstance(param.value, list):
-        return _array(param.value, ELEMENT_OIDS.get(param.oid, 0))
+        return _array(param.value, ELEMENT_OF.get(param.oid, 0))
     node, target = _value(param)
     return _cast_node(node, target) if target else node
 
@@ -149,7 +151,7 @@ def _value(param: BoundParam) -> tuple[exp.Expression, str | None]:
         node = exp.Literal.number(repr(value)) if math.isfinite(value) else _cast(repr(value), "DOUBLE")
         target = target or "DOUBLE"
     elif isinstance(value, decimal.Decimal):
-        if param.oid == 1700:  # keep the literal's own precision rather than a fixed scale
+        if param.oid == pt.NUMERIC:  # keep the literal's own precision rather than a fixed scale
             if value.is_finite():
                 return exp.Literal.number(str(value)), None
             # NaN, Infinity: a bare numeric (DuckDB's DECIMAL would be DECIMAL(18,3)), which postgres_numeric reads
@@ -172,7 +174,7 @@ def _array(values: list, element_oid: int) -> exp.Expression:
     """A list of the elements' literals, cast once to the array's DuckDB type
     (numeric arrays keep their literals' precision, as numeric values do)."""
     node = _list(values, element_oid)
-    target = OID_TYPES.get(element_oid) if element_oid != 1700 else None
+    target = OID_TYPES.get(element_oid) if element_oid != pt.NUMERIC else None
     if target is None:
         return node
     depth, inner = 1, values

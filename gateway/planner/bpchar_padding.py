@@ -28,7 +28,8 @@ from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, build_scope
 
 from duckflight.gateway.core.sql_error import SqlError
-from duckflight.gateway.planner.output_types import BPCHAR, SAME_TYPE_WINDOW, column_types, expression_type
+from duckflight.gateway.core.pg_types import BPCHAR
+from duckflight.gateway.planner.output_types import SAME_TYPE_WINDOW, column_types, expression_type
 
 MIXING = (exp.Case, exp.Coalesce, exp.Greatest, exp.Least)
 # Functions returning one of their argument's values: its padding is kept by padding inside.

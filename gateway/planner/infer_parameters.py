@@ -40,31 +40,31 @@ from sqlglot import exp
 from sqlglot.optimizer.annotate_types import annotate_types
 
 from duckflight.gateway.catalog import Catalog
+from duckflight.gateway.core import pg_types as pt
+from duckflight.gateway.core.pg_types import ARRAY_OF
 from duckflight.gateway.core.sql_error import SqlError
-from duckflight.gateway.pgwire.types.arrays import ARRAY_OIDS
 from duckflight.gateway.planner.parameter_lists import list_parameters
 from duckflight.gateway.planner.qualify_query import qualify_query
 from duckflight.gateway.planner.system_sources import placed
-from duckflight.gateway.system.builtin_types import TYPES
 from duckflight.gateway.system.reg_casts import type_name
 
 T = exp.DataType.Type
-TEXT = 25
+TEXT = pt.TEXT
 # sqlglot type -> PostgreSQL type OID (the types RowDescription reports for them too).
 OIDS = {
-    T.BOOLEAN: 16, T.BIGINT: 20, T.INT: 23, T.SMALLINT: 21, T.TINYINT: 21, T.UTINYINT: 21,
-    T.USMALLINT: 23, T.UINT: 20, T.UBIGINT: 1700, T.INT128: 1700, T.UINT128: 1700,
-    T.FLOAT: 700, T.DOUBLE: 701, T.DECIMAL: 1700, T.BIGDECIMAL: 1700,
+    T.BOOLEAN: pt.BOOL, T.BIGINT: pt.INT8, T.INT: pt.INT4, T.SMALLINT: pt.INT2, T.TINYINT: pt.INT2,
+    T.UTINYINT: pt.INT2, T.USMALLINT: pt.INT4, T.UINT: pt.INT8, T.UBIGINT: pt.NUMERIC, T.INT128: pt.NUMERIC,
+    T.UINT128: pt.NUMERIC, T.FLOAT: pt.FLOAT4, T.DOUBLE: pt.FLOAT8, T.DECIMAL: pt.NUMERIC, T.BIGDECIMAL: pt.NUMERIC,
     T.VARCHAR: TEXT, T.TEXT: TEXT, T.CHAR: TEXT, T.NVARCHAR: TEXT, T.NCHAR: TEXT,
-    T.DATE: 1082, T.TIME: 1083, T.TIMESTAMP: 1114, T.TIMESTAMPTZ: 1184, T.TIMESTAMPLTZ: 1184,
-    T.INTERVAL: 1186, T.UUID: 2950, T.BINARY: 17, T.VARBINARY: 17, T.BLOB: 17,
-    T.JSON: 114, T.JSONB: 3802,
+    T.DATE: pt.DATE, T.TIME: pt.TIME, T.TIMESTAMP: pt.TIMESTAMP, T.TIMESTAMPTZ: pt.TIMESTAMPTZ,
+    T.TIMESTAMPLTZ: pt.TIMESTAMPTZ, T.INTERVAL: pt.INTERVAL, T.UUID: pt.UUID, T.BINARY: pt.BYTEA,
+    T.VARBINARY: pt.BYTEA, T.BLOB: pt.BYTEA, T.JSON: pt.JSON, T.JSONB: pt.JSONB,
 }
 # A cast names its type exactly: $1::varchar is varchar, $1::char(3) bpchar.
-CAST_OIDS = {**OIDS, T.VARCHAR: 1043, T.NVARCHAR: 1043, T.CHAR: 1042, T.NCHAR: 1042, T.BPCHAR: 1042}
+CAST_OIDS = {**OIDS, T.VARCHAR: pt.VARCHAR, T.NVARCHAR: pt.VARCHAR, T.CHAR: pt.BPCHAR, T.NCHAR: pt.BPCHAR,
+             T.BPCHAR: pt.BPCHAR}
 # Catalog types known by name (sqlglot has no DataType.Type for them).
-NAMED_OIDS = {"oid": 26}
-PG_NAMES = {row[0]: row[-1] for row in TYPES}  # format_type's names, for error messages
+NAMED_OIDS = {"oid": pt.OID}
 # Meta keys on a parameter's type: PostgreSQL leaves it unknown (42P18 unless declared);
 # it is a cast's type, which names varchar and bpchar (elsewhere they are text).
 UNDETERMINED, CAST_TYPE = "pg_undetermined", "pg_cast_type"
@@ -144,7 +144,7 @@ def oid_of(data_type: exp.DataType | None) -> int:
         element = data_type.expressions[0]
         while element.this == T.ARRAY and element.expressions:  # int[][] is int4[] in PostgreSQL too
             element = element.expressions[0]
-        return ARRAY_OIDS.get(oid_of(element), ARRAY_OIDS[TEXT])
+        return ARRAY_OF.get(oid_of(element), ARRAY_OF[TEXT])
     if isinstance(data_type.this, T):
         return OIDS.get(data_type.this, NAMED_OIDS.get(type_name(data_type)[0], TEXT))
     return NAMED_OIDS.get(type_name(data_type)[0], TEXT)  # ObjectIdentifier: this is its name
@@ -239,7 +239,7 @@ def _arithmetic(operator: exp.Expression, partner: exp.Expression) -> exp.DataTy
     t = pg_type(partner)
     if t is not None and (t.this in _NUMBERS or t.this in others):
         return t
-    left = "unknown" if t is None else PG_NAMES.get(oid_of(t), "unknown")
+    left = "unknown" if t is None else pt.format_type(oid_of(t), None) if oid_of(t) in pt.BUILTIN else "unknown"
     pair = (left, "unknown") if operator.expression is not partner else ("unknown", left)
     raise SqlError("42725", f"operator is not unique: {pair[0]} {symbol} {pair[1]}")
 

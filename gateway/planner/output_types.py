@@ -27,17 +27,18 @@ from dataclasses import dataclass
 from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, build_scope
 
+from duckflight.gateway.core import pg_types as pt
+from duckflight.gateway.core.pg_types import BPCHAR, INTERVAL, NAME, NUMERIC, OID, STRINGS, TEXT, VARCHAR
 from duckflight.gateway.planner.dialect import interval_fields
 from duckflight.gateway.planner.interval_input import interval_typmod
 from duckflight.gateway.system.reg_casts import type_name
 
 T = exp.DataType.Type
-VARCHAR, BPCHAR, NUMERIC, INTERVAL, TEXT, NAME, OID = 1043, 1042, 1700, 1186, 25, 19, 26
-STRINGS = {TEXT, VARCHAR, BPCHAR}
 # Types whose modifier is a fractional-seconds precision.
-PRECISION = {T.TIMESTAMP: 1114, T.TIMESTAMPTZ: 1184, T.TIME: 1083, T.TIMETZ: 1266}
+PRECISION = {T.TIMESTAMP: pt.TIMESTAMP, T.TIMESTAMPTZ: pt.TIMESTAMPTZ, T.TIME: pt.TIME, T.TIMETZ: pt.TIMETZ}
 # The clock's SQL functions that take a precision: current_timestamp(p) is a timestamptz(p).
-CLOCK_PRECISION = {exp.CurrentTimestamp: 1184, exp.CurrentTime: 1266, exp.Localtimestamp: 1114, exp.Localtime: 1083}
+CLOCK_PRECISION = {exp.CurrentTimestamp: pt.TIMESTAMPTZ, exp.CurrentTime: pt.TIMETZ, exp.Localtimestamp: pt.TIMESTAMP,
+                   exp.Localtime: pt.TIME}
 # Window functions returning their argument's type (PostgreSQL's anyelement).
 SAME_TYPE_WINDOW = (exp.Lag, exp.Lead, exp.FirstValue, exp.LastValue, exp.NthValue)
 _DECIMAL = re.compile(r"DECIMAL\((\d+),\s*(\d+)\)")

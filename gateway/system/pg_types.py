@@ -19,14 +19,14 @@ from dataclasses import dataclass
 
 import duckdb
 
+from duckflight.gateway.core.pg_types import (BUILTIN, DATE, FLOAT4, FLOAT8, INT2, INT4, INT8, INTERVAL, NUMERIC, TEXT,
+                                              TIME, TIMESTAMP, TIMESTAMPTZ, TIMETZ, format_type, numeric_precision_scale)
 from duckflight.gateway.pgwire.types import pg_type
 from duckflight.gateway.system.builtin_types import TYPES
 
-# oid -> the row of builtin_types.TYPES
-BUILTIN = {row[0]: row for row in TYPES}
-# DuckDB types PostgreSQL calls differently in information_schema.columns.data_type.
-NUMERIC_PRECISION = {21: (16, 2), 23: (32, 2), 20: (64, 2), 700: (24, 2), 701: (53, 2)}
-DATETIME_PRECISION = {1082: 0, 1083: 6, 1114: 6, 1184: 6, 1186: 6, 1266: 6}
+# information_schema.columns' numeric_precision and radix of the binary numbers (_pg_numeric_precision).
+NUMERIC_PRECISION = {INT2: (16, 2), INT4: (32, 2), INT8: (64, 2), FLOAT4: (24, 2), FLOAT8: (53, 2)}
+DATETIME_PRECISION = {DATE: 0, TIME: 6, TIMESTAMP: 6, TIMESTAMPTZ: 6, INTERVAL: 6, TIMETZ: 6}
 
 
 @dataclass(frozen=True)
@@ -52,12 +52,10 @@ class ColumnType:
         """numeric_precision, numeric_precision_radix, numeric_scale."""
         if self.oid in NUMERIC_PRECISION:
             bits, radix = NUMERIC_PRECISION[self.oid]
-            return bits, radix, 0 if self.oid in (20, 21, 23) else None
-        if self.oid == 1700 and self.typmod >= 4:
-            packed = self.typmod - 4
-            return packed >> 16, 10, packed & 0xFFFF
-        if self.oid == 1700:
-            return None, 10, None
+            return bits, radix, 0 if self.oid in (INT8, INT2, INT4) else None
+        if self.oid == NUMERIC:
+            precision, scale = numeric_precision_scale(self.typmod) or (None, None)
+            return precision, 10, scale
         return None, None, None
 
 
@@ -87,32 +85,12 @@ def builtin_column_type(oid: int, typmod: int = -1) -> ColumnType:
 
 
 def _column_type(wire) -> ColumnType:
-    row = BUILTIN.get(wire.oid, BUILTIN[25])
+    row = BUILTIN.get(wire.oid, BUILTIN[TEXT])
     return ColumnType(
         oid=row[0], typmod=wire.typmod, typname=row[1], typlen=row[2], typbyval=row[3],
         typalign=row[14], typstorage=row[15], collation=row[16],
         formatted=format_type(row[0], wire.typmod),
     )
-
-
-def format_type(oid: int, typmod: int) -> str:
-    """PostgreSQL's format_type for the built-in types (modifiers of numeric, varchar, ...)."""
-    row = BUILTIN.get(oid)
-    if row is None:
-        return "???"
-    if row[5] == "A" and row[8]:
-        return format_type(row[8], typmod) + "[]"
-    name = row[17]
-    if typmod is None or typmod < 0:
-        return name
-    if oid == 1700 and typmod >= 4:
-        return f"{name}(%d,%d)" % ((typmod - 4) >> 16, (typmod - 4) & 0xFFFF)
-    if oid in (1042, 1043) and typmod >= 4:
-        return f"{name}({typmod - 4})"
-    if oid in (1083, 1114, 1184, 1266):
-        base, _, zone = name.partition(" ")
-        return f"{base}({typmod}) {zone}"
-    return name
 
 
 def arrow_column_types(schema) -> list[ColumnType]:

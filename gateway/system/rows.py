@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from duckflight.gateway.core.pg_types import BPCHAR, VARCHAR, VARHDRSZ
 from duckflight.gateway.system.builtin_types import TYPES
 from duckflight.gateway.system.layout import NAMESPACE_OIDS
 from duckflight.gateway.system.pg_types import DATETIME_PRECISION, ColumnType
@@ -188,7 +189,7 @@ def information_columns(relations: list[Relation]) -> list[dict]:
             rows.append({
                 "table_catalog": DATABASE, "table_schema": r.schema, "table_name": r.name, "column_name": name,
                 "ordinal_position": number, "is_nullable": "YES", "data_type": t.data_type,
-                "character_maximum_length": t.typmod - 4 if t.oid in (1042, 1043) and t.typmod >= 4 else None,
+                "character_maximum_length": t.typmod - VARHDRSZ if t.oid in (BPCHAR, VARCHAR) and t.typmod >= VARHDRSZ else None,
                 "numeric_precision": precision, "numeric_precision_radix": radix, "numeric_scale": scale,
                 "datetime_precision": DATETIME_PRECISION.get(t.oid), "udt_catalog": DATABASE,
                 "udt_schema": "pg_catalog", "udt_name": t.typname, "dtd_identifier": str(number),

@@ -31,15 +31,15 @@ from typing import Any, Callable
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from duckflight.gateway.core import pg_types as pt
+from duckflight.gateway.core.pg_types import ARRAY_OF
 from duckflight.gateway.core.sql_error import SqlError
 from .registry import PARAM_DECODERS, PgType, big_endian, encode_column, pg_type, register, register_param
 
-# Element type OID -> its array type OID (typarray in pg_type.dat), for the types we send.
-ARRAY_OIDS = {
-    16: 1000, 17: 1001, 18: 1002, 19: 1003, 20: 1016, 21: 1005, 23: 1007, 25: 1009, 26: 1028,
-    114: 199, 700: 1021, 701: 1022, 1042: 1014, 1043: 1015, 1082: 1182, 1083: 1183, 1114: 1115,
-    1184: 1185, 1186: 1187, 1700: 1231, 2950: 2951, 3802: 3807,
-}
+# Element type OID -> its array type OID (typarray), for the element types we send.
+ARRAY_OIDS = {element: ARRAY_OF[element] for element in (
+    pt.BOOL, pt.BYTEA, pt.CHAR, pt.NAME, pt.INT8, pt.INT2, pt.INT4, pt.TEXT, pt.OID, pt.JSON, pt.FLOAT4, pt.FLOAT8,
+    pt.BPCHAR, pt.VARCHAR, pt.DATE, pt.TIME, pt.TIMESTAMP, pt.TIMESTAMPTZ, pt.INTERVAL, pt.NUMERIC, pt.UUID, pt.JSONB)}
 ELEMENT_OIDS = {array: element for element, array in ARRAY_OIDS.items()}
 
 _I32 = pa.int32()
