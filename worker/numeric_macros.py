@@ -45,12 +45,14 @@ import re
 import duckdb
 import pyarrow as pa
 
+from duckflight.gateway.core.pg_types import NUMERIC_STRUCT
+
 P38 = 10**38
 LIMIT = P38 - 3  # |whole| of a finite value is below this; specials take DECIMAL(38,0)'s last values
 NAN, PINF, NINF = P38 - 1, P38 - 2, -(P38 - 1)
 # The message of every value this representation cannot hold (gateway/errors.py maps it to 0A000).
 TOO_WIDE = "numeric value does not fit in 38 digits"
-STRUCT_TYPE = "STRUCT(whole DECIMAL(38,0), frac DECIMAL(38,0), scale INTEGER, unscaled DECIMAL(38,0))"
+STRUCT_TYPE = NUMERIC_STRUCT
 BIG = 2**63 - 1
 
 _D = "CAST({} AS DECIMAL(38, 0))"

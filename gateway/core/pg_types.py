@@ -33,6 +33,9 @@ STRINGS = frozenset({TEXT, VARCHAR, BPCHAR})
 # Types whose modifier is a fractional-seconds precision.
 WITH_PRECISION = frozenset({TIME, TIMESTAMP, TIMESTAMPTZ, TIMETZ})
 VARHDRSZ = 4  # the modifier of varchar(n), bpchar(n) and numeric(p,s) counts this header
+# How a numeric with a scale of its own per value travels in DuckDB (worker/numeric_macros.py
+# computes with it; planner/postgres_numeric.py writes it; result_types.py prints it).
+NUMERIC_STRUCT = "STRUCT(whole DECIMAL(38,0), frac DECIMAL(38,0), scale INTEGER, unscaled DECIMAL(38,0))"
 
 
 def numeric_typmod(precision: int, scale: int) -> int:

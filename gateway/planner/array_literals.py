@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from duckflight.gateway.pgwire.types.arrays import parse_array_text
+from duckflight.gateway.core.array_text import parse_array_text
 
 
 ARRAY = exp.DataType.Type.ARRAY

@@ -37,11 +37,11 @@ from __future__ import annotations
 from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, traverse_scope
 
+from duckflight.gateway.core.pg_types import NUMERIC_STRUCT
 from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.numeric_kinds import (DYNAMIC, FLOAT, FLOAT_TYPES, INT4, INT8, OTHER, TEXT_TYPES,
                                                       UNKNOWN, Kind, arithmetic, decimal_scale, of_number, of_type,
                                                       unify)
-from duckflight.worker.numeric_macros import STRUCT_TYPE
 
 T = exp.DataType.Type
 MAX_DIGITS = 38
@@ -85,7 +85,7 @@ def lift(node: exp.Expression, kind: Kind) -> exp.Expression:
     if kind == UNKNOWN and not isinstance(node, exp.Null):
         return call("pg_numeric_parse", node)
     if kind == UNKNOWN:
-        return exp.Cast(this=node, to=exp.DataType.build(STRUCT_TYPE))
+        return exp.Cast(this=node, to=exp.DataType.build(NUMERIC_STRUCT))
     if kind.scale is not None:
         return call("pg_numeric_of_decimal", node, exp.Literal.number(kind.scale))
     return call("pg_numeric", node)
