@@ -82,3 +82,15 @@ def _answer(query: str, role: str) -> str:
 @pytest.mark.parametrize("query,reader,admin", CASES, ids=[c[0][:60] for c in CASES])
 def test_golden(query, reader, admin):
     assert (_answer(query, "reader"), _answer(query, "admin")) == (reader, admin)
+
+
+def test_a_data_folder_given_through_a_link_is_read_by_either_name(tmp_path):
+    """`duckflight up --data /link` where /link leads to /real: an admin reads the tables' files
+    by the name the folder was given and by its real name, as DuckDB's own wall allows both."""
+    (tmp_path / "real" / "t").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    for path in (tmp_path / "link" / "t" / "*.parquet", tmp_path / "real" / "t" / "*.parquet"):
+        tree = parse(f"select * from read_parquet('{path}')")
+        assert rule.file_access(tree, "admin", [str(tmp_path / "link")]) is tree
+    with pytest.raises(SqlError):
+        rule.file_access(parse(f"select * from read_parquet('{tmp_path}/other.parquet')"), "admin", [str(tmp_path / "link")])
