@@ -1,6 +1,6 @@
 """PostgreSQL's type table: the OIDs, names, array types and modifiers every layer speaks of.
 
-The rows are PostgreSQL 15's own (pg_type.dat, in ``system/builtin_types.py``, written by
+The rows are PostgreSQL 15's own (pg_type.dat, in ``system/generated/builtin_types.py``, written by
 ``system/generate.py`` from a real server); this module names the OIDs the code uses, maps
 each type to its array type and back (typarray/typelem), and reads and writes type
 modifiers as PostgreSQL does (numeric's packed precision and scale, the length of varchar
@@ -14,7 +14,7 @@ and bpchar: format_type.c, numeric.c's make_numeric_typmod).
 
 from __future__ import annotations
 
-from duckflight.gateway.system.builtin_types import TYPES
+from duckflight.gateway.system.generated.builtin_types import TYPES
 
 # The OIDs the code names (pg_type.dat).
 BOOL, BYTEA, CHAR, NAME, INT8, INT2, INT4, TEXT, OID = 16, 17, 18, 19, 20, 21, 23, 25, 26

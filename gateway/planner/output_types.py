@@ -104,14 +104,14 @@ def _star(star: exp.Expression, scope: Scope) -> list[PgColumn] | None:
     keys = [_catalog_relation(s) for s in sources]
     if not keys or None in keys:
         return None
-    from duckflight.gateway.system.layout import LAYOUT  # data only; the system package imports this one
+    from duckflight.gateway.system.generated.layout import LAYOUT  # data only; the system package imports this one
 
     return [_catalog_column(key, name) for key in keys for name, _ in LAYOUT[key]]
 
 
 def _catalog_relation(source) -> tuple[str, str] | None:
     """(schema, name) of a catalog relation the image holds, as written or as placed."""
-    from duckflight.gateway.system.layout import LAYOUT
+    from duckflight.gateway.system.generated.layout import LAYOUT
 
     if not isinstance(source, exp.Table):
         return None
@@ -126,7 +126,7 @@ def _catalog_relation(source) -> tuple[str, str] | None:
 
 def _catalog_column(key: tuple[str, str], name: str) -> PgColumn:
     """A catalog column PostgreSQL types "char", name, varchar or oid; others as Arrow says."""
-    from duckflight.gateway.system.layout import COLUMN_TYPE_OIDS
+    from duckflight.gateway.system.generated.layout import COLUMN_TYPE_OIDS
 
     sent = COLUMN_TYPE_OIDS.get(key, {}).get(name)
     return PgColumn(*sent) if sent else UNKNOWN
@@ -201,7 +201,7 @@ def _column(column: exp.Column, scope: Scope, catalog) -> PgColumn:
 
 def _only_holder(name: str, scope: Scope):
     """The one source of ``scope`` with a column ``name`` if it is a catalog relation (else None)."""
-    from duckflight.gateway.system.layout import LAYOUT
+    from duckflight.gateway.system.generated.layout import LAYOUT
 
     holders = []
     for source in scope.selected_sources.values():

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from duckflight.gateway.system import builtin_functions
+from duckflight.gateway.system.generated import builtin_functions
 from duckflight.gateway.system.pg_types import arrow_column_types
-from duckflight.gateway.system.viewdefs import RULES, VIEWDEFS
+from duckflight.gateway.system.generated.viewdefs import RULES, VIEWDEFS
 
 FIRST_RULE_OID = 14000
 WORKER_STATUS_OID = 16388  # the function beside duckflight.workers (16387)

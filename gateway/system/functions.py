@@ -10,7 +10,7 @@ is the session's (current_user, current_setting, ...) are not here: the rule
 
 from __future__ import annotations
 
-from duckflight.gateway.system.builtin_keywords import KEYWORDS
+from duckflight.gateway.system.generated.builtin_keywords import KEYWORDS
 
 PG = "catalog_image.pg"  # where the pg_catalog relations of the image live
 INTERNAL = "catalog_image.internal"  # image tables no client can name

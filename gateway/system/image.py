@@ -22,8 +22,8 @@ from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.core.identifiers import quote_ident_if_needed
 from duckflight.gateway.system import definitions, rows
 from duckflight.gateway.system.functions import INTERNAL, create_statements
-from duckflight.gateway.system.layout import COLUMN_TYPE_OIDS, LAYOUT, RELATION_OIDS
-from duckflight.gateway.system.builtin_keywords import COLUMNS as KEYWORD_COLUMNS, KEYWORDS
+from duckflight.gateway.system.generated.layout import COLUMN_TYPE_OIDS, LAYOUT, RELATION_OIDS
+from duckflight.gateway.system.generated.builtin_keywords import COLUMNS as KEYWORD_COLUMNS, KEYWORDS
 from duckflight.gateway.system.pg_types import arrow_column_types, builtin_column_type, column_types, type_names, type_oids
 
 IMAGE = "catalog_image"

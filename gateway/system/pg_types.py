@@ -22,7 +22,7 @@ import duckdb
 from duckflight.gateway.core.pg_types import (BUILTIN, DATE, FLOAT4, FLOAT8, INT2, INT4, INT8, INTERVAL, NUMERIC, TEXT,
                                               TIME, TIMESTAMP, TIMESTAMPTZ, TIMETZ, format_type, numeric_precision_scale)
 from duckflight.gateway.pgwire.types import pg_type
-from duckflight.gateway.system.builtin_types import TYPES
+from duckflight.gateway.system.generated.builtin_types import TYPES
 
 # information_schema.columns' numeric_precision and radix of the binary numbers (_pg_numeric_precision).
 NUMERIC_PRECISION = {INT2: (16, 2), INT4: (32, 2), INT8: (64, 2), FLOAT4: (24, 2), FLOAT8: (53, 2)}

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from duckflight.gateway.core.pg_types import BPCHAR, VARCHAR, VARHDRSZ
-from duckflight.gateway.system.builtin_types import TYPES
-from duckflight.gateway.system.layout import NAMESPACE_OIDS
+from duckflight.gateway.system.generated.builtin_types import TYPES
+from duckflight.gateway.system.generated.layout import NAMESPACE_OIDS
 from duckflight.gateway.system.pg_types import DATETIME_PRECISION, ColumnType
 from duckflight.gateway.system.server_settings import shown
 

@@ -15,7 +15,7 @@ evenly, and 0 or a negative value without a unit (PostgreSQL's ``_ShowOption`` a
 from __future__ import annotations
 
 from duckflight.gateway.core.sql_error import SqlError
-from duckflight.gateway.system.builtin_settings import COLUMNS, SETTINGS
+from duckflight.gateway.system.generated.builtin_settings import COLUMNS, SETTINGS
 
 _ROWS = {row[0].lower(): dict(zip(COLUMNS, row)) for row in SETTINGS}
 # Units from the largest down, in the smallest base unit of their kind (bytes, milliseconds).

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from duckflight.gateway.settings import DEFAULTS
-from duckflight.gateway.system.builtin_settings import COLUMNS, SETTINGS
+from duckflight.gateway.system.generated.builtin_settings import COLUMNS, SETTINGS
 from duckflight.gateway.system.rows import DATABASE, DATABASE_OID, OWNER_OID
 from duckflight.gateway.system.session_view import SessionView
 

@@ -12,9 +12,11 @@ import psycopg
 import pytest
 
 from catalog_support import catalog_data, catalog_duckflight, catalog_pg  # noqa: F401
+from pg15 import postgres15
 from test_psql_describe import as_owner, psql
 
-from duckflight.gateway.system.viewdefs import VIEWDEFS
+from duckflight.gateway.system import generate
+from duckflight.gateway.system.generated.viewdefs import VIEWDEFS
 
 CATALOG_VIEWS = ", ".join(f"'{name}'" for schema, name in VIEWDEFS if schema == "pg_catalog")
 INFORMATION_VIEWS = ", ".join(f"'{name}'" for schema, name in VIEWDEFS if schema == "information_schema")
@@ -71,3 +73,17 @@ def test_workers_view_reads_worker_status(catalog_duckflight):
     assert len(direct) == 1
     out = psql(as_owner(catalog_duckflight), r"\sv duckflight.workers")
     assert out.startswith("CREATE OR REPLACE VIEW duckflight.workers AS\n SELECT worker_status.address,")
+
+
+def test_the_generated_modules_are_what_the_generator_writes_from_postgresql_15(tmp_path):
+    """gateway/system/generated/ is PostgreSQL 15's own: generate.py, run against a fresh
+    PostgreSQL 15, writes the same files byte for byte (none was edited by hand)."""
+    out = tmp_path / "generated"
+    out.mkdir()
+    with postgres15(tmp_path / "pg") as url:
+        generate.main(url, out)
+    written = sorted(p.name for p in out.glob("*.py"))
+    assert written == ["builtin_functions.py", "builtin_keywords.py", "builtin_settings.py", "builtin_types.py",
+                       "layout.py", "viewdefs.py"]
+    for name in written:
+        assert (out / name).read_text() == (generate.HERE / name).read_text(), f"{name} differs from the generator's"

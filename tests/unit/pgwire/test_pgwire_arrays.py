@@ -24,7 +24,7 @@ from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
 from duckflight.gateway.planner.infer_parameters import infer_parameters, parameter_oids
 from duckflight.gateway.planner.planner import parse
-from duckflight.gateway.system.builtin_types import TYPES
+from duckflight.gateway.system.generated.builtin_types import TYPES
 from duckflight.gateway.system.oid_arrays import oid_arrays
 from duckflight.gateway.system.reg_casts import qualify_alias_arrays
 
