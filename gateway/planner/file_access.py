@@ -68,9 +68,7 @@ INTERNALS = ("duckdb_", "pragma_")
 
 def file_access(tree: exp.Expression, role: str, roots: Iterable[str]) -> exp.Expression:
     """``tree`` unchanged, or SqlError 42501 for the first file function ``role`` may not call."""
-    # A root given through a link is under both its names: DuckDB resolves links before it
-    # checks a path against its allowed directories (worker/sandbox.py locks those).
-    folders = [os.path.join(place, "") for root in roots for place in {os.path.normpath(root), os.path.realpath(root)}]
+    folders = [os.path.join(os.path.realpath(root), "") for root in roots]
     for node in tree.find_all(exp.Func, exp.Identifier):
         if isinstance(node, exp.Identifier):
             if node.meta.get(STRING_NAME) and isinstance(node.parent, exp.Table) and node is node.parent.this:
@@ -112,8 +110,10 @@ def _inside(path: str | None, folders: list[str]) -> bool:
     """``path`` is a local absolute path under one of ``folders`` (``..`` resolved as DuckDB would)."""
     if path is None or "://" in path or not path.startswith("/"):
         return False
-    normal = os.path.normpath(path)
-    return any(os.path.join(normal, "").startswith(folder) for folder in folders)
+    # By the path as written, or through the links it names (a data folder given as a link):
+    # DuckDB resolves links before it checks a path against its allowed directories.
+    names = {os.path.normpath(path), os.path.realpath(path)}
+    return any(os.path.join(name, "").startswith(folder) for name in names for folder in folders)
 
 
 def _table_function(node: exp.Func) -> bool:

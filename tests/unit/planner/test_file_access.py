@@ -92,5 +92,6 @@ def test_a_data_folder_given_through_a_link_is_read_by_either_name(tmp_path):
     for path in (tmp_path / "link" / "t" / "*.parquet", tmp_path / "real" / "t" / "*.parquet"):
         tree = parse(f"select * from read_parquet('{path}')")
         assert rule.file_access(tree, "admin", [str(tmp_path / "link")]) is tree
+        assert rule.file_access(tree, "admin", [str(tmp_path / "real")]) is tree  # as `up` resolves --data
     with pytest.raises(SqlError):
         rule.file_access(parse(f"select * from read_parquet('{tmp_path}/other.parquet')"), "admin", [str(tmp_path / "link")])
