@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import enum
 import logging
 import re
 import threading
@@ -39,6 +40,18 @@ log = logging.getLogger(__name__)
 
 DATABASE = "duckflight"
 
+class TransactionState(enum.Enum):
+    """Where a session stands, as ReadyForQuery's status byte says it (protocol.sgml,
+    "ReadyForQuery"): idle, in a transaction block, or in one that failed."""
+
+    IDLE = b"I"
+    IN_BLOCK = b"T"
+    FAILED = b"E"
+
+
+# pg_stat_activity.state of a session waiting for its client, by transaction state.
+IDLE_STATES = {TransactionState.IDLE: "idle", TransactionState.IN_BLOCK: "idle in transaction",
+               TransactionState.FAILED: "idle in transaction (aborted)"}
 # Statements allowed in a failed transaction block.
 ENDS_BLOCK = {"ROLLBACK", "COMMIT"}
 TEXT = pa.schema([pa.field("QUERY PLAN", pa.string())])
@@ -75,8 +88,7 @@ class Session:
             engine.admission.disconnect(id(self))
             raise
         self.cursors = Cursors()
-        self.in_block = False
-        self.failed = False
+        self.transaction = TransactionState.IDLE
         self.running: Running | None = None
         self._timer: StatementTimer | None = None  # statement_timeout of the statement being executed
         self._query_id = ""  # the id of the statement being executed: its log line and its plan's
@@ -122,10 +134,13 @@ class Session:
     def parameter_status(self) -> dict[str, str]:
         return self.config.reported()
 
+    @property
+    def in_block(self) -> bool:
+        """Inside BEGIN … COMMIT/ROLLBACK, failed or not."""
+        return self.transaction is not TransactionState.IDLE
+
     def transaction_status(self) -> bytes:
-        if not self.in_block:
-            return b"I"
-        return b"E" if self.failed else b"T"
+        return self.transaction.value
 
     def split(self, sql: str) -> list[str]:
         return statements.split(sql)
@@ -133,7 +148,7 @@ class Session:
     def describe(self, sql: str, param_oids: list[int]) -> Described:
         # As in PostgreSQL, a statement that fails while being prepared (e.g. a
         # missing table found at Describe, before any Execute) aborts the block too.
-        if self.failed and statements.classify(sql).kind not in ENDS_BLOCK:
+        if self.transaction is TransactionState.FAILED and statements.classify(sql).kind not in ENDS_BLOCK:
             raise SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block")
         try:
             self._statement_start = utc_now()
@@ -144,7 +159,7 @@ class Session:
         except Exception:
             self._forget_cancel()
             if self.in_block:
-                self.failed = True
+                self.transaction = TransactionState.FAILED
             raise
 
     def _describe(self, sql: str, param_oids: list[int]) -> Described:
@@ -193,7 +208,7 @@ class Session:
         self.activity.state, self.activity.query = "active", statement.sql
         self.activity.query_start = self.activity.state_change = self._statement_start
         line = StatementLog(self._query_id, self.user, statement.kind, (statement.sql.split(None, 1) or [""])[0])
-        if self.failed and statement.kind not in ENDS_BLOCK:
+        if self.transaction is TransactionState.FAILED and statement.kind not in ENDS_BLOCK:
             error = SqlError("25P02", "current transaction is aborted, commands ignored until end of transaction block")
             line.failed(error)
             raise error
@@ -207,7 +222,7 @@ class Session:
             if isinstance(failure, SqlError):
                 self._forget_cancel()
                 if self.in_block:
-                    self.failed = True
+                    self.transaction = TransactionState.FAILED
             line.query_id = self._query_id
             line.failed(failure)
             if failure is error:
@@ -274,8 +289,7 @@ class Session:
             if waiting:
                 self._cancel_pending = False
         if waiting:  # pg_stat_activity: the session waits for its client
-            state = {b"I": "idle", b"T": "idle in transaction", b"E": "idle in transaction (aborted)"}
-            self.activity.state = state[self.transaction_status()]
+            self.activity.state = IDLE_STATES[self.transaction]
             self.activity.state_change = utc_now()
 
     def check_cancel(self) -> None:
@@ -399,7 +413,7 @@ class Session:
         except Exception:
             self._forget_cancel()
             if self.in_block:
-                self.failed = True
+                self.transaction = TransactionState.FAILED
             raise
         finally:
             close = getattr(batches, "close", None)
@@ -474,7 +488,7 @@ class Session:
             tag = "START TRANSACTION" if words[0] == "start" else "BEGIN"
             if self.in_block:
                 return Outcome(tag, notices=[_warning("25001", "there is already a transaction in progress")])
-            self.in_block, self.failed = True, False
+            self.transaction = TransactionState.IN_BLOCK
             self._block_start = self._statement_start
             self.config.begin()
             return Outcome(tag)
@@ -483,7 +497,7 @@ class Session:
         if kind in ("COMMIT", "ROLLBACK"):
             if not self.in_block:
                 return Outcome(kind, notices=[_warning("25P01", "there is no transaction in progress")])
-            failed, self.in_block, self.failed = self.failed, False, False
+            failed, self.transaction = self.transaction is TransactionState.FAILED, TransactionState.IDLE
             self._block_start = None
             if failed or kind == "ROLLBACK":
                 self.config.rollback()
@@ -508,7 +522,7 @@ class Session:
         if not self.config.has_savepoint(name):
             raise SqlError("3B001", f'savepoint "{name}" does not exist')
         self.config.rollback_to(name)
-        self.failed = False  # the failure is undone with everything after the savepoint
+        self.transaction = TransactionState.IN_BLOCK  # the failure is undone with everything after the savepoint
         return Outcome("ROLLBACK")
 
 
