@@ -1,6 +1,9 @@
-"""The gateway's client for one worker: run fragments, ask for health and info.
+"""The gateway's client for one worker: run fragments, ask for health and info, drop and cancel queries.
 
-Every call has a deadline, so a frozen worker can only cost a query its timeout.
+Every call has a deadline, so a frozen worker can only cost a query its timeout, except a
+streamed fragment's (``stream`` without ``timeout``): it lasts as long as the client reads,
+and the gateway bounds only the wait for its first rows (``gateway/stream_stage.py``;
+docs/decisions.md, "Large answers are streamed at the client's pace, a piece at a time").
 """
 
 from __future__ import annotations

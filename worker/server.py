@@ -1,8 +1,10 @@
 """The worker's Arrow Flight server.
 
 ``do_get`` takes a Fragment (protobuf in the ticket) and streams its Arrow
-record batches; ``do_action`` answers ``health_check`` and ``info``. The worker
-owns one DuckDB database; every fragment runs on its own cursor of it.
+record batches (or, for a broadcast or shuffle fragment, sends them to their
+workers: ``shuffle.py``); ``do_put`` appends rows to a query's table (``tables.py``);
+``do_action`` answers ``health_check``, ``info``, ``drop_query`` and ``cancel``. The
+worker owns one DuckDB database; every fragment runs on its own cursor of it.
 """
 
 from __future__ import annotations

@@ -1,11 +1,12 @@
 """Partial and final forms of the aggregates that can be merged.
 
 Each worker aggregates its own rows (the partial); the gateway combines the
-partials (the final). One table says how, per aggregate: SUM of SUMs, SUM of
-COUNTs, MIN of MINs, MAX of MAXes, AVG as SUM / COUNT, BOOL_AND/OR of
-themselves. A FILTER clause stays with the partial. Anything else (DISTINCT
-aggregates, ordered-set aggregates, string_agg, ...) is not mergeable and
-``split_aggregate`` raises ``NotMergeable``.
+partials (the final): SUM of SUMs, SUM of COUNTs, MIN of MINs, MAX of MAXes,
+AVG as SUM / COUNT, BOOL_AND/OR of themselves, and the variances and standard
+deviations from each fragment's count, mean and M2 (``_split_variance``). A
+FILTER clause stays with the partial. Anything else (DISTINCT aggregates, which
+``split_block`` handles by grouping on their argument, ordered-set aggregates,
+string_agg, ...) is not mergeable and ``split_aggregate`` raises ``NotMergeable``.
 
 >>> import itertools, sqlglot
 >>> names = (f"__p{i}" for i in itertools.count())

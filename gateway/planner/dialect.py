@@ -9,7 +9,7 @@ any rule could put it back, so the parser itself is corrected here:
 * ``INTERVAL 'text' [fields]`` and ``INTERVAL(p) 'text'`` keep their whole text
   and their fields, as PostgreSQL's interval input reads them; as the type of a cast,
   ``interval hour to second(3)`` is read too (sqlglot refused the precision)
-  (``interval_constants`` computes the value). sqlglot kept the first
+  (``datetime_constants`` computes the value). sqlglot kept the first
   ``number unit`` pair of the text only: ``interval '2 days 03:04:05'`` was 2 days.
 * ``now()`` stays ``now``: sqlglot made it ``current_timestamp``, and PostgreSQL
   names the two columns differently.

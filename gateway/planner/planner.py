@@ -95,7 +95,7 @@ def plan_query(
 
     With ``distribute`` off, only scans run on workers (every block is
     finished on the gateway): the plan to compare a distributed one against.
-    ``sources`` (``system.SystemSources``) places the catalog relations the
+    ``sources`` (``system_catalog.SystemSources``) places the catalog relations the
     query reads; ``session`` gives the session functions their values, and the
     TimeZone and clock the query's dates and times follow (``session_time``).
     """

@@ -2,7 +2,7 @@
 
 A query over tables goes through the planner's pipeline (``planner.plan_query``) and ends as a
 distributed Plan; a query that reads only the catalog goes through the system pipeline
-(``system.SystemCatalog``) and runs on the gateway's DuckDB over the catalog image. Both start
+(``system_catalog.SystemCatalog``) and runs on the gateway's DuckDB over the catalog image. Both start
 from the same PostgreSQL tree and share most rewrites, so there is one list, ``RULES``: each
 entry names the rule, says which pipelines run it, and adapts the rule's own arguments to the
 ``Context`` both pipelines fill. A rule is a function tree → tree; the few analyses among them
@@ -82,7 +82,7 @@ class Context:
 
     Read: ``catalog`` (the tables), ``session`` (settings, role, backend pid), ``params``
     (bound parameters, or None when describing), ``time`` (the session's TimeZone and
-    instants), ``sources`` (``system.SystemSources``: where the catalog relations are, for the
+    instants), ``sources`` (``system_catalog.SystemSources``: where the catalog relations are, for the
     planner), ``relations`` (the image's relations, for the system pipeline), ``workers`` and
     ``broadcast_bytes`` (how blocks are distributed; ``distribute`` off keeps every block on
     the gateway). Found: ``schema`` (sqlglot's schema of what the query reads), ``columns``

@@ -39,7 +39,7 @@ def system_sources(tree: exp.Expression, catalog: Catalog, relations: dict[tuple
 
 
 def placed(tree: exp.Expression, catalog: Catalog, sources) -> tuple[exp.Expression, MappingSchema]:
-    """The tree with its catalog relations placed (``sources``: ``system.SystemSources``, or
+    """The tree with its catalog relations placed (``sources``: ``system_catalog.SystemSources``, or
     None), and sqlglot's schema to qualify and type it with: the tables', and when it reads
     the image the image's too, both nested as catalog.schema.relation."""
     if sources is not None:

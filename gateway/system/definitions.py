@@ -1,12 +1,12 @@
 """The SQL text of the image's views, their rewrite rules and functions (pg_get_viewdef & co).
 
-The functions in ``pg_proc`` are PostgreSQL's own rows (``builtin_functions.py``,
-generated) for the PostgreSQL functions the image implements as macros, with their
-PostgreSQL OIDs and signatures, and ``duckflight.worker_status()``.
+The functions in ``pg_proc`` are PostgreSQL's own rows (``generated/builtin_functions.py``)
+for the PostgreSQL functions the image implements as macros, with their PostgreSQL OIDs
+and signatures, and ``duckflight.worker_status()``.
 
 duckflight has no user views, indexes, constraints or triggers: its views are the
 catalog relations PostgreSQL defines as views (``pg_tables``, ``information_schema.*``),
-whose text is PostgreSQL 15's own (``viewdefs.py``, generated), and
+whose text is PostgreSQL 15's own (``generated/viewdefs.py``), and
 ``duckflight.workers``, which reads the set-returning function
 ``duckflight.worker_status()`` (the gateway's live worker table) as
 ``pg_stat_activity`` reads ``pg_stat_get_activity()``. As in PostgreSQL every view
