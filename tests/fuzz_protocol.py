@@ -276,6 +276,18 @@ MOVE = st.one_of(
 HONEST = {b"alice": ["first", "final"], b"bob": ["md5"], b"nobody": ["first", "final"]}
 
 
+def locked_files(folder: Path) -> tuple[Path, Path]:
+    """A users file with alice (admin, SCRAM) and bob (reader, md5 too), and AUTH_HBA: for
+    ``duckflight up --users USERS --hba HBA``."""
+    from duckflight.gateway.auth.users import User, write_users
+
+    users, hba = folder / "users", folder / "hba.conf"
+    write_users(users, {"alice": User.make("alice", "admin", AUTH_USERS[b"alice"]),
+                        "bob": User.make("bob", "reader", AUTH_USERS[b"bob"], md5=True)})
+    hba.write_text(AUTH_HBA)
+    return users, hba
+
+
 @st.composite
 def auth_plan(draw) -> AuthPlan:
     user = draw(st.sampled_from(sorted(AUTH_USERS)))
