@@ -555,18 +555,25 @@ def connections_to(port: int) -> int:
 
 
 def fuzz(url: str, gateway: int, cases: int, seed_value: int, clients: int = 3, timeout: float = 10.0,
-         progress=None) -> Report:
+         progress=None, authenticating: bool = False) -> Report:
     """Send ``cases`` generated inputs to the gateway (process ``gateway``) at ``url`` from
     ``clients`` threads, while one psycopg session queries every 50 ms. The gateway's threads
-    and RSS are compared between the end of the first tenth of the sessions and the end."""
+    and RSS are compared between the end of the first tenth of the sessions and the end.
+    ``authenticating``: the gateway has AUTH_USERS and AUTH_HBA, and the inputs are
+    authentication plans (``auth_plan``), each after a valid startup."""
     import psycopg
 
     from process_stats import rss_mb
 
     port = int(url.rsplit(":", 1)[1].split("/")[0])
     report = Report()
-    sessions = generate(cases, seed_value)
-    report.sessions, report.inputs = len(sessions), sum(len(s) for s in sessions)
+    if authenticating:
+        sessions = generate_auth(cases, seed_value)
+        report.inputs = sum(len(p.moves) + len(p.tail) + 1 for p in sessions)
+    else:
+        sessions = generate(cases, seed_value)
+        report.inputs = sum(len(s) for s in sessions)
+    report.sessions = len(sessions)
     stop = threading.Event()
     watcher = psycopg.connect(url, autocommit=True)
 
@@ -580,9 +587,11 @@ def fuzz(url: str, gateway: int, cases: int, seed_value: int, clients: int = 3, 
 
     lock = threading.Lock()
 
-    def one(inputs: list[bytes]) -> None:
+    def one(inputs) -> None:
         try:
-            got = check_answer(run_session(port, inputs, timeout))
+            answer = (play(inputs, socket_talk(port, timeout)) if authenticating
+                      else run_session(port, inputs, timeout))
+            got = check_answer(answer)
             with lock:
                 report.states.update(p["C"] for k, p in got if k == "E")
                 report.answers.update(k for k, _ in got)
