@@ -212,6 +212,223 @@ def generate(count: int, seed_value: int) -> list[list[bytes]]:
     return sessions
 
 
+# ------------------------------------------------- what to send while authenticating
+
+# The users of a locked gateway (and of the PostgreSQL referee): alice has SCRAM-SHA-256, bob
+# md5 (an md5 rule names him); nobody does not exist and gets the mock SCRAM exchange.
+AUTH_USERS = {b"alice": "alice-Secret1", b"bob": "bob-Secret2", b"nobody": "nobody-Secret"}
+AUTH_HBA = "host all bob all md5\nhost all all all scram-sha-256\n"
+
+
+@dataclass
+class Move:
+    """One client message of the exchange: ``first`` (a SASLInitialResponse), ``final`` (the
+    client-final-message, from the server's first), ``md5`` (the answer to the server's salt),
+    ``password`` (a cleartext PasswordMessage) or ``raw`` (``data`` as is). ``mangle`` breaks the
+    honest message: (how, where, bytes). ``mechanism`` and ``length`` (of a first) may lie."""
+
+    kind: str
+    mangle: tuple = ()
+    mechanism: bytes = b"SCRAM-SHA-256"
+    length: int | None = None  # None: the true length; -1: no initial response
+    data: bytes = b""
+
+
+@dataclass
+class AuthPlan:
+    """An authentication phase after a valid startup: the user, the password the client
+    believes, its moves, and the messages it sends after them (the session, if admitted)."""
+
+    user: bytes
+    secret: str
+    moves: list
+    tail: list = field(default_factory=list)
+
+
+def mangled(data: bytes, mangle: tuple) -> bytes:
+    if not mangle:
+        return data
+    how, at, extra = mangle
+    at = at % (len(data) + 1)
+    return {"cut": data[:at], "insert": data[:at] + extra + data[at:], "replace": data[:at] + extra + data[at + len(extra):],
+            "append": data + extra, "nonce": data.replace(b"r=", b"r=" + extra, 1),
+            "proof": data[:-4] + (extra + b"AAAA")[:4], "binding": data.replace(b"c=biws", b"c=" + extra, 1),
+            "flag": extra[:1] + data[1:]}[how]
+
+
+MANGLES = st.one_of(
+    st.just(()), st.just(()), st.just(()),  # honest, often: the exchange goes on
+    st.tuples(st.sampled_from(["cut", "insert", "replace", "append"]), st.integers(0, 120),
+              st.one_of(st.binary(min_size=1, max_size=4), BAD_UTF8, st.sampled_from([b"\x00", b",", b"=", b"a=x,", b"m=1,"]))),
+    st.tuples(st.sampled_from(["nonce", "proof", "binding", "flag"]), st.just(0),
+              st.sampled_from([b"X", b"\xff", b"!!!!", b"eSws", b"y", b"p", b"x", b"biws,d=1"])),
+)
+MOVE = st.one_of(
+    st.builds(Move, st.just("first"), MANGLES,
+              st.sampled_from([b"SCRAM-SHA-256"] * 6 + [b"SCRAM-SHA-256-PLUS", b"SCRAM-SHA-1", b"", b"scram-sha-256"]),
+              st.one_of(st.none(), st.none(), st.none(), st.sampled_from([-1, -2, 0, 3, 1 << 20]))),
+    st.builds(Move, st.just("final"), MANGLES),
+    st.builds(Move, st.just("md5"), MANGLES),
+    st.builds(Move, st.just("password"), MANGLES),
+    st.builds(lambda raw: Move("raw", data=raw), typed_frame()),
+)
+# An honest client's moves come in order; the fuzz moves them about, repeats and breaks them.
+HONEST = {b"alice": ["first", "final"], b"bob": ["md5"], b"nobody": ["first", "final"]}
+
+
+def locked_files(folder: Path) -> tuple[Path, Path]:
+    """A users file with alice (admin, SCRAM) and bob (reader, md5 too), and AUTH_HBA: for
+    ``duckflight up --users USERS --hba HBA``."""
+    from duckflight.gateway.auth.users import User, write_users
+
+    users, hba = folder / "users", folder / "hba.conf"
+    write_users(users, {"alice": User.make("alice", "admin", AUTH_USERS[b"alice"]),
+                        "bob": User.make("bob", "reader", AUTH_USERS[b"bob"], md5=True)})
+    hba.write_text(AUTH_HBA)
+    return users, hba
+
+
+@st.composite
+def auth_plan(draw) -> AuthPlan:
+    user = draw(st.sampled_from(sorted(AUTH_USERS)))
+    secret = AUTH_USERS[user] if draw(st.integers(0, 2)) else draw(st.sampled_from(["wrong", "", "alice-Secret1"]))
+    if draw(st.booleans()):  # the honest order, each move perhaps broken, perhaps cut short
+        moves = [Move(kind, draw(MANGLES)) for kind in HONEST[user]][: draw(st.integers(1, 2))]
+    else:
+        moves = draw(st.lists(MOVE, min_size=1, max_size=4))
+    return AuthPlan(user, secret, moves, draw(st.lists(typed_frame(), max_size=3)))
+
+
+def generate_auth(count: int, seed_value: int) -> list[AuthPlan]:
+    """Authentication plans holding at least ``count`` inputs (moves and messages) in all."""
+    plans: list[AuthPlan] = []
+    while sum(len(p.moves) + len(p.tail) + 1 for p in plans) < count:
+        @seed(seed_value + len(plans))
+        @settings(max_examples=1000, deadline=None, database=None, phases=[Phase.generate],
+                  suppress_health_check=list(HealthCheck))
+        @given(auth_plan())
+        def collect(plan):
+            plans.append(plan)
+
+        collect()
+    return plans
+
+
+def auth_startup(user: bytes) -> bytes:
+    return _startup_packet(b"user\x00" + user + b"\x00database\x00duckflight\x00\x00")
+
+
+def _frame(kind: bytes, body: bytes) -> bytes:
+    return kind + I32(len(body) + 4) + body
+
+
+class AuthClient:
+    """Writes a plan's moves as bytes, reading what it needs (the server's first message, the
+    md5 salt) from the server's last answer."""
+
+    def __init__(self, plan: AuthPlan):
+        from scramp import ScramClient
+
+        self.plan = plan
+        self.scram = ScramClient(["SCRAM-SHA-256"], "*", plan.secret or "x")  # the startup packet's name counts
+        self.first_sent = False
+
+    def message(self, move: Move, answer: bytes) -> bytes:
+        """The frame of ``move`` after the server said ``answer``."""
+        if move.kind == "raw":
+            return move.data
+        if move.kind == "first":
+            first = mangled(self.scram.get_client_first().encode() if not self.first_sent else b"n,,n=,r=again",
+                            move.mangle)
+            self.first_sent = True
+            length = len(first) if move.length is None else move.length
+            return _frame(b"p", move.mechanism + b"\x00" + I32(length) + (b"" if length == -1 and not move.mangle else first))
+        if move.kind == "final":
+            return _frame(b"p", mangled(self._final(answer), move.mangle))
+        if move.kind == "md5":
+            salt = next((p[4:8] for k, p in backend_messages(answer) if k == "R" and p[:4] == I32(5)), b"\x00" * 4)
+            import hashlib
+            inner = hashlib.md5(self.plan.secret.encode() + self.plan.user).hexdigest().encode()
+            return _frame(b"p", mangled(b"md5" + hashlib.md5(inner + salt).hexdigest().encode(), move.mangle) + b"\x00")
+        return _frame(b"p", mangled(self.plan.secret.encode(), move.mangle) + b"\x00")
+
+    def _final(self, answer: bytes) -> bytes:
+        try:
+            server_first = next(p[4:] for k, p in backend_messages(answer) if k == "R" and p[:4] == I32(11))
+            self.scram.set_server_first(server_first.decode())
+            return self.scram.get_client_final().encode()
+        except Exception:  # noqa: BLE001 - no first message, or one the client refuses: a made-up final
+            return b"c=biws,r=made-up,p=" + b"A" * 44
+
+
+def exact(frame: bytes) -> bool:
+    """A whole typed frame, its length word true: the server owes an answer to it."""
+    return len(frame) >= 5 and struct.unpack_from("!i", frame, 1)[0] == len(frame) - 1
+
+
+def answered(data: bytes) -> bool:
+    """The server said what a client waits for: a request of the exchange, ReadyForQuery or an error."""
+    try:
+        got = backend_messages(data)
+    except BadAnswer:
+        return False
+    if not got:
+        return False
+    kind, payload = got[-1]
+    return kind in "ZE" or kind == "R" and payload[:4] not in (I32(0), I32(12))
+
+
+def play(plan: AuthPlan, talk) -> bytes:
+    """The server's whole answer to ``plan``. ``talk(data, wait)`` sends data and returns what the
+    server said: when ``wait``, the answer due to a whole message; else nothing; with data None,
+    everything up to the hang-up (after our side closed)."""
+    client, answer = AuthClient(plan), b""
+    last = talk(auth_startup(plan.user), True)
+    answer += last
+    for i, move in enumerate(plan.moves):
+        frame = client.message(move, last)
+        wait = exact(frame) and not answer.endswith(b"Z\x00\x00\x00\x05I")
+        last = talk(frame, wait)
+        answer += last
+        if not wait:  # the rest goes out without waiting
+            rest = plan.moves[i + 1:]
+            data = b"".join(client.message(m, b"") for m in rest) + b"".join(plan.tail)
+            if data:
+                talk(data, False)
+            return answer + talk(None, False)
+    if plan.tail:
+        talk(b"".join(plan.tail), False)
+    return answer + talk(None, False)
+
+
+def socket_talk(port: int, timeout: float):
+    """``talk`` for play() over a new connection to ``port`` (closed after the final read)."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+
+    def talk(data, wait):
+        if data is None:
+            with sock:
+                return read_to_end(sock, "authenticating")
+        try:
+            sock.sendall(data)
+        except OSError:
+            return b""
+        out = bytearray()
+        while wait and not answered(bytes(out)):
+            try:
+                chunk = sock.recv(65536)
+            except TimeoutError:
+                raise Hung(f"no answer within {timeout}s to {data!r}") from None
+            except ConnectionResetError:
+                chunk = b""
+            if not chunk:
+                break
+            out += chunk
+        return bytes(out)
+
+    return talk
+
+
 # ----------------------------------------------------------- what comes back
 
 BACKEND_TYPES = set(b"RSKZTDCEIN123snvtHdcGW")
@@ -276,18 +493,26 @@ def run_session(port: int, inputs: list[bytes], timeout: float) -> bytes:
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
         try:
             sock.sendall(b"".join(inputs))
-            sock.shutdown(socket.SHUT_WR)
         except OSError:
             pass  # the server hung up first (a FATAL error): read what it said
-        answer = bytearray()
-        try:
-            while chunk := sock.recv(65536):
-                answer += chunk
-        except TimeoutError:
-            raise Hung(f"no end of answer within {timeout}s; sent {inputs!r}") from None
-        except ConnectionResetError:
-            pass  # it hung up with our bytes unread: the kernel resets; what it sent came first
-        return bytes(answer)
+        return read_to_end(sock, f"sent {inputs!r}")
+
+
+def read_to_end(sock: socket.socket, sent: str) -> bytes:
+    """Say we are done writing and read the server's answer to its end (within the socket's timeout)."""
+    try:
+        sock.shutdown(socket.SHUT_WR)
+    except OSError:
+        pass
+    answer = bytearray()
+    try:
+        while chunk := sock.recv(65536):
+            answer += chunk
+    except TimeoutError:
+        raise Hung(f"no end of answer within {sock.gettimeout()}s; {sent}") from None
+    except ConnectionResetError:
+        pass  # it hung up with our bytes unread: the kernel resets; what it sent came first
+    return bytes(answer)
 
 
 @dataclass
@@ -330,18 +555,25 @@ def connections_to(port: int) -> int:
 
 
 def fuzz(url: str, gateway: int, cases: int, seed_value: int, clients: int = 3, timeout: float = 10.0,
-         progress=None) -> Report:
+         progress=None, authenticating: bool = False) -> Report:
     """Send ``cases`` generated inputs to the gateway (process ``gateway``) at ``url`` from
     ``clients`` threads, while one psycopg session queries every 50 ms. The gateway's threads
-    and RSS are compared between the end of the first tenth of the sessions and the end."""
+    and RSS are compared between the end of the first tenth of the sessions and the end.
+    ``authenticating``: the gateway has AUTH_USERS and AUTH_HBA, and the inputs are
+    authentication plans (``auth_plan``), each after a valid startup."""
     import psycopg
 
     from process_stats import rss_mb
 
     port = int(url.rsplit(":", 1)[1].split("/")[0])
     report = Report()
-    sessions = generate(cases, seed_value)
-    report.sessions, report.inputs = len(sessions), sum(len(s) for s in sessions)
+    if authenticating:
+        sessions = generate_auth(cases, seed_value)
+        report.inputs = sum(len(p.moves) + len(p.tail) + 1 for p in sessions)
+    else:
+        sessions = generate(cases, seed_value)
+        report.inputs = sum(len(s) for s in sessions)
+    report.sessions = len(sessions)
     stop = threading.Event()
     watcher = psycopg.connect(url, autocommit=True)
 
@@ -355,9 +587,11 @@ def fuzz(url: str, gateway: int, cases: int, seed_value: int, clients: int = 3, 
 
     lock = threading.Lock()
 
-    def one(inputs: list[bytes]) -> None:
+    def one(inputs) -> None:
         try:
-            got = check_answer(run_session(port, inputs, timeout))
+            answer = (play(inputs, socket_talk(port, timeout)) if authenticating
+                      else run_session(port, inputs, timeout))
+            got = check_answer(answer)
             with lock:
                 report.states.update(p["C"] for k, p in got if k == "E")
                 report.answers.update(k for k, _ in got)

@@ -3,7 +3,7 @@
 Each exchange gives the protocol the authentication request to send (``begin``) and takes each
 password message the client answers with (``receive``), returning the next message to send,
 until ``role`` is set (authenticated) or it raises a FATAL ``SqlError``. Mirrors PostgreSQL's
-auth.c: ``CheckSASLAuth`` (SCRAM-SHA-256, RFC 7677, server side by ``scramp``), ``CheckMD5Auth``
+auth.c: ``CheckSASLAuth`` (SCRAM-SHA-256, RFC 7677, its messages read by ``scram.py``), ``CheckMD5Auth``
 and ``CheckPasswordAuth`` (cleartext). Whether the user does not exist or the password is wrong,
 the client hears the same 28P01 ``password authentication failed for user "NAME"``; for an
 unknown user the SCRAM exchange runs to its end against a made-up verifier, with a salt that is
@@ -19,8 +19,8 @@ import secrets
 import struct
 from typing import Optional
 
-from scramp import ScramException, ScramMechanism
 
+from duckflight.gateway.auth.scram import ScramServer
 from duckflight.gateway.auth.users import ITERATIONS, SALT_BYTES, User, Verifier
 from duckflight.gateway.pgwire import messages as m
 from duckflight.gateway.core.sql_error import SqlError
@@ -47,6 +47,13 @@ class Exchange:
     def receive(self, data: bytes) -> bytes:
         raise NotImplementedError
 
+    expected = "expected password response"  # what any other message than a PasswordMessage hears
+    max_message = m.MAX_AUTH_FRAME  # the longest PasswordMessage (its length word)
+
+    def length_refused(self) -> Optional[SqlError]:
+        """A PasswordMessage too long or too short: PostgreSQL hangs up without a word (None)."""
+        return None
+
     def _accept(self) -> bytes:
         self.role = self.record.role
         log.debug('user "%s" from %s authenticated (%s)', self.user, self.address, self.method)
@@ -71,68 +78,66 @@ class Trusted(Exchange):
 
 
 class Scram(Exchange):
-    """SCRAM-SHA-256: SASL, SASLContinue, SASLFinal. Over TLS (``certificate``: the server's, PEM)
-    SCRAM-SHA-256-PLUS is offered first, binding the exchange to the TLS channel by the hash of
-    that certificate (tls-server-end-point), as PostgreSQL does."""
+    """SCRAM-SHA-256: SASL, SASLContinue, SASLFinal (auth-sasl.c's CheckSASLAuth; the messages are
+    read by scram.py). Over TLS (``certificate``: the server's, PEM) SCRAM-SHA-256-PLUS is offered
+    first, binding the exchange to the TLS channel by the hash of that certificate
+    (tls-server-end-point), as PostgreSQL does."""
+
+    expected = "expected SASL response"
+    max_message = m.MAX_SASL_FRAME
 
     def __init__(self, user: str, address: str, method: str, record: Optional[User], mock_secret: bytes,
                  certificate: Optional[str] = None):
         super().__init__(user, address, method, record)
         self.verifier = record.scram if record is not None else _mock_verifier(user, mock_secret)
-        self.binding = ("tls-server-end-point", certificate) if certificate else None
-        self.server = None
+        self.certificate = certificate
+        self.server: Optional[ScramServer] = None
+        self.step = "initial"  # initial (SASLInitialResponse), first, final: the message expected
 
     def begin(self) -> bytes:
-        return m.authentication_sasl([SCRAM_PLUS, SCRAM] if self.binding else [SCRAM])
+        return m.authentication_sasl([SCRAM_PLUS, SCRAM] if self.certificate else [SCRAM])
 
     def receive(self, data: bytes) -> bytes:
-        if self.server is None:
-            mechanism, answer = _sasl_initial_response(data)
-            if mechanism not in ((SCRAM_PLUS, SCRAM) if self.binding else (SCRAM,)):
-                raise fatal("08P01", "client selected an invalid SASL authentication mechanism")
-            v = self.verifier
-            # The name in the client's first message is ignored, as PostgreSQL does: the startup packet's counts.
-            self.server = ScramMechanism(mechanism).make_server(
-                lambda _name: (v.salt, v.stored_key, v.server_key, v.iterations), channel_binding=self.binding)
-            try:
-                self._client_first(answer)
-                return m.authentication_sasl_continue(self.server.get_server_first().encode("utf-8"))
-            except ScramException as error:
-                raise fatal("08P01", "malformed SCRAM message", detail=str(error)) from None
-        try:
-            self.server.set_client_final(data.decode("utf-8", "replace"))
-        except ScramException as error:
-            raise self._fail(f'Password does not match for user "{self.user}".' if
-                             getattr(error.server_error, "value", None) == "invalid-proof" else str(error)) from None
-        if self.record is None:  # cannot happen (no password makes the mock's proof), but never admit
-            raise self._fail("")
-        final = self.server.get_server_final().encode("utf-8")
+        if self.step == "initial":
+            mechanism, data = _sasl_initial_response(data, (SCRAM_PLUS, SCRAM) if self.certificate else (SCRAM,))
+            v, plus = self.verifier, mechanism == SCRAM_PLUS
+            channel = ("tls-server-end-point", self.certificate) if self.certificate else None
+            self.server = ScramServer((v.salt, v.stored_key, v.server_key, v.iterations), plus, channel)
+            self.step = "first"
+            if data is None:  # no initial response: an empty challenge, the client-first comes next
+                return m.authentication_sasl_continue(b"")
+        if self.step == "first":
+            self.step = "final"
+            return m.authentication_sasl_continue(self.server.first(data))
+        if not self.server.final(data) or self.record is None:  # the mock verifier admits no one
+            raise self._fail(f'Password does not match for user "{self.user}".')
         self._accept()
-        return m.authentication_sasl_final(final)
+        return m.authentication_sasl_final(self.server.server_final())
+
+    def length_refused(self) -> Optional[SqlError]:
+        """A SASL message too long or too short ends the exchange as a failed login (auth-sasl.c)."""
+        return self._fail("invalid message length")
 
 
-    def _client_first(self, message: str) -> None:
-        """libpq sends an empty name (``n=,``: the startup packet's counts), which scramp refuses:
-        it reads the message with a placeholder name, then signs with what the client sent."""
-        comma = message.find(",", message.find(",") + 1) + 1  # after the gs2 header
-        bare = message[comma:]
-        if not bare.startswith("n=,"):
-            self.server.set_client_first(message)
-            return
-        self.server.set_client_first(message[:comma] + "n=*" + bare[2:])
-        self.server.client_first_bare = bare  # part of the AuthMessage both sides sign
-
-
-def _sasl_initial_response(data: bytes) -> tuple[str, str]:
-    """SASLInitialResponse: mechanism name, int32 length (-1: none), the client-first-message."""
+def _sasl_initial_response(data: bytes, mechanisms: tuple[str, ...]) -> tuple[str, Optional[bytes]]:
+    """SASLInitialResponse, read as PostgreSQL reads it (pq_getmsgrawstring, pq_getmsgint,
+    pq_getmsgbytes, pq_getmsgend): the mechanism, which must be one offered, then an int32 length
+    (-1: no initial response) and that many bytes, the client-first-message."""
     end = data.find(b"\x00")
-    if end < 0 or len(data) < end + 5:
-        raise m.ProtocolViolation("invalid SASL initial response")
+    if end < 0:
+        raise m.ProtocolViolation("invalid string in message")
+    mechanism = data[:end].decode("latin-1")
+    if mechanism not in mechanisms:
+        raise fatal("08P01", "client selected an invalid SASL authentication mechanism")
+    if len(data) < end + 5:
+        raise m.ProtocolViolation("insufficient data left in message")
     (length,) = struct.unpack_from("!i", data, end + 1)
-    answer = data[end + 5:]
-    if length != len(answer) and not (length == -1 and not answer):
-        raise m.ProtocolViolation("invalid SASL initial response length")
-    return data[:end].decode("utf-8", "replace"), answer.decode("utf-8", "replace")
+    rest = data[end + 5:]
+    if length < -1 or length > len(rest):
+        raise m.ProtocolViolation("insufficient data left in message")
+    if len(rest) > max(length, 0):
+        raise m.ProtocolViolation("invalid message format")
+    return mechanism, None if length == -1 else rest
 
 
 def _mock_verifier(user: str, secret: bytes) -> Verifier:
@@ -171,13 +176,16 @@ class Cleartext(Exchange):
 
     def receive(self, data: bytes) -> bytes:
         password = _password(data)
-        if self.record is None or not password or not self.record.scram.matches(password):
+        if self.record is None or not self.record.scram.matches(password):
             raise self._fail(f'Password does not match for user "{self.user}".')
         return self._accept()
 
 
 def _password(data: bytes) -> str:
-    """A PasswordMessage: one NUL-terminated string and nothing after it."""
+    """A PasswordMessage: one NUL-terminated string and nothing after it, not empty
+    (auth.c's recv_password_packet)."""
     if not data.endswith(b"\x00") or data.index(b"\x00") != len(data) - 1:
         raise fatal("08P01", "invalid password packet size")
+    if data == b"\x00":
+        raise fatal("28P01", "empty password returned by client")
     return data[:-1].decode("utf-8", "replace")

@@ -32,7 +32,8 @@ PROTOCOL_3_0 = 196608  # 3 << 16
 # that much (docs/decisions.md).
 MAX_FRAME = 1 << 30  # PQ_LARGE_MESSAGE_LIMIT: Query, Parse, Bind, CopyData, FunctionCall
 MAX_SMALL_FRAME = 10000  # PQ_SMALL_MESSAGE_LIMIT: every other message type
-MAX_AUTH_FRAME = 65535 + 4  # PG_MAX_AUTH_TOKEN_LENGTH: a PasswordMessage
+MAX_AUTH_FRAME = 65535  # PG_MAX_AUTH_TOKEN_LENGTH: a PasswordMessage, its length word counted
+MAX_SASL_FRAME = 1024  # PG_MAX_SASL_MESSAGE_LENGTH: a PasswordMessage of a SASL exchange, likewise
 MAX_STARTUP_FRAME = 10000 + 4  # MAX_STARTUP_PACKET_LENGTH counts the body only
 FRAME_LIMITS = {
     **dict.fromkeys(b"QPBdF", MAX_FRAME),
@@ -52,6 +53,13 @@ class ProtocolViolation(SqlError):
 
     def __init__(self, message: str):
         super().__init__("08P01", message, severity="FATAL")
+
+
+class AuthLengthViolation(ProtocolViolation):
+    """A PasswordMessage whose length word is out of bounds; the exchange decides what is said."""
+
+    def __init__(self):
+        super().__init__("invalid message length")
 
 
 class MalformedMessage(SqlError):
@@ -101,11 +109,18 @@ class FrameReader:
         self._pos = 0  # consumed prefix of _buf: compacting once per feed, not per frame
         self.startup_phase = True
         self.limits = FRAME_LIMITS  # the types accepted, with their length limits
+        self.expected: Optional[str] = None  # while authenticating: what any other type than 'p' hears
+
+    def authenticating(self, expected: str, limit: int) -> None:
+        """The password exchange: only PasswordMessages of at most ``limit`` bytes, any other type
+        refused on its type byte with ``expected`` (PostgreSQL's "expected SASL response, got
+        message type N")."""
+        self.limits, self.expected = {ord("p"): limit}, expected
 
     def session_started(self) -> None:
         """Authentication is over: a PasswordMessage is now refused on its type byte, as
         PostgreSQL's SocketBackend refuses it."""
-        self.limits = SESSION_FRAME_LIMITS
+        self.limits, self.expected = SESSION_FRAME_LIMITS, None
 
     def buffered(self) -> int:
         """Bytes received and not yet cut into a frame."""
@@ -128,6 +143,8 @@ class FrameReader:
         buf, pos = self._buf, self._pos
         head = 4 if self.startup_phase else 5
         if not self.startup_phase and len(buf) > pos and buf[pos] not in self.limits:
+            if self.expected:
+                raise ProtocolViolation(f"{self.expected}, got message type {buf[pos]}")
             raise ProtocolViolation(f"invalid frontend message type {buf[pos]}")  # before its length
         if len(buf) - pos < head:
             return None
@@ -138,7 +155,7 @@ class FrameReader:
         else:
             ftype, (length,) = bytes(buf[pos : pos + 1]), _I32.unpack_from(buf, pos + 1)
             if not 4 <= length <= self.limits[buf[pos]]:
-                raise ProtocolViolation("invalid message length")
+                raise AuthLengthViolation() if self.expected else ProtocolViolation("invalid message length")
         end = pos + head + length - 4
         if len(buf) < end:
             return None

@@ -153,6 +153,7 @@ class ProtocolConnection:
         self.tls_available = tls
         self.tls_requested = False  # 'S' was sent: the socket layer starts TLS now
         self.ssl_in_use = False
+        self.negotiated: set[str] = set()  # "ssl", "gss": the encryption requests answered
         self.exchange = None  # the password exchange while in AUTH
         self.params: dict[str, str] = {}
         self.cancels = cancels if cancels is not None else CancelRegistry()
@@ -185,6 +186,10 @@ class ProtocolConnection:
                         break
                     if self.state not in (State.STARTUP, State.AUTH):
                         self.reader.session_started()
+            except m.AuthLengthViolation:  # said as the exchange says it, if at all
+                if (err := self.exchange.length_refused()) is not None:
+                    self._send(m.error_response(err))
+                self.close()
             except Exception as exc:  # a broken frame, a startup error (or a bug): report it and hang up
                 err = _as_sql_error(exc)
                 err.severity = "FATAL"
@@ -292,16 +297,8 @@ class ProtocolConnection:
         self.ssl_in_use = True
 
     def _startup(self, msg) -> Iterator[bytes]:
-        if isinstance(msg, m.SSLRequest) and self.tls_available and not self.ssl_in_use:
-            if self.reader.buffered():  # PostgreSQL refuses plain bytes sent ahead of the handshake
-                raise m.ProtocolViolation("received unencrypted data after SSL request")
-            self._send(b"S")
-            self.tls_requested = True
-            yield from self.out.drain()
-            return
         if isinstance(msg, (m.SSLRequest, m.GSSENCRequest)):
-            self._send(b"N")  # no encryption here; the client continues in plain text
-            yield from self.out.drain()
+            yield from self._encryption_request(msg)
             return
         if isinstance(msg, m.CancelRequest):
             self.cancels.cancel(msg.pid, msg.secret)
@@ -328,12 +325,41 @@ class ProtocolConnection:
         if self.exchange.role is not None:  # trust: nothing to ask
             yield from self._open(self.exchange.role)
         else:
+            self.reader.authenticating(self.exchange.expected, self.exchange.max_message)
             yield from self.out.drain()
+
+    def _encryption_request(self, msg) -> Iterator[bytes]:
+        """PostgreSQL's ProcessStartupPacket: each request is answered once (an SSLRequest may
+        follow a refused GSSENCRequest and the reverse; a repeated one is an unknown protocol
+        version), 'S' when TLS is set up, else 'N'; bytes the client sent after it, before
+        reading the answer, are refused (CVE-2021-23214): they were not encrypted."""
+        kind = "ssl" if isinstance(msg, m.SSLRequest) else "gss"
+        if kind in self.negotiated or self.ssl_in_use:
+            code = m.SSL_REQUEST_CODE if kind == "ssl" else m.GSSENC_REQUEST_CODE
+            raise SqlError("0A000", f"unsupported frontend protocol {code >> 16}.{code & 0xFFFF}: "
+                           "server supports 3.0 to 3.0", severity="FATAL")
+        self.negotiated.add(kind)
+        what = "SSL request" if kind == "ssl" else "GSSAPI encryption request"
+        unencrypted = SqlError("08P01", f"received unencrypted data after {what}", severity="FATAL",
+                               detail="This could be either a client-software bug or evidence of an "
+                                      "attempted man-in-the-middle attack.")
+        if kind == "ssl" and self.tls_available:
+            if self.reader.buffered():  # said before the handshake: the bytes are in the buffer already
+                raise unencrypted
+            self._send(b"S")
+            self.negotiated.add("gss")  # inside TLS, no GSSAPI request
+            self.tls_requested = True
+            yield from self.out.drain()
+            return
+        self._send(b"N")  # no encryption here; the client continues in plain text
+        if self.reader.buffered():
+            raise unencrypted
+        yield from self.out.drain()
 
     def _authenticate(self, msg) -> Iterator[bytes]:
         """A password message of the exchange (PostgreSQL: 08P01 for anything else)."""
-        if not isinstance(msg, m.PasswordMessage):
-            raise m.ProtocolViolation(f"expected password response, got {type(msg).__name__}")
+        if not isinstance(msg, m.PasswordMessage):  # the frame reader let only these through
+            raise m.ProtocolViolation(f"{self.exchange.expected}, got {type(msg).__name__}")
         self._send(self.exchange.receive(msg.data))  # a failed check raises FATAL 28P01
         if self.exchange.role is not None:
             yield from self._open(self.exchange.role)

@@ -170,6 +170,29 @@ def test_ssl_request_is_answered_S_only_with_tls_and_nothing_may_follow_it():
     assert f.error_fields(f.messages(out)[0][1])["M"] == "received unencrypted data after SSL request" and conn.closed
 
 
+@pytest.mark.parametrize("request_, what", [(f.ssl_request(), "SSL request"),
+                                            (struct.pack("!ii", 8, 80877104), "GSSAPI encryption request")])
+def test_bytes_sent_with_a_refused_encryption_request_are_refused_too(request_, what):
+    """PostgreSQL (CVE-2021-23214) refuses what came in the packet of the request after 'N' as
+    after 'S': those bytes were written before the client read the answer."""
+    for tail in (f.startup(user="u"), request_, b"\x00"):
+        conn, opened = connection("host all all all trust")
+        out = b"".join(conn.receive(request_ + tail))
+        assert out[:1] == b"N" and conn.closed and opened == []
+        fields = f.error_fields(f.messages(out[1:])[0][1])
+        assert (fields["S"], fields["C"], fields["M"]) == ("FATAL", "08P01", f"received unencrypted data after {what}")
+
+
+def test_each_encryption_request_is_answered_once():
+    """After 'N' the other request may follow (in either order); the same one again is an
+    unknown protocol version, as PostgreSQL reads it then."""
+    conn, _ = connection("host all all all trust")
+    assert b"".join(conn.receive(f.ssl_request())) == b"N"
+    assert b"".join(conn.receive(struct.pack("!ii", 8, 80877104))) == b"N"
+    out = b"".join(conn.receive(f.ssl_request()))
+    assert f.error_fields(f.messages(out)[0][1])["C"] == "0A000" and conn.closed
+
+
 def test_anything_but_a_password_message_during_authentication_is_a_protocol_violation():
     conn, _ = connection("host all all all scram-sha-256")
     send(conn, f.startup(user="alice", database="duckflight"))
