@@ -63,6 +63,7 @@ from duckflight.gateway.planner.to_timestamp import to_timestamp
 from duckflight.gateway.planner.unstar_exists import unstar_exists
 from duckflight.gateway.system.pg_catalog_functions import pg_catalog_functions
 from duckflight.gateway.system.reg_casts import qualify_alias_arrays
+from duckflight.gateway.system.roles import check_role_relations
 from duckflight.gateway.system.session_functions import session_functions
 from duckflight.gateway.system.session_view import SessionView
 
@@ -138,6 +139,7 @@ def plan_query(
     session = session or SessionView()
     time = SessionTime.of(session)
     tree = file_access(expression.copy(), session.role, [str(catalog.root)] if catalog.root else [])
+    check_role_relations(tree, session.role)  # pg_authid is a superuser's, as in PostgreSQL
     tree = table_functions(tree)  # after file_access, which judges DuckDB's file functions
     tree = pg_catalog_functions(tree)  # before naming: pg_catalog.version() is "version"
     tree = output_names(tree)  # before binding: $1::int[] is named int4 whatever its value

@@ -15,6 +15,7 @@ tells it where the catalog relations are, and the final stage reads them there.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -44,7 +45,9 @@ from duckflight.gateway.system.pg_catalog_functions import pg_catalog_functions
 from duckflight.gateway.system.pg_operators import pg_operators
 from duckflight.gateway.system.reg_casts import reg_casts
 from duckflight.gateway.system.session_functions import session_functions
-from duckflight.gateway.system.session_relations import activity_table, cursors_table, settings_table
+from duckflight.gateway.system.roles import Role, catalog_roles, check_role_relations
+from duckflight.gateway.system.session_relations import (activity_table, cursors_table, enabled_roles_table,
+                                                         settings_table)
 from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.system.system_functions import system_functions
 from duckflight.gateway.system.system_relations import is_worker_status, system_key, system_relations
@@ -69,12 +72,16 @@ class SystemSources:
 class SystemCatalog:
     """Runs system-catalog queries on the gateway's DuckDB."""
 
-    def __init__(self, database: duckdb.DuckDBPyConnection, catalog: Catalog, workers=None, activity=None):
-        """``activity()``: every session's Activity (admission.py), the rows of pg_stat_activity."""
+    def __init__(self, database: duckdb.DuckDBPyConnection, catalog: Catalog, workers=None, activity=None,
+                 users=None):
+        """``activity()``: every session's Activity (admission.py), the rows of pg_stat_activity;
+        ``users``: the users file (auth.users.UserStore) whose users are the roles (None: trust mode)."""
         self.database = database
         self.catalog = catalog
         self.workers = workers
         self.activity = activity or (lambda: [])
+        self.users = users
+        self._roles_lock = threading.Lock()
         self.image = Image(database, catalog, self._workers_table().schema)
         self.sources = SystemSources(self.image.relations, self._schema())
 
@@ -82,6 +89,18 @@ class SystemCatalog:
         """Describe ``catalog`` from now on (its tables changed: ``Engine.refresh_catalog``)."""
         self.image.fill(catalog)
         self.catalog = catalog
+
+    def roles(self) -> tuple[Role, ...]:
+        """The roles now (``roles.catalog_roles``): the users file's, read again when it changed,
+        or in trust mode the names connected now. The image follows them at once."""
+        with self._roles_lock:
+            if self.users is not None:
+                current = catalog_roles({name: user.role for name, user in self.users.users().items()})
+            else:
+                current = catalog_roles(None, [a.usename for a in self.activity()])
+            if current != self.image.roles:
+                self.image.fill_roles(current)
+            return current
 
     def answers(self, tree: exp.Expression) -> bool:
         """True when the query reads system relations (or a catalog function in FROM) and no
@@ -114,6 +133,7 @@ class SystemCatalog:
         """DuckDB SQL, and what PostgreSQL would declare for each output column."""
         root = self.catalog.root
         tree = file_access(tree.copy(), view.role, [str(root)] if root is not None else [])
+        check_role_relations(tree, view.role)
         tree = table_functions(tree)
         tree = normalize_identifiers(tree, dialect="postgres")  # unquoted names fold to lower case
         tree = pg_catalog_functions(tree)
@@ -177,10 +197,12 @@ class SystemCatalog:
     def register(self, cursor: duckdb.DuckDBPyConnection, view: SessionView | None) -> None:
         """Register this moment's and this session's relations (``image.DYNAMIC``) on a cursor."""
         view = view or SessionView()
+        roles = self.roles()
         tables = {"__duckflight_workers": self._workers_table(),
                   "__pg_settings": settings_table(view, self.image.settings_schema),
                   "__pg_cursors": cursors_table(view, self.image.cursors_schema),
-                  "__pg_stat_activity": activity_table(self.activity(), self.image.activity_schema, view)}
+                  "__pg_stat_activity": activity_table(self.activity(), self.image.activity_schema, view, roles),
+                  "__enabled_roles": enabled_roles_table(view, roles, self.image.enabled_roles_schema)}
         for name, table in tables.items():
             cursor.register(name, ArrowStream(table))
 
