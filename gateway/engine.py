@@ -110,7 +110,8 @@ class Engine:
         self._plans_lock = threading.Lock()
         self._refresh_lock = threading.Lock()
         self._streams: weakref.WeakSet = weakref.WeakSet()  # streamed stages still open (close cancels them)
-        self.system = SystemCatalog(self.database, catalog, workers, self.admission.activity, users)
+        self.system = SystemCatalog(self.database, catalog, workers, self.admission.activity, users,
+                                    self.admission.backend)
         # Last, once its own setup is done: its DuckDB reads the data folder's files only.
         lock_down(self.database, [str(catalog.root)] if catalog.root is not None else [])
 

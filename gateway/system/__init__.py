@@ -49,6 +49,7 @@ from duckflight.gateway.system.roles import Role, catalog_roles, check_role_rela
 from duckflight.gateway.system.session_relations import (activity_table, cursors_table, enabled_roles_table,
                                                          settings_table)
 from duckflight.gateway.system.session_view import SessionView
+from duckflight.gateway.system.signal_functions import Signals, calls_signal, signal_functions
 from duckflight.gateway.system.system_functions import system_functions
 from duckflight.gateway.system.system_relations import is_worker_status, system_key, system_relations
 from duckflight.gateway.system.text_nulls import text_nulls
@@ -73,15 +74,18 @@ class SystemCatalog:
     """Runs system-catalog queries on the gateway's DuckDB."""
 
     def __init__(self, database: duckdb.DuckDBPyConnection, catalog: Catalog, workers=None, activity=None,
-                 users=None):
+                 users=None, sessions=None):
         """``activity()``: every session's Activity (admission.py), the rows of pg_stat_activity;
-        ``users``: the users file (auth.users.UserStore) whose users are the roles (None: trust mode)."""
+        ``users``: the users file (auth.users.UserStore) whose users are the roles (None: trust mode);
+        ``sessions(pid)``: the session of a pid, which pg_cancel_backend and pg_terminate_backend signal."""
         self.database = database
         self.catalog = catalog
         self.workers = workers
         self.activity = activity or (lambda: [])
         self.users = users
         self._roles_lock = threading.Lock()
+        self.signals = Signals(sessions or (lambda pid: None))
+        self.signals.install(database)
         self.image = Image(database, catalog, self._workers_table().schema)
         self.sources = SystemSources(self.image.relations, self._schema())
 
@@ -123,14 +127,15 @@ class SystemCatalog:
                 system = True
             elif self.catalog.get(table.name) is not None:
                 user = True
-        return not user and system
+        return not user and (system or calls_signal(tree))
 
     def to_duckdb(self, tree: exp.Expression, params: list[BoundParam] | None, view: SessionView | None = None) -> str:
         return self._translate(tree, params, view or SessionView())[0]
 
     def _translate(self, tree: exp.Expression, params: list[BoundParam] | None,
-                   view: SessionView) -> tuple[str, list[PgColumn]]:
-        """DuckDB SQL, and what PostgreSQL would declare for each output column."""
+                   view: SessionView, signal_key: str = "") -> tuple[str, list[PgColumn]]:
+        """DuckDB SQL, and what PostgreSQL would declare for each output column; ``signal_key``:
+        the key of this query's pg_cancel_backend/pg_terminate_backend calls (signal_functions)."""
         root = self.catalog.root
         tree = file_access(tree.copy(), view.role, [str(root)] if root is not None else [])
         check_role_relations(tree, view.role)
@@ -142,6 +147,7 @@ class SystemCatalog:
         if params is not None:  # after naming: $1::int[] is named int4 whatever its value
             tree = bind_parameters(tree, params)
         tree = session_functions(tree, view.settings, view.backend_pid)  # as the planner: current_user is a name
+        tree = signal_functions(tree, signal_key)
         tree = array_literals(tree)  # after naming: '{1}'::int[] is named int4 too
         declared = output_types(tree)
         tree = postgres_casts(tree)
@@ -173,6 +179,8 @@ class SystemCatalog:
             view: SessionView | None = None, running=None) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
         """Run a catalog query; ``running`` (engine.Running), if given, can interrupt it."""
         view = view or SessionView()
+        if calls_signal(tree):
+            return self._run_signals(tree, params, view, running)
         cursor = self._cursor(view)
         if running is not None:
             running.cursor = cursor
@@ -187,6 +195,32 @@ class SystemCatalog:
         if retype is None:  # declared types (result_types.typed) change nothing here
             return oid_arrays(reader.schema), _stream(reader, cursor, oid_arrays)
         return oid_arrays(retype(reader.schema)), _stream(reader, cursor, lambda batch: oid_arrays(retype(batch)))
+
+    def _run_signals(self, tree: exp.Expression, params: list[BoundParam] | None, view: SessionView,
+                     running) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
+        """A query that calls pg_cancel_backend or pg_terminate_backend, read whole: its errors are
+        the calls' own, its WARNINGs go to the client (``view.notices``) before its rows."""
+        cursor = self._cursor(view)
+        if running is not None:
+            running.cursor = cursor
+        with self.signals.call(view) as (key, call):
+            try:
+                sql, retype = typed(cursor, *self._translate(tree, params, view, key))
+                table = cursor.execute(sql).to_arrow_table()
+            except Exception as exc:
+                if call.error is not None:
+                    raise call.error from exc
+                if running is not None and running.cancelled.is_set():  # it cancelled its own query
+                    raise SqlError("57014", "canceling statement due to user request") from exc
+                if isinstance(exc, SqlError):
+                    raise
+                raise from_exception(exc) from exc
+            finally:
+                cursor.close()
+        view.notices.extend(call.notices)
+        schema = oid_arrays(table.schema if retype is None else retype(table.schema))
+        batches = [oid_arrays(b if retype is None else retype(b)) for b in table.to_batches()]
+        return schema, iter(batches)
 
     def _cursor(self, view: SessionView) -> duckdb.DuckDBPyConnection:
         cursor = self.database.cursor()
