@@ -127,6 +127,9 @@ class SystemCatalog:
                 system = True
             elif self.catalog.get(table.name) is not None:
                 user = True
+        if user and calls_signal(tree):
+            raise SqlError("0A000", "pg_cancel_backend and pg_terminate_backend can be called only in a query "
+                                    "that reads no table (e.g. over pg_stat_activity)")
         return not user and (system or calls_signal(tree))
 
     def to_duckdb(self, tree: exp.Expression, params: list[BoundParam] | None, view: SessionView | None = None) -> str:

@@ -4,8 +4,8 @@ PostgreSQL keeps one pg_authid row per role; its views pg_roles and pg_user show
 password masked (``'********'``, system_views.sql). Here the roles are:
 
 - ``duckflight`` (OID 10, PostgreSQL's BOOTSTRAP_SUPERUSERID): the owner of the database and of
-  every relation. It logs in only in trust mode (no users file) or when the file has a user of
-  that name, whose role then gives its attributes.
+  every relation, a superuser. It logs in only in trust mode (no users file) or when the file has
+  a user of that name, whose role then gives its attributes.
 - with a users file (``auth.users.UserStore``), one role per user: an ``admin`` is what
   ``createuser --superuser`` makes (SUPERUSER CREATEROLE CREATEDB LOGIN), a ``reader`` what plain
   ``createuser`` makes (LOGIN). The file is read again when it changes, so the image follows it.
@@ -58,8 +58,8 @@ def role_oid(name: str) -> int:
 def catalog_roles(users: dict[str, str] | None, connected: list[str] = ()) -> tuple[Role, ...]:
     """The roles for ``users`` (name → "admin"/"reader", from the users file; None: trust mode,
     where the ``connected`` names are the roles besides the owner)."""
-    logins = dict(users) if users is not None else {name: "reader" for name in connected}
-    owner = logins.pop(OWNER, None)
+    logins = dict(users) if users is not None else {name: "reader" for name in connected if name != OWNER}
+    owner = logins.pop(OWNER, None)  # a user of the file named so: its role gives the owner's attributes
     roles = [Role(OWNER, OWNER_OID, owner != "reader", users is None or owner is not None, owner is None)]
     taken = {OWNER_OID}
     for name in sorted(logins):
