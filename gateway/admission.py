@@ -61,20 +61,32 @@ class Admission:
         self.max_queries_per_user = max_queries_per_user
         self._lock = threading.Condition()
         self._sessions: dict[int, Activity] = {}  # by the session's object id
+        self._backends: dict[int, object] = {}  # the sessions themselves, by the same key
         self._running: dict[str, int] = {}  # user -> queries running
         self._queue: list[tuple[object, str]] = []  # (ticket, user) of waiting queries, oldest first
 
     # -- connections -------------------------------------------------------------
-    def connect(self, key: int, activity: Activity) -> None:
-        """Admit a session, or raise FATAL 53300 when max_connections are in."""
+    def connect(self, key: int, activity: Activity, backend=None) -> None:
+        """Admit a session, or raise FATAL 53300 when max_connections are in. ``backend``: the
+        session itself, which ``backend(pid)`` finds (pg_cancel_backend, pg_terminate_backend)."""
         with self._lock:
             if len(self._sessions) >= self.max_connections:
                 raise SqlError("53300", "sorry, too many clients already", severity="FATAL")
             self._sessions[key] = activity
+            self._backends[key] = backend
 
     def disconnect(self, key: int) -> None:
         with self._lock:
             self._sessions.pop(key, None)
+            self._backends.pop(key, None)
+
+    def backend(self, pid: int):
+        """The session whose process id (pg_backend_pid()) is ``pid``, None when there is none."""
+        with self._lock:
+            for key, activity in self._sessions.items():
+                if pid and activity.pid == pid:
+                    return self._backends.get(key)
+        return None
 
     def activity(self) -> list[Activity]:
         """A snapshot of every session's activity (copies: they change as we read)."""

@@ -91,9 +91,11 @@ class Engine:
 
     def __init__(self, catalog: Catalog, workers: WorkerPool, scheduler: Scheduler, *,
                  broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None,
-                 session_defaults: dict[str, str] | None = None, admission: Admission | None = None):
+                 session_defaults: dict[str, str] | None = None, admission: Admission | None = None,
+                 users=None):
         """``session_defaults``: settings every session starts with (e.g. statement_timeout);
-        ``admission``: connection and query caps (default: PostgreSQL's 100 connections)."""
+        ``admission``: connection and query caps (default: PostgreSQL's 100 connections);
+        ``users``: the users file (auth.users.UserStore), whose users are the catalog's roles."""
         self.catalog = catalog
         self.admission = admission or Admission()
         self.session_defaults = {"max_connections": str(self.admission.max_connections), **(session_defaults or {})}
@@ -110,7 +112,8 @@ class Engine:
         self._plans_lock = threading.Lock()
         self._refresh_lock = threading.Lock()
         self._streams: weakref.WeakSet = weakref.WeakSet()  # streamed stages still open (close cancels them)
-        self.system = SystemCatalog(self.database, catalog, workers, self.admission.activity)
+        self.system = SystemCatalog(self.database, catalog, workers, self.admission.activity, users,
+                                    self.admission.backend)
         # Last, once its own setup is done: its DuckDB reads the data folder's files only.
         lock_down(self.database, [str(catalog.root)] if catalog.root is not None else [])
 

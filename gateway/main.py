@@ -29,7 +29,7 @@ def build_engine(data: str, workers: list[str], fragment_timeout: float = 120.0,
                  health_interval: float = 5.0, health_timeout: float = 2.0,
                  broadcast_limit: int = BROADCAST_BYTES, resources: Resources | None = None,
                  session_defaults: dict[str, str] | None = None, admission: Admission | None = None,
-                 trust: Trust = Trust()) -> Engine:
+                 trust: Trust = Trust(), users=None) -> Engine:
     catalog = Catalog.from_folder(data)
     pool = WorkerPool(workers, trust)
     pool.start_health_checks(health_interval, health_timeout)
@@ -37,7 +37,7 @@ def build_engine(data: str, workers: list[str], fragment_timeout: float = 120.0,
     scheduler = Scheduler(pool, fragment_timeout=fragment_timeout, fragment_retries=fragment_retries,
                           probe_timeout=health_timeout, gather_limit=resources.memory_limit)
     return Engine(catalog, pool, scheduler, broadcast_limit=broadcast_limit, resources=resources,
-                  session_defaults=session_defaults, admission=admission)
+                  session_defaults=session_defaults, admission=admission, users=users)
 
 
 def backend_factory(engine: Engine, users=None):
@@ -70,7 +70,7 @@ def run_gateway(args) -> int:
                           session_defaults={**{name: getattr(args, name) for name in TIME_SETTINGS},
                                             **({"ssl": "on"} if tls else {})},  # SHOW ssl
                           admission=Admission(args.max_connections, args.max_queries, args.max_queries_per_user),
-                          trust=trust)
+                          trust=trust, users=policy.users)
     control = None
     try:
         server = PgServer((args.host, args.port), backend_factory(engine, policy.users), auth=policy, tls=tls)

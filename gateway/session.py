@@ -76,7 +76,7 @@ class Session:
         self.user = startup.get("user", "")
         self.activity = Activity(0, self.user, startup.get("application_name", ""),
                                  *(peer[:2] if peer else (None, None)))
-        engine.admission.connect(id(self), self.activity)
+        engine.admission.connect(id(self), self.activity, self)
         if database != DATABASE:
             engine.admission.disconnect(id(self))
             raise SqlError("3D000", f'database "{database}" does not exist')
@@ -97,6 +97,8 @@ class Session:
         self._cancel_lock = threading.Lock()
         self._waiting = True
         self._cancel_pending = False
+        self._terminating = False  # pg_terminate_backend ended the session: FATAL 57P01 at the next check
+        self.wake = None  # set by the protocol: makes the connection stop waiting for its client
         # When the current statement and transaction block started (PostgreSQL's
         # statement_timestamp() and transaction_timestamp(); see view()).
         self._statement_start = utc_now()
@@ -218,7 +220,7 @@ class Session:
             outcome = self._dispatch(statement, params)
         except Exception as error:
             timer.stop()
-            failure = self._timed_out(error, timer)
+            failure = self._interrupted(error, timer)
             if isinstance(failure, SqlError):
                 self._forget_cancel()
                 if self.in_block:
@@ -239,9 +241,11 @@ class Session:
         if running is not None:
             running.cancel()
 
-    @staticmethod
-    def _timed_out(error: BaseException, timer: StatementTimer) -> BaseException:
-        """A cancel caused by statement_timeout says so (57014, "statement timeout")."""
+    def _interrupted(self, error: BaseException, timer: StatementTimer) -> BaseException:
+        """A cancel caused by pg_terminate_backend ends the session (FATAL 57P01), one caused by
+        statement_timeout says so (57014, "statement timeout")."""
+        if self._terminating:
+            return terminated()
         if timer.fired and getattr(error, "sqlstate", None) == "57014":
             return timed_out()
         return error
@@ -259,7 +263,7 @@ class Session:
             for batch in batches:
                 yield batch
         except Exception as error:
-            failure = self._timed_out(error, timer)
+            failure = self._interrupted(error, timer)
             if failure is error:
                 raise
             raise failure from error
@@ -277,6 +281,21 @@ class Session:
             running = self.running
         if running is not None:
             running.cancel()
+
+    def terminate(self) -> None:
+        """pg_terminate_backend: the running statement stops (its fragments are cancelled on the
+        workers) and the session ends with FATAL 57P01; an idle session ends at once (``wake``)."""
+        with self._cancel_lock:
+            self._terminating = self._cancel_pending = True
+            running, waiting = self.running, self._waiting
+        if running is not None:
+            running.cancel()
+        if waiting and self.wake is not None:
+            self.wake()
+
+    def terminated(self) -> SqlError | None:
+        """The FATAL error that ends the session, once pg_terminate_backend has ended it."""
+        return terminated() if self._terminating else None
 
     def waiting(self, waiting: bool) -> None:
         """The connection waits for the client (True) or works on what it sent (False).
@@ -296,6 +315,8 @@ class Session:
         """57014 if a cancel arrived for the work in progress (PostgreSQL's CHECK_FOR_INTERRUPTS)."""
         with self._cancel_lock:
             pending, self._cancel_pending = self._cancel_pending, False
+        if self._terminating:
+            raise terminated()
         if pending:
             timer = self._timer
             raise timed_out() if timer is not None and timer.fired else \
@@ -377,7 +398,7 @@ class Session:
         zoned = self._zoned(schema)
         if zoned is not schema:
             batches = (pa.RecordBatch.from_arrays(b.columns, schema=zoned) for b in batches)
-        return Outcome("SELECT", zoned, self._guarded(batches, running))
+        return Outcome("SELECT", zoned, self._guarded(batches, running), notices=view.notices)
 
     @staticmethod
     def _released(batches, slot):
@@ -524,6 +545,11 @@ class Session:
         self.config.rollback_to(name)
         self.transaction = TransactionState.IN_BLOCK  # the failure is undone with everything after the savepoint
         return Outcome("ROLLBACK")
+
+
+def terminated() -> SqlError:
+    """What pg_terminate_backend's target gets (PostgreSQL's ProcessInterrupts on ProcDiePending)."""
+    return SqlError("57P01", "terminating connection due to administrator command", severity="FATAL")
 
 
 def _warning(sqlstate: str, message: str) -> SqlError:

@@ -107,6 +107,12 @@ class Backend(Protocol):
         error to send when it does not come in time. Optional: without it, no limit."""
         ...
 
+    def terminated(self) -> Optional[SqlError]:
+        """Optional: the FATAL error that ends the session when it was ended from elsewhere
+        (pg_terminate_backend); None while it was not. Its ``wake`` attribute, when it has one,
+        is set by the protocol to the socket layer's way to stop waiting for the client."""
+        ...
+
     def close(self) -> None:
         """The connection ended: release everything the session holds."""
 

@@ -143,11 +143,14 @@ class ProtocolConnection:
     """One client connection's protocol state, fed with the bytes it receives."""
 
     def __init__(self, backend_factory: BackendFactory, cancels: Optional[CancelRegistry] = None,
-                 peer: Optional[tuple] = None, auth=None, tls: bool = False):
+                 peer: Optional[tuple] = None, auth=None, tls: bool = False,
+                 wake: Optional[Callable[[], None]] = None):
         """``peer``: the client's socket address, given to the backend factory when known.
         ``auth``: the Policy that authenticates clients (None: admit all). ``tls``: whether
-        the server can answer SSLRequest with 'S'."""
+        the server can answer SSLRequest with 'S'. ``wake``: the socket layer's way to stop
+        waiting for the client, handed to the backend (pg_terminate_backend of an idle session)."""
         self.factory = backend_factory
+        self.wake = wake
         self.peer = peer
         self.auth = auth
         self.tls_available = tls
@@ -220,6 +223,17 @@ class ProtocolConnection:
         self.close()
         return bytes(m.error_response(error))
 
+    def terminated(self, close: bool = True) -> Optional[bytes]:
+        """What ends a connection whose backend was terminated (pg_terminate_backend): its FATAL
+        ErrorResponse (and, with ``close``, the connection is closed); None while it was not."""
+        hook = getattr(self.backend, "terminated", None)
+        error = hook() if hook is not None else None
+        if error is None:
+            return None
+        if close:
+            self.close()
+        return bytes(m.error_response(error))
+
     def _waiting(self, waiting: bool) -> None:
         # Tells the backend when a CancelRequest counts (see Backend.waiting).
         hook = getattr(self.backend, "waiting", None)
@@ -286,6 +300,8 @@ class ProtocolConnection:
         except m.ProtocolViolation:
             raise
         except Exception as exc:
+            if _fatal(exc):
+                raise  # the session ends (receive sends it)
             self._send(m.error_response(_as_sql_error(exc)))
             self.state = State.DISCARD
 
@@ -372,6 +388,8 @@ class ProtocolConnection:
         try:
             args = (params,) if self.peer is None else (params, self.peer)
             self.backend = self.factory(*args) if role is None else self.factory(*args, role=role)
+            if self.wake is not None and hasattr(self.backend, "wake"):
+                self.backend.wake = self.wake
         except Exception as exc:
             err = _as_sql_error(exc)
             err.severity = "FATAL"
@@ -419,6 +437,8 @@ class ProtocolConnection:
                 portal = Portal(Statement(sql, []), [], [])
                 yield from self._run(portal, 0, describe=True)
         except Exception as exc:  # the rest of the statements are skipped
+            if _fatal(exc):
+                raise  # the session ends (receive sends it)
             self._send(m.error_response(_as_sql_error(exc)))
         self.state = State.READY
         yield from self._ready()
@@ -643,6 +663,11 @@ COUNTED = ("SELECT", "FETCH", "COPY")  # tags that end with the number of rows s
 
 def _tag(command: str, rows: int) -> str:
     return f"{command} {rows}" if command in COUNTED else command
+
+
+def _fatal(exc: BaseException) -> bool:
+    """An error that ends the session (FATAL, e.g. 57P01 of pg_terminate_backend), not just a statement."""
+    return isinstance(exc, SqlError) and exc.severity == "FATAL"
 
 
 def _as_sql_error(exc: BaseException) -> SqlError:

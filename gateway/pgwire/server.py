@@ -51,24 +51,29 @@ class PgHandler(_bv.BuenaVistaHandler):
     def handle(self) -> None:
         sock: socket.socket = self.request
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, True)
+        self.sock = sock
         conn = ProtocolConnection(self.server.backend_factory, self.server.cancels, self.client_address,
-                                  auth=self.server.auth, tls=self.server.tls is not None)
+                                  auth=self.server.auth, tls=self.server.tls is not None, wake=self._wake)
         try:  # the socket is tracked since verify_request admitted it
             while not conn.closed:
                 sock.settimeout(conn.idle_timeout())  # idle_session_timeout & co.; None: block
                 try:
-                    data = sock.recv(RECV_BYTES)
+                    data = sock.recv(RECV_BYTES) if conn.terminated(close=False) is None else b""
                 except TimeoutError:
                     sock.settimeout(None)
                     sock.sendall(conn.idle_expired())
                     break
                 sock.settimeout(None)  # sending the answer may take as long as the client reads
+                ended = conn.terminated()  # pg_terminate_backend (which wakes a recv that waits)
+                if ended is not None:
+                    sock.sendall(ended)
+                    break
                 if not data:
                     break  # the client went away
                 for chunk in conn.receive(data):
                     sock.sendall(chunk)
                 if conn.tls_requested:
-                    sock = self._start_tls(sock, conn)
+                    sock = self.sock = self._start_tls(sock, conn)
         except OSError as exc:  # reset, broken pipe, or shutdown() closing us
             log.debug("connection ended: %s", exc)
         except Exception:
@@ -78,6 +83,14 @@ class PgHandler(_bv.BuenaVistaHandler):
             self.server._track(sock, False)
             if sock is not self.request:  # the TLS socket took over the connection: socketserver closes the other
                 _close_tls(sock)
+
+    def _wake(self) -> None:
+        """Make the recv that waits for the client return (pg_terminate_backend of an idle session):
+        shut the read side of the TCP socket under TLS too, so the FATAL can still go out."""
+        try:
+            socket.socket.shutdown(self.sock, socket.SHUT_RD)
+        except OSError:  # the client is gone already
+            pass
 
     def _start_tls(self, sock: socket.socket, conn: ProtocolConnection) -> socket.socket:
         """The server side of the TLS handshake, within the startup timeout; the encrypted socket.

@@ -61,8 +61,10 @@ from duckflight.gateway.system.grouped_srfs import grouped_srfs
 from duckflight.gateway.system.pg_catalog_functions import pg_catalog_functions
 from duckflight.gateway.system.pg_operators import pg_operators
 from duckflight.gateway.system.reg_casts import reg_casts
+from duckflight.gateway.system.roles import check_role_relations
 from duckflight.gateway.system.session_functions import session_functions
 from duckflight.gateway.system.session_view import SessionView
+from duckflight.gateway.system.signal_functions import signal_functions
 from duckflight.gateway.system.system_functions import system_functions
 from duckflight.gateway.system.system_relations import system_relations
 from duckflight.gateway.system.text_nulls import text_nulls
@@ -98,6 +100,7 @@ class Context:
     workers: int = 0
     broadcast_bytes: int = BROADCAST_BYTES
     distribute: bool = True
+    signal_key: str = ""  # this query's key for pg_cancel_backend/pg_terminate_backend (signal_functions)
     schema: object = None
     columns: list = field(default_factory=list)
     reads_clock: bool = False
@@ -134,6 +137,11 @@ def _with_catalog(function) -> Callable[[exp.Expression, Context], exp.Expressio
 
 def _bind(tree, context):
     return tree if context.params is None else bind_parameters(tree, context.params)
+
+
+def _check_role_relations(tree, context):
+    check_role_relations(tree, context.session.role)
+    return tree
 
 
 def _session_functions(tree, context):
@@ -179,6 +187,7 @@ P, S, B = Pipeline.PLANNER, Pipeline.SYSTEM, Pipeline.BOTH
 
 RULES: tuple[Rule, ...] = (
     Rule("file_access", lambda tree, c: file_access(tree, c.session.role, c.roots)),
+    Rule("check_role_relations", _check_role_relations),  # pg_authid is a superuser's, as in PostgreSQL
     Rule("table_functions", _tree_only(table_functions)),  # after file_access, which judges file functions
     Rule("normalize_identifiers", lambda tree, c: normalize_identifiers(tree, dialect="postgres"), S),
     Rule("pg_catalog_functions", _tree_only(pg_catalog_functions)),  # before naming: pg_catalog.version() is "version"
@@ -186,6 +195,7 @@ RULES: tuple[Rule, ...] = (
     Rule("negative_constants", _tree_only(negative_constants)),  # after naming: -2147483648 is "?column?"
     Rule("bind_parameters", _bind),
     Rule("session_functions", _session_functions),  # before qualify: USER is no column
+    Rule("signal_functions", lambda tree, c: signal_functions(tree, c.signal_key), S),
     Rule("array_literals", _tree_only(array_literals)),  # after naming: '{1}'::int[] is named int4 too
     Rule("unstar_exists", _tree_only(unstar_exists), P),
     Rule("row_comparisons", _tree_only(row_comparisons), P),

@@ -44,6 +44,13 @@ def definition(table: str, arg: str, pretty: str) -> str:
 NAME_PARTS = ("array_to_string(list_transform(regexp_extract_all({}, '\"(?:[^\"]|\"\")*\"|[^.\"]+'), "
               "p -> CASE WHEN p[1] = '\"' THEN replace(p[2:-2], '\"\"', '\"') ELSE lower(p) END), '.')")
 ON_PATH = "{} IN (SELECT oid FROM %s.pg_namespace WHERE list_contains(path, nspname))" % PG
+
+
+def role(arg: str) -> str:
+    """A role given by name or by OID, as its OID."""
+    return f"coalesce({lookup('rolname', 'oid', f'{PG}.pg_authid', f'CAST({arg} AS VARCHAR)')}, TRY_CAST({arg} AS BIGINT))"
+
+
 TYPE = lookup("oid", "{'name': name, 'base': base, 'suffix': suffix}", f"{INTERNAL}.type_names", "t")
 # name -> macro body (parameters and expression, as after CREATE MACRO name).
 MACROS = {
@@ -126,7 +133,10 @@ MACROS = {
     "has_sequence_privilege": "(s, p) AS catalog_image.pg.privilege(p), (u, s, p) AS catalog_image.pg.privilege(p)",
     # information_schema._pg_expandarray: one row (x, n) per element, as pgjdbc's getPrimaryKeys reads it.
     "_pg_expandarray": "(a) AS unnest(list_transform(range(len(a)), i -> {'x': a[i + 1], 'n': i + 1}))",
-    "pg_has_role": "(r, p) AS true, (u, r, p) AS true",
+    # A superuser has every role's privileges, any other role its own (PostgreSQL's has_privs_of_role;
+    # there are no memberships). The session_functions rule gives pg_has_role(r, p) the current user.
+    "pg_has_role": f"(u, r, p) AS coalesce({role('u')} = {role('r')}, false) "
+                   f"OR coalesce({lookup('oid', 'rolsuper', f'{PG}.pg_authid', role('u'))}, false)",
     # The type a value is sent as (pg_types.type_oids), printed as regtype prints it.
     "pg_typeof": f"""(x) AS {PG}.regtype_name(CASE WHEN typeof(x) LIKE 'DECIMAL(%)[]' THEN 1231 WHEN typeof(x) LIKE 'DECIMAL(%)' THEN 1700
         ELSE coalesce({lookup('duckdb', 'oid', f'{INTERNAL}.type_oids', 'typeof(x)')}, 25) END)""",

@@ -4,9 +4,10 @@ An attached in-memory database ``catalog_image`` holds one table per catalog
 relation (``pg`` for pg_catalog, ``info`` for information_schema, with
 PostgreSQL 15's columns from ``layout``), the macros of ``functions``, and
 ``internal`` tables the macros read. It is refilled, in one transaction, when
-the tables of the catalog change (``Image.fill``). Relations whose rows belong to
+the tables of the catalog change (``Image.fill``); its roles, when the users change
+(``Image.fill_roles``). Relations whose rows belong to
 the moment or the session (``pg_settings``, ``pg_cursors``, ``pg_stat_activity``,
-``duckflight.workers``)
+``information_schema.enabled_roles``, ``duckflight.workers``)
 are Arrow tables registered on each query's cursor instead (``DYNAMIC``: DuckDB
 keeps a cursor's registered tables in its ``temp`` catalog).
 """
@@ -14,6 +15,7 @@ keeps a cursor's registered tables in its ``temp`` catalog).
 from __future__ import annotations
 
 import os
+import threading
 
 import duckdb
 import pyarrow as pa
@@ -25,6 +27,7 @@ from duckflight.gateway.system.functions import INTERNAL, create_statements
 from duckflight.gateway.system.generated.layout import COLUMN_TYPE_OIDS, LAYOUT, RELATION_OIDS
 from duckflight.gateway.system.generated.builtin_keywords import COLUMNS as KEYWORD_COLUMNS, KEYWORDS
 from duckflight.gateway.system.pg_types import arrow_column_types, builtin_column_type, column_types, type_names, type_oids
+from duckflight.gateway.system.roles import Role, catalog_roles, role_rows
 
 IMAGE = "catalog_image"
 SCHEMAS = {"pg_catalog": "pg", "information_schema": "info"}
@@ -32,6 +35,7 @@ SCHEMAS = {"pg_catalog": "pg", "information_schema": "info"}
 DYNAMIC = {("pg_catalog", "pg_settings"): "temp.main.__pg_settings",
            ("pg_catalog", "pg_cursors"): "temp.main.__pg_cursors",
            ("pg_catalog", "pg_stat_activity"): "temp.main.__pg_stat_activity",
+           ("information_schema", "enabled_roles"): "temp.main.__enabled_roles",
            ("duckflight", "workers"): "temp.main.__duckflight_workers"}
 # pg_catalog relations that are views in PostgreSQL.
 VIEWS = {"pg_roles", "pg_user", "pg_tables", "pg_views", "pg_matviews", "pg_indexes", "pg_settings", "pg_locks",
@@ -66,6 +70,8 @@ class Image:
         # A table keeps its OID while the gateway runs, whatever tables come and go (as in
         # PostgreSQL, where clients cache them); a new table takes the next one.
         self._oids: dict[str, int] = {}
+        self.roles: tuple[Role, ...] = catalog_roles(None)
+        self._fill_lock = threading.Lock()  # one refill at a time: two would conflict in DuckDB
         database.execute(f"ATTACH ':memory:' AS {IMAGE}")
         for schema in [*SCHEMAS.values(), "internal"]:
             database.execute(f"CREATE SCHEMA {IMAGE}.{schema}")
@@ -77,6 +83,7 @@ class Image:
         self.settings_schema = self._schema(("pg_catalog", "pg_settings"))
         self.cursors_schema = self._schema(("pg_catalog", "pg_cursors"))
         self.activity_schema = self._schema(("pg_catalog", "pg_stat_activity"))
+        self.enabled_roles_schema = self._schema(("information_schema", "enabled_roles"))
         self._keyword_set = {row[0] for row in KEYWORDS if row[1] != "U"}  # what quote_ident quotes
         self.fill(catalog)
         for statement in create_statements():
@@ -85,19 +92,33 @@ class Image:
     def fill(self, catalog: Catalog) -> None:
         """Put ``catalog``'s rows in the image, in place of what it held, in one transaction:
         a query sees the image before or after, never between."""
-        cursor = self.database.cursor()
-        try:
-            cursor.begin()
-            tables = [f"{IMAGE}.{SCHEMAS[s]}.{n}" for s, n in LAYOUT] + [f"{INTERNAL}.{n}" for n in INTERNAL_TABLES]
-            for table in tables:
-                cursor.execute(f"DELETE FROM {table}")
-            self._fill(cursor, self._relations(catalog))
-            cursor.commit()
-        except BaseException:
-            cursor.rollback()
-            raise
-        finally:
-            cursor.close()
+        tables = [f"{IMAGE}.{SCHEMAS[s]}.{n}" for s, n in LAYOUT] + [f"{INTERNAL}.{n}" for n in INTERNAL_TABLES]
+        self._replace(tables, lambda cursor: self._fill(cursor, self._relations(catalog)))
+
+    def fill_roles(self, roles: tuple[Role, ...]) -> None:
+        """Put these roles in pg_authid, pg_roles and pg_user, in place of the ones there."""
+        def fill(cursor):
+            self.roles = roles  # under the lock: a whole refill (fill) puts these in too
+            for (schema, name), records in role_rows(roles).items():
+                _insert(cursor, f"{IMAGE}.{SCHEMAS[schema]}.{name}", records,
+                        fill_defaults=schema == "pg_catalog" and name not in VIEWS)
+        self._replace([f"{IMAGE}.{SCHEMAS[s]}.{n}" for s, n in role_rows(roles)], fill)
+
+    def _replace(self, tables: list[str], fill) -> None:
+        """Empty ``tables`` and ``fill(cursor)`` them, in one transaction."""
+        with self._fill_lock:
+            cursor = self.database.cursor()
+            try:
+                cursor.begin()
+                for table in tables:
+                    cursor.execute(f"DELETE FROM {table}")
+                fill(cursor)
+                cursor.commit()
+            except BaseException:
+                cursor.rollback()
+                raise
+            finally:
+                cursor.close()
 
     def _schema(self, key: tuple[str, str]) -> pa.Schema:
         return self.database.sql(f"SELECT * FROM {IMAGE}.{SCHEMAS[key[0]]}.{key[1]} LIMIT 0").to_arrow_table().schema
@@ -129,7 +150,7 @@ class Image:
 
     def _fill(self, cursor: duckdb.DuckDBPyConnection, relations: list[rows.Relation]) -> None:
         workers_schema = self.workers_schema
-        content = {**rows.fixed_rows(), **rows.relation_rows(relations)}
+        content = {**rows.fixed_rows(), **role_rows(self.roles), **rows.relation_rows(relations)}
         content[("pg_catalog", "pg_proc")], function_texts = definitions.functions(rows.NAMESPACES, workers_schema)
         content[("pg_catalog", "pg_rewrite")], rule_texts = definitions.rules(relations)
         content[("information_schema", "routines")] = definitions.routines(rows.DATABASE)

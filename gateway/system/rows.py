@@ -4,7 +4,7 @@ Every relation a client can see (the user tables of ``public``, the catalog
 relations themselves, ``duckflight.workers``) becomes a ``Relation``; the
 functions here turn that list into the rows of ``pg_class``,
 ``pg_attribute``, ``information_schema.tables`` and their neighbours. Fixed
-rows (namespaces, roles, the database) say what duckflight is: one database
+rows (namespaces, the database) say what duckflight is: one database
 ``duckflight`` owned by the role ``duckflight``, read-only, UTF8, ordered
 bytewise (collation C).
 """
@@ -17,10 +17,10 @@ from duckflight.gateway.core.pg_types import BPCHAR, VARCHAR, VARHDRSZ
 from duckflight.gateway.system.generated.builtin_types import TYPES
 from duckflight.gateway.system.generated.layout import NAMESPACE_OIDS
 from duckflight.gateway.system.pg_types import DATETIME_PRECISION, ColumnType
+from duckflight.gateway.system.roles import DATABASE_OWNER_OID, OWNER, OWNER_OID
 from duckflight.gateway.system.server_settings import shown
 
 DATABASE = "duckflight"
-OWNER_OID, OWNER = 10, "duckflight"
 DATABASE_OID = 16383
 # The database's locale (pg_database), the lc_ctype of builtin_settings: glibc's C.UTF-8 sorts by
 # code point and changes the case of every letter, as DuckDB does (docs/decisions.md).
@@ -46,30 +46,8 @@ class Relation:
 
 
 def namespaces() -> list[dict]:
-    owners = {"public": 6171}
+    owners = {"public": DATABASE_OWNER_OID}
     return [{"oid": oid, "nspname": name, "nspowner": owners.get(name, OWNER_OID)} for name, oid in NAMESPACES.items()]
-
-
-def roles() -> list[dict]:
-    """pg_authid: the owner of everything, and PostgreSQL's role that owns public."""
-    return [
-        {"oid": OWNER_OID, "rolname": OWNER, "rolsuper": True, "rolinherit": True, "rolcreaterole": True,
-         "rolcreatedb": True, "rolcanlogin": True, "rolreplication": False, "rolbypassrls": True,
-         "rolconnlimit": -1},
-        {"oid": 6171, "rolname": "pg_database_owner", "rolsuper": False, "rolinherit": True, "rolcreaterole": False,
-         "rolcreatedb": False, "rolcanlogin": False, "rolreplication": False, "rolbypassrls": False,
-         "rolconnlimit": -1},
-    ]
-
-
-def pg_roles(authid: list[dict]) -> list[dict]:
-    return [{**{k: v for k, v in r.items()}, "rolpassword": "********"} for r in authid]
-
-
-def pg_user(authid: list[dict]) -> list[dict]:
-    return [{"usename": r["rolname"], "usesysid": r["oid"], "usecreatedb": r.get("rolcreatedb", False),
-             "usesuper": r.get("rolsuper", False), "userepl": False, "usebypassrls": r.get("rolbypassrls", False),
-             "passwd": "********"} for r in authid if r.get("rolcanlogin")]
 
 
 def database() -> list[dict]:
@@ -79,12 +57,8 @@ def database() -> list[dict]:
 
 
 def fixed_rows() -> dict[tuple[str, str], list[dict]]:
-    authid = roles()
     return {
         ("pg_catalog", "pg_namespace"): namespaces(),
-        ("pg_catalog", "pg_authid"): authid,
-        ("pg_catalog", "pg_roles"): pg_roles(authid),
-        ("pg_catalog", "pg_user"): pg_user(authid),
         ("pg_catalog", "pg_database"): database(),
         ("pg_catalog", "pg_am"): [{"oid": oid, "amname": name, "amtype": "i" if name == "btree" else "t",
                                    "amhandler": f"{name}_handler"} for name, oid in ACCESS_METHODS.items()],
@@ -102,7 +76,6 @@ def fixed_rows() -> dict[tuple[str, str], list[dict]]:
         ("information_schema", "schemata"): [
             {"catalog_name": DATABASE, "schema_name": name, "schema_owner": "pg_database_owner" if name == "public" else OWNER}
             for name in NAMESPACES],
-        ("information_schema", "enabled_roles"): [{"role_name": OWNER}],
     }
 
 

@@ -27,7 +27,8 @@ NAMES = {"current_setting", "current_schemas", "current_schema", "current_databa
          "current_catalog", "session_user", "current_user", "pg_backend_pid"}
 NODES = (exp.CurrentUser, exp.SessionUser, exp.CurrentSchema, exp.CurrentSchemas, exp.CurrentCatalog,
          exp.CurrentVersion, exp.CurrentDatabase)
-# Visibility functions get the search path as a second argument.
+# Visibility functions get the search path as a second argument (and pg_has_role(role, privilege)
+# the current user as its first).
 VISIBILITY = {"pg_table_is_visible", "pg_type_is_visible", "pg_function_is_visible", "pg_collation_is_visible"}
 
 
@@ -90,6 +91,9 @@ def _call(node: exp.Anonymous, settings: dict[str, str], user: str, path: list[s
         return name_constant(path[0]) if path else exp.Null()
     if name == "current_schemas":
         return _schemas(args, path)
+    if name == "pg_has_role" and len(args) == 2:  # the current user's privileges of a role
+        node.set("expressions", [name_constant(user), *args])
+        return None
     if name in VISIBILITY and len(args) == 1:
         node.append("expressions", _schemas([], path))
         return None

@@ -37,3 +37,4 @@ class SessionView:
     transaction_start: datetime | None = None  # aware; None: now
     statement_start: datetime | None = None
     role: str = "reader"  # "reader" or "admin": what the session may do (planner/file_access.py)
+    notices: list = field(default_factory=list)  # WARNINGs the query raised (pg_cancel_backend's), for the client

@@ -12,6 +12,7 @@ tells it where the catalog relations are, and the final stage reads them there.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -30,8 +31,11 @@ from duckflight.gateway.result_types import typed
 from duckflight.gateway.system.functions import NAMES
 from duckflight.gateway.system.image import Image
 from duckflight.gateway.system.oid_arrays import oid_arrays
-from duckflight.gateway.system.session_relations import activity_table, cursors_table, settings_table
+from duckflight.gateway.system.roles import Role, catalog_roles
+from duckflight.gateway.system.session_relations import (activity_table, cursors_table, enabled_roles_table,
+                                                         settings_table)
 from duckflight.gateway.system.session_view import SessionView
+from duckflight.gateway.system.signal_functions import Signals, calls_signal
 from duckflight.gateway.system.system_relations import is_worker_status, system_key
 from duckflight.worker.arrow_stream import ArrowStream
 from duckflight.worker.execute import set_time_zone
@@ -53,12 +57,19 @@ class SystemSources:
 class SystemCatalog:
     """Runs system-catalog queries on the gateway's DuckDB."""
 
-    def __init__(self, database: duckdb.DuckDBPyConnection, catalog: Catalog, workers=None, activity=None):
-        """``activity()``: every session's Activity (admission.py), the rows of pg_stat_activity."""
+    def __init__(self, database: duckdb.DuckDBPyConnection, catalog: Catalog, workers=None, activity=None,
+                 users=None, sessions=None):
+        """``activity()``: every session's Activity (admission.py), the rows of pg_stat_activity;
+        ``users``: the users file (auth.users.UserStore) whose users are the roles (None: trust mode);
+        ``sessions(pid)``: the session of a pid, which pg_cancel_backend and pg_terminate_backend signal."""
         self.database = database
         self.catalog = catalog
         self.workers = workers
         self.activity = activity or (lambda: [])
+        self.users = users
+        self._roles_lock = threading.Lock()
+        self.signals = Signals(sessions or (lambda pid: None))
+        self.signals.install(database)
         self.image = Image(database, catalog, self._workers_table().schema)
         self.sources = SystemSources(self.image.relations, self._schema())
 
@@ -66,6 +77,18 @@ class SystemCatalog:
         """Describe ``catalog`` from now on (its tables changed: ``Engine.refresh_catalog``)."""
         self.image.fill(catalog)
         self.catalog = catalog
+
+    def roles(self) -> tuple[Role, ...]:
+        """The roles now (``roles.catalog_roles``): the users file's, read again when it changed,
+        or in trust mode the names connected now. The image follows them at once."""
+        with self._roles_lock:
+            if self.users is not None:
+                current = catalog_roles({name: user.role for name, user in self.users.users().items()})
+            else:
+                current = catalog_roles(None, [a.usename for a in self.activity()])
+            if current != self.image.roles:
+                self.image.fill_roles(current)
+            return current
 
     def answers(self, tree: exp.Expression) -> bool:
         """True when the query reads system relations (or a catalog function in FROM) and no
@@ -88,15 +111,19 @@ class SystemCatalog:
                 system = True
             elif self.catalog.get(table.name) is not None:
                 user = True
-        return not user and system
+        if user and calls_signal(tree):
+            raise SqlError("0A000", "pg_cancel_backend and pg_terminate_backend can be called only in a query "
+                                    "that reads no table (e.g. over pg_stat_activity)")
+        return not user and (system or calls_signal(tree))
 
     def to_duckdb(self, tree: exp.Expression, params: list[BoundParam] | None, view: SessionView | None = None) -> str:
         return self._translate(tree, params, view or SessionView())[0]
 
     def _translate(self, tree: exp.Expression, params: list[BoundParam] | None,
-                   view: SessionView) -> tuple[str, list[PgColumn]]:
-        """DuckDB SQL, and what PostgreSQL would declare for each output column."""
-        context = Context(self.catalog, view, params, relations=self.image.relations)
+                   view: SessionView, signal_key: str = "") -> tuple[str, list[PgColumn]]:
+        """DuckDB SQL, and what PostgreSQL would declare for each output column; ``signal_key``:
+        the key of this query's pg_cancel_backend/pg_terminate_backend calls (signal_functions)."""
+        context = Context(self.catalog, view, params, relations=self.image.relations, signal_key=signal_key)
         tree = rules.run(Pipeline.SYSTEM, tree, context)
         return tree.sql("duckdb"), context.columns
 
@@ -119,6 +146,8 @@ class SystemCatalog:
             view: SessionView | None = None, running=None) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
         """Run a catalog query; ``running`` (engine.Running), if given, can interrupt it."""
         view = view or SessionView()
+        if calls_signal(tree):
+            return self._run_signals(tree, params, view, running)
         cursor = self._cursor(view)
         if running is not None:
             running.cursor = cursor
@@ -134,6 +163,32 @@ class SystemCatalog:
             return oid_arrays(reader.schema), _stream(reader, cursor, oid_arrays)
         return oid_arrays(retype(reader.schema)), _stream(reader, cursor, lambda batch: oid_arrays(retype(batch)))
 
+    def _run_signals(self, tree: exp.Expression, params: list[BoundParam] | None, view: SessionView,
+                     running) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
+        """A query that calls pg_cancel_backend or pg_terminate_backend, read whole: its errors are
+        the calls' own, its WARNINGs go to the client (``view.notices``) before its rows."""
+        cursor = self._cursor(view)
+        if running is not None:
+            running.cursor = cursor
+        with self.signals.call(view) as (key, call):
+            try:
+                sql, retype = typed(cursor, *self._translate(tree, params, view, key))
+                table = cursor.execute(sql).to_arrow_table()
+            except Exception as exc:
+                if call.error is not None:
+                    raise call.error from exc
+                if running is not None and running.cancelled.is_set():  # it cancelled its own query
+                    raise SqlError("57014", "canceling statement due to user request") from exc
+                if isinstance(exc, SqlError):
+                    raise
+                raise from_exception(exc) from exc
+            finally:
+                cursor.close()
+        view.notices.extend(call.notices)
+        schema = oid_arrays(table.schema if retype is None else retype(table.schema))
+        batches = [oid_arrays(b if retype is None else retype(b)) for b in table.to_batches()]
+        return schema, iter(batches)
+
     def _cursor(self, view: SessionView) -> duckdb.DuckDBPyConnection:
         cursor = self.database.cursor()
         set_time_zone(cursor, view.settings.get("TimeZone", "UTC"))
@@ -143,10 +198,12 @@ class SystemCatalog:
     def register(self, cursor: duckdb.DuckDBPyConnection, view: SessionView | None) -> None:
         """Register this moment's and this session's relations (``image.DYNAMIC``) on a cursor."""
         view = view or SessionView()
+        roles = self.roles()
         tables = {"__duckflight_workers": self._workers_table(),
                   "__pg_settings": settings_table(view, self.image.settings_schema),
                   "__pg_cursors": cursors_table(view, self.image.cursors_schema),
-                  "__pg_stat_activity": activity_table(self.activity(), self.image.activity_schema, view)}
+                  "__pg_stat_activity": activity_table(self.activity(), self.image.activity_schema, view, roles),
+                  "__enabled_roles": enabled_roles_table(view, roles, self.image.enabled_roles_schema)}
         for name, table in tables.items():
             cursor.register(name, ArrowStream(table))
 

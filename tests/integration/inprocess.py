@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from contextlib import contextmanager
 
+from duckflight.gateway.auth.policy import load_policy
 from duckflight.gateway.main import backend_factory, build_engine
 from duckflight.gateway.pgwire.server import PgServer
 from duckflight.gateway.session import Session
@@ -19,19 +20,22 @@ from duckflight.worker.server import WorkerServer
 
 @contextmanager
 def cluster(data: str, workers: int = 2, admins: frozenset[str] = frozenset(), max_sockets: int | None = None,
-            **engine_options):
+            users: str | None = None, **engine_options):
     """Yield the DSN of a gateway over ``workers`` workers for the tables in ``data``
     (``engine_options`` go to ``build_engine``, e.g. ``broadcast_limit``). The sessions of the
-    users in ``admins`` have the role admin, as a users file would give them; others are readers."""
+    users in ``admins`` have the role admin, as a users file would give them; others are readers.
+    With ``users`` (a users file), clients log in with SCRAM as `duckflight gateway --users` asks."""
     servers = [WorkerServer("127.0.0.1", 0, data=[data], threads=1) for _ in range(workers)]
     for server in servers:
         threading.Thread(target=server.serve, daemon=True).start()
-    engine = build_engine(data, [s.address for s in servers], fragment_timeout=60, **engine_options)
-    factory = backend_factory(engine)
+    policy = load_policy(users, None) if users else None
+    store = policy.users if policy else None
+    engine = build_engine(data, [s.address for s in servers], fragment_timeout=60, users=store, **engine_options)
+    factory = backend_factory(engine, store)
     if admins:
         def factory(startup, peer=None, role="reader"):
             return Session(engine, startup, peer, role="admin" if startup.get("user") in admins else role)
-    gateway = PgServer(("127.0.0.1", 0), factory, **({"max_sockets": max_sockets} if max_sockets else {}))
+    gateway = PgServer(("127.0.0.1", 0), factory, auth=policy, **({"max_sockets": max_sockets} if max_sockets else {}))
     gateway.serve_in_thread()
     port = gateway.server_address[1]
     try:

@@ -24,6 +24,7 @@ from duckflight.gateway.system.pg_catalog_functions import pg_catalog_functions
 from duckflight.gateway.system.pg_operators import pg_operators
 from duckflight.gateway.system.reg_casts import reg_casts
 from duckflight.gateway.system.session_functions import session_functions
+from duckflight.gateway.system.signal_functions import signal_functions
 from duckflight.gateway.system.system_functions import system_functions
 from duckflight.gateway.system.system_relations import system_relations
 from duckflight.gateway.system.text_nulls import text_nulls
@@ -44,6 +45,7 @@ RULES = {
     "system_relations": lambda tree: system_relations(tree, IMAGE),
     "text_nulls": text_nulls,
     "grouped_srfs": grouped_srfs,
+    "signal_functions": lambda tree: signal_functions(tree, "k"),
 }
 
 

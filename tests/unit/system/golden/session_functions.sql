@@ -18,3 +18,7 @@ SELECT relname FROM pg_class AS c WHERE PG_TABLE_IS_VISIBLE(c.oid, ['pg_catalog'
 select version()
 -- expected
 SELECT 'PostgreSQL 15.6 on x86_64-pc-linux-gnu, compiled by duckflight (sqlglot, DuckDB), 64-bit'
+-- case: pg_has_role of the current user gets the user
+select pg_has_role('duckflight', 'member'), pg_has_role('bob', 'alice', 'usage')
+-- expected
+SELECT PG_HAS_ROLE(CAST('ann' AS NAME), 'duckflight', 'member'), PG_HAS_ROLE('bob', 'alice', 'usage')
