@@ -102,6 +102,14 @@ def comparable(inputs: list[bytes]) -> bool:
     return True
 
 
+def _count(differences: collections.Counter, examples: dict, pg: list[str], ours: list[str], sent: str) -> None:
+    """Count a difference by the first message where the answers part, keeping one example."""
+    at = next((i for i, (a, b) in enumerate(zip(pg, ours)) if a != b), min(len(pg), len(ours)))
+    key = (tuple(pg[at:at + 1]), tuple(ours[at:at + 1]))
+    differences[key] += 1
+    examples.setdefault(key, f"{sent}\n  PG   {pg}\n  ours {ours}")
+
+
 def test_hostile_sessions_answered_as_postgresql_does(referee, dsn):
     port = int(dsn.rsplit(":", 1)[1].split("/")[0])
     sessions = [s for s in generate(CASES, SEED) if comparable(s)]
@@ -115,10 +123,7 @@ def test_hostile_sessions_answered_as_postgresql_does(referee, dsn):
         ours = compared(run_session(port, inputs, 10))
         compared_sessions += 1
         if ours != pg:
-            at = next((i for i, (a, b) in enumerate(zip(pg, ours)) if a != b), min(len(pg), len(ours)))
-            key = (tuple(pg[at:at + 1]), tuple(ours[at:at + 1]))
-            differences[key] += 1
-            examples.setdefault(key, f"sent {inputs[1:]!r}\n  PG   {pg}\n  ours {ours}")
+            _count(differences, examples, pg, ours, f"sent {inputs[1:]!r}")
     report = [f"PG {pg} ours {ours}: {n} sessions, e.g.\n  {examples[pg, ours]}"
               for (pg, ours), n in differences.most_common(10)]
     assert compared_sessions > 200
@@ -139,10 +144,7 @@ def test_hostile_authentication_answered_as_postgresql_does(referee, locked_port
             continue
         ours = compared(play(plan, socket_talk(locked_port, 10)))
         if ours != pg:
-            at = next((i for i, (a, b) in enumerate(zip(pg, ours)) if a != b), min(len(pg), len(ours)))
-            key = (tuple(pg[at:at + 1]), tuple(ours[at:at + 1]))
-            differences[key] += 1
-            examples.setdefault(key, f"{plan}\n  PG   {pg}\n  ours {ours}")
+            _count(differences, examples, pg, ours, str(plan))
     report = [f"PG {pg} ours {ours}: {n} plans, e.g.\n  {examples[pg, ours]}"
               for (pg, ours), n in differences.most_common(10)]
     assert len(plans) > 500
