@@ -3,12 +3,13 @@
 parse (Postgres dialect; ANY/ALL/SOME quantifiers; long IN lists of parameters as one node) →
 the session's file access → pg_catalog.f() as f() → PostgreSQL output names → bind parameters → session functions as
 constants → array constants → EXISTS without stars → row comparisons → integer series →
-catalog relations from the gateway's image → qualify against the catalog → annotate types →
+DuckDB's columns of a function in FROM → catalog relations from the gateway's image → qualify
+against the catalog → annotate types → the argument types of each call →
 string operands of ANY/ALL as arrays → (read the output columns' PostgreSQL types) → names
 DuckDB tells apart → PostgreSQL casts → the session's clock → date/time constants → EXTRACT →
 date/time operators → to_char → to_timestamp → the catalog's functions and casts → PostgreSQL
 numeric → PostgreSQL division → PostgreSQL functions → text input → PostgreSQL LIKE →
-PostgreSQL result types → push scans down →
+PostgreSQL result types → calls of functions DuckDB lacks refused → push scans down →
 prune splits → distribute blocks → cut into stages. Each step is a rule module of its own.
 """
 
@@ -34,6 +35,7 @@ from duckflight.gateway.planner.dialect import PostgresInput
 from duckflight.gateway.planner.duckdb_names import duckdb_names
 from duckflight.gateway.planner.file_access import file_access
 from duckflight.gateway.planner.function_columns import function_columns
+from duckflight.gateway.planner.missing_functions import function_arguments, missing_functions
 from duckflight.gateway.planner.table_functions import table_functions
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES, distribute_blocks
 from duckflight.gateway.planner.integer_series import integer_series
@@ -149,11 +151,13 @@ def plan_query(
     tree = unstar_exists(tree)
     tree = row_comparisons(tree)
     tree = integer_series(tree)
-    tree = function_columns(tree)  # before qualify, which reads the alias's columns
+    probe = sources.probe if sources is not None else None
+    tree = function_columns(tree, probe)  # before qualify, which reads the alias's columns
     tree, schema = placed(tree, catalog, sources)
     reads_catalog = gateway_only(tree)
     tree = qualify_query(tree, catalog, schema)
     tree = annotate_types(tree, schema=schema, dialect="postgres")
+    tree = function_arguments(tree)  # while the calls are the client's
     tree = array_comparisons(tree)
     tree = bpchar_padding(tree, catalog)  # before output_types: padded parts are bpchar
     columns = output_types(tree, catalog)  # before postgres_casts rewrites the casts it reads
@@ -174,6 +178,7 @@ def plan_query(
     tree = text_input(tree)
     tree = postgres_like(tree)
     tree = postgres_result_types(tree)
+    tree = missing_functions(tree, probe)  # after the rules that turn PostgreSQL's functions into DuckDB's
     tree = pushdown_scans(tree, catalog)
     tree = prune_splits(tree, catalog)
     if distribute:

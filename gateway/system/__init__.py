@@ -8,8 +8,8 @@ here; ``run`` executes them on the gateway's DuckDB over the catalog image
 DuckDB's: the session's file access (as the planner's), session functions → constants, pg_catalog functions → the image's
 macros, array constants, OID alias casts, PostgreSQL-only operators, LIKE's escapes, NULL
 columns as text, set-returning functions of grouped queries in LATERAL, catalog
-relations → image. Results show BIGINT[] as oid[]
-(``oid_arrays``). A query that reads tables as well is the planner's: ``sources``
+relations → image, calls of functions DuckDB lacks refused (``missing_functions``). Results
+show BIGINT[] as oid[] (``oid_arrays``). A query that reads tables as well is the planner's: ``sources``
 tells it where the catalog relations are, and the final stage reads them there.
 """
 
@@ -28,7 +28,9 @@ from duckflight.gateway.errors import from_exception
 from duckflight.gateway.pgwire.backend import BoundParam, SqlError
 from duckflight.gateway.planner.array_literals import array_literals
 from duckflight.gateway.planner.bind_parameters import bind_parameters
+from duckflight.gateway.planner.duckdb_probe import Probe
 from duckflight.gateway.planner.file_access import file_access
+from duckflight.gateway.planner.missing_functions import function_arguments, missing_functions
 from duckflight.gateway.planner.table_functions import table_functions
 from duckflight.gateway.planner.negative_constants import negative_constants
 from duckflight.gateway.planner.output_names import output_names
@@ -60,10 +62,12 @@ class SystemSources:
     """What the planner needs to read catalog relations in a query over tables (the final stage
     runs on the gateway's DuckDB, where the image is): where each relation is, as
     ``system_relations`` takes it, and the columns of each place, as sqlglot's schema
-    (catalog → schema → relation → column → DuckDB type)."""
+    (catalog → schema → relation → column → DuckDB type); and the gateway's DuckDB to ask
+    what only DuckDB knows (``planner/duckdb_probe.py``)."""
 
     relations: dict[tuple[str, str], str]
     schema: dict[str, dict[str, dict[str, dict[str, str]]]]
+    probe: Probe | None = None
 
 
 class SystemCatalog:
@@ -76,7 +80,7 @@ class SystemCatalog:
         self.workers = workers
         self.activity = activity or (lambda: [])
         self.image = Image(database, catalog, self._workers_table().schema)
-        self.sources = SystemSources(self.image.relations, self._schema())
+        self.sources = SystemSources(self.image.relations, self._schema(), Probe(database))
 
     def replace(self, catalog: Catalog) -> None:
         """Describe ``catalog`` from now on (its tables changed: ``Engine.refresh_catalog``)."""
@@ -132,6 +136,7 @@ class SystemCatalog:
         tree = text_nulls(tree)
         tree = grouped_srfs(tree)
         tree = system_relations(tree, self.image.relations)
+        tree = missing_functions(function_arguments(tree), self.sources.probe)  # calls DuckDB lacks: 42883
         return tree.sql("duckdb"), declared
 
     def describe(self, tree: exp.Expression, params: list[BoundParam] | None,
