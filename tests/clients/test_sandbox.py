@@ -12,6 +12,8 @@ gateway's and a worker's databases, as the code sets them up, refuse the same SQ
 
 from __future__ import annotations
 
+import shutil
+
 import duckdb
 import psycopg
 import pytest
@@ -189,12 +191,15 @@ def test_a_sandbox_setting_at_startup_ends_the_connection_and_frees_its_slot(san
 
 @pytest.fixture(scope="module")
 def files(sandboxed):
-    """A CSV file the catalog leaves out (a folder starting with _), in the data folder."""
-    data = sandboxed[4]
-    folder = data / "_sandbox_files"
+    """A CSV file the catalog leaves out (a folder starting with _), in the data folder (the
+    shared TPC-H cache: removed after the module's tests)."""
+    folder = sandboxed[4] / "_sandbox_files"
     folder.mkdir(exist_ok=True)
     (folder / "people.csv").write_text("id,name,n_nationkey\n1,ann,3\n2,bob,7\n")
-    return folder
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder)
 
 
 def test_an_admin_names_a_file_function_s_columns_as_a_table_s(sandboxed, files):
