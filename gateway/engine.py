@@ -27,6 +27,7 @@ from duckflight.gateway.errors import TableChanged, from_exception
 from duckflight.gateway.core.params import BoundParam
 from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES
+from duckflight.gateway.planner.function_columns import probed
 from duckflight.gateway.planner.plan import Plan, explain, restamp
 from duckflight.gateway.planner.planner import SOURCE, plan_query
 from duckflight.gateway.result_types import typed
@@ -166,8 +167,8 @@ class Engine:
             plan.catalog = catalog
             if log.isEnabledFor(logging.DEBUG):
                 log.debug("[query %s] plan:\n%s", query_id, explain(plan))
-            if plan.reads_clock:
-                key = None  # its clock is this statement's: nothing of it is kept
+            if plan.reads_clock or probed(tree):
+                key = None  # its clock is this statement's, its files' columns are theirs now: not kept
             else:
                 with self._plans_lock:
                     self._plans[key] = _Cached(plan)

@@ -11,6 +11,9 @@ import re
 
 from duckflight.gateway.core.sql_error import SqlError
 
+# PostgreSQL's HINT when no function matches a call (ParseFuncOrColumn).
+NO_FUNCTION_HINT = "No function matches the given name and argument types. You might need to add explicit type casts."
+
 # DuckDB exception class → SQLSTATE, when the message says nothing more precise.
 BY_KIND = {
     "ParserException": "42601",
@@ -140,6 +143,8 @@ def sql_error(kind: str | None, message: str) -> SqlError:
         match = pattern.search(text)
         if match:
             shown = template.format(*match.groups()) if template else text
+            if sqlstate == "42883" and template:  # DuckDB's "Did you mean" names a function of its own
+                return SqlError(sqlstate, shown, hint=NO_FUNCTION_HINT)
             return SqlError(sqlstate, shown, detail=None if shown == text else text)
     return SqlError(BY_KIND.get(kind or "", "XX000"), text)
 

@@ -171,7 +171,7 @@ class Session:
         tree = set_config_calls(parse(statement.sql), self.config, self.in_block, apply=False)
         system = self.engine.system.answers(tree)
         catalog = None if system else self.engine.catalog
-        oids = parameter_oids(infer_parameters(tree, catalog, self.engine.system.sources), param_oids)
+        oids = parameter_oids(infer_parameters(tree, catalog, self.engine.system.sources, self.role), param_oids)
         # Planned with NULLs, except numerics: DuckDB types arithmetic on a NULL decimal
         # (`NULL::numeric * 2`) as an integer NULL, and the client would then read numbers as int4.
         samples = [BoundParam(oid, decimal.Decimal("1.0") if oid == NUMERIC else None) for oid in oids]

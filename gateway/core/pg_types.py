@@ -51,6 +51,12 @@ def numeric_precision_scale(typmod: int) -> tuple[int, int] | None:
     return packed >> 16, packed & 0xFFFF
 
 
+def type_name(oid: int) -> str:
+    """The name PostgreSQL prints for a type in messages (format_type(oid, NULL)); 'unknown' for
+    an OID it does not know, as for an untyped literal."""
+    return BUILTIN[oid][17] if oid in BUILTIN else "unknown"
+
+
 def format_type(oid: int, typmod: int | None) -> str:
     """PostgreSQL's format_type for the built-in types, modifiers included ('???' if unknown)."""
     row = BUILTIN.get(oid)

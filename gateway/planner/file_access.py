@@ -5,16 +5,22 @@ PostgreSQL lets a role read a server file only through a function it has been gr
 ``permission denied for function pg_read_file``. DuckDB reads any file or URL it is given
 from SQL (``read_csv('/etc/passwd')``, ``FROM '/etc/passwd'``, ``glob('/etc/*')``), so this
 rule, first in both pipelines (the planner's and the system catalog's), refuses them the
-same way, naming the function:
+same way, naming the function, with a hint that says why:
 
 - a ``reader`` (the default role) may call none of DuckDB's file and network functions;
 - an ``admin`` may call the local-file ones over constant absolute paths under the data
   folder (the tables' files, and what the catalog leaves out there); never a URL, another
-  path, a path computed by the query, an extension's reader, or ``FROM 'file'``;
+  path, a path computed by the query or an extension's reader. ``FROM '/data/x.parquet'``
+  (DuckDB's replacement scan) is the reader its extension names, ``read_parquet(...)``,
+  judged as that is; a file of another kind is 0A000;
 - nobody may call DuckDB's table functions that run SQL given as text (``query``), write
   files (``enable_profiling``) or read process memory or secrets (``arrow_scan``,
   ``duckdb_secrets``): they would go around this rule;
-- a ``reader`` may not read DuckDB's own state (``duckdb_settings()``, ``pragma_*``).
+- a ``reader`` may not read DuckDB's own state (``duckdb_settings()``, ``pragma_*``);
+- PostgreSQL's own server-file functions (``pg_read_file``, ``pg_ls_dir``, ``pg_stat_file``,
+  ``lo_import`` ...) are 42501 for a reader, as PostgreSQL answers a role without their
+  grant, and 0A000 for an admin: there is no PostgreSQL data directory for them to read
+  (docs/postgres-differences.md).
 
 DuckDB itself is locked to the data folder as well (``worker/sandbox.py``): this rule gives
 PostgreSQL's answer, the lock holds if the rule misses something.
@@ -56,47 +62,100 @@ EXTENSION_READERS = {
     "postgres_scan", "postgres_scan_pushdown", "postgres_attach", "postgres_query", "postgres_execute",
     "mysql_scan", "mysql_query", "mysql_execute", "odbc_scan", "read_gsheet", "httpfs_scan",
 }
-# Table functions that would go around this rule: SQL as text, files written, memory or secrets read.
-ESCAPES = {
-    "query", "query_table", "json_execute_serialized_sql", "enable_logging", "disable_logging",
-    "enable_profiling", "disable_profiling", "checkpoint", "force_checkpoint", "truncate_duckdb_logs",
-    "arrow_scan", "arrow_scan_dumb", "pandas_scan", "python_map_function", "duckdb_secrets", "which_secret",
-}
 # DuckDB's own state (settings, files, memory): for an admin only.
 INTERNALS = ("duckdb_", "pragma_")
+# PostgreSQL 15's functions over its server's files (pg_proc, EXECUTE revoked from PUBLIC).
+SERVER_FILE_FUNCTIONS = {
+    "pg_read_file", "pg_read_binary_file", "pg_stat_file", "pg_ls_dir", "pg_ls_logdir", "pg_ls_waldir",
+    "pg_ls_tmpdir", "pg_ls_archive_statusdir", "pg_ls_logicalmapdir", "pg_ls_logicalsnapdir",
+    "pg_ls_replslotdir", "lo_import", "lo_export",
+}
+# The reader DuckDB's replacement scan calls for ``FROM 'file'``, by the file's extension
+# (after .gz or .zst).
+FILE_READERS = {"parquet": "read_parquet", "csv": "read_csv", "tsv": "read_csv", "json": "read_json",
+                "jsonl": "read_json", "ndjson": "read_json"}
+
+# Why a refusal (the HINT of its error).
+READER_HINT = "duckflight reads files only as the tables of its data folder."
+ADMIN_HINT = "An admin reads files only under the data folder, named by constant absolute paths."
+EXTENSION_HINT = "duckflight loads no DuckDB extensions."
+INTERNALS_HINT = "Only an admin may read DuckDB's own state."
+# Table functions that would go around this rule (SQL as text, files written, memory or secrets
+# read), with why.
+ESCAPE_HINTS = {
+    **dict.fromkeys(("query", "query_table", "json_execute_serialized_sql"),
+                    "It runs SQL given as text, which would go around duckflight's checks."),
+    **dict.fromkeys(("enable_logging", "disable_logging", "enable_profiling", "disable_profiling",
+                     "truncate_duckdb_logs", "checkpoint", "force_checkpoint"), "It makes DuckDB write files."),
+    **dict.fromkeys(("arrow_scan", "arrow_scan_dumb", "pandas_scan", "python_map_function"),
+                    "It reads the gateway process's memory."),
+    **dict.fromkeys(("duckdb_secrets", "which_secret"), "It reads DuckDB's secrets."),
+}
+ESCAPES = set(ESCAPE_HINTS)
+SERVER_FILES_HINT = ("PostgreSQL's server file functions read its data directory, which duckflight does not have; "
+                     "an admin reads the data folder's files with read_text(), read_blob() and glob().")
 
 
 def file_access(tree: exp.Expression, role: str, roots: Iterable[str]) -> exp.Expression:
-    """``tree`` unchanged, or SqlError 42501 for the first file function ``role`` may not call."""
+    """``tree`` (an admin's ``FROM 'file'`` as its reader), or SqlError 42501 for the first
+    file function ``role`` may not call."""
     folders = [os.path.join(os.path.realpath(root), "") for root in roots]
-    for node in tree.find_all(exp.Func, exp.Identifier):
+    for node in list(tree.find_all(exp.Func, exp.Identifier)):
         if isinstance(node, exp.Identifier):
             if node.meta.get(STRING_NAME) and isinstance(node.parent, exp.Table) and node is node.parent.this:
-                _file_name(node.name, role, folders)
+                _file_name(node, role, folders)
             continue
-        name = (node.name if isinstance(node, exp.Anonymous) else node.sql_name()).lower()
+        name = function_name(node)
         if name in FILE_FUNCTIONS:
-            if role != "admin" or not all(_inside(path, folders) for path in _paths(node)):
-                raise denied(name)
-        elif name in EXTENSION_READERS or name in ESCAPES or (role != "admin" and name.startswith(INTERNALS)):
-            if _table_function(node):
-                raise denied(name)
+            if role != "admin":
+                raise denied(name, READER_HINT)
+            if not all(_inside(path, folders) for path in _paths(node)):
+                raise denied(name, ADMIN_HINT)
+        elif name in SERVER_FILE_FUNCTIONS:
+            if role != "admin":
+                raise SqlError("42501", f"permission denied for function {name}")  # PostgreSQL's, no hint
+            raise SqlError("0A000", f"{name}() is not supported", hint=SERVER_FILES_HINT)
+        elif _table_function(node):
+            if name in EXTENSION_READERS:
+                raise denied(name, EXTENSION_HINT)
+            if name in ESCAPES:
+                raise denied(name, ESCAPE_HINTS[name])
+            if role != "admin" and name.startswith(INTERNALS):
+                raise denied(name, INTERNALS_HINT)
     return tree
 
 
-def denied(function: str) -> SqlError:
-    return SqlError("42501", f"permission denied for function {function}",
-                    hint="duckflight reads files only as the tables of its data folder.")
+def function_name(node: exp.Func) -> str:
+    """The name a function was called by, in lower case (sqlglot's own nodes by their SQL name)."""
+    return (node.name if isinstance(node, exp.Anonymous) else node.sql_name()).lower()
 
 
-def _file_name(path: str, role: str, folders: list[str]) -> None:
-    """``FROM 'path'``: PostgreSQL's syntax error, but DuckDB would read the file."""
-    if role != "admin" or not _inside(path, folders):
-        raise SqlError("42501", f'permission denied to read file "{path}"',
-                       hint="duckflight reads files only as the tables of its data folder.")
-    raise SqlError("42601", f"syntax error at or near \"'{path}'\"")
+def denied(function: str, hint: str) -> SqlError:
+    return SqlError("42501", f"permission denied for function {function}", hint=hint)
 
 
+def _file_name(node: exp.Identifier, role: str, folders: list[str]) -> None:
+    """``FROM 'path'``: PostgreSQL's syntax error, DuckDB's replacement scan of a file. An
+    admin's file under the data folder becomes the reader DuckDB would call."""
+    path = node.name
+    if role != "admin":
+        raise SqlError("42501", f'permission denied to read file "{path}"', hint=READER_HINT)
+    if not _inside(path, folders):
+        raise SqlError("42501", f'permission denied to read file "{path}"', hint=ADMIN_HINT)
+    base = os.path.basename(path)
+    parts = base.lower().split(".")
+    while len(parts) > 2 and parts[-1] in ("gz", "zst"):
+        parts.pop()
+    reader = FILE_READERS.get(parts[-1]) if len(parts) > 1 else None
+    if reader is None:
+        raise SqlError("0A000", f'reading file "{path}" by its name is not supported',
+                       hint=f"DuckDB reads a file named in FROM by its extension ({', '.join(FILE_READERS)}); "
+                            "call a reader for another, e.g. read_csv('...').")
+    table = node.parent
+    if table.args.get("alias") is None:  # DuckDB's name for it: the file's, up to its first dot
+        alias = path if any(c in base for c in "*?[") else base.split(".")[0]
+        table.set("alias", exp.TableAlias(this=exp.to_identifier(alias, quoted=True)))
+    node.replace(exp.Anonymous(this=reader, expressions=[exp.Literal.string(path)]))
 def _paths(node: exp.Func) -> list[str | None]:
     """The constant paths a file function reads (None for one the query computes)."""
     first = node.this if not isinstance(node, exp.Anonymous) and node.this is not None else \

@@ -43,6 +43,8 @@ from duckflight.gateway.catalog import Catalog
 from duckflight.gateway.core import pg_types as pt
 from duckflight.gateway.core.pg_types import ARRAY_OF
 from duckflight.gateway.core.sql_error import SqlError
+from duckflight.gateway.planner.file_access import file_access
+from duckflight.gateway.planner.function_columns import function_columns
 from duckflight.gateway.planner.parameter_lists import list_parameters
 from duckflight.gateway.planner.qualify_query import qualify_query
 from duckflight.gateway.planner.system_sources import placed
@@ -83,15 +85,20 @@ _AMBIGUOUS_FUNCTIONS = {exp.DateTrunc: "date_trunc", exp.TimestampTrunc: "date_t
                         exp.Extract: "pg_catalog.extract"}
 
 
-def infer_parameters(expression: exp.Expression, catalog: Catalog | None = None, sources=None) -> exp.Expression:
+def infer_parameters(expression: exp.Expression, catalog: Catalog | None = None, sources=None,
+                     role: str = "reader") -> exp.Expression:
     """Set ``type`` on every ``$n`` node; qualify against ``catalog`` when given
     (None: the query reads system relations only, whose columns it cannot type), with
-    the catalog relations of a query over tables placed by ``sources`` (as the planner does)."""
+    the catalog relations of a query over tables placed by ``sources`` and the columns of
+    the DuckDB functions ``role`` may call (as the planner does)."""
     if expression.find(exp.Parameter, exp.Placeholder) is None and not list_parameters(expression):
         return expression  # nothing to type: skip qualifying (milliseconds on every Describe)
     tree = expression.copy()
     schema = None
     if catalog is not None:
+        roots = [str(catalog.root)] if catalog.root else []
+        tree = file_access(tree, role, roots)  # first, as the planner: DuckDB is asked only what role may read
+        tree = function_columns(tree, sources.probe if sources is not None else None)
         tree, schema = placed(tree, catalog, sources)
         tree = qualify_query(tree, catalog, schema)
     tree = annotate_types(tree, schema=schema, dialect="postgres")
@@ -239,7 +246,7 @@ def _arithmetic(operator: exp.Expression, partner: exp.Expression) -> exp.DataTy
     t = pg_type(partner)
     if t is not None and (t.this in _NUMBERS or t.this in others):
         return t
-    left = "unknown" if t is None else pt.format_type(oid_of(t), None) if oid_of(t) in pt.BUILTIN else "unknown"
+    left = "unknown" if t is None else pt.type_name(oid_of(t))
     pair = (left, "unknown") if operator.expression is not partner else ("unknown", left)
     raise SqlError("42725", f"operator is not unique: {pair[0]} {symbol} {pair[1]}")
 

@@ -182,6 +182,9 @@ def _ambiguous(name: str, expression: exp.Expression, catalog: Catalog) -> bool:
             source = source[1]
             if isinstance(source, Scope) and isinstance(source.expression, exp.Query):
                 having += name in source.expression.named_selects
+            elif isinstance(source, exp.Table) and isinstance(source.this, exp.Func):  # its alias names its columns
+                alias = source.args.get("alias")
+                having += alias is not None and name in [c.name for c in alias.columns]
             elif isinstance(source, exp.Table) and not is_gateway_table(source) and catalog.get(source.name) is not None:
                 having += name in catalog.get(source.name).names
         if having > 1:

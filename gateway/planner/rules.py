@@ -35,6 +35,7 @@ from duckflight.gateway.planner.duckdb_names import duckdb_names
 from duckflight.gateway.planner.file_access import file_access
 from duckflight.gateway.planner.function_columns import function_columns
 from duckflight.gateway.planner.integer_series import integer_series
+from duckflight.gateway.planner.missing_functions import function_arguments, missing_functions
 from duckflight.gateway.planner.negative_constants import negative_constants
 from duckflight.gateway.planner.output_names import output_names
 from duckflight.gateway.planner.output_types import output_types
@@ -84,8 +85,8 @@ class Context:
 
     Read: ``catalog`` (the tables), ``session`` (settings, role, backend pid), ``params``
     (bound parameters, or None when describing), ``time`` (the session's TimeZone and
-    instants), ``sources`` (``system_catalog.SystemSources``: where the catalog relations are, for the
-    planner), ``relations`` (the image's relations, for the system pipeline), ``workers`` and
+    instants), ``sources`` (``system_catalog.SystemSources``: where the catalog relations are, and
+    the gateway's DuckDB to ask what only it knows), ``workers`` and
     ``broadcast_bytes`` (how blocks are distributed; ``distribute`` off keeps every block on
     the gateway). Found: ``schema`` (sqlglot's schema of what the query reads), ``columns``
     (PostgreSQL's type of each output column), ``reads_clock`` and ``reads_catalog``.
@@ -96,7 +97,6 @@ class Context:
     params: list | None = None
     time: SessionTime | None = None
     sources: object = None
-    relations: dict = field(default_factory=dict)
     workers: int = 0
     broadcast_bytes: int = BROADCAST_BYTES
     distribute: bool = True
@@ -110,6 +110,11 @@ class Context:
 
     def __post_init__(self):
         self.time = self.time or SessionTime.of(self.session)
+
+    @property
+    def probe(self):
+        """The gateway's DuckDB, asked for what only DuckDB knows (``duckdb_probe.Probe``; None: ask nothing)."""
+        return getattr(self.sources, "probe", None)
 
     @property
     def roots(self) -> list[str]:
@@ -200,9 +205,10 @@ RULES: tuple[Rule, ...] = (
     Rule("unstar_exists", _tree_only(unstar_exists), P),
     Rule("row_comparisons", _tree_only(row_comparisons), P),
     Rule("integer_series", _tree_only(integer_series), P),
-    Rule("function_columns", _tree_only(function_columns), P),  # before qualify, which reads the alias's columns
+    Rule("function_columns", lambda tree, c: function_columns(tree, c.probe), P),  # before qualify reads the alias
     Rule("placed", _placed, P),
     Rule("qualify_query", _qualify, P),  # qualified, then typed by sqlglot
+    Rule("function_arguments", _tree_only(function_arguments)),  # while the calls are the client's
     Rule("array_comparisons", _tree_only(array_comparisons), P),
     Rule("bpchar_padding", _with_catalog(bpchar_padding), P),  # before output_types: padded parts are bpchar
     Rule("output_types", _output_types),  # before postgres_casts rewrites the casts it reads
@@ -226,8 +232,10 @@ RULES: tuple[Rule, ...] = (
     Rule("postgres_like", _tree_only(postgres_like)),  # after pg_operators: OPERATOR(pg_catalog.~~) is a LIKE
     Rule("text_nulls", _tree_only(text_nulls), S),
     Rule("grouped_srfs", _tree_only(grouped_srfs), S),
-    Rule("system_relations", lambda tree, c: system_relations(tree, c.relations), S),
+    Rule("system_relations", lambda tree, c: system_relations(tree, c.sources.relations), S),
     Rule("postgres_result_types", _tree_only(postgres_result_types), P),
+    # After the rules that turn PostgreSQL's functions into DuckDB's (and the image's macros).
+    Rule("missing_functions", lambda tree, c: missing_functions(tree, c.probe)),
     Rule("pushdown_scans", _with_catalog(pushdown_scans), P),
     Rule("prune_splits", _with_catalog(prune_splits), P),
     Rule("distribute_blocks", _distribute, P),

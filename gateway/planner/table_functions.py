@@ -24,6 +24,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from duckflight.gateway.core.sql_error import SqlError
+from duckflight.gateway.planner.missing_functions import missing
 
 # PostgreSQL 15's set-returning functions: SELECT DISTINCT proname FROM pg_proc WHERE proretset.
 SET_RETURNING = frozenset("""
@@ -66,25 +67,5 @@ def table_functions(tree: exp.Expression) -> exp.Expression:
         if name in OTHER_ANSWER:
             raise SqlError("0A000", f"{name}() in FROM is not supported: {OTHER_ANSWER[name]}")
         if name in DUCKDB_ONLY:
-            raise SqlError("42883", f"function {name}({_argument_types(node)}) does not exist",
-                           hint="No function matches the given name and argument types. "
-                                "You might need to add explicit type casts.")
+            raise missing(name, node)
     return tree
-
-
-def _argument_types(node: exp.Func) -> str:
-    """The argument types PostgreSQL names in the message, as far as constants tell them."""
-    arguments = [a for a in node.iter_expressions() if not isinstance(a, exp.DataType)]
-    return ", ".join(_type(a) for a in arguments)
-
-
-def _type(argument: exp.Expression) -> str:
-    if isinstance(argument, exp.Literal):
-        if argument.is_string:
-            return "unknown"
-        return "integer" if argument.name.lstrip("-").isdigit() else "numeric"
-    if isinstance(argument, exp.Boolean):
-        return "boolean"
-    if isinstance(argument, exp.Cast):
-        return argument.to.sql("postgres").lower()
-    return "unknown"

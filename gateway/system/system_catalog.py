@@ -25,6 +25,7 @@ from duckflight.gateway.errors import from_exception
 from duckflight.gateway.core.params import BoundParam
 from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner import rules
+from duckflight.gateway.planner.duckdb_probe import Probe
 from duckflight.gateway.planner.output_types import PgColumn
 from duckflight.gateway.planner.rules import Context, Pipeline
 from duckflight.gateway.result_types import typed
@@ -48,10 +49,12 @@ class SystemSources:
     """What the planner needs to read catalog relations in a query over tables (the final stage
     runs on the gateway's DuckDB, where the image is): where each relation is, as
     ``system_relations`` takes it, and the columns of each place, as sqlglot's schema
-    (catalog → schema → relation → column → DuckDB type)."""
+    (catalog → schema → relation → column → DuckDB type); and the gateway's DuckDB to ask
+    what only DuckDB knows (``planner/duckdb_probe.py``)."""
 
     relations: dict[tuple[str, str], str]
     schema: dict[str, dict[str, dict[str, dict[str, str]]]]
+    probe: Probe | None = None
 
 
 class SystemCatalog:
@@ -71,7 +74,7 @@ class SystemCatalog:
         self.signals = Signals(sessions or (lambda pid: None))
         self.signals.install(database)
         self.image = Image(database, catalog, self._workers_table().schema)
-        self.sources = SystemSources(self.image.relations, self._schema())
+        self.sources = SystemSources(self.image.relations, self._schema(), Probe(database))
 
     def replace(self, catalog: Catalog) -> None:
         """Describe ``catalog`` from now on (its tables changed: ``Engine.refresh_catalog``)."""
@@ -123,7 +126,7 @@ class SystemCatalog:
                    view: SessionView, signal_key: str = "") -> tuple[str, list[PgColumn]]:
         """DuckDB SQL, and what PostgreSQL would declare for each output column; ``signal_key``:
         the key of this query's pg_cancel_backend/pg_terminate_backend calls (signal_functions)."""
-        context = Context(self.catalog, view, params, relations=self.image.relations, signal_key=signal_key)
+        context = Context(self.catalog, view, params, sources=self.sources, signal_key=signal_key)
         tree = rules.run(Pipeline.SYSTEM, tree, context)
         return tree.sql("duckdb"), context.columns
 

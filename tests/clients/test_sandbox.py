@@ -12,6 +12,8 @@ gateway's and a worker's databases, as the code sets them up, refuse the same SQ
 
 from __future__ import annotations
 
+import shutil
+
 import duckdb
 import psycopg
 import pytest
@@ -185,3 +187,149 @@ def test_a_sandbox_setting_at_startup_ends_the_connection_and_frees_its_slot(san
             with pytest.raises(psycopg.OperationalError, match=words):
                 psycopg.connect(dsn, options=option)
     assert len(engine.admission.activity()) == before
+
+
+@pytest.fixture(scope="module")
+def files(sandboxed):
+    """A CSV file the catalog leaves out (a folder starting with _), in the data folder (the
+    shared TPC-H cache: removed after the module's tests)."""
+    folder = sandboxed[4] / "_sandbox_files"
+    folder.mkdir(exist_ok=True)
+    (folder / "people.csv").write_text("id,name,n_nationkey\n1,ann,3\n2,bob,7\n")
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder)
+
+
+def test_an_admin_names_a_file_function_s_columns_as_a_table_s(sandboxed, files):
+    """Unqualified, qualified by the alias or the function's name, joined with a table: one answer."""
+    admin, data = sandboxed[1], sandboxed[4]
+    csv = f"read_csv('{files}/people.csv')"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        def rows(sql):
+            return conn.execute(sql).fetchall()
+
+        assert rows(f"select name from {csv} order by id") == rows(f"select t.name from {csv} t order by t.id") == \
+            rows(f"select read_csv.name from {csv} order by read_csv.id") == [("ann",), ("bob",)]
+        assert rows(f"select name, id + 1 as next from {csv} where id > 1") == [("bob", 3)]
+        joined = [("ann", "CANADA"), ("bob", "GERMANY")]
+        assert rows(f"select name, n_name from {csv} f join nation using (n_nationkey) order by name") == joined
+        assert rows(f"select name, n_name from nation, {csv} f where f.n_nationkey = nation.n_nationkey "
+                    "order by 1") == joined
+        assert rows(f"select name, p.n_name from nation join read_parquet('{data}/nation/*.parquet') p "
+                    f"using (n_nationkey) join {csv} f using (n_nationkey) order by 1") == joined
+        assert rows(f"select a, name from {csv} t(a) order by a") == [(1, "ann"), (2, "bob")]
+        description = conn.execute(f"select id, name from {csv}").description
+        assert [(d.name, d.type_code) for d in description] == [("id", 20), ("name", 25)]
+        # As PostgreSQL answers a name no source has, or two sources have.
+        assert _state(conn, f"select nope from {csv}") == ("42703", 'column "nope" does not exist')
+        assert _state(conn, f"select n_nationkey from nation, {csv} f") == \
+            ("42702", 'column reference "n_nationkey" is ambiguous')
+        # A prepared statement, its columns named at Describe.
+        assert conn.execute(f"select name from {csv} where id = %s", [2], prepare=True).fetchall() == [("bob",)]
+        # The file changes: the next query reads its columns as they are now.
+        (files / "people.csv").write_text("id,name,n_nationkey,age\n1,ann,3,40\n2,bob,7,50\n")
+        try:
+            assert rows(f"select age from {csv} order by id") == [(40,), (50,)]
+        finally:
+            (files / "people.csv").write_text("id,name,n_nationkey\n1,ann,3\n2,bob,7\n")
+    with psycopg.connect(sandboxed[0], autocommit=True) as conn:  # a reader, as before, prepared or not
+        for query in (f"select name from {csv}", "select name from read_csv('/etc/passwd')"):
+            assert _state(conn, query) == ("42501", "permission denied for function read_csv")
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied for function read_csv"):
+                conn.execute(query + " where id = %s", [1], prepare=True)
+
+
+def test_from_a_file_s_name_is_its_reader_for_an_admin_and_refused_to_a_reader(sandboxed, pg_reader, files):
+    """DuckDB's replacement scan: an admin's answer is read_parquet's and read_csv's; a reader's
+    refusal is read_parquet's (42501, PostgreSQL: a syntax error)."""
+    dsn, admin, _, _, data = sandboxed
+    parquet = f"{data}/nation/{sorted(p.name for p in (data / 'nation').glob('*.parquet'))[0]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        assert conn.execute(f"select n_name from '{parquet}' order by n_nationkey").fetchall() == \
+            conn.execute(f"select n_name from read_parquet('{parquet}') order by n_nationkey").fetchall()
+        assert conn.execute(f"select people.name from '{files}/people.csv' order by id").fetchall() == \
+            [("ann",), ("bob",)]
+        state = _state(conn, f"select * from '{files}/people.txt'")
+        assert state[0] == "0A000" and "by its name is not supported" in state[1]
+        assert _state(conn, "select * from '/etc/passwd.csv'") == \
+            ("42501", 'permission denied to read file "/etc/passwd.csv"')
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        assert _state(conn, f"select * from '{parquet}'") == ("42501", f'permission denied to read file "{parquet}"')
+        assert _state(conn, f"select * from read_parquet('{parquet}')") == \
+            ("42501", "permission denied for function read_parquet")
+    with psycopg.connect(pg_reader, autocommit=True) as conn:
+        assert _state(conn, f"select * from '{parquet}'")[0] == "42601"
+
+
+# (statement, role, words its HINT has): each refusal says why it is refused.
+HINTS = [
+    ("select * from read_csv('/etc/passwd')", "reader", "only as the tables of its data folder"),
+    ("select * from read_csv('/etc/passwd')", "admin", "An admin reads files only under the data folder"),
+    ("select * from '/etc/passwd'", "reader", "only as the tables of its data folder"),
+    ("select * from query('select 1')", "admin", "runs SQL given as text"),
+    ("select * from duckdb_settings()", "reader", "Only an admin may read DuckDB's own state"),
+    ("pragma version", "admin", "PRAGMA reads or changes DuckDB's own configuration"),
+    ("set enable_external_access = true", "admin", "keeps DuckDB inside the data folder"),
+    ("reset allowed_paths", "reader", "keeps DuckDB inside the data folder"),
+    ("select set_config('lock_configuration', 'false', false)", "admin", "keeps DuckDB inside the data folder"),
+    ("install httpfs", "admin", "loads no DuckDB extensions"),
+    ("load 'httpfs'", "reader", "loads no DuckDB extensions"),
+    ("attach '/tmp/duckflight-sandbox.db' as x", "admin", "opens no other database"),
+    ("create secret s (type s3)", "admin", "keeps no DuckDB secrets"),
+    ("export database '/tmp/duckflight-sandbox'", "admin", "writes no files on the server"),
+]
+
+
+@pytest.mark.parametrize("sql,role,words", HINTS, ids=[f"{h[1]}:{h[0][:40]}" for h in HINTS])
+def test_each_refusal_has_a_hint_that_fits_it(sandboxed, sql, role, words):
+    dsn = sandboxed[0] if role == "reader" else sandboxed[1]
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege) as raised:
+            conn.execute(sql)
+    message, hint = raised.value.diag.message_primary, raised.value.diag.message_hint
+    assert words in hint
+    # PostgreSQL's style: a message in lower case without a period, a hint a sentence.
+    assert message[0].islower() and not message.endswith("."), message
+    assert hint.endswith(".") and " " in hint, hint
+
+
+MISSING = ["select getenv('HOME')", "select foo(1, 'a', 2.5, null, true, 3000000000, 1.5e3, -1)",
+           "select foo('a'::varchar, 'x'::char(3), 2::smallint, 1::numeric(5,2), 1.5::float8, '1'::text)",
+           "select foo(now(), current_date, array[1, 2])", "select to_char(1)", "select * from foo(1)",
+           "select upper(getenv('HOME'))", "select count(*) from nation where getenv('x') = n_name",
+           "select getenv('x') from pg_class", "select * from range(3)"]
+
+
+@pytest.mark.parametrize("sql", MISSING)
+def test_a_missing_function_is_postgresql_s_error(sandboxed, pg_reader, sql):
+    """42883 naming the argument types as PostgreSQL does, its hint, and no DuckDB function suggested."""
+    answers = []
+    for dsn in (sandboxed[0], pg_reader):
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            if dsn == pg_reader:
+                conn.execute("create temp table nation (n_name text)")
+            with pytest.raises(psycopg.Error) as raised:
+                conn.execute(sql)
+        diag = raised.value.diag
+        answers.append((raised.value.sqlstate, diag.message_primary, diag.message_hint, diag.message_detail))
+    assert answers[0] == answers[1]
+
+
+@pytest.mark.parametrize("sql", ["select pg_read_file('/etc/passwd')", "select pg_read_file('x', 0, 10)",
+                                 "select pg_read_binary_file('/etc/passwd')", "select pg_ls_dir('.')",
+                                 "select * from pg_ls_dir('.')", "select pg_stat_file('/etc/passwd')",
+                                 "select * from pg_ls_waldir()", "select lo_import('/etc/passwd')"])
+def test_postgresql_s_file_functions_are_refused_to_a_reader_as_postgresql_refuses_them(sandboxed, pg_reader, sql):
+    answers = []
+    for dsn in (sandboxed[0], pg_reader):
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            answers.append(_state(conn, sql))
+    assert answers[0] == answers[1]
+    assert answers[0][0] == "42501"
+    with psycopg.connect(sandboxed[1], autocommit=True) as conn:  # an admin: not supported, see docs
+        with pytest.raises(psycopg.errors.FeatureNotSupported) as raised:
+            conn.execute(sql)
+    assert raised.value.diag.message_primary.endswith("() is not supported")
+    assert "read_text()" in raised.value.diag.message_hint

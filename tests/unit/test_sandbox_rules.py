@@ -33,6 +33,25 @@ def test_refused_commands(sql, message):
     assert (error.sqlstate, error.message) == ("42501", message)
 
 
+@pytest.mark.parametrize("sql,words", [
+    ("ATTACH '/tmp/x.db' AS x", "opens no other database"), ("DETACH x", "opens no other database"),
+    ("INSTALL httpfs", "loads no DuckDB extensions"), ("LOAD httpfs", "loads no DuckDB extensions"),
+    ("PRAGMA version", "PRAGMA reads or changes DuckDB's own configuration"),
+    ("EXPORT DATABASE '/tmp/x'", "writes no files on the server"),
+    ("IMPORT DATABASE '/tmp/x'", "reads files only as the tables of its data folder"),
+    ("CREATE SECRET s (TYPE s3)", "keeps no DuckDB secrets"), ("DROP SECRET s", "keeps no DuckDB secrets"),
+])
+def test_each_refused_command_says_why(sql, words):
+    hint = sandbox.refused_command(sql).hint
+    assert words in hint and hint.endswith(".")
+
+
+def test_a_sandbox_setting_s_refusal_says_why():
+    with pytest.raises(SqlError) as raised:
+        Settings({"user": "u"}).set("enable_external_access", "true")
+    assert raised.value.hint == "This DuckDB setting keeps DuckDB inside the data folder; no session may change it."
+
+
 @pytest.mark.parametrize("sql", ["select 1", "create table t (a int)", "import foreign schema s from server x into y",
                                  "drop table t", "loader"])
 def test_other_commands_are_not_the_sandbox_s(sql):

@@ -1,7 +1,8 @@
-"""Golden cases of the file_access rule: query and role → allowed, or the 42501 it answers.
+"""Golden cases of the file_access rule: query and role → allowed, or the error it answers.
 
 The data folder is /data. Each case is (query, reader's answer, admin's answer); "ok" is a
-query the rule lets through unchanged.
+query the rule lets through unchanged, SQL the query it becomes; a refusal is its message
+without "permission denied for"/"to" (42501), or its SQLSTATE and message.
 """
 
 from __future__ import annotations
@@ -48,7 +49,24 @@ CASES = [
     ("select * from read_text('file:///data/x')", "function read_text", "function read_text"),
     ("select * from read_csv('https://example.com/x.csv')", "function read_csv", "function read_csv"),
     ("select * from read_text(current_setting('application_name'))", "function read_text", "function read_text"),
-    ("select * from '/data/nation/0.parquet'", 'read file "/data/nation/0.parquet"', "syntax error"),
+    # FROM 'file' is the reader DuckDB's replacement scan calls, named as DuckDB names it.
+    ("select * from '/data/nation/0.parquet'", 'read file "/data/nation/0.parquet"',
+     'SELECT * FROM READ_PARQUET(\'/data/nation/0.parquet\') AS "0"'),
+    ("select x.a from '/data/t/x.csv.gz' where x.a > 0", 'read file "/data/t/x.csv.gz"',
+     """SELECT x.a FROM READ_CSV('/data/t/x.csv.gz') AS "x" WHERE x.a > 0"""),
+    ("select * from '/data/t/*.ndjson' as j", 'read file "/data/t/*.ndjson"',
+     "SELECT * FROM READ_JSON('/data/t/*.ndjson') AS j"),
+    ("select * from '/data/t/x.txt'", 'read file "/data/t/x.txt"',
+     '0A000 reading file "/data/t/x.txt" by its name is not supported'),
+    ("select * from '/etc/x.parquet'", 'read file "/etc/x.parquet"', 'read file "/etc/x.parquet"'),
+    # PostgreSQL's server file functions: its refusal for a reader, not supported for an admin.
+    ("select pg_read_file('/etc/passwd')", "function pg_read_file", "0A000 pg_read_file() is not supported"),
+    ("select pg_read_binary_file('x', 0, 10)", "function pg_read_binary_file",
+     "0A000 pg_read_binary_file() is not supported"),
+    ("select * from pg_ls_dir('.')", "function pg_ls_dir", "0A000 pg_ls_dir() is not supported"),
+    ("select (pg_stat_file('/data')).size", "function pg_stat_file", "0A000 pg_stat_file() is not supported"),
+    ("select * from pg_ls_waldir()", "function pg_ls_waldir", "0A000 pg_ls_waldir() is not supported"),
+    ("select lo_import('/etc/passwd')", "function lo_import", "0A000 lo_import() is not supported"),
     # Table functions that would go around the rule, and DuckDB's own state.
     ("select * from query('select * from read_csv(''/etc/passwd'')')", "function query", "function query"),
     ("select * from query_table('nation')", "function query_table", "function query_table"),
@@ -71,12 +89,10 @@ def _answer(query: str, role: str) -> str:
     try:
         result = rule.file_access(tree, role, ROOTS)
     except SqlError as error:
-        if error.sqlstate == "42601":
-            return "syntax error"
-        assert error.sqlstate == "42501"
+        if error.sqlstate != "42501":
+            return f"{error.sqlstate} {error.message}"
         return error.message.removeprefix("permission denied for ").removeprefix("permission denied to ")
-    assert result.sql() == parse(query).sql()
-    return "ok"
+    return "ok" if result.sql() == parse(query).sql() else result.sql()
 
 
 @pytest.mark.parametrize("query,reader,admin", CASES, ids=[c[0][:60] for c in CASES])
@@ -95,3 +111,27 @@ def test_a_data_folder_given_through_a_link_is_read_by_either_name(tmp_path):
         assert rule.file_access(tree, "admin", [str(tmp_path / "real")]) is tree  # as `up` resolves --data
     with pytest.raises(SqlError):
         rule.file_access(parse(f"select * from read_parquet('{tmp_path}/other.parquet')"), "admin", [str(tmp_path / "link")])
+
+
+@pytest.mark.parametrize("query,role,hint", [
+    ("select * from read_csv('/etc/passwd')", "reader", "duckflight reads files only as the tables of its data folder."),
+    ("select * from read_csv('/etc/passwd')", "admin", "An admin reads files only under the data folder"),
+    ("select * from '/etc/passwd'", "admin", "An admin reads files only under the data folder"),
+    ("select * from query('select 1')", "admin", "It runs SQL given as text"),
+    ("select * from enable_profiling()", "admin", "It makes DuckDB write files."),
+    ("select * from duckdb_secrets()", "admin", "It reads DuckDB's secrets."),
+    ("select * from iceberg_scan('/data/t')", "admin", "duckflight loads no DuckDB extensions."),
+    ("select * from duckdb_settings()", "reader", "Only an admin may read DuckDB's own state."),
+    ("select pg_read_file('/data/x')", "admin", "an admin reads the data folder's files with read_text()"),
+])
+def test_each_refusal_says_why(query, role, hint):
+    with pytest.raises(SqlError) as raised:
+        rule.file_access(parse(query), role, ROOTS)
+    assert raised.value.hint.startswith(hint) or hint in raised.value.hint
+
+
+def test_a_reader_is_refused_postgresql_s_file_functions_as_postgresql_refuses_them():
+    with pytest.raises(SqlError) as raised:
+        rule.file_access(parse("select pg_read_file('/etc/passwd')"), "reader", ROOTS)
+    assert (raised.value.sqlstate, raised.value.message, raised.value.hint) == \
+        ("42501", "permission denied for function pg_read_file", None)

@@ -30,7 +30,7 @@ def test_the_system_pipeline_shares_the_planners_order():
     assert shared == [name for name in system if name in planner]
     assert shared[:3] == ["file_access", "check_role_relations", "table_functions"]  # the sandbox judges first
     assert planner[-3:] == ["pushdown_scans", "prune_splits", "distribute_blocks"]
-    assert system[-1] == "system_relations"
+    assert system[-2:] == ["system_relations", "missing_functions"]  # calls DuckDB lacks: once all are rewritten
 
 
 def test_every_rule_module_is_in_the_list():
