@@ -44,6 +44,9 @@ def relation(stage_id: int, bucket: int | None = None) -> str:
     Bucket tables are named per bucket, so that a fragment run on the wrong worker fails
     instead of reading another worker's bucket. Workers scope every name by query
     (``worker/tables.py``), so two queries' stage 1 never meet.
+
+    >>> relation(3), relation(3, bucket=0)
+    ('__stage_3', '__stage_3_b0')
     """
     name = f"__stage_{stage_id}"
     return name if bucket is None else f"{name}_b{bucket}"
