@@ -28,7 +28,7 @@ from duckflight.gateway.core.params import BoundParam
 from duckflight.gateway.core.sql_error import SqlError
 from duckflight.gateway.planner.distribute_blocks import BROADCAST_BYTES
 from duckflight.gateway.planner.function_columns import probed
-from duckflight.gateway.planner.plan import Plan, explain, restamp
+from duckflight.gateway.planner.plan import Kind, Plan, explain
 from duckflight.gateway.planner.planner import SOURCE, plan_query
 from duckflight.gateway.result_types import typed
 from duckflight.gateway.scheduler import Scheduler, WorkerFault
@@ -160,7 +160,7 @@ class Engine:
                view.role)  # an admin's plan may read files a reader's may not
         cached = self._cached(key)
         if cached is not None:
-            plan = restamp(cached.plan, query_id)
+            plan = cached.plan.for_query(query_id)
         else:
             plan = plan_query(tree, catalog, workers, query_id, params, broadcast_bytes=self.broadcast_limit,
                               sources=self.system.sources, session=view)
@@ -220,7 +220,7 @@ class Engine:
             for wave in plan.waves():
                 for stage in wave:
                     cursor.register(stage.name, self._empty_output(cursor, stage, plan.catalog or self.catalog))
-            sql, retype = typed(cursor, plan.final_sql, plan.output_types)
+            sql, retype = typed(cursor, plan.final.sql, plan.output_types)
             schema = cursor.sql(sql).limit(0).to_arrow_table().schema
             return schema if retype is None else retype(schema)
         except Exception as exc:
@@ -229,7 +229,7 @@ class Engine:
             cursor.close()
 
     def _empty_output(self, cursor: duckdb.DuckDBPyConnection, stage, catalog: Catalog) -> pa.Table:
-        if stage.kind == "scan":
+        if stage.kind is Kind.SCAN:
             return _empty(cursor, stage.columns)
         # A block reads the relations its fragments bind to splits (its table, tables every
         # worker reads whole, tables cut by key ranges) and the stages already registered.
@@ -290,7 +290,7 @@ class Engine:
         cached = self._cached(plan.cache_key)
         if cached is not None and cached.final is not None:
             return cached.final
-        final = typed(cursor, plan.final_sql, plan.output_types)
+        final = typed(cursor, plan.final.sql, plan.output_types)
         if cached is not None:
             cached.final = final
         return final
@@ -303,7 +303,7 @@ class Engine:
         read again first, so the query reads the folder as it now is, and all of it)."""
         lost = changed = 0
         while True:
-            log.debug("[query %s] final: %s", plan.query_id, plan.final_sql)
+            log.debug("[query %s] final: %s", plan.query_id, plan.final.sql)
             if plan.stages:
                 running.on_cancel.append(lambda query_id=plan.query_id: self.scheduler.cancel(query_id))
             single = streamable(plan) if stream else None

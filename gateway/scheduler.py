@@ -76,9 +76,10 @@ class Scheduler:
             # Shuffle and broadcast fragments append to tables on their target
             # workers: those are dropped when the query ends, however it ends.
             put_on |= {t for s in plan.stages for f in s.fragments[:1] for t in f.shuffle.targets}
+            gathered = {s.id for s in plan.gathered()}
             for wave in plan.waves():
                 tables = self._run_stages(plan, wave, cancelled, stats, budget)
-                outputs.update({s.name: tables[s.name] for s in wave if s.exchange == "gather"})
+                outputs.update({s.name: tables[s.name] for s in wave if s.id in gathered})
         finally:
             self._drop(plan.query_id, put_on)
         log.debug("[query %s] ran %d stage(s), gathered %d rows in %.3fs", plan.query_id, len(plan.stages),

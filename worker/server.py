@@ -94,7 +94,7 @@ class WorkerServer(flight.FlightServerBase):
             return self._shuffle(tag, fragment)
         release = self._occupy()
         try:
-            schema, batches = run_fragment(self.database, fragment, self.tables.names(),
+            schema, batches = run_fragment(self.database, fragment, self.tables.names(fragment.query_id),
                                            on_cursor=lambda cursor: self.cancels.track(fragment.query_id, cursor))
         except Exception as exc:
             release()

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.flight as flight
 
+from duckflight.gateway.planner.plan import relation
 from duckflight.protos import fragment_pb2
 from duckflight.gateway.core.identifiers import quote_ident
 from duckflight.worker.execute import BATCH_ROWS, fragment_cursor, with_relations
@@ -26,9 +27,6 @@ log = logging.getLogger(__name__)
 
 # The column carrying each row's bucket while a shuffle fragment streams.
 BUCKET = "__bucket"
-
-def bucket_table(prefix: str, bucket: int) -> str:
-    return f"{prefix}_b{bucket}"
 
 
 class PeerLost(Exception):
@@ -88,7 +86,7 @@ def _partition(cursor, fragment: fragment_pb2.Fragment, connect, own: set[str], 
            f"FROM ({fragment.sql}) AS __shuffled")
     reader = cursor.execute(with_relations(fragment, sql)).to_arrow_reader(BATCH_ROWS)
     schema = reader.schema.remove(reader.schema.get_field_index(BUCKET))
-    names = [bucket_table(out.table, bucket) for bucket in range(n)]
+    names = [relation(fragment.stage_id, bucket) for bucket in range(n)]
 
     def piece(batch: pa.RecordBatch, bucket: int) -> pa.RecordBatch:
         rows = batch.drop_columns([BUCKET])
@@ -165,7 +163,7 @@ class _Sink:
 
 def _replicate(cursor, fragment: fragment_pb2.Fragment, connect, own: set[str], put_here, timeout) -> list[int]:
     """Broadcast: run the SQL once and send every batch to every target."""
-    out = fragment.shuffle
+    targets = len(fragment.shuffle.targets)
     reader = cursor.execute(with_relations(fragment, fragment.sql)).to_arrow_reader(BATCH_ROWS)
-    return _stream(reader, reader.schema, [out.table] * len(out.targets), fragment, connect, own, put_here, timeout,
-                   lambda batch, target: batch)
+    return _stream(reader, reader.schema, [relation(fragment.stage_id)] * targets, fragment, connect, own, put_here,
+                   timeout, lambda batch, target: batch)

@@ -18,11 +18,12 @@ from duckflight.gateway.planner.applied_filters import columns_read, drop_applie
 from duckflight.gateway.planner.distribute_blocks import Block
 from duckflight.gateway.planner.key_filter import KeyFilter, required
 from duckflight.gateway.planner.key_ranges import KeyRange, largest_read, read_splits
-from duckflight.gateway.planner.plan import Plan, Stage
+from duckflight.gateway.planner.plan import (
+    Exchange, Kind, Move, Plan, Read, Shape, Stage, TableRead, relation,
+)
 from duckflight.gateway.planner.pushdown_scans import ScanSpec
 from duckflight.gateway.splits import Split
 from duckflight.protos import fragment_pb2
-from duckflight.worker.shuffle import bucket_table
 
 # A stage that reads no column (e.g. for count(*)) still has to carry its rows.
 NO_COLUMNS = "__row"
@@ -34,40 +35,43 @@ class _Builder:
         self.query_id = query_id
         self.workers = workers
         self.stages: list[Stage] = []
-        self.scans: dict[tuple, Stage] = {}
-        self.blocks: dict[tuple, Stage] = {}
+        self.scans: dict[tuple, Exchange] = {}
+        self.blocks: dict[tuple, Exchange] = {}
 
-    def scan(self, spec: ScanSpec, exchange: str, shuffle_key: str | None = None,
-             inputs: list[Stage] | None = None, distinct: bool = False) -> Stage:
+    def scan(self, spec: ScanSpec, move: Move, shuffle_key: str | None = None,
+             inputs: list[Exchange] | None = None, distinct: bool = False) -> Exchange:
+        """The scan stage reading ``spec``, and the exchange its rows go through."""
         sql = scan_sql(spec, distinct)
-        key = (spec.table, sql, exchange, shuffle_key)
+        key = (spec.table, sql, move, shuffle_key)
         if key not in self.scans:
-            stage_id = len(self.stages) + 1
-            prefix = {"gather": "__stage", "broadcast": f"__bcast_{self.query_id}", "shuffle": f"__shuf_{self.query_id}"}
-            name = f"{prefix[exchange]}_{stage_id}"
             table = self.catalog.get(spec.table)
             types = table.column_types()
-            stage = Stage(stage_id, name, "scan", spec.table, sql, exchange, inputs=list(inputs or []),
+            stage = Stage(len(self.stages) + 1, Kind.SCAN, sql, spec.table, inputs=list(inputs or []),
+                          reads=[TableRead(Read.SPLITS, spec.table, spec.table)],
                           columns=[(c, types[c]) for c in spec.columns] or [(NO_COLUMNS, "BOOLEAN")])
-            self._add_fragments(stage, table, [i.name for i in stage.inputs],
+            self._add_fragments(stage, table, [x.stage.name for x in stage.inputs],
                                 spec.splits if spec.splits is not None else table.splits)
-            if exchange != "gather":  # rows go from worker to worker
-                stage.note = f"on {shuffle_key} into {len(self.workers)} buckets" if shuffle_key else \
-                    f"to {len(self.workers)} workers"
-                for fragment in stage.fragments:
-                    fragment.shuffle.key, fragment.shuffle.table = shuffle_key or "", name
-                    fragment.shuffle.replicate = shuffle_key is None
-                    fragment.shuffle.targets.extend(self.workers)
-            self.stages.append(stage)
-            self.scans[key] = stage
+            self.scans[key] = self._output(stage, move, shuffle_key)
         return self.scans[key]
 
-    def block(self, block: Block) -> Stage:
+    def _output(self, stage: Stage, move: Move, shuffle_key: str | None = None) -> Exchange:
+        """Add the stage to the plan with the exchange its rows go through; a broadcast or
+        shuffle stage's fragments send their rows to every worker."""
+        if move is not Move.GATHER:  # rows go from worker to worker
+            for fragment in stage.fragments:
+                fragment.shuffle.key = shuffle_key or ""
+                fragment.shuffle.replicate = move is Move.BROADCAST
+                fragment.shuffle.targets.extend(self.workers)
+        self.stages.append(stage)
+        return Exchange(move, stage, shuffle_key, len(self.workers) if move is not Move.GATHER else 0)
+
+    def block(self, block: Block) -> Exchange:
+        """The block's stage, gathered to the gateway."""
         inputs = []
         for node in block.broadcast:
-            stage = self.scan(self._sent([node], node.meta["scan"], block.fragment), "broadcast")
-            inputs.append(stage)
-            _rename(node, stage.name)
+            exchange = self.scan(self._sent([node], node.meta["scan"], block.fragment), Move.BROADCAST)
+            inputs.append(exchange)
+            _rename(node, exchange.stage.name)
         # Relation names the block's fragments bind, in lower case: DuckDB ignores case
         # ("MyTable" and "mytable" would be one name). The partitioned table binds its own.
         used = {block.partitioned.name.lower()} if block.partitioned is not None else set()
@@ -81,31 +85,33 @@ class _Builder:
             spec = _merged([n.meta["scan"] for n in nodes], self.catalog.get(table))
             spec = self._sent(nodes, spec, block.fragment, column)
             if keys is not None and table in block.key_filter.reduce:
-                stage = self.scan(_keeping_keys(spec, column, keys), "shuffle", column, [keys])
+                exchange = self.scan(_keeping_keys(spec, column, keys.stage), Move.SHUFFLE, column, [keys])
             else:
-                stage = self.scan(spec, "shuffle", column)
-            shuffles.append(stage)
+                exchange = self.scan(spec, Move.SHUFFLE, column)
+            shuffles.append(exchange)
             for node in nodes:
-                _rename(node, stage.name)
+                _rename(node, exchange.stage.name)
         if block.partitioned is None:
             return self._co_partitioned(block, inputs, shuffles, in_place)
         key = (block.partitioned.name, block.fragment.sql("duckdb"))
         if key in self.blocks:  # e.g. the same subquery twice
             return self.blocks[key]
         table = self.catalog.get(block.partitioned.name)
-        stage_id = len(self.stages) + 1
-        note = _kind_note(block)
-        stage = Stage(stage_id, f"__stage_{stage_id}", "block", table.name, block.fragment.sql("duckdb"),
-                      "gather", inputs=list(dict.fromkeys(inputs)), note=note + _in_place_note(in_place))
+        stage = self._block_stage(block, table.name, inputs, [TableRead(Read.SPLITS, table.name, table.name)], in_place)
         spec: ScanSpec = block.partitioned.meta["scan"]
         splits = spec.splits if spec.splits is not None else table.splits
-        self._add_fragments(stage, table, [i.name for i in stage.inputs], splits)
+        self._add_fragments(stage, table, [x.stage.name for x in stage.inputs], splits)
         for fragment in stage.fragments:
             _add_scans(fragment, in_place)
-        stage.in_place = [name for name, _, _ in in_place]
-        self.stages.append(stage)
-        self.blocks[key] = stage
-        return stage
+        self.blocks[key] = self._output(stage, Move.GATHER)
+        return self.blocks[key]
+
+    def _block_stage(self, block: Block, table: str, inputs: list[Exchange], reads: list[TableRead],
+                     in_place: list[tuple[str, Table, list[Split]]]) -> Stage:
+        """A block's stage, without its fragments yet: what it reads and what it gives."""
+        return Stage(len(self.stages) + 1, Kind.BLOCK, block.fragment.sql("duckdb"), table, block.shape,
+                     block.top_n, inputs=list(dict.fromkeys(inputs)),
+                     reads=reads + [TableRead(Read.WHOLE, t.name, name) for name, t, _ in in_place])
 
     def _sent(self, nodes: list[exp.Table], spec: ScanSpec, fragment: exp.Select, key: str | None = None) -> ScanSpec:
         """What a broadcast or shuffle stage must send for these reads of its table:
@@ -117,10 +123,11 @@ class _Builder:
         columns = [c for c, _ in self.catalog.get(spec.table).columns if c in wanted]
         return ScanSpec(spec.table, columns, spec.filters, spec.splits)
 
-    def keys(self, key_filter: KeyFilter) -> Stage:
+    def keys(self, key_filter: KeyFilter) -> Exchange:
         """The distinct keys of the key filter's table, put on every worker."""
         spec = key_filter.spec
-        return self.scan(ScanSpec(spec.table, [key_filter.key], spec.filters, spec.splits), "broadcast", distinct=True)
+        return self.scan(ScanSpec(spec.table, [key_filter.key], spec.filters, spec.splits), Move.BROADCAST,
+                         distinct=True)
 
     def _in_place(self, nodes: list[exp.Table], used: set[str]) -> list[tuple[str, Table, list[Split]]]:
         """(relation, table, every split) for the tables each worker reads whole;
@@ -147,8 +154,8 @@ class _Builder:
             out.append((_relation_name(name, used), table, key, splits, nodes))
         return out
 
-    def _range_partitioned(self, block: Block, broadcasts: list[Stage], reads: list[tuple], ranges: list[KeyRange],
-                           in_place: list[tuple[str, Table, list[Split]]]) -> Stage:
+    def _range_partitioned(self, block: Block, broadcasts: list[Exchange], reads: list[tuple],
+                           ranges: list[KeyRange], in_place: list[tuple[str, Table, list[Split]]]) -> Exchange:
         """One fragment per key range, reading the splits of every table that overlap it."""
         # The largest table's splits set the cuts. When every row of the block
         # needs a row of it (an inner source, IN, EXISTS), another table's
@@ -157,51 +164,47 @@ class _Builder:
         largest = largest_read(reads, lambda read: read[3])
         uncut = {id(r) for r in reads if r is not largest} if any(
             required(node, block.fragment) for node in largest[4]) else set()
-        for relation, _, _, _, nodes in reads:
+        for relation_name, _, _, _, nodes in reads:
             for node in nodes:
-                _rename(node, relation)
+                _rename(node, relation_name)
         fragments = []
         for key_range, worker in zip(ranges, self.workers):
-            fragment = fragment_pb2.Fragment(inputs=[b.name for b in broadcasts])
+            fragment = fragment_pb2.Fragment(inputs=[b.stage.name for b in broadcasts])
             for read in reads:
-                relation, table, key, splits, _ = read
+                relation_name, table, key, splits, _ = read
                 # A table with nothing in this range still binds a (then empty) relation.
                 mine = [s for s in splits if key_range.overlaps(*s.ranges[key])] or splits[:1]
-                _add_scans(fragment, [(relation, table, _whole_files(mine, table))])
+                _add_scans(fragment, [(relation_name, table, _whole_files(mine, table))])
                 if id(read) not in uncut and not all(key_range.contains(*s.ranges[key]) for s in mine):
                     fragment.scans[-1].filter = key_range.condition(key)
             fragments.append((worker, fragment))
-        keys = ", ".join(f"{table.name}.{key}" for _, table, key, _, _ in reads)
-        stage = self._co_stage(block, reads[0][1].name, broadcasts, f"{keys} by key ranges", in_place, fragments)
+        stage = self._block_stage(block, reads[0][1].name, broadcasts,
+                                  [TableRead(Read.KEY_RANGES, table.name, name, key) for name, table, key, _, _ in reads],
+                                  in_place)
         stage.owns = [r.condition(largest[2]).replace('"', "") for r in ranges]
-        return stage
+        return self._co_stage(stage, in_place, fragments)
 
-    def _co_partitioned(self, block: Block, broadcasts: list[Stage], shuffles: list[Stage],
-                        in_place: list[tuple[str, Table, list[Split]]]) -> Stage:
+    def _co_partitioned(self, block: Block, broadcasts: list[Exchange], shuffles: list[Exchange],
+                        in_place: list[tuple[str, Table, list[Split]]]) -> Exchange:
         """One fragment per worker over its buckets of every shuffled table."""
         fragments = []
         for bucket, worker in enumerate(self.workers):
-            bind = {s.name: bucket_table(s.name, bucket) for s in shuffles}
+            bind = {x.stage.name: relation(x.stage.id, bucket) for x in shuffles}
             fragments.append((worker, fragment_pb2.Fragment(
-                inputs=[b.name for b in broadcasts] + list(bind.values()), bind=bind)))
-        keys = ", ".join(f"{s.table}.{s.fragments[0].shuffle.key}" for s in shuffles)
-        return self._co_stage(block, shuffles[0].table, broadcasts + shuffles, keys, in_place, fragments)
+                inputs=[b.stage.name for b in broadcasts] + list(bind.values()), bind=bind)))
+        stage = self._block_stage(block, shuffles[0].stage.table, broadcasts + shuffles, [], in_place)
+        return self._co_stage(stage, in_place, fragments)
 
-    def _co_stage(self, block: Block, table: str, inputs: list[Stage], how: str,
-                  in_place: list[tuple[str, Table, list[Split]]], fragments: list[tuple[str, fragment_pb2.Fragment]]) -> Stage:
-        """The stage of a co-partitioned block: one given fragment per worker."""
-        stage_id = len(self.stages) + 1
-        sql = block.fragment.sql("duckdb")
-        stage = Stage(stage_id, f"__stage_{stage_id}", "block", table, sql, "gather", inputs=list(dict.fromkeys(inputs)),
-                      note=f"co-partitioned on {how}, {_kind_note(block)}" + _in_place_note(in_place),
-                      in_place=[name for name, _, _ in in_place])
+    def _co_stage(self, stage: Stage, in_place: list[tuple[str, Table, list[Split]]],
+                  fragments: list[tuple[str, fragment_pb2.Fragment]]) -> Exchange:
+        """A co-partitioned block's stage with its fragments, one given fragment per worker."""
         for index, (worker, fragment) in enumerate(fragments):
-            fragment.query_id, fragment.stage_id, fragment.fragment_id, fragment.sql = self.query_id, stage_id, index, sql
+            fragment.query_id, fragment.stage_id, fragment.fragment_id, fragment.sql = \
+                self.query_id, stage.id, index, stage.sql
             _add_scans(fragment, in_place)
             stage.fragments.append(fragment)
             stage.workers.append(worker)
-        self.stages.append(stage)
-        return stage
+        return self._output(stage, Move.GATHER)
 
     def _add_fragments(self, stage: Stage, table: Table, inputs: list[str], splits: list[Split]) -> None:
         """One fragment per worker, over the splits that worker gets.
@@ -217,15 +220,6 @@ class _Builder:
             _add_scans(fragment, [(table.name, table, assigned)])
             stage.fragments.append(fragment)
             stage.workers.append(worker)
-
-
-def _kind_note(block: Block) -> str:
-    if block.kind == "aggregate":
-        return "partial aggregate"
-    what = "whole groups" if block.kind == "groups" else "rows"
-    if block.top_n is None:
-        return what
-    return f"{what}, {'top' if block.fragment.args.get('order') else 'first'} {block.top_n}"
 
 
 def _relation_name(table: str, used: set[str]) -> str:
@@ -249,10 +243,6 @@ def _add_scans(fragment: fragment_pb2.Fragment, scans: list[tuple[str, Table, li
                             row_start=split.row_start, row_end=split.row_end, size=size, mtime_ns=mtime_ns)
         if table.csv is not None:
             scan.csv.CopyFrom(table.csv)
-
-
-def _in_place_note(in_place: list[tuple[str, Table, list[Split]]]) -> str:
-    return f", reads {', '.join(name for name, _, _ in in_place)} whole on every worker" if in_place else ""
 
 
 def _whole_files(splits: list[Split], table: Table) -> list[Split]:
@@ -288,31 +278,39 @@ def _assign(splits: list[Split], workers: list[str]) -> list[tuple[str, list[Spl
 
 def cut_stages(expression: exp.Expression, catalog: Catalog, workers: list[str], query_id: str) -> Plan:
     builder = _Builder(catalog, workers, query_id)
+    gathered: dict[int, Exchange] = {}
     for final in list(expression.find_all(exp.Select)):
         block: Block | None = final.meta.get("block")
         if block is not None:
-            stage = builder.block(block)
+            exchange = builder.block(block)
+            gathered[exchange.stage.id] = exchange
             output = next(t for t in final.find_all(exp.Table) if t.meta.get("block_output"))
-            _rename(output, stage.name)
+            _rename(output, exchange.stage.name)
     for node in list(expression.find_all(exp.Table)):
         spec: ScanSpec | None = node.meta.get("scan")
         if spec is not None:
-            _rename(node, builder.scan(spec, "gather").name)
+            exchange = builder.scan(spec, Move.GATHER)
+            gathered[exchange.stage.id] = exchange
+            _rename(node, exchange.stage.name)
+    final_stage = Stage(0, Kind.FINAL, expression.sql("duckdb"), inputs=[gathered[i] for i in sorted(gathered)])
     streamed = streamed_stage(expression, builder.stages)
-    return Plan(query_id=query_id, final_sql=expression.sql("duckdb"), stages=builder.stages,
-                streamed=streamed, in_pieces=streamed is not None and row_local(expression))
+    return Plan(query_id=query_id, final=final_stage, streamed=streamed,
+                in_pieces=streamed is not None and row_local(expression))
 
 
 def streamed_stage(final: exp.Expression, stages: list[Stage]) -> int | None:
     """The stage the final query may read as a stream instead of whole: the plan's
-    only stage, gathering rows (not partials), under a plain SELECT that reads it
-    once (DuckDB may scan an input twice for grouping sets, set operations,
-    subqueries or windows, and a stream can only be read once)."""
+    only stage, giving rows that need no merging (not partials), under a plain SELECT that
+    reads it once (DuckDB may scan an input twice for grouping sets, set operations,
+    subqueries or windows, and a stream can only be read once).
+
+    A block co-partitioned by key ranges is read whole: it was when streaming was built,
+    and its fragments have not been tested streamed."""
     if len(stages) != 1:
         return None
     stage = stages[0]
-    rows = stage.kind == "scan" or stage.note.startswith(("rows", "whole groups"))
-    if not rows or stage.exchange != "gather" or not stage.fragments:
+    rows = stage.shape is not Shape.PARTIAL_AGGREGATE and all(r.how is not Read.KEY_RANGES for r in stage.reads)
+    if not rows or not stage.fragments:
         return None
     reads = [t for t in final.find_all(exp.Table) if t.name == stage.name]
     plain = (isinstance(final, exp.Select) and not final.args.get("joins") and final.args.get("group") is None

@@ -29,6 +29,7 @@ from duckflight.gateway.planner.block_layout import (
 )
 from duckflight.gateway.planner.key_ranges import KeyRange, ranges_for
 from duckflight.gateway.planner.key_filter import KeyFilter, key_filter
+from duckflight.gateway.planner.plan import Shape, TopN
 from duckflight.gateway.planner.split_block import (
     outside_subqueries, split_aggregate_block, split_grouped_block, split_rows_block,
 )
@@ -45,8 +46,8 @@ class Block:
     fragment: exp.Select  # what every fragment runs; the nodes below are inside it
     partitioned: exp.Table | None  # the table read split by split (broadcast layout)
     broadcast: list[exp.Table] = field(default_factory=list)  # small tables, put on every worker
-    kind: str = "aggregate"  # partials; "groups": whole groups per worker; "rows"
-    top_n: int | None = None
+    shape: Shape = Shape.PARTIAL_AGGREGATE  # what its fragments give
+    top_n: TopN | None = None  # each fragment keeps only its first rows
     shuffled: list[tuple[exp.Table, str]] = field(default_factory=list)  # (table, key), co-partitioned
     key_filter: KeyFilter | None = None  # shuffles that first keep only the keys the block can use
     in_place: list[exp.Table] = field(default_factory=list)  # small tables every worker reads whole itself
@@ -125,13 +126,13 @@ def _distribute(scope: Scope, options: _Options) -> exp.Select:
         table.meta["block_mark"] = mark
     if _is_aggregate(select) and _whole_groups(select, layout.shuffled):
         fragment, final, top_n = split_grouped_block(select)
-        kind = "groups"
+        shape = Shape.WHOLE_GROUPS
     elif _is_aggregate(select):
         fragment, final = split_aggregate_block(select, set(sources))
-        kind, top_n = "aggregate", None
+        shape, top_n = Shape.PARTIAL_AGGREGATE, None
     else:
         fragment, final, top_n = split_rows_block(select)
-        kind = "rows"
+        shape = Shape.ROWS
     nodes = {t.meta["block_mark"]: t for t in fragment.find_all(exp.Table) if "block_mark" in t.meta}
     for table in placed:
         del table.meta["block_mark"]
@@ -145,8 +146,8 @@ def _distribute(scope: Scope, options: _Options) -> exp.Select:
         fragment,
         inside(layout.split) if layout.split is not None else None,
         [inside(t) for t, whole in zip(layout.broadcast, in_place) if not whole],
-        kind,
-        top_n,
+        shape,
+        None if top_n is None else TopN(top_n, ordered=bool(fragment.args.get("order"))),
         [(inside(t), key) for t, key in layout.shuffled],
         key_filter(select, layout.shuffled, lambda t: estimated_bytes(t, catalog))
         if layout.shuffled and ranges is None else None,

@@ -4,12 +4,17 @@ import pytest
 import sqlglot
 
 from duckflight.gateway.planner.cut_stages import streamed_stage
-from duckflight.gateway.planner.plan import Stage
+from duckflight.gateway.planner.plan import Kind, Shape, Stage
 from duckflight.protos import fragment_pb2
 
 
+def _block(shape: Shape) -> Stage:
+    return Stage(1, Kind.BLOCK, "", "t", shape, fragments=[fragment_pb2.Fragment()])
+
+
 def _reads_once(sql: str, name: str) -> bool:
-    stage = Stage(1, name, "block", "t", "", "gather", note="rows", fragments=[fragment_pb2.Fragment()])
+    stage = _block(Shape.ROWS)
+    assert stage.name == name
     return streamed_stage(sqlglot.parse_one(sql, read="duckdb"), [stage]) == 1
 
 ONCE = [
@@ -38,8 +43,6 @@ def test_queries_that_may_scan_it_again_do_not(sql):
 
 def test_partial_aggregates_and_several_stages_are_not_streamed():
     final = sqlglot.parse_one('SELECT SUM("__p0") FROM "__stage_1"', read="duckdb")
-    partial = Stage(1, "__stage_1", "block", "t", "", "gather", note="partial aggregate",
-                    fragments=[fragment_pb2.Fragment()])
-    assert streamed_stage(final, [partial]) is None
-    rows = Stage(1, "__stage_1", "block", "t", "", "gather", note="rows", fragments=[fragment_pb2.Fragment()])
+    assert streamed_stage(final, [_block(Shape.PARTIAL_AGGREGATE)]) is None
+    rows = _block(Shape.ROWS)
     assert streamed_stage(sqlglot.parse_one('SELECT * FROM "__stage_1"', read="duckdb"), [rows, rows]) is None

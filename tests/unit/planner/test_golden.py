@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from duckflight.gateway.catalog import Catalog, Table
+from duckflight.gateway.planner.plan import Read
 from duckflight.gateway.planner.planner import parse, plan_query
 from duckflight.gateway.system.system_catalog import SystemSources
 from duckflight.gateway.system.session_view import SessionView
@@ -70,11 +71,13 @@ def render(query: str, distribute: bool = True) -> str:
     plan = plan_query(parse(query), CATALOG, ["w1:1", "w2:2"], "golden", distribute=distribute, sources=SOURCES,
                       session=SESSION)
     parts = []
+    moves = {x.stage.id: x.move for x in plan.exchanges()}
     for s in plan.stages:
-        reads = f" reads {', '.join(i.name for i in s.inputs)}" if s.inputs else ""
-        reads += f" whole {', '.join(s.in_place)}" if s.in_place else ""
-        parts.append(f"-- stage {s.id} {s.kind} {s.table} {s.exchange}{reads}\n{s.sql}")
-    return "\n".join(parts + [f"-- final\n{plan.final_sql}"])
+        reads = f" reads {', '.join(x.stage.name for x in s.inputs)}" if s.inputs else ""
+        whole = [r.name for r in s.reads if r.how is Read.WHOLE]
+        reads += f" whole {', '.join(whole)}" if whole else ""
+        parts.append(f"-- stage {s.id} {s.kind.value} {s.table} {moves[s.id].value}{reads}\n{s.sql}")
+    return "\n".join(parts + [f"-- final\n{plan.final.sql}"])
 
 
 CASES = [(path, *case) for path in sorted(GOLDEN.glob("*.sql")) for case in load_cases(path)]

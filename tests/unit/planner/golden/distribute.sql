@@ -58,8 +58,8 @@ select c_name, count(o_orderkey) from customer left join orders on c_custkey = o
 SELECT "c_custkey", "c_name" FROM "customer"
 -- stage 2 scan orders shuffle
 SELECT "o_orderkey", "o_custkey" FROM "orders"
--- stage 3 block customer gather reads __shuf_golden_1, __shuf_golden_2
-SELECT "customer"."c_name" AS "__k0", COUNT("orders"."o_orderkey") AS "__p0" FROM "__shuf_golden_1" AS "customer" LEFT JOIN "__shuf_golden_2" AS "orders" ON "customer"."c_custkey" = "orders"."o_custkey" GROUP BY "customer"."c_name"
+-- stage 3 block customer gather reads __stage_1, __stage_2
+SELECT "customer"."c_name" AS "__k0", COUNT("orders"."o_orderkey") AS "__p0" FROM "__stage_1" AS "customer" LEFT JOIN "__stage_2" AS "orders" ON "customer"."c_custkey" = "orders"."o_custkey" GROUP BY "customer"."c_name"
 -- final
 SELECT "__k0" AS "c_name", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block" GROUP BY "__k0"
 -- case: the large side preserved by a left join is distributed
@@ -86,10 +86,10 @@ select c_name from customer where c_nation = 1 and 5 < (select count(*) from ord
 SELECT DISTINCT "c_custkey" FROM "customer" WHERE "c_nation" = 1
 -- stage 2 scan customer shuffle
 SELECT "c_custkey", "c_name" FROM "customer" WHERE "c_nation" = 1
--- stage 3 scan orders shuffle reads __bcast_golden_1
-SELECT "o_custkey" FROM "orders" WHERE ("o_custkey" IN (SELECT "c_custkey" FROM "__bcast_golden_1") OR "o_custkey" IS NULL)
--- stage 4 block customer gather reads __shuf_golden_2, __shuf_golden_3
-SELECT "customer"."c_name" AS "__c0" FROM "__shuf_golden_2" AS "customer" WHERE 5 < (SELECT COUNT(*) AS "_col_0" FROM "__shuf_golden_3" AS "orders" WHERE "orders"."o_custkey" = "customer"."c_custkey")
+-- stage 3 scan orders shuffle reads __stage_1
+SELECT "o_custkey" FROM "orders" WHERE ("o_custkey" IN (SELECT "c_custkey" FROM "__stage_1") OR "o_custkey" IS NULL)
+-- stage 4 block customer gather reads __stage_2, __stage_3
+SELECT "customer"."c_name" AS "__c0" FROM "__stage_2" AS "customer" WHERE 5 < (SELECT COUNT(*) AS "_col_0" FROM "__stage_3" AS "orders" WHERE "orders"."o_custkey" = "customer"."c_custkey")
 -- final
 SELECT "__c0" AS "c_name" FROM "__stage_4" AS "__block"
 -- case: two subqueries reading the same small table each read their own broadcast
@@ -104,8 +104,8 @@ select c_nation, count(*) from orders a join orders b on a.o_orderkey = b.o_cust
 SELECT "o_orderkey", "o_custkey" FROM "orders"
 -- stage 2 scan orders shuffle
 SELECT "o_custkey" FROM "orders"
--- stage 3 block orders gather reads __shuf_golden_1, __shuf_golden_2 whole customer
-SELECT "customer"."c_nation" AS "__k0", COUNT(*) AS "__p0" FROM "__shuf_golden_1" AS "a" JOIN "__shuf_golden_2" AS "b" ON "a"."o_orderkey" = "b"."o_custkey" JOIN "customer" AS "customer" ON "customer"."c_custkey" = "a"."o_custkey" GROUP BY "customer"."c_nation"
+-- stage 3 block orders gather reads __stage_1, __stage_2 whole customer
+SELECT "customer"."c_nation" AS "__k0", COUNT(*) AS "__p0" FROM "__stage_1" AS "a" JOIN "__stage_2" AS "b" ON "a"."o_orderkey" = "b"."o_custkey" JOIN "customer" AS "customer" ON "customer"."c_custkey" = "a"."o_custkey" GROUP BY "customer"."c_nation"
 -- final
 SELECT "__k0" AS "c_nation", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block" GROUP BY "__k0"
 -- case: NOT EXISTS over a shuffled table: the outer table is shuffled on the key too
@@ -114,8 +114,8 @@ select count(*) from customer c, orders x where c_custkey = x.o_custkey and not 
 SELECT "c_custkey" FROM "customer"
 -- stage 2 scan orders shuffle
 SELECT "o_custkey", "o_total" FROM "orders"
--- stage 3 block customer gather reads __shuf_golden_1, __shuf_golden_2
-SELECT COUNT(*) AS "__p0" FROM "__shuf_golden_1" AS "c", "__shuf_golden_2" AS "x" WHERE "c"."c_custkey" = "x"."o_custkey" AND NOT EXISTS(SELECT 1 AS "1" FROM "__shuf_golden_2" AS "o" WHERE "o"."o_custkey" = "c"."c_custkey" AND "o"."o_total" > 100)
+-- stage 3 block customer gather reads __stage_1, __stage_2
+SELECT COUNT(*) AS "__p0" FROM "__stage_1" AS "c", "__stage_2" AS "x" WHERE "c"."c_custkey" = "x"."o_custkey" AND NOT EXISTS(SELECT 1 AS "1" FROM "__stage_2" AS "o" WHERE "o"."o_custkey" = "c"."c_custkey" AND "o"."o_total" > 100)
 -- final
 SELECT CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block"
 -- case: nested subqueries over shuffled tables stay on the gateway
@@ -186,8 +186,8 @@ select c_name, count(o_orderkey) from customer left join orders on o_custkey = c
 SELECT "c_custkey", "c_name" FROM "customer"
 -- stage 2 scan orders shuffle
 SELECT "o_orderkey", "o_custkey" FROM "orders" WHERE "o_date" = CAST('2020-01-01' AS DATE)
--- stage 3 block customer gather reads __shuf_golden_1, __shuf_golden_2
-SELECT "customer"."c_name" AS "__k0", COUNT("orders"."o_orderkey") AS "__p0" FROM "__shuf_golden_1" AS "customer" LEFT JOIN "__shuf_golden_2" AS "orders" ON "orders"."o_custkey" = "customer"."c_custkey" GROUP BY "customer"."c_name"
+-- stage 3 block customer gather reads __stage_1, __stage_2
+SELECT "customer"."c_name" AS "__k0", COUNT("orders"."o_orderkey") AS "__p0" FROM "__stage_1" AS "customer" LEFT JOIN "__stage_2" AS "orders" ON "orders"."o_custkey" = "customer"."c_custkey" GROUP BY "customer"."c_name"
 -- final
 SELECT "__k0" AS "c_name", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__stage_3" AS "__block" GROUP BY "__k0"
 -- case: a filtered table under NOT EXISTS cuts no shuffle
@@ -220,8 +220,8 @@ select a.o_orderkey, median(b.o_total), count(*) from orders a join orders b on 
 SELECT "o_orderkey" FROM "orders"
 -- stage 2 scan orders shuffle
 SELECT "o_custkey", "o_total" FROM "orders"
--- stage 3 block orders gather reads __shuf_golden_1, __shuf_golden_2
-SELECT "a"."o_orderkey" AS "__c0", MEDIAN("b"."o_total") AS "__c1", COUNT(*) AS "__c2" FROM "__shuf_golden_1" AS "a" JOIN "__shuf_golden_2" AS "b" ON "a"."o_orderkey" = "b"."o_custkey" GROUP BY "a"."o_orderkey" HAVING COUNT(*) > 1 ORDER BY "__c2" DESC NULLS FIRST LIMIT 10
+-- stage 3 block orders gather reads __stage_1, __stage_2
+SELECT "a"."o_orderkey" AS "__c0", MEDIAN("b"."o_total") AS "__c1", COUNT(*) AS "__c2" FROM "__stage_1" AS "a" JOIN "__stage_2" AS "b" ON "a"."o_orderkey" = "b"."o_custkey" GROUP BY "a"."o_orderkey" HAVING COUNT(*) > 1 ORDER BY "__c2" DESC NULLS FIRST LIMIT 10
 -- final
 SELECT "__c0" AS "o_orderkey", "__c1" AS "median", "__c2" AS "count" FROM "__stage_3" AS "__block" ORDER BY "__c2" DESC NULLS FIRST LIMIT 10
 -- case: LIMIT without ORDER BY: each fragment sends at most LIMIT + OFFSET rows
@@ -246,8 +246,8 @@ SELECT "__k0" AS "o_custkey", CAST(SUM("__p0") AS BIGINT) AS "count" FROM "__sta
 select a.o_comment, b.o_comment from orders a join orders b on a.o_orderkey = b.o_orderkey order by 1, 2 desc limit 5
 -- stage 1 scan orders shuffle
 SELECT "o_orderkey", "o_comment" FROM "orders"
--- stage 2 block orders gather reads __shuf_golden_1
-SELECT "a"."o_comment" AS "__c0", "b"."o_comment" AS "__c1" FROM "__shuf_golden_1" AS "a" JOIN "__shuf_golden_1" AS "b" ON "a"."o_orderkey" = "b"."o_orderkey" ORDER BY "__c0", "__c1" DESC NULLS FIRST LIMIT 5
+-- stage 2 block orders gather reads __stage_1
+SELECT "a"."o_comment" AS "__c0", "b"."o_comment" AS "__c1" FROM "__stage_1" AS "a" JOIN "__stage_1" AS "b" ON "a"."o_orderkey" = "b"."o_orderkey" ORDER BY "__c0", "__c1" DESC NULLS FIRST LIMIT 5
 -- final
 SELECT "__c0" AS "o_comment", "__c1" AS "o_comment" FROM "__stage_2" AS "__block" ORDER BY "__c0", "__c1" DESC NULLS FIRST LIMIT 5
 -- case: an IN subquery with LIMIT counts rows of every bucket: not co-partitioned
