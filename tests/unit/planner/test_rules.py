@@ -40,3 +40,12 @@ def test_every_rule_module_is_in_the_list():
             module = importlib.import_module(f"{package.__name__}.{info.name}")
             if callable(getattr(module, info.name, None)) and info.name not in NOT_IN_RULES:
                 assert info.name in listed, f"{info.name} is a rule module that no pipeline runs"
+
+
+def test_the_architecture_document_lists_every_rule():
+    """docs/architecture.md's rule table names each entry of RULES, so the document a newcomer
+    reads first follows the list."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[3] / "docs" / "architecture.md").read_text()
+    assert [rule.name for rule in RULES if f"`{rule.name}`" not in text] == []
