@@ -28,8 +28,9 @@ _TARGET = re.compile(r"^(?P<dir>to|from)\s+(?P<where>stdout|stdin|program\s+'(?:
 _BOOL = {"true": True, "on": True, "1": True, "false": False, "off": False, "0": False}
 
 
-def parse_copy(sql: str) -> tuple[str, CopyOut]:
-    """(query SQL, options) of a COPY TO STDOUT; SqlError for any other COPY."""
+def parse_copy(sql: str, admin: bool = False) -> tuple[str, CopyOut]:
+    """(query SQL, options) of a COPY TO STDOUT; SqlError for any other COPY (``admin``: the
+    session is PostgreSQL's superuser, whom PostgreSQL would let read and write files)."""
     rest = _HEAD.sub("", sql.strip().rstrip(";").strip(), count=1)
     if rest.startswith("("):
         end = _closing_paren(rest)
@@ -46,20 +47,24 @@ def parse_copy(sql: str) -> tuple[str, CopyOut]:
         raise SqlError("42601", "syntax error in COPY: expected TO STDOUT")
     where = m.group("where").lower()
     if where.startswith("program"):
-        raise _server_files("pg_execute_server_program", "COPY to or from an external program")
+        raise _server_files("pg_execute_server_program", "COPY to or from an external program", admin)
     if m.group("dir").lower() == "from":
         if where != "stdin":
-            raise _server_files("pg_read_server_files", "COPY from a file")
+            raise _server_files("pg_read_server_files", "COPY from a file", admin)
         raise SqlError("0A000", "COPY FROM is not supported: duckflight tables are read-only files")
     if where != "stdout":
-        raise _server_files("pg_write_server_files", "COPY to a file")
+        raise _server_files("pg_write_server_files", "COPY to a file", admin)
     return query, _options(rest[m.end():])
 
 
-def _server_files(role: str, what: str) -> SqlError:
-    """PostgreSQL's refusal (DoCopy) of a COPY that reads or writes the server's files or programs."""
-    return SqlError("42501", f"must be superuser or have privileges of the {role} role to {what}",
-                    hint="Anyone can COPY to stdout or from stdin. psql's \\copy command also works for anyone.")
+def _server_files(role: str, what: str, admin: bool) -> SqlError:
+    """PostgreSQL's refusal (DoCopy) of a COPY that reads or writes the server's files or programs;
+    for an admin, whom PostgreSQL would let, duckflight's own: it never touches its host's files."""
+    hint = "Anyone can COPY to stdout or from stdin. psql's \\copy command also works for anyone."
+    if admin:
+        return SqlError("0A000", f"{what} is not supported: duckflight reads and writes no files on its host "
+                        "for a client", hint=hint)
+    return SqlError("42501", f"must be superuser or have privileges of the {role} role to {what}", hint=hint)
 
 
 def _closing_paren(text: str) -> int:

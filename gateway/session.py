@@ -34,7 +34,7 @@ from duckflight.gateway.sandbox import refused_command
 from duckflight.gateway.timeouts import StatementTimer, idle_timeout, milliseconds, timed_out
 from duckflight.gateway.system.session_view import SessionView
 from duckflight.gateway.settings import (DEFAULTS, REPORTED, Settings, reset_statement,  # noqa: F401
-                                         set_config_calls, set_statement, show_statement)
+                                         role_statement, set_config_calls, set_statement, show_statement)
 
 log = logging.getLogger(__name__)
 
@@ -356,7 +356,7 @@ class Session:
         if kind in ("DECLARE", "FETCH", "MOVE", "CLOSE"):
             return self._cursor(statement.sql, kind, params)
         if kind == "COPY":
-            query, options = parse_copy(statement.sql)
+            query, options = parse_copy(statement.sql, self.role == "admin")
             outcome = self._query(query, params)
             return Outcome("COPY", outcome.schema, outcome.batches, copy=options)
         if kind in ("DISCARD", "DEALLOCATE"):
@@ -492,6 +492,9 @@ class Session:
         return Outcome("EXPLAIN", TEXT, iter(table.to_batches()))
 
     def _set(self, sql: str, kind: str) -> Outcome:
+        names = {role.name for role in self.engine.system.roles()}
+        if role_statement(sql, self.user, self.role == "admin", names.__contains__):
+            return Outcome(kind)
         if kind == "RESET":
             reset_statement(self.config, sql)
             return Outcome("RESET")

@@ -43,9 +43,10 @@ DEFAULTS = {
     "statement_timeout": "0", "lock_timeout": "0", "idle_in_transaction_session_timeout": "0",
     "idle_session_timeout": "0",
     "client_min_messages": "notice", "datestyle_order": "MDY",
+    "role": "none",  # SET ROLE never changes it (role_statement)
 }
 READ_ONLY = {"server_version", "server_version_num", "server_encoding", "integer_datetimes", "max_connections",
-             "max_identifier_length", "in_hot_standby", "is_superuser", "session_authorization"}
+             "max_identifier_length", "in_hot_standby", "is_superuser", "session_authorization", "role"}
 # Startup packet keys that are not settings.
 NOT_SETTINGS = {"user", "database", "options", "replication"}
 
@@ -302,9 +303,8 @@ _SET = re.compile(r"^set\s+(?:(?P<scope>session|local)\s+)?(?P<name>time\s+zone|
 def set_statement(settings: Settings, sql: str, in_block: bool) -> list[SqlError]:
     """Run SET ...; the notices PG would send (SET LOCAL outside a block)."""
     text = sql.strip().rstrip(";").strip()
-    if re.match(r"^set\s+(session\s+characteristics|transaction|constraints|role|session\s+authorization)\b",
-                text, re.I):
-        return []  # transaction modes and roles: nothing here depends on them
+    if re.match(r"^set\s+(session\s+characteristics|transaction|constraints)\b", text, re.I):
+        return []  # transaction modes: nothing here depends on them
     m = _SET.match(text)
     if not m or not m.group("value").strip():
         raise SqlError("42601", "syntax error in SET")
@@ -319,6 +319,39 @@ def set_statement(settings: Settings, sql: str, in_block: bool) -> list[SqlError
     else:
         settings.set(name, value, local=local)
     return []
+
+
+_ROLE = re.compile(r"^(?:set\s+(?:(?:session|local)\s+)?(?P<what>role|session\s+authorization)(?:\s*=\s*|\s+to\s+|\s+)"
+                   r"(?P<name>.+)|reset\s+(?P<reset>role|session\s+authorization))$", re.I | re.S)
+
+
+def role_statement(sql: str, user: str, superuser: bool, role_exists) -> bool:
+    """Judge SET ROLE, SET SESSION AUTHORIZATION and their RESETs (True: it is one) as
+    PostgreSQL's check_role/check_session_authorization (variable.c) would, for a session
+    that always runs with the rights of the user who logged in: becoming that user again
+    (or NONE, DEFAULT, RESET) changes nothing and is accepted; a role that does not exist is
+    22023; a user who is no superuser may not become another (42501, as PostgreSQL says it
+    to a non-member); a superuser becoming another role is 0A000, which duckflight lacks
+    (never accepted while changing nothing). ``role_exists(name)``: whether the role exists."""
+    m = _ROLE.match(sql.strip().rstrip(";").strip())
+    if m is None:
+        return False
+    if m.group("reset"):
+        return True
+    name = m.group("name").strip()
+    authorization = m.group("what").lower() != "role"
+    if name.lower() == ("default" if authorization else "none"):
+        return True
+    name = read_ident(name) if not name.startswith("'") else name[1:-1].replace("''", "'")
+    if name == user:
+        return True
+    if not role_exists(name):
+        raise SqlError("22023", f'role "{name}" does not exist')
+    if not superuser:
+        raise SqlError("42501", "permission denied to set session authorization" if authorization
+                       else f'permission denied to set role "{name}"')
+    raise SqlError("0A000", f"{'SET SESSION AUTHORIZATION' if authorization else 'SET ROLE'} to another role "
+                   "is not supported", hint=f'A session keeps the rights of the user who logged in: log in as "{name}".')
 
 
 def set_config_calls(tree, settings: Settings, in_block: bool, apply: bool, params=None):

@@ -427,3 +427,31 @@ def test_show_ssl_says_whether_the_port_serves_tls(port, files, referee):
         with pytest.raises(psycopg.Error) as error:
             conn.execute("set ssl = off")
         assert error.value.sqlstate == "55P02"
+
+
+def test_set_role_answers_as_postgresql_or_refuses(port, referee):
+    """A session keeps the rights of the user who logged in. Becoming oneself, NONE, DEFAULT and
+    RESET change nothing and are accepted; an unknown role is 22023 and a reader becoming
+    another role 42501, as in PostgreSQL 15 (checked side by side); an admin becoming another
+    role is 0A000, never a SET that changes nothing."""
+    statements = ["set role none", "reset role", "set role bob", "set session authorization default",
+                  "reset session authorization", "set session authorization bob", "set role nosuch",
+                  "set role alice", "set session authorization alice", "show role"]
+
+    def answers(server_port: int) -> list[str]:
+        out = []
+        with psycopg.connect(conninfo(server_port, "bob", PASSWORDS["bob"]), autocommit=True) as bob:
+            for statement in statements:
+                try:
+                    cursor = bob.execute(statement)
+                    out.append(cursor.statusmessage if cursor.description is None else str(cursor.fetchall()))
+                except psycopg.Error as error:
+                    out.append(error.sqlstate)
+        return out
+
+    assert answers(port) == answers(referee) == [
+        "SET", "RESET", "SET", "SET", "RESET", "SET", "22023", "42501", "42501", "[('none',)]"]
+    with psycopg.connect(conninfo(port, "alice", PASSWORDS["alice"]), autocommit=True) as admin:
+        with pytest.raises(psycopg.errors.FeatureNotSupported, match='SET ROLE to another role is not supported'):
+            admin.execute("set role bob")
+        assert admin.execute("select current_user, current_setting('is_superuser')").fetchone() == ("alice", "on")

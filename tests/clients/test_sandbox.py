@@ -13,6 +13,7 @@ gateway's and a worker's databases, as the code sets them up, refuse the same SQ
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import duckdb
 import psycopg
@@ -333,3 +334,13 @@ def test_postgresql_s_file_functions_are_refused_to_a_reader_as_postgresql_refus
             conn.execute(sql)
     assert raised.value.diag.message_primary.endswith("() is not supported")
     assert "read_text()" in raised.value.diag.message_hint
+
+
+def test_an_admin_copy_to_a_file_is_not_supported_rather_than_denied(sandboxed):
+    """PostgreSQL lets a superuser COPY to a server file; duckflight writes no files for a
+    client, so an admin hears 0A000, not the privilege error meant for others."""
+    with psycopg.connect(sandboxed[1], autocommit=True) as admin:
+        with pytest.raises(psycopg.errors.FeatureNotSupported, match="COPY to a file is not supported"):
+            admin.execute("copy (select 1) to '/tmp/duckflight-sandbox.csv'")
+        assert admin.execute("show is_superuser").fetchone() == ("on",)
+    assert not Path("/tmp/duckflight-sandbox.csv").exists()
