@@ -176,6 +176,7 @@ class UserStore:
             self._seen = stamp
             try:
                 self._users = read_users(self.path)
+                log.info("users file %s read again: %d user(s)", self.path, len(self._users))
             except UsersFileError as error:
                 log.error("%s; keeping the users read before", error)
         return self._users
