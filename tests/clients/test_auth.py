@@ -54,6 +54,7 @@ def files(tmp_path_factory) -> dict[str, Path]:
     ca.cert_pem.write_to_path(str(paths["ca"]))
     cert.cert_chain_pems[0].write_to_path(str(paths["cert"]))
     cert.private_key_pem.write_to_path(str(paths["key"]))
+    paths["key"].chmod(0o600)  # a key others may read is refused, as by PostgreSQL
     paths["users"], paths["hba"] = folder / "users", folder / "hba.conf"
     paths["hba"].write_text(RULES)
     for user, role, extra in (("alice", "admin", ()), ("bob", "reader", ("--md5",)), ("carol", "reader", ())):

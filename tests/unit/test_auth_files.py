@@ -95,3 +95,17 @@ def test_tls_needs_both_files_that_load(tmp_path):
     (tmp_path / "key.pem").write_text("not a key")
     with pytest.raises(StartupError, match="cannot load TLS certificate"):
         tls_context(str(tmp_path / "cert.pem"), str(tmp_path / "key.pem"))
+
+
+def test_tls_key_others_may_read_is_refused_as_postgresql_refuses_it(tmp_path):
+    import trustme
+
+    pair = trustme.CA().issue_cert("localhost")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    pair.cert_chain_pems[0].write_to_path(str(cert))
+    pair.private_key_pem.write_to_path(str(key))
+    key.chmod(0o640)
+    with pytest.raises(StartupError, match=rf"--tls-key {key}: has group or world access \(mode 0640\)"):
+        tls_context(str(cert), str(key))
+    key.chmod(0o600)
+    assert tls_context(str(cert), str(key)) is not None
