@@ -1,6 +1,7 @@
 """What must hold before a duckflight process starts serving, checked up front.
 
-A port already in use, a data folder that is missing: each is a ``StartupError``
+A port already in use, a data folder that is missing, a private key or secret file that
+others may read: each is a ``StartupError``
 whose message is one line for the user (``cli.main`` prints it and exits 1), found
 before anything starts, so nothing claims to be up when it is not.
 """
@@ -8,7 +9,9 @@ before anything starts, so nothing claims to be up when it is not.
 from __future__ import annotations
 
 import errno
+import os
 import socket
+import stat
 from pathlib import Path
 
 
@@ -52,3 +55,28 @@ def require_data_folder(data: str, flag: str = "--data") -> Path:
     except OSError as error:
         raise StartupError(f"{flag} {data}: cannot be read: {error.strerror}") from None
     return path.resolve()
+
+
+def require_private_file(path: str, flag: str) -> None:
+    """StartupError unless the file at ``path`` (a TLS key, a cluster secret) is private, by
+    PostgreSQL's rule for its ssl_key_file (be-secure-openssl.c, be_tls_init): owned by the
+    user this process runs as, with no group or world access (0600 or less), or owned by
+    root with at most group read (0640 or less)."""
+    try:
+        info = os.stat(Path(path).expanduser())
+    except OSError as error:
+        raise StartupError(f"{flag} {path}: cannot be read: {error.strerror}") from None
+    problem = private_file_problem(info.st_mode, info.st_uid, os.geteuid())
+    if problem:
+        raise StartupError(f"{flag} {path}: {problem}")
+
+
+def private_file_problem(mode: int, owner: int, euid: int) -> str | None:
+    """What PostgreSQL would say of a key file of this mode and owner uid, read by ``euid`` (None: fine)."""
+    if owner != euid and owner != 0:
+        return f"must be owned by the user duckflight runs as (uid {euid}) or by root, not uid {owner}"
+    if (owner == euid and mode & (stat.S_IRWXG | stat.S_IRWXO)) or \
+            (owner == 0 and mode & (stat.S_IWGRP | stat.S_IXGRP | stat.S_IRWXO)):
+        return (f"has group or world access (mode {stat.S_IMODE(mode):04o}); it must be u=rw (0600) or less if "
+                "owned by the user duckflight runs as, or u=rw,g=r (0640) or less if owned by root")
+    return None

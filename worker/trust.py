@@ -10,7 +10,9 @@ with one log line naming the peer, never the token (docs/decisions.md, "Workers 
 the control service run only calls that carry the cluster secret").
 
 The secret comes from ``--cluster-secret-file FILE`` or the environment
-(``DUCKFLIGHT_CLUSTER_SECRET``), never from a flag: command lines are public.
+(``DUCKFLIGHT_CLUSTER_SECRET``), never from a flag: command lines are public. The secret
+file and the ``--tls-key`` file must be private, as PostgreSQL requires of its key file
+(``startup.require_private_file``).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 
 import pyarrow.flight as flight
 
-from duckflight.gateway.startup import StartupError
+from duckflight.gateway.startup import StartupError, require_private_file
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +187,7 @@ def from_options(args) -> Trust:
     if (cert is None) != (key is None):
         raise StartupError("--tls-cert and --tls-key go together: give both or neither")
     return Trust(secret=read_secret(getattr(args, "cluster_secret_file", None)),
-                 tls_cert=_read(cert, "--tls-cert"), tls_key=_read(key, "--tls-key"),
+                 tls_cert=_read(cert, "--tls-cert"), tls_key=_read(key, "--tls-key", private=True),
                  tls_ca=_read(getattr(args, "tls_ca", None), "--tls-ca"))
 
 
@@ -194,7 +196,7 @@ def read_secret(path: str | None) -> bytes | None:
     this process's environment, so nothing it starts inherits it); None when neither is set."""
     from_env = os.environ.pop(SECRET_ENV, None)
     if path:
-        text = (_read(path, "--cluster-secret-file") or b"").strip()
+        text = (_read(path, "--cluster-secret-file", private=True) or b"").strip()
         where = f"--cluster-secret-file {path}"
     else:
         text, where = (from_env or "").strip().encode(), SECRET_ENV
@@ -207,13 +209,17 @@ def read_secret(path: str | None) -> bytes | None:
     return text
 
 
-def _read(path: str | None, flag: str) -> bytes | None:
+def _read(path: str | None, flag: str, private: bool = False) -> bytes | None:
+    """The file's bytes; StartupError when it cannot be read or, ``private``, when others may read it."""
     if path is None:
         return None
     try:
-        return Path(path).expanduser().read_bytes()
+        content = Path(path).expanduser().read_bytes()
     except OSError as error:
         raise StartupError(f"{flag} {path}: cannot be read: {error.strerror}") from None
+    if private:
+        require_private_file(path, flag)
+    return content
 
 
 def require_secret_off_loopback(trust: Trust, host: str, what: str) -> None:

@@ -15,6 +15,10 @@ A rules file (``--hba FILE``) has one rule a line, ``#`` starts a comment::
 - METHOD: ``scram-sha-256``, ``md5``, ``password`` (cleartext; refused on a plain connection),
   ``trust`` or ``reject``.
 
+PostgreSQL's other names are refused with the line's number rather than read as literal
+names (which would silently match nothing): ``sameuser``, ``samerole``/``samegroup`` and
+``replication`` in DATABASE, ``@file`` (names read from a file) and quoted names in either.
+
 As in PostgreSQL (hba.c check_hba) the first rule whose type, database, user and address match
 decides; when none does the connection is refused (see ``exchange.py``).
 """
@@ -28,6 +32,13 @@ from typing import Optional
 
 TYPES = ("host", "hostssl", "hostnossl")
 METHODS = ("scram-sha-256", "md5", "password", "trust", "reject")
+# Keywords of PostgreSQL's DATABASE column (hba.c check_db) that duckflight does not implement.
+DATABASE_KEYWORDS = {
+    "sameuser": "the database named like the user",
+    "samerole": "the databases named like a role of the user",
+    "samegroup": "the databases named like a role of the user",
+    "replication": "replication connections, which duckflight does not take",
+}
 LOOPBACK = (ipaddress.ip_network("127.0.0.0/8"), ipaddress.ip_network("::1/128"))
 
 
@@ -74,10 +85,26 @@ def parse_rule(text: str, line: int = 0) -> Rule:
         raise HbaError(f"invalid connection type {kind!r} (one of {', '.join(TYPES)})")
     if method not in METHODS:
         raise HbaError(f"invalid authentication method {method!r} (one of {', '.join(METHODS)})")
+    _refuse_unsupported(databases.split(","), "database")
+    _refuse_unsupported(users.split(","), "user")
+    for name in databases.split(","):
+        if name in DATABASE_KEYWORDS:
+            raise HbaError(f"database keyword {name!r} ({DATABASE_KEYWORDS[name]}) is not supported; "
+                           "name the databases, or all")
     for name in users.split(","):
         if name.startswith("+") and name[1:] not in ("reader", "admin"):
             raise HbaError(f"unknown role {name!r} (+reader or +admin)")
     return Rule(kind, tuple(databases.split(",")), tuple(users.split(",")), _networks(address), method, line)
+
+
+def _refuse_unsupported(names: list[str], column: str) -> None:
+    """HbaError for PostgreSQL's ``@file`` inclusions and quoted names in a DATABASE or USER field."""
+    for name in names:
+        if name.startswith("@"):
+            raise HbaError(f"{column} {name!r}: @file (names read from a file) is not supported; "
+                           "list the names in the rule")
+        if '"' in name:
+            raise HbaError(f"{column} {name!r}: quoted names are not supported; write the name without quotes")
 
 
 def _networks(address: str) -> tuple:

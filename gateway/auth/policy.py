@@ -18,7 +18,7 @@ from typing import Optional
 from duckflight.gateway.auth.exchange import Cleartext, Exchange, Md5, Scram, Trusted, fatal
 from duckflight.gateway.auth.hba import HbaError, Rule, default_rules, first_match, read_rules
 from duckflight.gateway.auth.users import UsersFileError, UserStore
-from duckflight.gateway.startup import StartupError
+from duckflight.gateway.startup import StartupError, require_private_file
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,8 @@ def load_policy(users: Optional[str], hba: Optional[str], tls_cert: Optional[str
 
 def tls_context(cert: Optional[str], key: Optional[str]) -> Optional[ssl.SSLContext]:
     """The server's TLS context (TLS 1.2 or newer, as PostgreSQL's ssl_min_protocol_version), or
-    None without a certificate; StartupError for one without the other or files that do not load."""
+    None without a certificate; StartupError for one without the other, files that do not load,
+    or a key file others may read (``require_private_file``, PostgreSQL's rule)."""
     if not cert and not key:
         return None
     if not cert or not key:
@@ -126,4 +127,5 @@ def tls_context(cert: Optional[str], key: Optional[str]) -> Optional[ssl.SSLCont
         raise StartupError(f"TLS file {error.filename or cert} does not exist") from None
     except (ssl.SSLError, OSError) as error:
         raise StartupError(f"cannot load TLS certificate {cert} with key {key}: {error}") from None
+    require_private_file(key, "--tls-key")
     return context

@@ -54,6 +54,7 @@ def files(tmp_path_factory) -> dict[str, Path]:
     ca.cert_pem.write_to_path(str(paths["ca"]))
     cert.cert_chain_pems[0].write_to_path(str(paths["cert"]))
     cert.private_key_pem.write_to_path(str(paths["key"]))
+    paths["key"].chmod(0o600)  # a key others may read is refused, as by PostgreSQL
     paths["users"], paths["hba"] = folder / "users", folder / "hba.conf"
     paths["hba"].write_text(RULES)
     for user, role, extra in (("alice", "admin", ()), ("bob", "reader", ("--md5",)), ("carol", "reader", ())):
@@ -141,6 +142,72 @@ def test_user_commands_keep_roles_and_verifiers_never_passwords(tmp_path):
     assert duckflight("user", "list", "--users", str(users)).stdout.splitlines() == ["ben\treader"]
     gone = duckflight("user", "remove", "ann", "--users", str(users))
     assert gone.returncode == 1 and gone.stderr.strip() == f'duckflight user remove: user "ann" is not in {users}'
+
+
+def test_user_add_without_a_terminal_reads_the_password_from_standard_input(tmp_path):
+    """A script pipes the password (a command line shows in `ps`); no line is a usage error (2)."""
+    from duckflight.gateway.auth.users import read_users
+
+    users = tmp_path / "users"
+    add = [duckflight_executable(), "user", "add", "dave", "--users", str(users)]
+    piped = subprocess.run(add, input="pass word 4\nignored\n", capture_output=True, text=True, timeout=60)
+    assert piped.returncode == 0 and not piped.stderr, piped.stderr
+    dave = read_users(users)["dave"]
+    assert dave.scram.matches("pass word 4") and "pass word" not in users.read_text()
+    for given in ("", "\n"):  # /dev/null, then an empty first line
+        empty = subprocess.run(add, input=given, capture_output=True, text=True, timeout=60)
+        assert empty.returncode == 2, empty
+        assert empty.stderr.splitlines() == ["duckflight user add: no password on the first line of standard input "
+                                             "(or give --password)"]
+    assert duckflight("user", "add", "dave", "--users", str(users)).returncode == 2  # stdin /dev/null
+    assert read_users(users)["dave"].scram.matches("pass word 4")  # unchanged
+    usage = duckflight("user", "add", "--help").stdout
+    assert "first line of standard input" in " ".join(usage.split())
+
+
+def _on_a_terminal(argv: list[str], answers: list[str]) -> tuple[int, str]:
+    """Run argv with a pseudo-terminal as its controlling terminal, typing each answer once a new
+    prompt (text ending in ": ") shows; (exit code, what the terminal showed)."""
+    import os
+    import pty
+    import select
+
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(argv[0], argv)
+    shown, prompts, deadline = b"", 0, time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            if not select.select([fd], [], [], 1)[0]:
+                continue
+            try:
+                chunk = os.read(fd, 1024)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+            if answers and shown.endswith(b": ") and shown.count(b": ") > prompts:
+                prompts = shown.count(b": ")
+                os.write(fd, answers.pop(0).encode() + b"\n")
+    finally:
+        os.close(fd)
+        if time.monotonic() >= deadline:  # it never finished: do not wait for it
+            os.kill(pid, signal.SIGKILL)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), shown.decode(errors="replace")
+
+
+def test_user_add_on_a_terminal_asks_twice_without_echo(tmp_path):
+    from duckflight.gateway.auth.users import read_users
+
+    users = tmp_path / "users"
+    add = [duckflight_executable(), "user", "add", "erin", "--users", str(users)]
+    code, shown = _on_a_terminal(add, ["terminal-pw", "terminal-pw"])
+    assert code == 0, shown
+    assert "Password for user erin:" in shown and "Enter it again:" in shown and "terminal-pw" not in shown
+    assert read_users(users)["erin"].scram.matches("terminal-pw")
+    code, shown = _on_a_terminal(add, ["one-pw", "other-pw"])
+    assert code == 1 and "duckflight user add: the passwords do not match" in shown and "Traceback" not in shown
 
 
 # ---------------------------------------------------------------------------- SCRAM, md5

@@ -185,6 +185,7 @@ def certs(tmp_path_factory) -> dict[str, str]:
     stranger.cert_pem.write_to_path(str(folder / "other-ca.pem"))
     leaf.cert_chain_pems[0].write_to_path(str(folder / "cert.pem"))
     leaf.private_key_pem.write_to_path(str(folder / "key.pem"))
+    (folder / "key.pem").chmod(0o600)  # a key others may read is refused, as by PostgreSQL
     return {name: str(folder / f"{name}.pem") for name in ("ca", "other-ca", "cert", "key")}
 
 
@@ -355,6 +356,7 @@ def test_a_worker_beyond_loopback_refuses_to_start_without_a_secret(tmp_path):
     assert gateway.returncode == 1 and "no cluster secret" in gateway.stderr
     empty = tmp_path / "empty"
     empty.write_text("\n")
+    empty.chmod(0o600)
     done = _run(["worker", "--port", str(free_port()), "--data", str(tmp_path), "--cluster-secret-file", str(empty)])
     assert done.returncode == 1 and "the cluster secret is empty" in done.stderr
     half = _run(["worker", "--port", str(free_port()), "--data", str(tmp_path), "--tls-cert", str(empty)])

@@ -105,3 +105,28 @@ def test_bad_authentication_settings(command, tmp_path, free_tcp_port):
     assert_one_line(done, f"hba file {tmp_path / 'hba'}, line 1: invalid authentication method 'ident'")
     done = duckflight(*base, "--tls-cert", str(tmp_path / "hba"))
     assert_one_line(done, "--tls-cert and --tls-key go together")
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("command", ["up", "gateway", "worker"])
+def test_key_and_secret_files_others_may_read(command, tmp_path, free_tcp_port):
+    """PostgreSQL refuses a private key file with group or world access; so does every duckflight
+    process, for its --tls-key and its --cluster-secret-file."""
+    import trustme
+
+    pair = trustme.CA().issue_cert("localhost")
+    cert, key, secret = tmp_path / "cert.pem", tmp_path / "key.pem", tmp_path / "cluster-secret"
+    pair.cert_chain_pems[0].write_to_path(str(cert))
+    pair.private_key_pem.write_to_path(str(key))
+    secret.write_text("a-cluster-secret\n")
+    base = [command, "--data", str(tmp_path), "--port", str(free_tcp_port)]
+    rule = "it must be u=rw (0600) or less if owned by the user duckflight runs as, or u=rw,g=r (0640) or less"
+    key.chmod(0o644)
+    done = duckflight(*base, "--tls-cert", str(cert), "--tls-key", str(key))
+    assert_one_line(done, f"duckflight {command}: --tls-key {key}: has group or world access (mode 0644)", rule)
+    key.chmod(0o600)
+    secret.chmod(0o640)
+    done = duckflight(*base, "--cluster-secret-file", str(secret))
+    assert_one_line(done, f"duckflight {command}: --cluster-secret-file {secret}: has group or world access "
+                          "(mode 0640)", rule)
+    assert done.returncode == 1  # as every other start error

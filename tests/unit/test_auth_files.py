@@ -65,6 +65,14 @@ def test_default_rules_trust_loopback_only_or_scram_for_all():
     ("host all all all ident", "invalid authentication method 'ident'"),
     ("host all all 10.0.0.1/8 trust", "invalid IP address or CIDR block"),
     ("host all +root all trust", r"unknown role '\+root'"),
+    # PostgreSQL's keywords and inclusions that duckflight lacks: refused, never read as literal names
+    ("host sameuser all all trust", "database keyword 'sameuser' .* is not supported"),
+    ("host sales,samerole all all trust", "database keyword 'samerole' .* is not supported"),
+    ("host samegroup all all trust", "database keyword 'samegroup' .* is not supported"),
+    ("host replication all all trust", "database keyword 'replication' .* is not supported"),
+    ("host @dbs all all trust", r"database '@dbs': @file \(names read from a file\) is not supported"),
+    ("host all alice,@admins all md5", r"user '@admins': @file \(names read from a file\) is not supported"),
+    ('host "all" all all trust', "database '\"all\"': quoted names are not supported"),
 ])
 def test_bad_rules_say_what_is_wrong(line, error):
     with pytest.raises(HbaError, match=error):
@@ -85,6 +93,21 @@ def test_startup_errors_name_file_and_line(tmp_path):
         load_policy(str(tmp_path / "nousers"), None)
 
 
+def test_unsupported_hba_names_stop_the_start_and_a_reload_keeps_the_old_rules(tmp_path):
+    from duckflight.gateway.auth.policy import reload_rules
+
+    hba = tmp_path / "hba"
+    hba.write_text("host all all 127.0.0.1/32 trust\n")
+    policy = load_policy(None, str(hba))
+    old = policy.rules
+    for line in ("host sameuser all 127.0.0.1/32 trust", "host all @admins 127.0.0.1/32 trust"):
+        hba.write_text(f"# rules\n{line}\n")
+        with pytest.raises(StartupError, match=f"hba file {hba}, line 2: .* is not supported"):
+            load_policy(None, str(hba))
+        reload_rules(policy, str(hba))
+        assert policy.rules is old
+
+
 def test_tls_needs_both_files_that_load(tmp_path):
     assert tls_context(None, None) is None
     with pytest.raises(StartupError, match="--tls-cert and --tls-key go together"):
@@ -95,3 +118,17 @@ def test_tls_needs_both_files_that_load(tmp_path):
     (tmp_path / "key.pem").write_text("not a key")
     with pytest.raises(StartupError, match="cannot load TLS certificate"):
         tls_context(str(tmp_path / "cert.pem"), str(tmp_path / "key.pem"))
+
+
+def test_tls_key_others_may_read_is_refused_as_postgresql_refuses_it(tmp_path):
+    import trustme
+
+    pair = trustme.CA().issue_cert("localhost")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    pair.cert_chain_pems[0].write_to_path(str(cert))
+    pair.private_key_pem.write_to_path(str(key))
+    key.chmod(0o640)
+    with pytest.raises(StartupError, match=rf"--tls-key {key}: has group or world access \(mode 0640\)"):
+        tls_context(str(cert), str(key))
+    key.chmod(0o600)
+    assert tls_context(str(cert), str(key)) is not None

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from duckflight.gateway.startup import StartupError
+from duckflight.gateway.startup import StartupError, private_file_problem
 from duckflight.worker.trust import (SECRET_ENV, Trust, from_options, is_loopback, read_secret,
                                      require_secret_off_loopback, write_secret_file)
 
@@ -20,6 +20,7 @@ def options(**given) -> argparse.Namespace:
 def test_the_secret_file_wins_and_the_variable_leaves_the_environment(tmp_path, monkeypatch):
     secret = tmp_path / "secret"
     secret.write_text("from-the-file\n")
+    secret.chmod(0o600)
     monkeypatch.setenv(SECRET_ENV, "from-the-environment")
     assert read_secret(str(secret)) == b"from-the-file"
     assert SECRET_ENV not in os.environ  # nothing this process starts inherits it
@@ -32,6 +33,7 @@ def test_the_secret_file_wins_and_the_variable_leaves_the_environment(tmp_path, 
 def test_a_bad_secret_is_a_startup_error_that_does_not_show_it(tmp_path, text, words):
     secret = tmp_path / "secret"
     secret.write_text(text)
+    secret.chmod(0o600)
     with pytest.raises(StartupError) as error:
         read_secret(str(secret))
     assert words in str(error.value) and "two words" not in str(error.value)
@@ -72,3 +74,39 @@ def test_a_secret_file_is_made_once_and_private(tmp_path):
     assert not write_secret_file(str(path)) and path.read_bytes() == first
     assert path.stat().st_mode & 0o777 == 0o600
     assert len(read_secret(str(path))) >= 32
+
+
+def test_key_and_secret_files_others_may_read_are_refused(tmp_path):
+    secret, key = tmp_path / "secret", tmp_path / "key.pem"
+    secret.write_text("s3cret\n")
+    key.write_text("a key\n")
+    for mode in (0o640, 0o604, 0o644, 0o660, 0o700 | 0o010):
+        secret.chmod(mode)
+        with pytest.raises(StartupError, match=f"--cluster-secret-file {secret}: has group or world access "
+                                               rf"\(mode {mode:04o}\); it must be u=rw \(0600\) or less"):
+            read_secret(str(secret))
+    for mode in (0o600, 0o400):
+        secret.chmod(mode)
+        assert read_secret(str(secret)) == b"s3cret"
+    secret.chmod(0o600)
+    key.chmod(0o644)
+    with pytest.raises(StartupError, match=f"--tls-key {key}: has group or world access"):
+        from_options(options(tls_cert=str(key), tls_key=str(key)))
+    key.chmod(0o600)
+    assert from_options(options(tls_cert=str(key), tls_key=str(key), cluster_secret_file=str(secret))).serves_tls
+
+
+@pytest.mark.parametrize("mode, owner, euid, problem", [
+    (0o600, 1000, 1000, None),
+    (0o400, 1000, 1000, None),
+    (0o640, 1000, 1000, "has group or world access (mode 0640)"),
+    (0o604, 1000, 1000, "has group or world access (mode 0604)"),
+    (0o640, 0, 1000, None),  # root's key, readable by the server's group: PostgreSQL's second case
+    (0o660, 0, 1000, "has group or world access (mode 0660)"),
+    (0o644, 0, 1000, "has group or world access (mode 0644)"),
+    (0o640, 0, 0, "has group or world access (mode 0640)"),  # run as root: the owner's rule
+    (0o600, 1001, 1000, "must be owned by the user duckflight runs as (uid 1000) or by root, not uid 1001"),
+])
+def test_the_private_file_rule_is_postgresqls_rule_for_its_key(mode, owner, euid, problem):
+    found = private_file_problem(0o100000 | mode, owner, euid)
+    assert found == problem if problem is None else problem in found
