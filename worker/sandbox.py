@@ -13,7 +13,7 @@ spilling goes on). ``lock_configuration`` then refuses every later SET, of these
 the ``allowed_configs``: ``TimeZone``, which each fragment's cursor sets (``worker/execute.py``).
 
     >>> import duckdb, tempfile
-    >>> con = duckdb.connect(); lock_down(con, [tempfile.gettempdir()])
+    >>> con = duckdb.connect(); lock_down(con, [tempfile.mkdtemp()])
     >>> try:
     ...     con.execute("select * from read_text('/etc/hostname')")
     ... except duckdb.PermissionException as error:
