@@ -129,8 +129,8 @@ def test_an_admin_reads_the_data_folder_s_files_and_nothing_else(sandboxed):
         assert conn.execute(f"select count(*) from read_parquet('{data}/nation/*.parquet')").fetchone() == (25,)
         files = conn.execute(f"select count(*) from glob('{data}/*/*.parquet')").fetchone()[0]
         assert files >= 8  # the 8 TPC-H tables, one file or more each
-        for sql, _ in ESCAPES:
-            assert _state(conn, sql)[0] == "42501", sql
+        for sql, _ in ESCAPES:  # COPY to or from a file, which PostgreSQL lets a superuser do: not supported
+            assert _state(conn, sql)[0] == ("0A000" if sql.startswith("copy") and "stdout" not in sql else "42501"), sql
         for sql in [f"select * from read_text('{data}/../../etc/hostname')", f"select * from read_text('{data}x/y')"]:
             assert _state(conn, sql)[0] == "42501", sql
         locked = "select count(*) from duckdb_settings() where name = 'lock_configuration' and value = 'true'"
