@@ -9,6 +9,7 @@ import subprocess
 import time
 
 import pytest
+import trustme
 
 from processes import alive, describe, duckflight_executable
 
@@ -105,3 +106,23 @@ def test_bad_authentication_settings(command, tmp_path, free_tcp_port):
     assert_one_line(done, f"hba file {tmp_path / 'hba'}, line 1: invalid authentication method 'ident'")
     done = duckflight(*base, "--tls-cert", str(tmp_path / "hba"))
     assert_one_line(done, "--tls-cert and --tls-key go together")
+
+
+@pytest.mark.timeout(120)
+def test_up_with_tls_whose_workers_the_gateway_could_not_verify(tmp_path, free_tcp_port):
+    """`up` serves its workers TLS with --tls-cert: without the CA that issued it, it stops at once."""
+    ca, stranger = trustme.CA(), trustme.CA()
+    leaf = ca.issue_cert("localhost")
+    cert, key, issuer, other = (str(tmp_path / f"{name}.pem") for name in ("cert", "key", "ca", "other"))
+    leaf.cert_chain_pems[0].write_to_path(cert)
+    leaf.private_key_pem.write_to_path(key)
+    ca.cert_pem.write_to_path(issuer)
+    stranger.cert_pem.write_to_path(other)
+    base = ["up", "--data", str(tmp_path), "--port", str(free_tcp_port)]
+    assert_one_line(duckflight(*base, "--tls-cert", cert, "--tls-key", key),
+                    f"duckflight up: --tls-cert {cert} is not self-signed: give --tls-ca FILE, the CA that issued it")
+    assert_one_line(duckflight(*base, "--tls-cert", cert, "--tls-key", key, "--tls-ca", other),
+                    f"duckflight up: --tls-cert {cert} does not chain to --tls-ca {other}: unable to get local "
+                    f"issuer certificate")
+    assert_one_line(duckflight(*base, "--tls-ca", issuer),
+                    "duckflight up: --tls-ca is the CA of --tls-cert: give --tls-cert and --tls-key with it")
