@@ -37,6 +37,8 @@ SECRET = [
 TLS_CA = [
     Option("tls-ca", "PEM file of the CA that the workers' and control service's certificates must chain to; "
            "with it, they are dialled over TLS"),
+    Option("tls-server-name", "the name the workers' and control service's certificates must carry, with "
+           "--tls-ca (default: the host each is dialled at)"),
 ]
 TLS = [
     Option("tls-cert", "PEM certificate chain to serve TLS with (with --tls-key)"),
@@ -122,7 +124,10 @@ UP = COMMON + [
     Option("control-port", "port where more workers may register with the gateway (0: off)", 0, port),
     Option("cluster-secret-file", "file holding the cluster secret, for workers that register through "
            "--control-port (else env DUCKFLIGHT_CLUSTER_SECRET; default: a new random secret)"),
-] + SPILL + HEALTH + CATALOG + TIMEOUTS + ADMISSION + AUTH
+] + SPILL + HEALTH + CATALOG + TIMEOUTS + ADMISSION + AUTH + [
+    Option("tls-ca", "PEM file of the CA that issued --tls-cert, with which the gateway verifies its workers, "
+           "which serve TLS with --tls-cert too (default: --tls-cert itself, when it is self-signed)"),
+]
 WORKERS = COMMON + [
     Option("gateway", "the gateway's control service, HOST:PORT", "127.0.0.1:5434", address),
     Option("node", "only the workers of this node"),

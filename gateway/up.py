@@ -7,6 +7,8 @@ stops every child. A worker or gateway that dies is started again (a worker on
 the same port, so the gateway's list stays right) after a backoff; the others
 go on (docs/decisions.md says why). Only a gateway that fails while the
 cluster first starts ends ``up``: that is a start-up error, not a crash.
+With ``--tls-cert``/``--tls-key`` the workers serve TLS with that certificate
+too, and the gateway verifies them (``worker_tls``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import logging
 import os
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -25,7 +28,8 @@ from duckflight.gateway.auth.policy import load_policy, tls_context
 from duckflight.gateway.startup import StartupError, require_data_folder, require_free_port
 from duckflight.gateway.timeouts import SETTINGS as TIME_SETTINGS
 from duckflight.worker.resources import memory_limit
-from duckflight.worker.trust import SECRET_ENV, Trust, new_secret, read_secret
+from duckflight.worker.trust import (SECRET_ENV, Trust, first_certificate, new_secret, read_file, read_secret,
+                                     verified_names)
 
 log = logging.getLogger(__name__)
 
@@ -94,10 +98,55 @@ def _resource_flags(args) -> list[str]:
     return flags + (["--temp-dir", str(args.temp_dir)] if args.temp_dir else [])
 
 
-def _auth_flags(args) -> list[str]:
-    """--users, --hba, --tls-cert and --tls-key for the gateway, as absolute paths."""
-    return [flag for name in ("users", "hba", "tls_cert", "tls_key") if getattr(args, name)
+def _path_flags(args, names: tuple[str, ...]) -> list[str]:
+    """The flags of these file options that are set, as absolute paths."""
+    return [flag for name in names if getattr(args, name)
             for flag in (f"--{name.replace('_', '-')}", str(Path(getattr(args, name)).resolve()))]
+
+
+def _auth_flags(args) -> list[str]:
+    """--users, --hba, --tls-cert and --tls-key for the gateway."""
+    return _path_flags(args, ("users", "hba", "tls_cert", "tls_key"))
+
+
+# OpenSSL's verify codes for a certificate whose issuer is not at hand (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT...).
+NO_ISSUER = {2, 20, 21}
+
+
+def worker_tls(args) -> tuple[str, str] | None:
+    """(CA file, name) with which the gateway verifies the workers, which serve TLS with --tls-cert:
+    the CA is --tls-ca, else --tls-cert itself when it is self-signed; the name is the first the
+    certificate names (the workers are dialled at 127.0.0.1). None without --tls-cert.
+    StartupError, before anything starts, when the gateway could not verify them."""
+    if not args.tls_cert:
+        if args.tls_ca:
+            raise StartupError("--tls-ca is the CA of --tls-cert: give --tls-cert and --tls-key with it")
+        return None
+    cert = args.tls_cert
+    roots = read_file(args.tls_ca, "--tls-ca") if args.tls_ca else first_certificate(read_file(cert, "--tls-cert"))
+    try:
+        names = verified_names(cert, args.tls_key, roots)
+    except (ssl.SSLError, ValueError) as error:
+        why = getattr(error, "verify_message", None) or getattr(error, "reason", None) or error
+        if args.tls_ca:
+            raise StartupError(f"--tls-cert {cert} does not chain to --tls-ca {args.tls_ca}: {why}") from None
+        if getattr(error, "verify_code", None) in NO_ISSUER:
+            raise StartupError(f"--tls-cert {cert} is not self-signed: give --tls-ca FILE, the CA that issued it, "
+                               f"so the gateway can verify its workers") from None
+        raise StartupError(f"--tls-cert {cert} does not verify: {why}") from None
+    names = [name for name in names if "*" not in name]
+    if not names:
+        raise StartupError(f"--tls-cert {cert} names no host the gateway could check its workers "
+                           f"against (no subjectAltName or common name without a wildcard)")
+    return str(Path(args.tls_ca or args.tls_cert).resolve()), names[0]
+
+
+def _tls_flags(args, tls: tuple[str, str] | None, serve: bool) -> list[str]:
+    """--tls-ca and --tls-server-name to dial the workers with; with ``serve``, --tls-cert and --tls-key too."""
+    if tls is None:
+        return []
+    served = _path_flags(args, ("tls_cert", "tls_key")) if serve else []
+    return [*served, "--tls-ca", tls[0], "--tls-server-name", tls[1]]
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -202,10 +251,12 @@ def _login(users: str | None) -> str:
 class Cluster:
     """The child processes of one ``duckflight up``."""
 
-    def __init__(self, args, secret: bytes):
+    def __init__(self, args, secret: bytes, tls: tuple[str, str] | None = None):
         self.args = args
+        self.tls = tls  # (CA file, name) the workers are verified with (worker_tls)
         # Handed to every child in its environment, never on its command line (docs/decisions.md).
-        self.trust = Trust(secret=secret)
+        self.trust = Trust(secret=secret, tls_ca=read_file(tls[0], "--tls-ca") if tls else None,
+                           tls_server_name=tls[1] if tls else None)
         self.env = {SECRET_ENV: secret.decode()}
         self.workers: list[Supervised] = []
         self.gateway: Supervised | None = None
@@ -221,7 +272,7 @@ class Cluster:
         addresses = []
         for i in range(self.args.workers):
             address = f"127.0.0.1:{free_port()}"
-            extra = _worker_flags(self.args)
+            extra = _worker_flags(self.args) + _tls_flags(self.args, self.tls, serve=True)
             command = _command("worker", "--host", "127.0.0.1", "--port", address.split(":")[1],
                                "--node", f"worker-{i + 1}", "--data", str(data), *extra, *common)
             self.workers.append(Supervised(f"worker {address}", command, self.env))
@@ -238,7 +289,7 @@ class Cluster:
                   "--catalog-refresh", str(self.args.catalog_refresh),
                   *[flag for name in (*TIME_SETTINGS, "max_connections", "max_queries", "max_queries_per_user")
                     for flag in (f"--{name.replace('_', '-')}", str(getattr(self.args, name)))],
-                  *_auth_flags(self.args)]
+                  *_auth_flags(self.args), *_tls_flags(self.args, self.tls, serve=False)]
         self.gateway = Supervised("gateway", _command("gateway", "--host", self.args.host, "--port",
                                                       str(self.args.port), "--data", str(data), *faults, *workers,
                                                       *common), self.env)
@@ -275,13 +326,14 @@ def run_up(args) -> int:
         require_free_port(args.host, args.control_port, "--control-port")
     tls_context(args.tls_cert, args.tls_key)  # a bad TLS pair, users or hba file stops `up` before it starts anything
     load_policy(args.users, args.hba, args.tls_cert)
+    tls = worker_tls(args)
     if args.data:
         data = require_data_folder(args.data)
     else:
         data = _demo_data(args.demo_scale)
     # A cluster of its own is locked without set-up: a new secret unless one is given.
     secret = read_secret(args.cluster_secret_file) or new_secret()
-    cluster = Cluster(args, secret)
+    cluster = Cluster(args, secret, tls)
     stopping = False
 
     def on_signal(signum, frame):

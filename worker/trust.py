@@ -21,7 +21,9 @@ import hmac
 import ipaddress
 import logging
 import os
+import re
 import secrets
+import ssl
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +47,7 @@ class Trust:
     tls_cert: bytes | None = None  # PEM chain this process serves TLS with
     tls_key: bytes | None = None
     tls_ca: bytes | None = None  # PEM roots the servers it dials must chain to; dials TLS when set
+    tls_server_name: str | None = None  # the name their certificates must carry (default: the host dialled)
 
     def __repr__(self) -> str:
         return f"Trust(secret={'set' if self.secret else 'none'}, tls={self.serves_tls}, ca={self.tls_ca is not None})"
@@ -80,6 +83,7 @@ class Trust:
         scheme = "grpc+tls" if self.tls_ca is not None else "grpc"
         if self.tls_ca is not None:
             options["tls_root_certs"] = self.tls_ca
+            options["override_hostname"] = self.tls_server_name
         if self.secret:
             options["middleware"] = [_BearerFactory(self.bearer())]
         return flight.FlightClient(f"{scheme}://{address}", **options)
@@ -91,9 +95,11 @@ class Trust:
     def grpc_channel(self, target: str, options=None):
         import grpc
 
-        if self.tls_ca is not None:
-            return grpc.secure_channel(target, grpc.ssl_channel_credentials(root_certificates=self.tls_ca), options)
-        return grpc.insecure_channel(target, options)
+        if self.tls_ca is None:
+            return grpc.insecure_channel(target, options)
+        if self.tls_server_name:
+            options = [*(options or ()), ("grpc.ssl_target_name_override", self.tls_server_name)]
+        return grpc.secure_channel(target, grpc.ssl_channel_credentials(root_certificates=self.tls_ca), options)
 
     def grpc_listen(self, server, address: str) -> int:
         """Add a port to a grpc.Server: TLS when this process has a certificate."""
@@ -187,8 +193,9 @@ def from_options(args) -> Trust:
     if (cert is None) != (key is None):
         raise StartupError("--tls-cert and --tls-key go together: give both or neither")
     return Trust(secret=read_secret(getattr(args, "cluster_secret_file", None)),
-                 tls_cert=_read(cert, "--tls-cert"), tls_key=_read(key, "--tls-key", private=True),
-                 tls_ca=_read(getattr(args, "tls_ca", None), "--tls-ca"))
+                 tls_cert=read_file(cert, "--tls-cert"), tls_key=read_file(key, "--tls-key", private=True),
+                 tls_ca=read_file(getattr(args, "tls_ca", None), "--tls-ca"),
+                 tls_server_name=getattr(args, "tls_server_name", None))
 
 
 def read_secret(path: str | None) -> bytes | None:
@@ -196,7 +203,7 @@ def read_secret(path: str | None) -> bytes | None:
     this process's environment, so nothing it starts inherits it); None when neither is set."""
     from_env = os.environ.pop(SECRET_ENV, None)
     if path:
-        text = (_read(path, "--cluster-secret-file", private=True) or b"").strip()
+        text = (read_file(path, "--cluster-secret-file", private=True) or b"").strip()
         where = f"--cluster-secret-file {path}"
     else:
         text, where = (from_env or "").strip().encode(), SECRET_ENV
@@ -209,7 +216,7 @@ def read_secret(path: str | None) -> bytes | None:
     return text
 
 
-def _read(path: str | None, flag: str, private: bool = False) -> bytes | None:
+def read_file(path: str | None, flag: str, private: bool = False) -> bytes | None:
     """The file's bytes; StartupError when it cannot be read or, ``private``, when others may read it."""
     if path is None:
         return None
@@ -220,6 +227,38 @@ def _read(path: str | None, flag: str, private: bool = False) -> bytes | None:
     if private:
         require_private_file(path, flag)
     return content
+
+
+def verified_names(cert: str, key: str, roots: bytes) -> list[str]:
+    """The host names and addresses the certificate of ``cert`` names (its subjectAltName, else its
+    common name), once a TLS handshake in memory has checked that it chains to ``roots`` (PEM) as a
+    client dialling this process would check it; ssl.SSLError when it does not."""
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(cert, key)
+    client = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    client.check_hostname = False  # the names are what we are after; the chain is checked
+    client.load_verify_locations(cadata=roots.decode("ascii", "replace"))
+    to_client, to_server = ssl.MemoryBIO(), ssl.MemoryBIO()  # each end reads what the other wrote
+    ends = [client.wrap_bio(to_client, to_server), server.wrap_bio(to_server, to_client, server_side=True)]
+    waiting = list(ends)
+    for _ in range(8):  # a handshake takes a few turns
+        for end in list(waiting):
+            try:
+                end.do_handshake()
+                waiting.remove(end)
+            except ssl.SSLWantReadError:
+                pass
+    if waiting:
+        raise ssl.SSLError("the TLS handshake did not finish")
+    peer = ends[0].getpeercert()
+    names = [value for kind, value in peer.get("subjectAltName", ()) if kind in ("DNS", "IP Address")]
+    return names or [value for part in peer.get("subject", ()) for kind, value in part if kind == "commonName"]
+
+
+def first_certificate(pem: bytes) -> bytes:
+    """The first certificate of a PEM chain (the server's own)."""
+    found = re.search(rb"-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", pem, re.S)
+    return found.group(0) + b"\n" if found else pem
 
 
 def require_secret_off_loopback(trust: Trust, host: str, what: str) -> None:

@@ -1,4 +1,4 @@
-"""A locked cluster: `duckflight up --users --hba --tls-cert --tls-key`, logged into by psql,
+"""A locked cluster: `duckflight up --users --hba --tls-cert --tls-key --tls-ca`, logged into by psql,
 psycopg, asyncpg and pgjdbc, with PostgreSQL 15 under the same users and rules as referee.
 
 Users come from the installed `duckflight user add`; certificates from trustme (a CA and a
@@ -69,7 +69,8 @@ def locked(files, tpch_data, tmp_path_factory) -> tuple[int, UpProcess]:
     """(Postgres port, process) of a locked `duckflight up`."""
     port = free_port()
     up = UpProcess(["--port", str(port), "--workers", "1", "--data", str(tpch_data), "--users", str(files["users"]),
-                    "--hba", str(files["hba"]), "--tls-cert", str(files["cert"]), "--tls-key", str(files["key"])],
+                    "--hba", str(files["hba"]), "--tls-cert", str(files["cert"]), "--tls-key", str(files["key"]),
+                    "--tls-ca", str(files["ca"])],
                    tmp_path_factory.mktemp("up") / "up.log")
     try:
         up.wait_for_output("duckflight is up")

@@ -28,6 +28,7 @@ import trustme
 
 from duckflight.gateway.up import free_port
 from duckflight.protos import control_pb2, registry_pb2, registry_pb2_grpc
+from duckflight.worker.client import WorkerClient
 from duckflight.worker.server import WorkerServer
 from duckflight.worker.trust import Trust
 from duckdb_referee import duckdb_over
@@ -391,3 +392,56 @@ def test_a_gateway_with_a_wrong_secret_gets_no_rows_from_the_workers(data):
     assert failed.value.sqlstate == "58000" and "no worker" in str(failed.value)
     assert state == "unhealthy" and "cluster secret" in error
     assert "not-the-secret" not in str(failed.value) + error
+
+
+# -- `duckflight up` with a self-signed certificate ----------------------------------
+
+def _self_signed(folder: Path, name: str) -> tuple[str, str]:
+    """A certificate that signs itself, for ``name`` only, and its key (as `openssl req -x509` makes)."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    (folder / "self.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (folder / "self.key").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                        serialization.NoEncryption()))
+    (folder / "self.key").chmod(0o600)
+    return str(folder / "self.pem"), str(folder / "self.key")
+
+
+def test_up_trusts_a_self_signed_certificate_by_the_name_it_carries(tmp_path):
+    """Without --tls-ca, `up` trusts a self-signed --tls-cert itself, and checks its workers, dialled
+    at 127.0.0.1, against the name the certificate carries."""
+    import argparse
+
+    from duckflight.gateway.up import worker_tls
+
+    cert, key = _self_signed(tmp_path, "gw.example.test")
+    ca, name = worker_tls(argparse.Namespace(tls_cert=cert, tls_key=key, tls_ca=None))
+    assert (ca, name) == (cert, "gw.example.test")
+    served = Trust(secret=SECRET.encode(), tls_cert=Path(cert).read_bytes(), tls_key=Path(key).read_bytes())
+    server = WorkerServer("127.0.0.1", 0, data=[], threads=1, trust=served)
+    threading.Thread(target=server.serve, daemon=True).start()
+    dial = {"secret": SECRET.encode(), "tls_ca": Path(ca).read_bytes()}
+    checked, by_address = WorkerClient(server.address, Trust(**dial, tls_server_name=name)), WorkerClient(
+        server.address, Trust(**dial))
+    try:
+        assert checked.health_check(timeout=5).ok
+        with pytest.raises(flight.FlightUnavailableError, match="127.0.0.1"):  # the name the certificate lacks
+            by_address.health_check(timeout=5)
+    finally:
+        checked.close()
+        by_address.close()
+        server.shutdown()

@@ -9,6 +9,7 @@ import subprocess
 import time
 
 import pytest
+import trustme
 
 from processes import alive, describe, duckflight_executable
 
@@ -112,8 +113,6 @@ def test_bad_authentication_settings(command, tmp_path, free_tcp_port):
 def test_key_and_secret_files_others_may_read(command, tmp_path, free_tcp_port):
     """PostgreSQL refuses a private key file with group or world access; so does every duckflight
     process, for its --tls-key and its --cluster-secret-file."""
-    import trustme
-
     pair = trustme.CA().issue_cert("localhost")
     cert, key, secret = tmp_path / "cert.pem", tmp_path / "key.pem", tmp_path / "cluster-secret"
     pair.cert_chain_pems[0].write_to_path(str(cert))
@@ -130,3 +129,23 @@ def test_key_and_secret_files_others_may_read(command, tmp_path, free_tcp_port):
     assert_one_line(done, f"duckflight {command}: --cluster-secret-file {secret}: has group or world access "
                           "(mode 0640)", rule)
     assert done.returncode == 1  # as every other start error
+
+
+def test_up_with_tls_whose_workers_the_gateway_could_not_verify(tmp_path, free_tcp_port):
+    """`up` serves its workers TLS with --tls-cert: without the CA that issued it, it stops at once."""
+    ca, stranger = trustme.CA(), trustme.CA()
+    leaf = ca.issue_cert("localhost")
+    cert, key, issuer, other = (str(tmp_path / f"{name}.pem") for name in ("cert", "key", "ca", "other"))
+    leaf.cert_chain_pems[0].write_to_path(cert)
+    leaf.private_key_pem.write_to_path(key)
+    os.chmod(key, 0o600)  # a key others may read is refused first
+    ca.cert_pem.write_to_path(issuer)
+    stranger.cert_pem.write_to_path(other)
+    base = ["up", "--data", str(tmp_path), "--port", str(free_tcp_port)]
+    assert_one_line(duckflight(*base, "--tls-cert", cert, "--tls-key", key),
+                    f"duckflight up: --tls-cert {cert} is not self-signed: give --tls-ca FILE, the CA that issued it")
+    assert_one_line(duckflight(*base, "--tls-cert", cert, "--tls-key", key, "--tls-ca", other),
+                    f"duckflight up: --tls-cert {cert} does not chain to --tls-ca {other}: unable to get local "
+                    f"issuer certificate")
+    assert_one_line(duckflight(*base, "--tls-ca", issuer),
+                    "duckflight up: --tls-ca is the CA of --tls-cert: give --tls-cert and --tls-key with it")
